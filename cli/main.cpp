@@ -1,0 +1,96 @@
+// The `hotline` command. Exit codes: 0 ok, 1 run failure, 2 bad input.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <exception>
+#include <iostream>
+#include <limits>
+#include <string>
+
+#include "bench_swarm.hpp"
+#include "count_parsing.hpp"
+
+namespace {
+
+constexpr int kExitRunFailure = 1;
+constexpr int kExitBadInput = 2;
+
+struct BenchSwarmText {
+  std::string agents = "10000";
+  std::string steps;
+  std::string threads;
+  std::string seed = "1";
+  std::string repeat = "1";
+  bool json = false;
+};
+
+hotline::cli::BenchSwarmOptions parse_bench_swarm(const BenchSwarmText& text) {
+  using hotline::cli::parse_count;
+  constexpr std::uint64_t kU32Max = std::numeric_limits<std::uint32_t>::max();
+  hotline::cli::BenchSwarmOptions options;
+  options.agents = hotline::cli::parse_count_list(text.agents, "--agents", 1, kU32Max);
+  if (!text.steps.empty()) {
+    options.steps = static_cast<std::uint32_t>(parse_count(text.steps, "--steps", 1, kU32Max));
+  }
+  if (!text.threads.empty()) {
+    options.threads = static_cast<int>(parse_count(text.threads, "--threads", 1, 4096));
+  }
+  options.seed =
+      parse_count(text.seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max());
+  options.repeat = static_cast<std::uint32_t>(parse_count(text.repeat, "--repeat", 1, 1000));
+  options.json = text.json;
+  return options;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Hotline: agent-based simulation of military encounters and crisis communication",
+               "hotline"};
+  app.require_subcommand(1);
+
+  CLI::App* bench = app.add_subcommand("bench", "Measure the engine's speed");
+  bench->require_subcommand(1);
+  BenchSwarmText swarm_text;
+  CLI::App* swarm = bench->add_subcommand(
+      "swarm", "The canonical swarm benchmark (SWARM_SPEC.md): random walkers on a torus");
+  swarm->add_option("--agents", swarm_text.agents,
+                    "Agents, or a comma-separated list of sizes, e.g. 1e4,1e5 (default 10000)");
+  swarm->add_option("--steps", swarm_text.steps,
+                    "Steps per run (default: the spec's, 1000 up to 1e4 agents, 100 up to 1e5, "
+                    "else 20)");
+  swarm->add_option("--threads", swarm_text.threads,
+                    "Threads (default: one per hardware thread)");
+  swarm->add_option("--seed", swarm_text.seed, "Random seed (default 1)");
+  swarm->add_option("--repeat", swarm_text.repeat,
+                    "Runs per size; timings report their median (default 1)");
+  swarm->add_flag("--json", swarm_text.json, "Print JSON instead of a table");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    std::cerr << "hotline: error: " << e.what() << '\n';
+    return kExitBadInput;
+  }
+
+  try {
+    if (swarm->parsed()) {
+      const auto options = parse_bench_swarm(swarm_text);
+      const auto rows = hotline::cli::run_bench_swarm(options);
+      if (options.json) {
+        hotline::cli::print_bench_swarm_json(std::cout, options, rows);
+      } else {
+        hotline::cli::print_bench_swarm_table(std::cout, options, rows);
+      }
+    }
+  } catch (const hotline::cli::UsageError& e) {
+    std::cerr << "hotline: error: " << e.what() << '\n';
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "hotline: failed: " << e.what() << '\n';
+    return kExitRunFailure;
+  }
+  return 0;
+}

@@ -1,0 +1,91 @@
+// Deterministic parallel search for all interacting pairs within range.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "hotline/engine/agent_store.hpp"
+#include "hotline/engine/uniform_grid.hpp"
+
+namespace hotline::engine {
+
+// One unordered pair, always stored with a < b.
+struct AgentPair {
+  AgentId a;
+  AgentId b;
+  friend bool operator==(const AgentPair&, const AgentPair&) = default;
+  friend auto operator<=>(const AgentPair&, const AgentPair&) = default;
+};
+
+// Which agents interact, and within what distance: a symmetric range per
+// (kind, kind) and a symmetric "interacts" relation between sides. A pair is
+// reported when its sides interact and its distance is strictly below the
+// range for its kinds (range 0 = never).
+class PairRule {
+ public:
+  static constexpr int kMaxKinds = 16;
+  static constexpr int kMaxSides = 64;
+
+  PairRule(int kinds, int sides);
+
+  void set_range_km(int kind_a, int kind_b, double range_km);
+  void set_interacts(int side_a, int side_b, bool interacts);
+
+  [[nodiscard]] int kinds() const { return kinds_; }
+  [[nodiscard]] int sides() const { return sides_; }
+  [[nodiscard]] double range_km(int kind_a, int kind_b) const;
+  [[nodiscard]] bool interacts(int side_a, int side_b) const;
+  // The largest range: the grid's cells must be at least this wide.
+  [[nodiscard]] double max_range_km() const;
+
+  // Squared ranges, row-major kinds x kinds, for the inner loop.
+  [[nodiscard]] const double* range_sq_km2() const { return range_sq_km2_.data(); }
+  // Bit s of side_mask(side) is set when `side` interacts with side s.
+  [[nodiscard]] std::uint64_t side_mask(int side) const {
+    return side_masks_[static_cast<std::size_t>(side)];
+  }
+
+ private:
+  int kinds_;
+  int sides_;
+  std::vector<double> range_km_;
+  std::vector<double> range_sq_km2_;
+  std::vector<std::uint64_t> side_masks_;
+};
+
+// The pairs found in one step, held as the per-chunk buffers the parallel
+// search filled. The canonical order is chunk by chunk, each chunk in
+// the order a serial scan visits it (docs/determinism.md): it depends only on
+// positions and ids. Consumers that change state from pairs iterate chunks
+// in order, or in parallel with per-chunk results merged in chunk order.
+class PairList {
+ public:
+  [[nodiscard]] std::size_t chunk_count() const { return used_chunks_; }
+  [[nodiscard]] std::span<const AgentPair> chunk(std::size_t index) const {
+    return chunks_[index];
+  }
+  [[nodiscard]] std::size_t size() const;
+  // All pairs in canonical order, into `out` (cleared first).
+  void copy_to(std::vector<AgentPair>& out) const;
+
+ private:
+  friend class PairFinder;
+  std::vector<std::vector<AgentPair>> chunks_;
+  std::size_t used_chunks_ = 0;
+};
+
+// Finds every pair of indexed agents within range, in parallel over chunks of
+// whole cells holding about 2048 agents each (chunk boundaries follow the
+// agents, so the work is balanced and the boundaries do not depend on the
+// thread count). Each cell is tested against itself and four forward
+// neighbours (the half stencil), so each pair is found exactly once.
+class PairFinder {
+ public:
+  // Throws std::invalid_argument if the rule's largest range exceeds the grid's
+  // cell size or the rule names more kinds or sides than fit its tables.
+  void find(const UniformGrid& grid, const PairRule& rule, PairList& out) const;
+};
+
+}  // namespace hotline::engine

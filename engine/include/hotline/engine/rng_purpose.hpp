@@ -1,0 +1,22 @@
+// The registry of random-draw purposes: every purpose id in the project.
+//
+// A purpose id is one of the five coordinates of a counter-based draw
+// (docs/determinism.md). Two features that draw for the same agent in the same
+// step must use different purposes, or their draws would be identical. Every
+// purpose of every module is listed here, once, so that a collision is visible
+// in review. Values are part of the output contract: changing one changes the
+// results of every run that uses it, so append, never renumber.
+#pragma once
+
+#include <cstdint>
+
+namespace hotline::engine {
+
+enum class RngPurpose : std::uint8_t {
+  // Swarm benchmark model (agents/swarm_model, SWARM_SPEC.md).
+  swarm_initial_state = 1,  // x, y, heading at step 0
+  swarm_turn = 2,           // heading perturbation each step
+  swarm_incident = 3,       // incident draw per encounter pair
+};
+
+}  // namespace hotline::engine
