@@ -105,7 +105,7 @@ double PairRule::max_range_km() const {
 
 std::size_t PairList::size() const {
   std::size_t total = 0;
-  for (std::size_t c = 0; c < used_chunks_; ++c) total += chunks_[c].size();
+  for (std::size_t c = 0; c < used_chunks_; ++c) total += counts_[c];
   return total;
 }
 
@@ -113,9 +113,154 @@ void PairList::copy_to(std::vector<AgentPair>& out) const {
   out.clear();
   out.reserve(size());
   for (std::size_t c = 0; c < used_chunks_; ++c) {
-    out.insert(out.end(), chunks_[c].begin(), chunks_[c].end());
+    const auto pairs = chunk(c);
+    out.insert(out.end(), pairs.begin(), pairs.end());
   }
 }
+
+namespace {
+
+// Everything the scan of one step reads, gathered once.
+struct ScanInput {
+  const std::uint32_t* start;
+  const AgentId* ids;
+  const double* xs;
+  const double* ys;
+  const std::uint8_t* sides;
+  const std::uint8_t* kinds;
+  const PairRule* rule;
+  const double* range_sq;
+  std::size_t kind_count;
+  std::int32_t cols;
+  std::int32_t rows;
+  bool torus;
+  double width_km;
+  double height_km;
+};
+
+// Appends pairs to a chunk's buffer without a branch per candidate: every
+// candidate is written at the end and the end only advances on a hit, so the
+// buffer must have room for all candidates of an agent beforehand.
+class PairSink {
+ public:
+  explicit PairSink(std::vector<AgentPair>& buffer) : buffer_(buffer) {}
+  void make_room(std::size_t candidates) {
+    if (count_ + candidates > buffer_.size()) {
+      buffer_.resize(std::max(buffer_.size() + buffer_.size() / 2, count_ + candidates + 64));
+    }
+  }
+  AgentPair* data() { return buffer_.data(); }
+  std::size_t& count() { return count_; }
+
+ private:
+  std::vector<AgentPair>& buffer_;
+  std::size_t count_ = 0;
+};
+
+// Tests the agents of one cell against their target blocks. Block 0 is the
+// agent's own cell (possibly continued by the east neighbour, which follows it
+// in memory) and is scanned from the next agent on.
+template <bool kMinImageX, bool kMinImageY>
+void scan_cell(const ScanInput& in, std::uint32_t own_begin, std::uint32_t own_end,
+               const TargetBlock* blocks, std::size_t block_count, PairSink& sink) {
+  std::size_t others = 0;
+  for (std::size_t b = 1; b < block_count; ++b) others += blocks[b].end - blocks[b].begin;
+  for (std::uint32_t i = own_begin; i < own_end; ++i) {
+    sink.make_room(blocks[0].end - i - 1 + others);
+    AgentPair* out = sink.data();
+    std::size_t n = sink.count();
+    const double xa = in.xs[i];
+    const double ya = in.ys[i];
+    const AgentId id_a = in.ids[i];
+    const std::uint64_t side_mask = in.rule->side_mask(in.sides[i]);
+    const double* range_sq_row = in.range_sq + in.kinds[i] * in.kind_count;
+    for (std::size_t b = 0; b < block_count; ++b) {
+      const TargetBlock& block = blocks[b];
+      for (std::uint32_t j = b == 0 ? i + 1 : block.begin; j < block.end; ++j) {
+        double dx = in.xs[j] - xa;
+        double dy = in.ys[j] - ya;
+        if constexpr (kMinImageX) {
+          dx = nearest_image(dx, in.width_km);
+        } else {
+          dx += block.shift_x_km;
+        }
+        if constexpr (kMinImageY) {
+          dy = nearest_image(dy, in.height_km);
+        } else {
+          dy += block.shift_y_km;
+        }
+        const bool hit = (dx * dx + dy * dy < range_sq_row[in.kinds[j]]) &
+                         (((side_mask >> in.sides[j]) & 1U) != 0);
+        const AgentId id_b = in.ids[j];
+        out[n] = {std::min(id_a, id_b), std::max(id_a, id_b)};
+        n += hit ? 1 : 0;
+      }
+    }
+    sink.count() = n;
+  }
+}
+
+// Target blocks of a cell on an edge (or of a small grid): each forward
+// neighbour separately, shifted across the seam where the world wraps.
+std::size_t edge_blocks(const ScanInput& in, std::uint32_t cell, std::int32_t col,
+                        std::int32_t row, TargetBlock* blocks) {
+  std::size_t count = 0;
+  blocks[count++] = {in.start[cell], in.start[cell + 1], 0.0, 0.0};
+  for (const Offset& offset : kForwardNeighbours) {
+    if ((in.cols == 1 && offset.cols != 0) || (in.rows == 1 && offset.rows != 0)) continue;
+    std::int32_t c = col + offset.cols;
+    std::int32_t r = row + offset.rows;
+    double shift_x = 0.0;
+    double shift_y = 0.0;
+    if (c < 0 || c >= in.cols) {
+      if (!in.torus) continue;
+      shift_x = c < 0 ? -in.width_km : in.width_km;
+      c = c < 0 ? c + in.cols : c - in.cols;
+    }
+    if (r >= in.rows) {
+      if (!in.torus) continue;
+      shift_y = in.height_km;
+      r -= in.rows;
+    }
+    const auto neighbour = static_cast<std::uint32_t>(r * in.cols + c);
+    if (in.start[neighbour] == in.start[neighbour + 1]) continue;
+    blocks[count++] = {in.start[neighbour], in.start[neighbour + 1], shift_x, shift_y};
+  }
+  return count;
+}
+
+// Scans cells [cell_begin, cell_end) in canonical order.
+template <bool kMinImageX, bool kMinImageY>
+void scan_cells(const ScanInput& in, std::uint32_t cell_begin, std::uint32_t cell_end,
+                PairSink& sink) {
+  const auto cols = static_cast<std::uint32_t>(in.cols);
+  std::int32_t col = static_cast<std::int32_t>(cell_begin % cols);
+  std::int32_t row = static_cast<std::int32_t>(cell_begin / cols);
+  std::array<TargetBlock, 5> blocks;
+  for (std::uint32_t cell = cell_begin; cell < cell_end; ++cell) {
+    const std::uint32_t own_begin = in.start[cell];
+    const std::uint32_t own_end = in.start[cell + 1];
+    if (own_begin != own_end) {
+      if (col >= 1 && col + 1 < in.cols && row + 1 < in.rows) {
+        // Interior: own + east are adjacent in memory, and so are the
+        // south-west, south and south-east cells: two blocks, same order.
+        const std::uint32_t below = cell + cols;
+        blocks[0] = {own_begin, in.start[cell + 2], 0.0, 0.0};
+        blocks[1] = {in.start[below - 1], in.start[below + 2], 0.0, 0.0};
+        scan_cell<kMinImageX, kMinImageY>(in, own_begin, own_end, blocks.data(), 2, sink);
+      } else {
+        const std::size_t count = edge_blocks(in, cell, col, row, blocks.data());
+        scan_cell<kMinImageX, kMinImageY>(in, own_begin, own_end, blocks.data(), count, sink);
+      }
+    }
+    if (++col == in.cols) {
+      col = 0;
+      ++row;
+    }
+  }
+}
+
+}  // namespace
 
 void PairFinder::find(const UniformGrid& grid, const PairRule& rule, PairList& out) const {
   const std::int32_t cols = grid.cols();
@@ -132,99 +277,64 @@ void PairFinder::find(const UniformGrid& grid, const PairRule& rule, PairList& o
   }
 
   const WorldBounds& bounds = grid.bounds();
-  const bool torus = bounds.torus;
+  const ScanInput in{grid.cell_start().data(),
+                     grid.sorted_ids().data(),
+                     grid.sorted_x_km().data(),
+                     grid.sorted_y_km().data(),
+                     grid.sorted_side().data(),
+                     grid.sorted_kind().data(),
+                     &rule,
+                     rule.range_sq_km2(),
+                     static_cast<std::size_t>(rule.kinds()),
+                     cols,
+                     rows,
+                     bounds.torus,
+                     bounds.width_km,
+                     bounds.height_km};
   // A torus axis collapsed to one cell has no neighbour to shift to, so the
-  // distance along it is reduced to the minimum image instead.
-  const bool min_image_x = torus && cols == 1;
-  const bool min_image_y = torus && rows == 1;
-  const double width_km = bounds.width_km;
-  const double height_km = bounds.height_km;
-  const double inv_width = 1.0 / width_km;
-  const double inv_height = 1.0 / height_km;
-
-  const std::uint32_t* start = grid.cell_start().data();
-  const AgentId* ids = grid.sorted_ids().data();
-  const double* xs = grid.sorted_x_km().data();
-  const double* ys = grid.sorted_y_km().data();
-  const std::uint8_t* sides = grid.sorted_side().data();
-  const std::uint8_t* kinds = grid.sorted_kind().data();
-  const double* range_sq = rule.range_sq_km2();
-  const auto kind_count = static_cast<std::size_t>(rule.kinds());
+  // displacement along it is reduced to the nearest image instead.
+  const bool min_image_x = bounds.torus && cols == 1;
+  const bool min_image_y = bounds.torus && rows == 1;
 
   // Chunk k starts at the cell holding sorted position k * kAgentsPerChunk.
   const auto indexed = static_cast<std::uint32_t>(grid.indexed_count());
   const std::uint32_t cell_count = grid.cell_count();
-  const std::size_t chunks =
-      indexed == 0 ? 0 : (indexed + kAgentsPerChunk - 1) / kAgentsPerChunk;
+  const std::size_t chunks = indexed == 0 ? 0 : (indexed + kAgentsPerChunk - 1) / kAgentsPerChunk;
   auto first_cell_of_chunk = [&](std::size_t k) -> std::uint32_t {
     if (k == 0) return 0;
     if (k >= chunks) return cell_count;
     const auto target = static_cast<std::uint32_t>(k * kAgentsPerChunk);
     // Last cell whose start is <= target: that cell holds position `target`.
-    const std::uint32_t* it = std::upper_bound(start, start + cell_count, target);
-    return static_cast<std::uint32_t>(it - start) - 1;
+    const std::uint32_t* it = std::upper_bound(in.start, in.start + cell_count, target);
+    return static_cast<std::uint32_t>(it - in.start) - 1;
   };
 
-  if (out.chunks_.size() < chunks) out.chunks_.resize(chunks);
+  if (out.buffers_.size() < chunks) {
+    out.buffers_.resize(chunks);
+    out.counts_.resize(chunks);
+  }
   out.used_chunks_ = chunks;
 
   auto scan_chunk = [&](std::size_t k) {
-    std::vector<AgentPair>& found = out.chunks_[k];
-    found.clear();
-    const std::uint32_t cell_end = first_cell_of_chunk(k + 1);
-    for (std::uint32_t cell = first_cell_of_chunk(k); cell < cell_end; ++cell) {
-      const std::uint32_t own_begin = start[cell];
-      const std::uint32_t own_end = start[cell + 1];
-      if (own_begin == own_end) continue;
-
-      const auto col = static_cast<std::int32_t>(cell % static_cast<std::uint32_t>(cols));
-      const auto row = static_cast<std::int32_t>(cell / static_cast<std::uint32_t>(cols));
-      std::array<TargetBlock, 5> targets;
-      std::size_t target_count = 0;
-      targets[target_count++] = {own_begin, own_end, 0.0, 0.0};
-      for (const Offset& offset : kForwardNeighbours) {
-        if ((cols == 1 && offset.cols != 0) || (rows == 1 && offset.rows != 0)) continue;
-        std::int32_t c = col + offset.cols;
-        std::int32_t r = row + offset.rows;
-        double shift_x = 0.0;
-        double shift_y = 0.0;
-        if (c < 0 || c >= cols) {
-          if (!torus) continue;
-          shift_x = c < 0 ? -width_km : width_km;
-          c = c < 0 ? c + cols : c - cols;
-        }
-        if (r >= rows) {
-          if (!torus) continue;
-          shift_y = height_km;
-          r -= rows;
-        }
-        const auto neighbour = static_cast<std::uint32_t>(r * cols + c);
-        if (start[neighbour] == start[neighbour + 1]) continue;
-        targets[target_count++] = {start[neighbour], start[neighbour + 1], shift_x, shift_y};
-      }
-
-      for (std::uint32_t i = own_begin; i < own_end; ++i) {
-        const double xa = xs[i];
-        const double ya = ys[i];
-        const AgentId id_a = ids[i];
-        const std::uint64_t side_mask = rule.side_mask(sides[i]);
-        const double* range_sq_row = range_sq + kinds[i] * kind_count;
-        for (std::size_t t = 0; t < target_count; ++t) {
-          const TargetBlock& block = targets[t];
-          for (std::uint32_t j = t == 0 ? i + 1 : block.begin; j < block.end; ++j) {
-            if (((side_mask >> sides[j]) & 1U) == 0) continue;
-            double dx = xs[j] + block.shift_x_km - xa;
-            double dy = ys[j] + block.shift_y_km - ya;
-            if (min_image_x) dx -= width_km * std::nearbyint(dx * inv_width);
-            if (min_image_y) dy -= height_km * std::nearbyint(dy * inv_height);
-            if (dx * dx + dy * dy < range_sq_row[kinds[j]]) {
-              const AgentId id_b = ids[j];
-              found.push_back(id_a < id_b ? AgentPair{id_a, id_b} : AgentPair{id_b, id_a});
-            }
-          }
-        }
-      }
+    PairSink sink(out.buffers_[k]);
+    const std::uint32_t begin = first_cell_of_chunk(k);
+    const std::uint32_t end = first_cell_of_chunk(k + 1);
+    if (min_image_x && min_image_y) {
+      scan_cells<true, true>(in, begin, end, sink);
+    } else if (min_image_x) {
+      scan_cells<true, false>(in, begin, end, sink);
+    } else if (min_image_y) {
+      scan_cells<false, true>(in, begin, end, sink);
+    } else {
+      scan_cells<false, false>(in, begin, end, sink);
     }
+    out.counts_[k] = sink.count();
+    // Headroom so that later steps, whose counts fluctuate around this one
+    // by a few percent, do not reallocate inside the step loop: regrow to
+    // 1.5x only when a step came within 1.25x of the capacity.
+    std::vector<AgentPair>& buffer = out.buffers_[k];
+    const std::size_t count = sink.count();
+    if (buffer.size() < count + count / 4 + 64) buffer.resize(count + count / 2 + 64);
   };
 
   if (chunks == 1) {
@@ -236,13 +346,6 @@ void PairFinder::find(const UniformGrid& grid, const PairRule& rule, PairList& o
           for (std::size_t k = range.begin(); k != range.end(); ++k) scan_chunk(k);
         },
         tbb::simple_partitioner{});
-  }
-
-  // Headroom so that the next steps, whose counts fluctuate around this one,
-  // do not reallocate inside the step loop.
-  for (std::size_t k = 0; k < chunks; ++k) {
-    std::vector<AgentPair>& found = out.chunks_[k];
-    if (found.size() * 4 > found.capacity() * 3) found.reserve(found.size() * 2 + 64);
   }
 }
 

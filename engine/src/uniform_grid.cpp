@@ -1,8 +1,7 @@
 // Rebuild = a stable least-significant-digit radix sort of (cell, id) keys,
-// i.e. one or more counting-sort passes over digits of at most 11 bits, each
-// pass parallel over fixed chunks of 16384 agents: per-chunk histograms, an
-// exclusive scan in (digit, chunk) order, then a scatter in which each chunk
-// writes only its own slots. A stable sort of ids 0..n-1 by cell puts each
+// i.e. one counting-sort pass per digit of the cell index (one pass for grids
+// of up to 16384 cells, two up to 4 million), each pass parallel over fixed
+// chunks of 16384 agents. A stable sort of ids 0..n-1 by cell puts each
 // cell's agents in ascending id order, which makes the result independent of
 // the previous step and of the thread count. Dead agents get the key
 // cell_count() and sort after everyone else, outside the index.
@@ -21,26 +20,31 @@ namespace hotline::engine {
 namespace {
 
 constexpr std::size_t kSortChunk = 16384;
-constexpr unsigned kMaxDigitBits = 11;
+// Digits of up to 14 bits (one pass for grids of up to 16384 cells) while one
+// or two chunks keep the histograms small; 11 bits once there are more chunks.
+constexpr unsigned kMaxDigitBitsFewChunks = 14;
+constexpr unsigned kMaxDigitBitsManyChunks = 11;
 
 struct DigitPlan {
   unsigned passes;
   unsigned digit_bits;
 };
 
-DigitPlan plan_digits(std::uint32_t max_key) {
+DigitPlan plan_digits(std::uint32_t max_key, std::size_t chunks) {
+  const unsigned max_digit = chunks <= 2 ? kMaxDigitBitsFewChunks : kMaxDigitBitsManyChunks;
   const unsigned key_bits = std::max(1U, static_cast<unsigned>(std::bit_width(max_key)));
-  const unsigned passes = (key_bits + kMaxDigitBits - 1) / kMaxDigitBits;
+  const unsigned passes = (key_bits + max_digit - 1) / max_digit;
   return {passes, (key_bits + passes - 1) / passes};
 }
 
-// One stable counting-sort pass on bits [shift, shift + digit_bits) of the key.
-// `count_key(i)` yields item i's key for the histogram (and may cache it);
-// `key(i)` and `id(i)` read it back for the scatter.
-template <class CountKey, class Key, class Id>
+// One stable counting-sort pass on bits [shift, shift + digit_bits) of the
+// key: per-chunk histograms, an exclusive scan in (digit, chunk) order, then a
+// scatter in which each chunk writes only its own slots. `key(i)` and `id(i)`
+// read item i of the input; out_key may be null when the next stage does not
+// need the keys.
+template <class Key, class Id>
 void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint32_t* histograms,
-                   const CountKey& count_key, const Key& key, const Id& id, std::uint32_t* out_key,
-                   AgentId* out_id) {
+                   const Key& key, const Id& id, std::uint32_t* out_key, AgentId* out_id) {
   const std::size_t buckets = std::size_t{1} << digit_bits;
   const std::uint32_t mask = static_cast<std::uint32_t>(buckets - 1);
   const std::size_t chunks = detail::chunk_count(n, kSortChunk);
@@ -48,11 +52,11 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
   detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::uint32_t* h = histograms + chunk * buckets;
     std::fill(h, h + buckets, 0U);
-    for (std::size_t i = begin; i < end; ++i) ++h[(count_key(i) >> shift) & mask];
+    for (std::size_t i = begin; i < end; ++i) ++h[(key(i) >> shift) & mask];
   });
 
-  // Exclusive scan, digit-major then chunk: chunk c's items with digit d go
-  // after every item with a smaller digit and after chunks < c with digit d.
+  // Chunk c's items with digit d go after every item with a smaller digit and
+  // after those of chunks < c with digit d: that is what makes it stable.
   std::uint32_t running = 0;
   for (std::size_t b = 0; b < buckets; ++b) {
     for (std::size_t c = 0; c < chunks; ++c) {
@@ -68,7 +72,7 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
     for (std::size_t i = begin; i < end; ++i) {
       const std::uint32_t k = key(i);
       const std::uint32_t pos = next[(k >> shift) & mask]++;
-      out_key[pos] = k;
+      if (out_key != nullptr) out_key[pos] = k;
       out_id[pos] = id(i);
     }
   });
@@ -110,98 +114,109 @@ UniformGrid::UniformGrid(const WorldBounds& bounds, double cell_min_km) : bounds
   cell_start_.assign(cell_count_ + std::size_t{1}, 0U);
 }
 
-void UniformGrid::ensure_capacity(std::size_t agent_count) {
-  if (sorted_ids_.size() >= agent_count) return;
-  sorted_ids_.resize(agent_count);
-  sorted_x_km_.resize(agent_count);
-  sorted_y_km_.resize(agent_count);
-  sorted_side_.resize(agent_count);
-  sorted_kind_.resize(agent_count);
-  key_a_.resize(agent_count);
-  key_b_.resize(agent_count);
-  id_a_.resize(agent_count);
+void UniformGrid::ensure_capacity(std::size_t agent_count, unsigned passes) {
+  if (sorted_ids_.size() < agent_count) {
+    sorted_ids_.resize(agent_count);
+    sorted_x_km_.resize(agent_count);
+    sorted_y_km_.resize(agent_count);
+    sorted_side_.resize(agent_count);
+    sorted_kind_.resize(agent_count);
+    const std::size_t chunks = detail::chunk_count(agent_count, kSortChunk);
+    chunk_max_side_.resize(chunks);
+    chunk_max_kind_.resize(chunks);
+  }
   const std::size_t chunks = detail::chunk_count(agent_count, kSortChunk);
-  histograms_.resize(chunks * (std::size_t{1} << kMaxDigitBits));
-  chunk_max_side_.resize(chunks);
-  chunk_max_kind_.resize(chunks);
+  const std::size_t digit_bits = plan_digits(cell_count_, chunks).digit_bits;
+  if (histograms_.size() < chunks << digit_bits) histograms_.resize(chunks << digit_bits);
+  // Pass p > 0 reads what pass p - 1 wrote; the last pass writes sorted_ids_.
+  const std::size_t intermediate = passes > 1 ? agent_count : 0;
+  const std::size_t second = passes > 2 ? agent_count : 0;
+  if (key_a_.size() < intermediate) {
+    key_a_.resize(intermediate);
+    id_a_.resize(intermediate);
+  }
+  if (key_b_.size() < second) {
+    key_b_.resize(second);
+    id_b_.resize(second);
+  }
 }
 
 void UniformGrid::rebuild(const AgentStore& agents) {
   const std::size_t n = agents.size();
-  ensure_capacity(n);
   const std::uint32_t dead_key = cell_count_;
-  const DigitPlan plan = plan_digits(dead_key);
-
-  // The last pass must land in (key_a_, sorted_ids_); passes alternate with
-  // (key_b_, id_a_). The first pass caches its keys in the buffer it does not
-  // write.
-  auto writes_final = [&](unsigned pass) { return (plan.passes - 1 - pass) % 2 == 0; };
-  std::uint32_t* cached_keys = writes_final(0) ? key_b_.data() : key_a_.data();
+  const DigitPlan plan = plan_digits(dead_key, detail::chunk_count(n, kSortChunk));
+  ensure_capacity(n, plan.passes);
 
   const double* x = agents.x_km.data();
   const double* y = agents.y_km.data();
   const std::uint8_t* alive = agents.alive.data();
+  // Recomputing a key from the position is cheaper than storing it.
+  auto key_of_agent = [&](std::size_t i) {
+    return alive[i] != 0 ? cell_of(x[i], y[i]) : dead_key;
+  };
+  auto identity = [](std::size_t i) { return static_cast<AgentId>(i); };
 
+  std::uint32_t* const key_buffers[2] = {key_a_.data(), key_b_.data()};
+  AgentId* const id_buffers[2] = {id_a_.data(), id_b_.data()};
   for (unsigned pass = 0; pass < plan.passes; ++pass) {
-    std::uint32_t* out_key = writes_final(pass) ? key_a_.data() : key_b_.data();
-    AgentId* out_id = writes_final(pass) ? sorted_ids_.data() : id_a_.data();
+    const bool last = pass + 1 == plan.passes;
+    std::uint32_t* out_key = last ? nullptr : key_buffers[pass % 2];
+    AgentId* out_id = last ? sorted_ids_.data() : id_buffers[pass % 2];
     const unsigned shift = pass * plan.digit_bits;
     if (pass == 0) {
-      counting_pass(
-          n, shift, plan.digit_bits, histograms_.data(),
-          [&](std::size_t i) {
-            const std::uint32_t k = alive[i] != 0 ? cell_of(x[i], y[i]) : dead_key;
-            cached_keys[i] = k;
-            return k;
-          },
-          [&](std::size_t i) { return cached_keys[i]; },
-          [](std::size_t i) { return static_cast<AgentId>(i); }, out_key, out_id);
+      counting_pass(n, shift, plan.digit_bits, histograms_.data(), key_of_agent, identity, out_key,
+                    out_id);
     } else {
-      const std::uint32_t* in_key = writes_final(pass - 1) ? key_a_.data() : key_b_.data();
-      const AgentId* in_id = writes_final(pass - 1) ? sorted_ids_.data() : id_a_.data();
+      const std::uint32_t* in_key = key_buffers[(pass - 1) % 2];
+      const AgentId* in_id = id_buffers[(pass - 1) % 2];
       counting_pass(
           n, shift, plan.digit_bits, histograms_.data(), [&](std::size_t i) { return in_key[i]; },
-          [&](std::size_t i) { return in_key[i]; }, [&](std::size_t i) { return in_id[i]; },
-          out_key, out_id);
+          [&](std::size_t i) { return in_id[i]; }, out_key, out_id);
     }
   }
 
-  // cell_start[c] = first sorted position whose key is >= c. Position i owns
-  // the cells (key[i-1], key[i]], so each entry is written exactly once.
-  const std::uint32_t* key = key_a_.data();
+  // Copy what pair finding reads into sorted order, so that it streams, and
+  // set cell_start[c] = the first sorted position whose key is >= c: position
+  // i owns the cells (key[i-1], key[i]], so each entry is written once.
+  const std::uint8_t* side = agents.side.data();
+  const std::uint8_t* kind = agents.kind.data();
   std::uint32_t* start = cell_start_.data();
-  detail::for_each_chunk(n, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+  const AgentId* ids = sorted_ids_.data();
+  detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    std::uint8_t chunk_max_side = 0;
+    std::uint8_t chunk_max_kind = 0;
+    std::uint32_t previous_key = begin == 0 ? 0U : key_of_agent(ids[begin - 1]) + 1;
     for (std::size_t i = begin; i < end; ++i) {
-      const std::uint32_t first = i == 0 ? 0U : key[i - 1] + 1;
-      for (std::uint32_t c = first; c <= key[i]; ++c) start[c] = static_cast<std::uint32_t>(i);
+      const AgentId id = ids[i];
+      std::uint32_t key = dead_key;
+      if (alive[id] != 0) {
+        const double xi = x[id];
+        const double yi = y[id];
+        sorted_x_km_[i] = xi;
+        sorted_y_km_[i] = yi;
+        sorted_side_[i] = side[id];
+        sorted_kind_[i] = kind[id];
+        chunk_max_side = std::max(chunk_max_side, side[id]);
+        chunk_max_kind = std::max(chunk_max_kind, kind[id]);
+        key = cell_of(xi, yi);
+      }
+      for (std::uint32_t c = previous_key; c <= key; ++c) start[c] = static_cast<std::uint32_t>(i);
+      previous_key = key + 1;
     }
+    chunk_max_side_[chunk] = chunk_max_side;
+    chunk_max_kind_[chunk] = chunk_max_kind;
   });
-  const std::uint32_t tail_first = n == 0 ? 0U : key[n - 1] + 1;
+  const std::uint32_t tail_first = n == 0 ? 0U : key_of_agent(ids[n - 1]) + 1;
   for (std::uint32_t c = tail_first; c <= cell_count_; ++c) start[c] = static_cast<std::uint32_t>(n);
   indexed_count_ = start[cell_count_];
 
-  // Copy what pair finding reads into sorted order, so that it streams.
-  const std::uint8_t* side = agents.side.data();
-  const std::uint8_t* kind = agents.kind.data();
-  detail::for_each_chunk(indexed_count_, kSortChunk,
-                         [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-                           std::uint8_t chunk_max_side = 0;
-                           std::uint8_t chunk_max_kind = 0;
-                           for (std::size_t i = begin; i < end; ++i) {
-                             const AgentId id = sorted_ids_[i];
-                             sorted_x_km_[i] = x[id];
-                             sorted_y_km_[i] = y[id];
-                             sorted_side_[i] = side[id];
-                             sorted_kind_[i] = kind[id];
-                             chunk_max_side = std::max(chunk_max_side, side[id]);
-                             chunk_max_kind = std::max(chunk_max_kind, kind[id]);
-                           }
-                           chunk_max_side_[chunk] = chunk_max_side;
-                           chunk_max_kind_[chunk] = chunk_max_kind;
-                         });
-  const std::size_t used = detail::chunk_count(indexed_count_, kSortChunk);
-  max_side_ = used == 0 ? 0 : *std::max_element(chunk_max_side_.begin(), chunk_max_side_.begin() + static_cast<std::ptrdiff_t>(used));
-  max_kind_ = used == 0 ? 0 : *std::max_element(chunk_max_kind_.begin(), chunk_max_kind_.begin() + static_cast<std::ptrdiff_t>(used));
+  const std::size_t used = detail::chunk_count(n, kSortChunk);
+  max_side_ = 0;
+  max_kind_ = 0;
+  for (std::size_t c = 0; c < used; ++c) {
+    max_side_ = std::max(max_side_, chunk_max_side_[c]);
+    max_kind_ = std::max(max_kind_, chunk_max_kind_[c]);
+  }
 }
 
 }  // namespace hotline::engine

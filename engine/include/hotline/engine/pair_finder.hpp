@@ -11,6 +11,21 @@
 
 namespace hotline::engine {
 
+// The displacement along a periodic axis of length `period` to the nearest
+// image, given d = (b - a) in (-period, period): the one of d, d + period,
+// d - period with the smallest magnitude. This is the torus distance's
+// definition; the pair finder computes exactly these values, and
+// d(a, b) = -d(b, a) bit for bit, so a pair's distance does not depend on
+// which of its agents is scanned first.
+[[nodiscard]] inline double nearest_image(double d, double period) {
+  double best = d;
+  const double up = d + period;
+  const double down = d - period;
+  if ((up < 0 ? -up : up) < (best < 0 ? -best : best)) best = up;
+  if ((down < 0 ? -down : down) < (best < 0 ? -best : best)) best = down;
+  return best;
+}
+
 // One unordered pair, always stored with a < b.
 struct AgentPair {
   AgentId a;
@@ -64,7 +79,7 @@ class PairList {
  public:
   [[nodiscard]] std::size_t chunk_count() const { return used_chunks_; }
   [[nodiscard]] std::span<const AgentPair> chunk(std::size_t index) const {
-    return chunks_[index];
+    return {buffers_[index].data(), counts_[index]};
   }
   [[nodiscard]] std::size_t size() const;
   // All pairs in canonical order, into `out` (cleared first).
@@ -72,7 +87,10 @@ class PairList {
 
  private:
   friend class PairFinder;
-  std::vector<std::vector<AgentPair>> chunks_;
+  // Each buffer's size() is its usable capacity; counts_ says how much of it
+  // holds this step's pairs. Buffers only grow, so steps reuse them.
+  std::vector<std::vector<AgentPair>> buffers_;
+  std::vector<std::size_t> counts_;
   std::size_t used_chunks_ = 0;
 };
 

@@ -87,7 +87,7 @@ class UniformGrid {
     return static_cast<std::int32_t>(f);
   }
 
-  void ensure_capacity(std::size_t agent_count);
+  void ensure_capacity(std::size_t agent_count, unsigned passes);
 
   WorldBounds bounds_;
   std::int32_t cols_ = 1;
@@ -108,10 +108,13 @@ class UniformGrid {
   std::uint8_t max_side_ = 0;
   std::uint8_t max_kind_ = 0;
 
-  // Scratch for the counting-sort passes, kept between steps.
+  // Scratch for the counting-sort passes, kept between steps. The first
+  // pair holds the output of pass 1 when there are two passes or more; the
+  // second is only allocated for grids of more than 4 million cells.
   std::vector<std::uint32_t> key_a_;
-  std::vector<std::uint32_t> key_b_;
   std::vector<AgentId> id_a_;
+  std::vector<std::uint32_t> key_b_;
+  std::vector<AgentId> id_b_;
   std::vector<std::uint32_t> histograms_;
   std::vector<std::uint8_t> chunk_max_side_;
   std::vector<std::uint8_t> chunk_max_kind_;
