@@ -45,27 +45,28 @@ std::vector<BenchSwarmRow> run_bench_swarm(const BenchSwarmOptions& options) {
       threads.run([&] {
         agents::SwarmModel model(config);  // setup is outside the timed loop
         const auto start = std::chrono::steady_clock::now();
-        for (std::uint32_t s = 0; s < row.steps; ++s) model.step();
+        for (std::uint32_t s = 0; s < row.steps; ++s)
+          model.step();
         const auto elapsed = std::chrono::steady_clock::now() - start;
 
         const double agent_steps = static_cast<double>(agents) * row.steps;
         TimedRun run;
         run.ns_per_agent_step =
-            static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count()) /
-            agent_steps;
+            static_cast<double>(
+                std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count())
+            / agent_steps;
         for (std::size_t p = 0; p < kPhaseCount; ++p) {
           const auto phase_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
               model.timers().total(static_cast<Phase>(p)));
-          run.phase_ns_per_agent_step.push_back(static_cast<double>(phase_ns.count()) /
-                                                agent_steps);
+          run.phase_ns_per_agent_step.push_back(static_cast<double>(phase_ns.count())
+                                                / agent_steps);
         }
         runs.push_back(std::move(run));
         // Same seed, same model: every repeat gives the same counts.
         row.encounters = model.total_encounters();
         row.incidents = model.total_incidents();
-        row.encounters_per_step_over_expected =
-            static_cast<double>(model.total_encounters()) / row.steps /
-            model.expected_encounters_per_step();
+        row.encounters_per_step_over_expected = static_cast<double>(model.total_encounters())
+                                                / row.steps / model.expected_encounters_per_step();
       });
     }
     std::sort(runs.begin(), runs.end(), [](const TimedRun& a, const TimedRun& b) {
@@ -92,11 +93,13 @@ void print_bench_swarm_table(std::ostream& out, const BenchSwarmOptions& options
              "steps", "threads", "encounters", "incidents", "enc/expect", "ns/agent-step",
              "agent-steps/s", "peak RSS", "bytes/agent");
   for (const BenchSwarmRow& row : rows) {
-    fmt::print(out, "{:>9} {:>6} {:>7} {:>12} {:>9} {:>10.4f} {:>13.2f} {:>13.3e} {:>6.1f} MiB {:>11.1f}\n",
-               row.agents, row.steps, row.threads, row.encounters, row.incidents,
-               row.encounters_per_step_over_expected, row.ns_per_agent_step,
-               row.agent_steps_per_s, static_cast<double>(row.peak_rss_bytes) / (1024.0 * 1024.0),
-               static_cast<double>(row.peak_rss_bytes) / static_cast<double>(row.agents));
+    fmt::print(
+        out,
+        "{:>9} {:>6} {:>7} {:>12} {:>9} {:>10.4f} {:>13.2f} {:>13.3e} {:>6.1f} MiB {:>11.1f}\n",
+        row.agents, row.steps, row.threads, row.encounters, row.incidents,
+        row.encounters_per_step_over_expected, row.ns_per_agent_step, row.agent_steps_per_s,
+        static_cast<double>(row.peak_rss_bytes) / (1024.0 * 1024.0),
+        static_cast<double>(row.peak_rss_bytes) / static_cast<double>(row.agents));
   }
   out << "phase split, ns per agent-step:\n";
   for (const BenchSwarmRow& row : rows) {
@@ -128,9 +131,9 @@ void print_bench_swarm_json(std::ostream& out, const BenchSwarmOptions& options,
     const BenchSwarmRow& row = rows[i];
     std::string phases;
     for (std::size_t p = 0; p < kPhaseCount; ++p) {
-      phases += fmt::format("{}\"{}\": {:.4f}", p == 0 ? "" : ", ",
-                            engine::phase_name(static_cast<Phase>(p)),
-                            row.phase_ns_per_agent_step[p]);
+      phases +=
+          fmt::format("{}\"{}\": {:.4f}", p == 0 ? "" : ", ",
+                      engine::phase_name(static_cast<Phase>(p)), row.phase_ns_per_agent_step[p]);
     }
     fmt::print(out,
                "{}\n  {{\"agents\": {}, \"steps\": {}, \"threads\": {}, \"encounters\": {}, "
@@ -139,8 +142,8 @@ void print_bench_swarm_json(std::ostream& out, const BenchSwarmOptions& options,
                "\"ns_per_agent_step_max\": {:.4f}, \"agent_steps_per_s\": {:.6e}, "
                "\"peak_rss_bytes\": {}, \"peak_rss_bytes_per_agent\": {:.2f}, "
                "\"peak_rss_is_per_row\": {}, \"phase_ns_per_agent_step\": {{{}}}}}",
-               i == 0 ? "" : ",", row.agents, row.steps, row.threads, row.encounters,
-               row.incidents, row.encounters_per_step_over_expected, row.ns_per_agent_step,
+               i == 0 ? "" : ",", row.agents, row.steps, row.threads, row.encounters, row.incidents,
+               row.encounters_per_step_over_expected, row.ns_per_agent_step,
                row.ns_per_agent_step_min, row.ns_per_agent_step_max, row.agent_steps_per_s,
                row.peak_rss_bytes,
                static_cast<double>(row.peak_rss_bytes) / static_cast<double>(row.agents),

@@ -28,7 +28,7 @@ struct BenchSwarmRow {
   double ns_per_agent_step_max = 0.0;  // slowest repeat
   double agent_steps_per_s = 0.0;      // from the median
   std::uint64_t peak_rss_bytes = 0;
-  bool peak_rss_is_per_row = false;  // false: whole-process peak
+  bool peak_rss_is_per_row = false;             // false: whole-process peak
   std::vector<double> phase_ns_per_agent_step;  // per engine::Phase, median run
 };
 

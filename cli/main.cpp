@@ -1,7 +1,7 @@
 // The `hotline` command. Exit codes: 0 ok, 1 run failure, 2 bad input.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <exception>
 #include <iostream>
@@ -36,8 +36,7 @@ hotline::cli::BenchSwarmOptions parse_bench_swarm(const BenchSwarmText& text) {
   if (!text.threads.empty()) {
     options.threads = static_cast<int>(parse_count(text.threads, "--threads", 1, 4096));
   }
-  options.seed =
-      parse_count(text.seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max());
+  options.seed = parse_count(text.seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max());
   options.repeat = static_cast<std::uint32_t>(parse_count(text.repeat, "--repeat", 1, 1000));
   options.json = text.json;
   return options;
@@ -60,8 +59,7 @@ int main(int argc, char** argv) {
   swarm->add_option("--steps", swarm_text.steps,
                     "Steps per run (default: the spec's, 1000 up to 1e4 agents, 100 up to 1e5, "
                     "else 20)");
-  swarm->add_option("--threads", swarm_text.threads,
-                    "Threads (default: one per hardware thread)");
+  swarm->add_option("--threads", swarm_text.threads, "Threads (default: one per hardware thread)");
   swarm->add_option("--seed", swarm_text.seed, "Random seed (default 1)");
   swarm->add_option("--repeat", swarm_text.repeat,
                     "Runs per size; timings report their median (default 1)");

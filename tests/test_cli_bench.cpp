@@ -1,9 +1,8 @@
 // `hotline bench` as a user runs it: exit codes and messages.
-#include <catch2/catch.hpp>
-
 #include <sys/wait.h>
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <string>
 
@@ -29,7 +28,8 @@ Result run_hotline(const std::string& arguments) {
 
 int line_count(const std::string& text) {
   int lines = 0;
-  for (char c : text) lines += c == '\n' ? 1 : 0;
+  for (char c : text)
+    lines += c == '\n' ? 1 : 0;
   return lines;
 }
 
@@ -37,10 +37,18 @@ int line_count(const std::string& text) {
 
 TEST_CASE("bad bench input: one line and exit code 2", "[cli]") {
   const char* bad[] = {
-      "bench swarm --agents lots",  "bench swarm --agents 0",   "bench swarm --agents -100",
-      "bench swarm --steps 0",      "bench swarm --steps -3",   "bench swarm --steps x",
-      "bench swarm --threads 0",    "bench swarm --frobnicate", "bench swarm --agents",
-      "bench teleport",             "bench",                    "",
+      "bench swarm --agents lots",
+      "bench swarm --agents 0",
+      "bench swarm --agents -100",
+      "bench swarm --steps 0",
+      "bench swarm --steps -3",
+      "bench swarm --steps x",
+      "bench swarm --threads 0",
+      "bench swarm --frobnicate",
+      "bench swarm --agents",
+      "bench teleport",
+      "bench",
+      "",
   };
   for (const char* arguments : bad) {
     INFO("hotline " << arguments);
@@ -49,8 +57,8 @@ TEST_CASE("bad bench input: one line and exit code 2", "[cli]") {
     CHECK(line_count(result.output) == 1);
     CHECK(result.output.rfind("hotline: error: ", 0) == 0);
   }
-  CHECK(run_hotline("bench swarm --agents 0").output ==
-        "hotline: error: --agents expects a whole number in [1, 4294967295] (zero): got '0'\n");
+  CHECK(run_hotline("bench swarm --agents 0").output
+        == "hotline: error: --agents expects a whole number in [1, 4294967295] (zero): got '0'\n");
 }
 
 TEST_CASE("a small bench run prints its table and the analytic check", "[cli]") {

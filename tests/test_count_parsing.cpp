@@ -10,8 +10,8 @@ TEST_CASE("counts accept digits and exact scientific notation", "[cli]") {
   CHECK(parse_count("100000", "--agents", 1, 1000000) == 100000);
   CHECK(parse_count("1e6", "--agents", 1, 1000000) == 1000000);
   CHECK(parse_count("25E+2", "--agents", 1, 1000000) == 2500);
-  CHECK(parse_count_list("1e3,1e4,20", "--agents", 1, 1000000) ==
-        std::vector<std::uint64_t>{1000, 10000, 20});
+  CHECK(parse_count_list("1e3,1e4,20", "--agents", 1, 1000000)
+        == std::vector<std::uint64_t>{1000, 10000, 20});
 }
 
 TEST_CASE("bad counts are refused with the option and the text named", "[cli]") {

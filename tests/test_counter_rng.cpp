@@ -1,6 +1,5 @@
 // RNG: reproducible draws, independent purposes, uniform output.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -15,8 +14,8 @@ TEST_CASE("the same coordinates give the same draw", "[rng]") {
   const CounterRng b(12345, 7);
   for (std::uint32_t step = 0; step < 50; ++step) {
     for (std::uint32_t agent = 0; agent < 50; ++agent) {
-      REQUIRE(a.words(step, agent, 3, RngPurpose::swarm_turn) ==
-              b.words(step, agent, 3, RngPurpose::swarm_turn));
+      REQUIRE(a.words(step, agent, 3, RngPurpose::swarm_turn)
+              == b.words(step, agent, 3, RngPurpose::swarm_turn));
     }
   }
 }
@@ -30,8 +29,8 @@ TEST_CASE("every coordinate of a draw changes it", "[rng]") {
   CHECK(rng.words(10, 20, 30, RngPurpose::swarm_incident) != base);
   CHECK(CounterRng(99, 5).words(10, 20, 30, RngPurpose::swarm_turn) != base);
   CHECK(CounterRng(100, 4).words(10, 20, 30, RngPurpose::swarm_turn) != base);
-  CHECK(CounterRng(99 + (std::uint64_t{1} << 32), 4).words(10, 20, 30, RngPurpose::swarm_turn) !=
-        base);
+  CHECK(CounterRng(99 + (std::uint64_t{1} << 32), 4).words(10, 20, 30, RngPurpose::swarm_turn)
+        != base);
 }
 
 TEST_CASE("replications beyond the counter's 24 bits are refused", "[rng]") {
@@ -79,7 +78,8 @@ TEST_CASE("uniform draws pass a chi-square test", "[rng]") {
   }
   const double expected = double{agents} * steps / bins;
   double chi2 = 0.0;
-  for (double c : counts) chi2 += (c - expected) * (c - expected) / expected;
+  for (double c : counts)
+    chi2 += (c - expected) * (c - expected) / expected;
   CHECK(chi2 < 156.2);
   // Also not suspiciously perfect (0.01st percentile: 56.0).
   CHECK(chi2 > 56.0);

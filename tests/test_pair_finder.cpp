@@ -1,9 +1,8 @@
 // Pair finding equals an O(N^2) brute force, on small worlds chosen to hit
 // cell borders, the torus seam, collapsed torus axes, bounded edges, mixed
 // kinds and sides, dead agents, and crowded cells that span chunks.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -108,7 +107,8 @@ void check_against_brute_force(const AgentStore& agents, const WorldBounds& boun
   auto expected = brute_force(agents, bounds, rule);
   for (int threads : {1, 3}) {
     auto found = found_pairs(agents, bounds, rule, cell_km, threads);
-    for (const AgentPair& p : found) REQUIRE(p.a < p.b);
+    for (const AgentPair& p : found)
+      REQUIRE(p.a < p.b);
     std::sort(found.begin(), found.end());
     REQUIRE(std::adjacent_find(found.begin(), found.end()) == found.end());  // no duplicates
     REQUIRE(found == expected);
@@ -146,15 +146,15 @@ TEST_CASE("pairs on a torus equal the brute force", "[pairs]") {
   }
 }
 
-TEST_CASE("pairs in a bounded world equal the brute force, agents outside included",
-          "[pairs]") {
+TEST_CASE("pairs in a bounded world equal the brute force, agents outside included", "[pairs]") {
   const WorldBounds bounds{-5.0, 2.0, 12.0, 8.0, false};
   auto agents = random_agents(500, bounds, 3, 1, 2);
   add_border_cases(agents, bounds, 1.0, 1.0);
   // Some agents beyond every edge of the box.
   for (std::size_t i = 20; i < 60; ++i) {
     agents.x_km[i] = bounds.min_x_km - 3.0 + 0.45 * static_cast<double>(i % 9);
-    agents.y_km[i] = (i % 2 == 0) ? bounds.min_y_km - 0.3 : bounds.min_y_km + bounds.height_km + 0.2;
+    agents.y_km[i] =
+        (i % 2 == 0) ? bounds.min_y_km - 0.3 : bounds.min_y_km + bounds.height_km + 0.2;
   }
   check_against_brute_force(agents, bounds, two_side_rule(1.0), 1.0);
 }
@@ -178,7 +178,8 @@ TEST_CASE("ranges per kind pair and interactions per side pair are honoured", "[
 TEST_CASE("dead agents are neither indexed nor paired", "[pairs]") {
   const WorldBounds bounds{0.0, 0.0, 8.0, 8.0, true};
   auto agents = random_agents(300, bounds, 11, 1, 2);
-  for (std::size_t i = 0; i < agents.size(); i += 4) agents.alive[i] = 0;
+  for (std::size_t i = 0; i < agents.size(); i += 4)
+    agents.alive[i] = 0;
   check_against_brute_force(agents, bounds, two_side_rule(1.0), 1.0);
 }
 

@@ -1,8 +1,7 @@
 // No allocation inside the step loop after the first step: every operator new
 // in this test binary is counted while the counter is armed.
-#include <catch2/catch.hpp>
-
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <new>
 
@@ -19,8 +18,12 @@ void* counted_alloc(std::size_t size) {
 }
 }  // namespace
 
-void* operator new(std::size_t size) { return counted_alloc(size); }
-void* operator new[](std::size_t size) { return counted_alloc(size); }
+void* operator new(std::size_t size) {
+  return counted_alloc(size);
+}
+void* operator new[](std::size_t size) {
+  return counted_alloc(size);
+}
 void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
   try {
     return counted_alloc(size);
@@ -31,10 +34,18 @@ void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
 void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept {
   return operator new(size, tag);
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  std::free(p);
+}
 
 TEST_CASE("swarm steps after the first allocate nothing", "[allocation]") {
   for (int threads : {1, 2}) {
@@ -46,7 +57,8 @@ TEST_CASE("swarm steps after the first allocate nothing", "[allocation]") {
       model.step();
       g_allocations = 0;
       g_counting = true;
-      for (int s = 0; s < 100; ++s) model.step();
+      for (int s = 0; s < 100; ++s)
+        model.step();
       g_counting = false;
       CHECK(g_allocations.load() == 0);
     });

@@ -18,7 +18,8 @@ class Fnv1a {
   }
   void add_double(double v) { add_u64(std::bit_cast<std::uint64_t>(v)); }
   void add_doubles(std::span<const double> values) {
-    for (double v : values) add_double(v);
+    for (double v : values)
+      add_double(v);
   }
   [[nodiscard]] std::uint64_t value() const { return state_; }
 

@@ -1,6 +1,5 @@
 // The swarm model against its analytic answers (SWARM_SPEC.md).
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <numeric>
 #include <vector>
@@ -25,10 +24,12 @@ SeriesStats correlated_mean(const std::vector<double>& series) {
   const auto n = static_cast<double>(series.size());
   const double mean = std::accumulate(series.begin(), series.end(), 0.0) / n;
   std::vector<double> centred(series.size());
-  for (std::size_t i = 0; i < series.size(); ++i) centred[i] = series[i] - mean;
+  for (std::size_t i = 0; i < series.size(); ++i)
+    centred[i] = series[i] - mean;
   auto autocovariance = [&](std::size_t lag) {
     double sum = 0.0;
-    for (std::size_t i = 0; i + lag < centred.size(); ++i) sum += centred[i] * centred[i + lag];
+    for (std::size_t i = 0; i + lag < centred.size(); ++i)
+      sum += centred[i] * centred[i + lag];
     return sum / n;
   };
   const double variance = autocovariance(0);
@@ -71,7 +72,8 @@ TEST_CASE("incidents are a binomial thinning of encounters with p = 0.001", "[sw
   config.agents = 20000;
   config.seed = 5;
   SwarmModel model(config);
-  for (int s = 0; s < 300; ++s) model.step();
+  for (int s = 0; s < 300; ++s)
+    model.step();
   const auto encounters = static_cast<double>(model.total_encounters());
   const auto incidents = static_cast<double>(model.total_incidents());
   const double p = config.incident_probability;

@@ -1,7 +1,6 @@
 // The grid's counting sort: cells in order, ids ascending inside a cell, dead
 // agents left out, and the same result at any thread count.
 #include <catch2/catch.hpp>
-
 #include <vector>
 
 #include "hotline/engine/engine.hpp"
@@ -63,7 +62,8 @@ TEST_CASE("rebuild sorts alive agents by cell, then id", "[grid]") {
   grid.rebuild(agents);
 
   std::size_t alive = 0;
-  for (auto a : agents.alive) alive += a;
+  for (auto a : agents.alive)
+    alive += a;
   REQUIRE(grid.indexed_count() == alive);
 
   const auto start = grid.cell_start();

@@ -53,8 +53,8 @@ double checked_side(const SwarmConfig& config) {
   if (!std::isfinite(config.step_length) || config.step_length < 0.0) {
     throw std::invalid_argument("swarm: step length must be >= 0");
   }
-  if (!std::isfinite(config.max_turn_rad) || config.max_turn_rad < 0.0 ||
-      config.max_turn_rad > std::numbers::pi) {
+  if (!std::isfinite(config.max_turn_rad) || config.max_turn_rad < 0.0
+      || config.max_turn_rad > std::numbers::pi) {
     throw std::invalid_argument("swarm: max turn must be in [0, pi]");
   }
   if (!(config.incident_probability >= 0.0 && config.incident_probability <= 1.0)) {
@@ -148,8 +148,9 @@ void SwarmModel::move() {
       if (h < 0.0) h += kTwoPi;
       if (h >= kTwoPi) h -= kTwoPi;
       heading[i] = h;
-      x[i] = wrap_once(x[i] + speed[i] * std::cos(h), side);
-      y[i] = wrap_once(y[i] + speed[i] * std::sin(h), side);
+      const engine::SinCos direction = engine::sin_cos(h);
+      x[i] = wrap_once(x[i] + speed[i] * direction.cos, side);
+      y[i] = wrap_once(y[i] + speed[i] * direction.sin, side);
     }
   });
 }
@@ -162,7 +163,8 @@ void SwarmModel::resolve() {
   if (incidents_by_chunk_.size() < chunks) {
     const std::size_t old = incidents_by_chunk_.size();
     incidents_by_chunk_.resize(chunks);
-    for (std::size_t k = old; k < chunks; ++k) incidents_by_chunk_[k].reserve(16);
+    for (std::size_t k = old; k < chunks; ++k)
+      incidents_by_chunk_[k].reserve(16);
   }
   const double p = config_.incident_probability;
   const std::uint32_t step = step_;

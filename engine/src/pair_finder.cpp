@@ -49,10 +49,12 @@ void check_side(int side, int sides) {
 
 PairRule::PairRule(int kinds, int sides) : kinds_(kinds), sides_(sides) {
   if (kinds < 1 || kinds > kMaxKinds) {
-    throw std::invalid_argument("PairRule: kinds must be in [1, " + std::to_string(kMaxKinds) + "]");
+    throw std::invalid_argument("PairRule: kinds must be in [1, " + std::to_string(kMaxKinds)
+                                + "]");
   }
   if (sides < 1 || sides > kMaxSides) {
-    throw std::invalid_argument("PairRule: sides must be in [1, " + std::to_string(kMaxSides) + "]");
+    throw std::invalid_argument("PairRule: sides must be in [1, " + std::to_string(kMaxSides)
+                                + "]");
   }
   const auto cells = static_cast<std::size_t>(kinds) * static_cast<std::size_t>(kinds);
   range_km_.assign(cells, 0.0);
@@ -105,7 +107,8 @@ double PairRule::max_range_km() const {
 
 std::size_t PairList::size() const {
   std::size_t total = 0;
-  for (std::size_t c = 0; c < used_chunks_; ++c) total += counts_[c];
+  for (std::size_t c = 0; c < used_chunks_; ++c)
+    total += counts_[c];
   return total;
 }
 
@@ -164,7 +167,8 @@ template <bool kMinImageX, bool kMinImageY>
 void scan_cell(const ScanInput& in, std::uint32_t own_begin, std::uint32_t own_end,
                const TargetBlock* blocks, std::size_t block_count, PairSink& sink) {
   std::size_t others = 0;
-  for (std::size_t b = 1; b < block_count; ++b) others += blocks[b].end - blocks[b].begin;
+  for (std::size_t b = 1; b < block_count; ++b)
+    others += blocks[b].end - blocks[b].begin;
   for (std::uint32_t i = own_begin; i < own_end; ++i) {
     sink.make_room(blocks[0].end - i - 1 + others);
     AgentPair* out = sink.data();
@@ -189,8 +193,8 @@ void scan_cell(const ScanInput& in, std::uint32_t own_begin, std::uint32_t own_e
         } else {
           dy += block.shift_y_km;
         }
-        const bool hit = (dx * dx + dy * dy < range_sq_row[in.kinds[j]]) &
-                         (((side_mask >> in.sides[j]) & 1U) != 0);
+        const bool hit = (dx * dx + dy * dy < range_sq_row[in.kinds[j]])
+                         & (((side_mask >> in.sides[j]) & 1U) != 0);
         const AgentId id_b = in.ids[j];
         out[n] = {std::min(id_a, id_b), std::max(id_a, id_b)};
         n += hit ? 1 : 0;
@@ -202,8 +206,8 @@ void scan_cell(const ScanInput& in, std::uint32_t own_begin, std::uint32_t own_e
 
 // Target blocks of a cell on an edge (or of a small grid): each forward
 // neighbour separately, shifted across the seam where the world wraps.
-std::size_t edge_blocks(const ScanInput& in, std::uint32_t cell, std::int32_t col,
-                        std::int32_t row, TargetBlock* blocks) {
+std::size_t edge_blocks(const ScanInput& in, std::uint32_t cell, std::int32_t col, std::int32_t row,
+                        TargetBlock* blocks) {
   std::size_t count = 0;
   blocks[count++] = {in.start[cell], in.start[cell + 1], 0.0, 0.0};
   for (const Offset& offset : kForwardNeighbours) {
@@ -266,13 +270,13 @@ void PairFinder::find(const UniformGrid& grid, const PairRule& rule, PairList& o
   const std::int32_t cols = grid.cols();
   const std::int32_t rows = grid.rows();
   const double range_km = rule.max_range_km();
-  if ((cols > 1 && range_km > grid.cell_width_km()) ||
-      (rows > 1 && range_km > grid.cell_height_km())) {
-    throw std::invalid_argument("PairFinder: the rule's largest range (" +
-                                std::to_string(range_km) + " km) exceeds the grid cell size");
+  if ((cols > 1 && range_km > grid.cell_width_km())
+      || (rows > 1 && range_km > grid.cell_height_km())) {
+    throw std::invalid_argument("PairFinder: the rule's largest range (" + std::to_string(range_km)
+                                + " km) exceeds the grid cell size");
   }
-  if (grid.indexed_count() > 0 &&
-      (grid.max_kind() >= rule.kinds() || grid.max_side() >= rule.sides())) {
+  if (grid.indexed_count() > 0
+      && (grid.max_kind() >= rule.kinds() || grid.max_side() >= rule.sides())) {
     throw std::invalid_argument("PairFinder: an agent's kind or side is outside the pair rule");
   }
 
@@ -343,7 +347,8 @@ void PairFinder::find(const UniformGrid& grid, const PairRule& rule, PairList& o
     tbb::parallel_for(
         tbb::blocked_range<std::size_t>(0, chunks, 1),
         [&](const tbb::blocked_range<std::size_t>& range) {
-          for (std::size_t k = range.begin(); k != range.end(); ++k) scan_chunk(k);
+          for (std::size_t k = range.begin(); k != range.end(); ++k)
+            scan_chunk(k);
         },
         tbb::simple_partitioner{});
   }

@@ -24,7 +24,8 @@ std::string_view phase_name(Phase phase) {
 
 PhaseTimers::Clock::duration PhaseTimers::total() const {
   Clock::duration sum = Clock::duration::zero();
-  for (const auto& t : totals_) sum += t;
+  for (const auto& t : totals_)
+    sum += t;
   return sum;
 }
 

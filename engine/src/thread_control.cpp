@@ -19,6 +19,8 @@ ThreadControl::ThreadControl(int threads)
       limit_(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads_)),
       arena_(threads_) {}
 
-int ThreadControl::hardware_threads() { return tbb::info::default_concurrency(); }
+int ThreadControl::hardware_threads() {
+  return tbb::info::default_concurrency();
+}
 
 }  // namespace hotline::engine

@@ -52,7 +52,8 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
   detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::uint32_t* h = histograms + chunk * buckets;
     std::fill(h, h + buckets, 0U);
-    for (std::size_t i = begin; i < end; ++i) ++h[(key(i) >> shift) & mask];
+    for (std::size_t i = begin; i < end; ++i)
+      ++h[(key(i) >> shift) & mask];
   });
 
   // Chunk c's items with digit d go after every item with a smaller digit and
@@ -82,8 +83,8 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
 
 UniformGrid::UniformGrid(const WorldBounds& bounds, double cell_min_km) : bounds_(bounds) {
   auto finite_positive = [](double v) { return std::isfinite(v) && v > 0.0; };
-  if (!finite_positive(bounds.width_km) || !finite_positive(bounds.height_km) ||
-      !std::isfinite(bounds.min_x_km) || !std::isfinite(bounds.min_y_km)) {
+  if (!finite_positive(bounds.width_km) || !finite_positive(bounds.height_km)
+      || !std::isfinite(bounds.min_x_km) || !std::isfinite(bounds.min_y_km)) {
     throw std::invalid_argument("UniformGrid: world bounds must be finite with positive extent");
   }
   if (!finite_positive(cell_min_km)) {
@@ -151,9 +152,7 @@ void UniformGrid::rebuild(const AgentStore& agents) {
   const double* y = agents.y_km.data();
   const std::uint8_t* alive = agents.alive.data();
   // Recomputing a key from the position is cheaper than storing it.
-  auto key_of_agent = [&](std::size_t i) {
-    return alive[i] != 0 ? cell_of(x[i], y[i]) : dead_key;
-  };
+  auto key_of_agent = [&](std::size_t i) { return alive[i] != 0 ? cell_of(x[i], y[i]) : dead_key; };
   auto identity = [](std::size_t i) { return static_cast<AgentId>(i); };
 
   std::uint32_t* const key_buffers[2] = {key_a_.data(), key_b_.data()};
@@ -200,14 +199,16 @@ void UniformGrid::rebuild(const AgentStore& agents) {
         chunk_max_kind = std::max(chunk_max_kind, kind[id]);
         key = cell_of(xi, yi);
       }
-      for (std::uint32_t c = previous_key; c <= key; ++c) start[c] = static_cast<std::uint32_t>(i);
+      for (std::uint32_t c = previous_key; c <= key; ++c)
+        start[c] = static_cast<std::uint32_t>(i);
       previous_key = key + 1;
     }
     chunk_max_side_[chunk] = chunk_max_side;
     chunk_max_kind_[chunk] = chunk_max_kind;
   });
   const std::uint32_t tail_first = n == 0 ? 0U : key_of_agent(ids[n - 1]) + 1;
-  for (std::uint32_t c = tail_first; c <= cell_count_; ++c) start[c] = static_cast<std::uint32_t>(n);
+  for (std::uint32_t c = tail_first; c <= cell_count_; ++c)
+    start[c] = static_cast<std::uint32_t>(n);
   indexed_count_ = start[cell_count_];
 
   const std::size_t used = detail::chunk_count(n, kSortChunk);

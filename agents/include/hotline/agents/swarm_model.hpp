@@ -19,10 +19,10 @@ struct SwarmConfig {
   std::uint32_t agents = 10000;
   std::uint64_t seed = 1;
   std::uint32_t replication = 0;
-  double density = 1.0;              // agents per unit^2
-  double encounter_range = 1.0;      // r
-  double step_length = 0.05;         // distance moved per step
-  double max_turn_rad = 0.2;         // heading += U(-max_turn, max_turn)
+  double density = 1.0;          // agents per unit^2
+  double encounter_range = 1.0;  // r
+  double step_length = 0.05;     // distance moved per step
+  double max_turn_rad = 0.2;     // heading += U(-max_turn, max_turn)
   double incident_probability = 0.001;
 };
 

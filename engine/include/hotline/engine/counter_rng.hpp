@@ -48,8 +48,8 @@ class CounterRng {
   }
 
   // Uniform double in [0, 1) with 53 random bits (words 0 and 1).
-  [[nodiscard]] double uniform(std::uint32_t step, std::uint32_t subject_a,
-                               std::uint32_t subject_b, RngPurpose purpose) const {
+  [[nodiscard]] double uniform(std::uint32_t step, std::uint32_t subject_a, std::uint32_t subject_b,
+                               RngPurpose purpose) const {
     const auto w = words(step, subject_a, subject_b, purpose);
     return to_unit_interval(w[0], w[1]);
   }

@@ -12,6 +12,7 @@
 
 #include "hotline/engine/agent_store.hpp"
 #include "hotline/engine/counter_rng.hpp"
+#include "hotline/engine/deterministic_math.hpp"
 #include "hotline/engine/pair_finder.hpp"
 #include "hotline/engine/phase_timers.hpp"
 #include "hotline/engine/rng_purpose.hpp"

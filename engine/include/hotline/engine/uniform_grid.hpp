@@ -48,9 +48,9 @@ class UniformGrid {
 
   // Row-major cell index of a position (clamped to the edge cells).
   [[nodiscard]] std::uint32_t cell_of(double x_km, double y_km) const {
-    return static_cast<std::uint32_t>(axis_cell(y_km - bounds_.min_y_km, inv_cell_height_, rows_)) *
-               static_cast<std::uint32_t>(cols_) +
-           static_cast<std::uint32_t>(axis_cell(x_km - bounds_.min_x_km, inv_cell_width_, cols_));
+    return static_cast<std::uint32_t>(axis_cell(y_km - bounds_.min_y_km, inv_cell_height_, rows_))
+               * static_cast<std::uint32_t>(cols_)
+           + static_cast<std::uint32_t>(axis_cell(x_km - bounds_.min_x_km, inv_cell_width_, cols_));
   }
 
   // Number of alive agents in the index after the last rebuild.

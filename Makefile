@@ -1,0 +1,47 @@
+# Quick start: `make demo` and `make test`. Both install missing Debian
+# packages first (scripts/install-deps.sh), then configure and build with the
+# CMake presets in CMakePresets.json.
+
+JOBS ?= $(shell nproc)
+
+.PHONY: demo test test-asan bench deps format check-format clean
+
+deps:
+	@scripts/install-deps.sh
+
+build/release/build.ninja: CMakePresets.json CMakeLists.txt | deps
+	cmake --preset release
+
+build/dev/build.ninja: CMakePresets.json CMakeLists.txt | deps
+	cmake --preset dev
+
+build/asan/build.ninja: CMakePresets.json CMakeLists.txt | deps
+	cmake --preset asan
+
+# The main job. Until the sweep and the report exist (issues 6 and 7), it is
+# the swarm benchmark at 1e4 and 1e5 agents on all hardware threads.
+demo: build/release/build.ninja
+	cmake --build build/release -j $(JOBS) --target hotline
+	build/release/cli/hotline bench swarm --agents 1e4,1e5
+
+test: build/dev/build.ninja
+	cmake --build build/dev -j $(JOBS)
+	ctest --preset dev -j $(JOBS)
+
+test-asan: build/asan/build.ninja
+	cmake --build build/asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
+
+# Google Benchmark suites plus `hotline bench swarm` at the spec sizes.
+bench: build/release/build.ninja
+	cmake --build build/release -j $(JOBS)
+	bench/run-benchmarks.sh build/release
+
+format:
+	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+check-format:
+	scripts/check-format.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs the Google Benchmark suite and `hotline bench swarm` at the SWARM_SPEC.md
+# sizes (median of 5 runs, 1 thread and all hardware threads), and writes
+# them with a description of the machine to bench/results/<date>-<host>/.
+# Usage: bench/run-benchmarks.sh [BUILD_DIR]   (default build/release)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build/release}
+out="bench/results/$(date -u +%Y-%m-%d)-$(hostname -s)"
+mkdir -p "$out"
+
+{
+  echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (modified)')"
+  echo "build: $build ($(grep -m1 CMAKE_BUILD_TYPE "$build/CMakeCache.txt" | cut -d= -f2))"
+  echo "compiler: $(c++ --version | head -1)"
+  echo "kernel: $(uname -sr)"
+  echo "cpus: $(nproc)"
+  lscpu | grep -E '^(Model name|Thread|Core|Socket|L1d|L2|L3|CPU max MHz)' | sed 's/^/lscpu: /'
+  grep MemTotal /proc/meminfo | sed 's/^/meminfo: /'
+} > "$out/machine.txt"
+
+"$build/bench/hotline_benchmarks" --benchmark_repetitions=3 \
+  --benchmark_report_aggregates_only=true \
+  --benchmark_out="$out/google-benchmark.json" --benchmark_out_format=json \
+  | tee "$out/google-benchmark.txt"
+
+hw=$(nproc)
+for threads in 1 "$hw"; do
+  for n in 1e3 1e4 1e5 1e6; do
+    "$build/cli/hotline" bench swarm --agents "$n" --threads "$threads" --repeat 5
+  done
+done | tee "$out/hotline-bench-swarm.txt"
+echo "results in $out"
