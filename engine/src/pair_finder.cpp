@@ -141,6 +141,13 @@ struct ScanInput {
   double height_km;
 };
 
+// (a, b) with a < b, without a branch: which of two agents has the smaller id
+// is a coin flip, and GCC compiles std::min/std::max of them to a jump.
+inline AgentPair ordered_pair(AgentId x, AgentId y) {
+  const AgentId swap = (x ^ y) & (AgentId{0} - static_cast<AgentId>(y < x));
+  return {x ^ swap, y ^ swap};
+}
+
 // Appends pairs to a chunk's buffer without a branch per candidate: every
 // candidate is written at the end and the end only advances on a hit, so the
 // buffer must have room for all candidates of an agent beforehand.
@@ -160,52 +167,83 @@ class PairSink {
   std::size_t count_ = 0;
 };
 
-// Tests the agents of one cell against their target blocks. Block 0 is the
-// agent's own cell (possibly continued by the east neighbour, which follows it
-// in memory) and is scanned from the next agent on.
+// Tests agent i (sorted position) against its target blocks: block 0 is its
+// own cell (possibly continued by the east neighbour, which follows it in
+// memory) and is scanned from i + 1; the others are scanned whole.
 template <bool kMinImageX, bool kMinImageY>
-void scan_cell(const ScanInput& in, std::uint32_t own_begin, std::uint32_t own_end,
-               const TargetBlock* blocks, std::size_t block_count, PairSink& sink) {
-  std::size_t others = 0;
+void scan_agent(const ScanInput& in, std::uint32_t i, const TargetBlock* blocks,
+                std::size_t block_count, PairSink& sink) {
+  std::size_t candidates = blocks[0].end - i - 1;
   for (std::size_t b = 1; b < block_count; ++b)
-    others += blocks[b].end - blocks[b].begin;
-  for (std::uint32_t i = own_begin; i < own_end; ++i) {
-    sink.make_room(blocks[0].end - i - 1 + others);
-    AgentPair* out = sink.data();
-    std::size_t n = sink.count();
-    const double xa = in.xs[i];
-    const double ya = in.ys[i];
-    const AgentId id_a = in.ids[i];
-    const std::uint64_t side_mask = in.rule->side_mask(in.sides[i]);
-    const double* range_sq_row = in.range_sq + in.kinds[i] * in.kind_count;
-    for (std::size_t b = 0; b < block_count; ++b) {
-      const TargetBlock& block = blocks[b];
-      for (std::uint32_t j = b == 0 ? i + 1 : block.begin; j < block.end; ++j) {
-        double dx = in.xs[j] - xa;
-        double dy = in.ys[j] - ya;
-        if constexpr (kMinImageX) {
-          dx = nearest_image(dx, in.width_km);
-        } else {
-          dx += block.shift_x_km;
-        }
-        if constexpr (kMinImageY) {
-          dy = nearest_image(dy, in.height_km);
-        } else {
-          dy += block.shift_y_km;
-        }
-        const bool hit = (dx * dx + dy * dy < range_sq_row[in.kinds[j]])
-                         & (((side_mask >> in.sides[j]) & 1U) != 0);
-        const AgentId id_b = in.ids[j];
-        out[n] = {std::min(id_a, id_b), std::max(id_a, id_b)};
-        n += hit ? 1 : 0;
+    candidates += blocks[b].end - blocks[b].begin;
+  sink.make_room(candidates);
+  AgentPair* out = sink.data();
+  std::size_t n = sink.count();
+  const double xa = in.xs[i];
+  const double ya = in.ys[i];
+  const AgentId id_a = in.ids[i];
+  const std::uint64_t side_mask = in.rule->side_mask(in.sides[i]);
+  const double* range_sq_row = in.range_sq + in.kinds[i] * in.kind_count;
+  for (std::size_t b = 0; b < block_count; ++b) {
+    const TargetBlock& block = blocks[b];
+    for (std::uint32_t j = b == 0 ? i + 1 : block.begin; j < block.end; ++j) {
+      double dx = in.xs[j] - xa;
+      double dy = in.ys[j] - ya;
+      if constexpr (kMinImageX) {
+        dx = nearest_image(dx, in.width_km);
+      } else {
+        dx += block.shift_x_km;
       }
+      if constexpr (kMinImageY) {
+        dy = nearest_image(dy, in.height_km);
+      } else {
+        dy += block.shift_y_km;
+      }
+      const bool hit = (dx * dx + dy * dy < range_sq_row[in.kinds[j]])
+                       & (((side_mask >> in.sides[j]) & 1U) != 0);
+      out[n] = ordered_pair(id_a, in.ids[j]);
+      n += hit ? 1 : 0;
     }
-    sink.count() = n;
   }
+  sink.count() = n;
 }
 
-// Target blocks of a cell on an edge (or of a small grid): each forward
-// neighbour separately, shifted across the seam where the world wraps.
+// An agent in an interior cell (no edge, no seam). Its own cell continued by
+// the east cell, and then the south-west, south and south-east cells, are two
+// runs of sorted memory; they are walked as one run of candidates with a
+// single loop, so the loop exit is the only data-dependent branch (same
+// candidates, same order as the general path).
+void scan_interior_agent(const ScanInput& in, std::uint32_t i, std::uint32_t cell, PairSink& sink) {
+  const std::uint32_t own_end = in.start[cell + 2];
+  const std::uint32_t below = cell + static_cast<std::uint32_t>(in.cols);
+  const std::uint32_t below_begin = in.start[below - 1];
+  const std::uint32_t below_end = in.start[below + 2];
+  const std::uint32_t own_count = own_end - i - 1;
+  const std::uint32_t total = own_count + (below_end - below_begin);
+  sink.make_room(total);
+  AgentPair* out = sink.data();
+  std::size_t n = sink.count();
+  const double xa = in.xs[i];
+  const double ya = in.ys[i];
+  const AgentId id_a = in.ids[i];
+  const std::uint64_t side_mask = in.rule->side_mask(in.sides[i]);
+  const double* range_sq_row = in.range_sq + in.kinds[i] * in.kind_count;
+  // j runs over i+1 .. own_end, then jumps to below_begin .. below_end.
+  const std::uint32_t jump = below_begin - own_end;
+  for (std::uint32_t t = 0; t < total; ++t) {
+    const std::uint32_t j = i + 1 + t + (t >= own_count ? jump : 0U);
+    const double dx = in.xs[j] - xa;
+    const double dy = in.ys[j] - ya;
+    const bool hit =
+        (dx * dx + dy * dy < range_sq_row[in.kinds[j]]) & (((side_mask >> in.sides[j]) & 1U) != 0);
+    out[n] = ordered_pair(id_a, in.ids[j]);
+    n += hit ? 1 : 0;
+  }
+  sink.count() = n;
+}
+
+// Target blocks of an agent's cell on an edge (or of a small grid): each
+// forward neighbour separately, shifted across the seam where the world wraps.
 std::size_t edge_blocks(const ScanInput& in, std::uint32_t cell, std::int32_t col, std::int32_t row,
                         TargetBlock* blocks) {
   std::size_t count = 0;
@@ -233,33 +271,22 @@ std::size_t edge_blocks(const ScanInput& in, std::uint32_t cell, std::int32_t co
   return count;
 }
 
-// Scans cells [cell_begin, cell_end) in canonical order.
+// Scans sorted agents [begin, end) in canonical order. An agent's cell is
+// recomputed from its position with the grid's own function, so it is the
+// cell the sort put it in.
 template <bool kMinImageX, bool kMinImageY>
-void scan_cells(const ScanInput& in, std::uint32_t cell_begin, std::uint32_t cell_end,
-                PairSink& sink) {
-  const auto cols = static_cast<std::uint32_t>(in.cols);
-  std::int32_t col = static_cast<std::int32_t>(cell_begin % cols);
-  std::int32_t row = static_cast<std::int32_t>(cell_begin / cols);
+void scan_agents(const ScanInput& in, const UniformGrid& grid, std::uint32_t begin,
+                 std::uint32_t end, PairSink& sink) {
   std::array<TargetBlock, 5> blocks;
-  for (std::uint32_t cell = cell_begin; cell < cell_end; ++cell) {
-    const std::uint32_t own_begin = in.start[cell];
-    const std::uint32_t own_end = in.start[cell + 1];
-    if (own_begin != own_end) {
-      if (col >= 1 && col + 1 < in.cols && row + 1 < in.rows) {
-        // Interior: own + east are adjacent in memory, and so are the
-        // south-west, south and south-east cells: two blocks, same order.
-        const std::uint32_t below = cell + cols;
-        blocks[0] = {own_begin, in.start[cell + 2], 0.0, 0.0};
-        blocks[1] = {in.start[below - 1], in.start[below + 2], 0.0, 0.0};
-        scan_cell<kMinImageX, kMinImageY>(in, own_begin, own_end, blocks.data(), 2, sink);
-      } else {
-        const std::size_t count = edge_blocks(in, cell, col, row, blocks.data());
-        scan_cell<kMinImageX, kMinImageY>(in, own_begin, own_end, blocks.data(), count, sink);
-      }
-    }
-    if (++col == in.cols) {
-      col = 0;
-      ++row;
+  for (std::uint32_t i = begin; i < end; ++i) {
+    const std::int32_t col = grid.col_of(in.xs[i]);
+    const std::int32_t row = grid.row_of(in.ys[i]);
+    const auto cell = static_cast<std::uint32_t>(row * in.cols + col);
+    if (!kMinImageX && !kMinImageY && col >= 1 && col + 1 < in.cols && row + 1 < in.rows) {
+      scan_interior_agent(in, i, cell, sink);
+    } else {
+      const std::size_t count = edge_blocks(in, cell, col, row, blocks.data());
+      scan_agent<kMinImageX, kMinImageY>(in, i, blocks.data(), count, sink);
     }
   }
 }
@@ -300,18 +327,11 @@ void PairFinder::find(const UniformGrid& grid, const PairRule& rule, PairList& o
   const bool min_image_x = bounds.torus && cols == 1;
   const bool min_image_y = bounds.torus && rows == 1;
 
-  // Chunk k starts at the cell holding sorted position k * kAgentsPerChunk.
+  // Chunk k is sorted positions [k * kAgentsPerChunk, (k + 1) * kAgentsPerChunk):
+  // the concatenation of the chunks' scans is one serial scan, whatever the
+  // boundaries, so the pair order is canonical.
   const auto indexed = static_cast<std::uint32_t>(grid.indexed_count());
-  const std::uint32_t cell_count = grid.cell_count();
   const std::size_t chunks = indexed == 0 ? 0 : (indexed + kAgentsPerChunk - 1) / kAgentsPerChunk;
-  auto first_cell_of_chunk = [&](std::size_t k) -> std::uint32_t {
-    if (k == 0) return 0;
-    if (k >= chunks) return cell_count;
-    const auto target = static_cast<std::uint32_t>(k * kAgentsPerChunk);
-    // Last cell whose start is <= target: that cell holds position `target`.
-    const std::uint32_t* it = std::upper_bound(in.start, in.start + cell_count, target);
-    return static_cast<std::uint32_t>(it - in.start) - 1;
-  };
 
   if (out.buffers_.size() < chunks) {
     out.buffers_.resize(chunks);
@@ -321,16 +341,16 @@ void PairFinder::find(const UniformGrid& grid, const PairRule& rule, PairList& o
 
   auto scan_chunk = [&](std::size_t k) {
     PairSink sink(out.buffers_[k]);
-    const std::uint32_t begin = first_cell_of_chunk(k);
-    const std::uint32_t end = first_cell_of_chunk(k + 1);
+    const auto begin = static_cast<std::uint32_t>(k * kAgentsPerChunk);
+    const std::uint32_t end = std::min(indexed, begin + kAgentsPerChunk);
     if (min_image_x && min_image_y) {
-      scan_cells<true, true>(in, begin, end, sink);
+      scan_agents<true, true>(in, grid, begin, end, sink);
     } else if (min_image_x) {
-      scan_cells<true, false>(in, begin, end, sink);
+      scan_agents<true, false>(in, grid, begin, end, sink);
     } else if (min_image_y) {
-      scan_cells<false, true>(in, begin, end, sink);
+      scan_agents<false, true>(in, grid, begin, end, sink);
     } else {
-      scan_cells<false, false>(in, begin, end, sink);
+      scan_agents<false, false>(in, grid, begin, end, sink);
     }
     out.counts_[k] = sink.count();
     // Headroom so that later steps, whose counts fluctuate around this one

@@ -48,9 +48,15 @@ class UniformGrid {
 
   // Row-major cell index of a position (clamped to the edge cells).
   [[nodiscard]] std::uint32_t cell_of(double x_km, double y_km) const {
-    return static_cast<std::uint32_t>(axis_cell(y_km - bounds_.min_y_km, inv_cell_height_, rows_))
-               * static_cast<std::uint32_t>(cols_)
-           + static_cast<std::uint32_t>(axis_cell(x_km - bounds_.min_x_km, inv_cell_width_, cols_));
+    return static_cast<std::uint32_t>(row_of(y_km)) * static_cast<std::uint32_t>(cols_)
+           + static_cast<std::uint32_t>(col_of(x_km));
+  }
+  // Column and row of a position, clamped like cell_of.
+  [[nodiscard]] std::int32_t col_of(double x_km) const {
+    return axis_cell(x_km - bounds_.min_x_km, inv_cell_width_, cols_);
+  }
+  [[nodiscard]] std::int32_t row_of(double y_km) const {
+    return axis_cell(y_km - bounds_.min_y_km, inv_cell_height_, rows_);
   }
 
   // Number of alive agents in the index after the last rebuild.
