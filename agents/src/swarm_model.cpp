@@ -5,6 +5,7 @@
 #include <oneapi/tbb/partitioner.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
@@ -19,6 +20,9 @@ using engine::RngPurpose;
 
 // Fixed chunk of agents for the move phase (determinism: see fixed_chunks.hpp).
 constexpr std::size_t kMoveChunk = 4096;
+// Agents or pairs per call of a batch kernel: small enough for the scratch
+// arrays to live on the stack and in L1.
+constexpr std::size_t kBatch = 512;
 
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
 
@@ -132,25 +136,36 @@ void SwarmModel::step() {
 }
 
 // Synchronous update: each agent's new state depends only on its own previous
-// state and its own draw, so agents can move in any order.
+// state and its own draw, so agents can move in any order. Work goes in
+// batches of kBatch agents through the engine's vectorized kernels.
 void SwarmModel::move() {
   const double side = side_;
   const double max_turn = config_.max_turn_rad;
   const std::uint32_t step = step_;
   parallel_chunks(agents_.size(), kMoveChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+    alignas(64) std::array<double, kBatch> turn_draw;
+    alignas(64) std::array<double, kBatch> sin_h;
+    alignas(64) std::array<double, kBatch> cos_h;
     double* x = agents_.x_km.data();
     double* y = agents_.y_km.data();
     double* heading = agents_.heading_rad.data();
     const double* speed = agents_.speed_km_s.data();
-    for (std::size_t i = begin; i < end; ++i) {
-      const double u = rng_.uniform(step, static_cast<AgentId>(i), 0, RngPurpose::swarm_turn);
-      double h = heading[i] + (2.0 * u - 1.0) * max_turn;
-      if (h < 0.0) h += kTwoPi;
-      if (h >= kTwoPi) h -= kTwoPi;
-      heading[i] = h;
-      const engine::SinCos direction = engine::sin_cos(h);
-      x[i] = wrap_once(x[i] + speed[i] * direction.cos, side);
-      y[i] = wrap_once(y[i] + speed[i] * direction.sin, side);
+    for (std::size_t first = begin; first < end; first += kBatch) {
+      const std::size_t count = std::min(kBatch, end - first);
+      engine::uniform_batch(rng_, step, static_cast<AgentId>(first), count, 0,
+                            RngPurpose::swarm_turn, turn_draw.data());
+      for (std::size_t k = 0; k < count; ++k) {
+        double h = heading[first + k] + (2.0 * turn_draw[k] - 1.0) * max_turn;
+        h = h < 0.0 ? h + kTwoPi : h;
+        h = h >= kTwoPi ? h - kTwoPi : h;
+        heading[first + k] = h;
+      }
+      engine::sin_cos_batch(heading + first, count, sin_h.data(), cos_h.data());
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t i = first + k;
+        x[i] = wrap_once(x[i] + speed[i] * cos_h[k], side);
+        y[i] = wrap_once(y[i] + speed[i] * sin_h[k], side);
+      }
     }
   });
 }
@@ -171,8 +186,15 @@ void SwarmModel::resolve() {
   parallel_chunks(chunks, 1, [&](std::size_t k, std::size_t, std::size_t) {
     std::vector<engine::AgentPair>& hits = incidents_by_chunk_[k];
     hits.clear();
-    for (const engine::AgentPair& pair : encounters_.chunk(k)) {
-      if (rng_.uniform(step, pair.a, pair.b, RngPurpose::swarm_incident) < p) hits.push_back(pair);
+    alignas(64) std::array<double, kBatch> draw;
+    const auto pairs = encounters_.chunk(k);
+    for (std::size_t first = 0; first < pairs.size(); first += kBatch) {
+      const std::size_t count = std::min(kBatch, pairs.size() - first);
+      engine::uniform_pair_batch(rng_, step, pairs.data() + first, count,
+                                 RngPurpose::swarm_incident, draw.data());
+      for (std::size_t j = 0; j < count; ++j) {
+        if (draw[j] < p) hits.push_back(pairs[first + j]);
+      }
     }
   });
   incidents_.clear();

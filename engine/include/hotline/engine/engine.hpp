@@ -11,6 +11,7 @@
 #pragma once
 
 #include "hotline/engine/agent_store.hpp"
+#include "hotline/engine/batch_kernels.hpp"
 #include "hotline/engine/counter_rng.hpp"
 #include "hotline/engine/deterministic_math.hpp"
 #include "hotline/engine/pair_finder.hpp"
