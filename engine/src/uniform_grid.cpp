@@ -174,44 +174,60 @@ void UniformGrid::rebuild(const AgentStore& agents) {
     }
   }
 
+  // Dead agents sorted last: the index is the first `indexed` positions.
+  std::size_t indexed = 0;
+  for (std::size_t i = 0; i < n; ++i) indexed += alive[i] != 0 ? 1 : 0;
+  indexed_count_ = indexed;
+
   // Copy what pair finding reads into sorted order, so that it streams, and
   // set cell_start[c] = the first sorted position whose key is >= c: position
-  // i owns the cells (key[i-1], key[i]], so each entry is written once.
+  // i owns the cells (key[i-1], key[i]], so each entry is written once. The
+  // reads by id are random; prefetching them kPrefetchAhead positions early
+  // keeps many cache misses in flight when the agents outgrow the caches.
+  constexpr std::size_t kPrefetchAhead = 32;
   const std::uint8_t* side = agents.side.data();
   const std::uint8_t* kind = agents.kind.data();
   std::uint32_t* start = cell_start_.data();
   const AgentId* ids = sorted_ids_.data();
-  detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-    std::uint8_t chunk_max_side = 0;
-    std::uint8_t chunk_max_kind = 0;
-    std::uint32_t previous_key = begin == 0 ? 0U : key_of_agent(ids[begin - 1]) + 1;
-    for (std::size_t i = begin; i < end; ++i) {
-      const AgentId id = ids[i];
-      std::uint32_t key = dead_key;
-      if (alive[id] != 0) {
-        const double xi = x[id];
-        const double yi = y[id];
-        sorted_x_km_[i] = xi;
-        sorted_y_km_[i] = yi;
-        sorted_side_[i] = side[id];
-        sorted_kind_[i] = kind[id];
-        chunk_max_side = std::max(chunk_max_side, side[id]);
-        chunk_max_kind = std::max(chunk_max_kind, kind[id]);
-        key = cell_of(xi, yi);
-      }
-      for (std::uint32_t c = previous_key; c <= key; ++c)
-        start[c] = static_cast<std::uint32_t>(i);
-      previous_key = key + 1;
-    }
-    chunk_max_side_[chunk] = chunk_max_side;
-    chunk_max_kind_[chunk] = chunk_max_kind;
-  });
-  const std::uint32_t tail_first = n == 0 ? 0U : key_of_agent(ids[n - 1]) + 1;
-  for (std::uint32_t c = tail_first; c <= cell_count_; ++c)
-    start[c] = static_cast<std::uint32_t>(n);
-  indexed_count_ = start[cell_count_];
+  detail::for_each_chunk(
+      indexed, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+        std::uint8_t chunk_max_side = 0;
+        std::uint8_t chunk_max_kind = 0;
+        std::uint32_t previous_key =
+            begin == 0 ? 0U : cell_of(x[ids[begin - 1]], y[ids[begin - 1]]) + 1;
+        for (std::size_t i = begin; i < end; ++i) {
+          if (i + kPrefetchAhead < end) {
+            const AgentId ahead = ids[i + kPrefetchAhead];
+            __builtin_prefetch(x + ahead);
+            __builtin_prefetch(y + ahead);
+            __builtin_prefetch(side + ahead);
+            __builtin_prefetch(kind + ahead);
+          }
+          const AgentId id = ids[i];
+          const double xi = x[id];
+          const double yi = y[id];
+          sorted_x_km_[i] = xi;
+          sorted_y_km_[i] = yi;
+          sorted_side_[i] = side[id];
+          sorted_kind_[i] = kind[id];
+          chunk_max_side = std::max(chunk_max_side, side[id]);
+          chunk_max_kind = std::max(chunk_max_kind, kind[id]);
+          const std::uint32_t key = cell_of(xi, yi);
+          for (std::uint32_t c = previous_key; c <= key; ++c) {
+            start[c] = static_cast<std::uint32_t>(i);
+          }
+          previous_key = key + 1;
+        }
+        chunk_max_side_[chunk] = chunk_max_side;
+        chunk_max_kind_[chunk] = chunk_max_kind;
+      });
+  const std::uint32_t tail_first =
+      indexed == 0 ? 0U : cell_of(x[ids[indexed - 1]], y[ids[indexed - 1]]) + 1;
+  for (std::uint32_t c = tail_first; c <= cell_count_; ++c) {
+    start[c] = static_cast<std::uint32_t>(indexed);
+  }
 
-  const std::size_t used = detail::chunk_count(n, kSortChunk);
+  const std::size_t used = detail::chunk_count(indexed, kSortChunk);
   max_side_ = 0;
   max_kind_ = 0;
   for (std::size_t c = 0; c < used; ++c) {
