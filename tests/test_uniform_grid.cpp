@@ -55,11 +55,15 @@ TEST_CASE("bad geometry is refused", "[grid]") {
 
 TEST_CASE("rebuild sorts alive agents by cell, then id", "[grid]") {
   const WorldBounds bounds{0.0, 0.0, 50.0, 50.0, true};
-  // 60000 agents: more than one counting-sort chunk, and two digit passes.
-  const AgentStore agents = scattered_agents(60000, 50.0);
-  UniformGrid grid(bounds, 0.1);
-  REQUIRE(grid.cell_count() > (1U << 14));
+  // 60000 agents: more than one counting-sort chunk, and two digit passes;
+  // 900 agents: one pass. Each with the baseline and the widest SIMD keys.
+  const std::size_t count = GENERATE(std::size_t{60000}, std::size_t{900});
+  const SimdLevel level = GENERATE(SimdLevel::baseline, SimdLevel::x86_64_v4);
+  const SimdLevel previous = force_simd_level(level);
+  const AgentStore agents = scattered_agents(count, 50.0);
+  UniformGrid grid(bounds, count > 1000 ? 0.1 : 1.0);
   grid.rebuild(agents);
+  force_simd_level(previous);
 
   std::size_t alive = 0;
   for (auto a : agents.alive)
@@ -85,6 +89,32 @@ TEST_CASE("rebuild sorts alive agents by cell, then id", "[grid]") {
   }
   CHECK(grid.max_side() == 2);
   CHECK(grid.max_kind() == 4);
+}
+
+TEST_CASE("positions on cell borders and outside the box get cell_of's cell", "[grid]") {
+  // The sort computes keys with a vectorized copy of cell_of's arithmetic;
+  // both must agree on borders, edges, and positions far outside the box.
+  for (const SimdLevel level : {SimdLevel::baseline, SimdLevel::x86_64_v4}) {
+    const SimdLevel previous = force_simd_level(level);
+    AgentStore agents(0);
+    for (double x = -3.0; x <= 13.0; x += 0.25) {
+      for (double y = -2.0; y <= 7.0; y += 0.5) {
+        agents.resize(agents.size() + 1);
+        agents.x_km.back() = x;
+        agents.y_km.back() = y;
+      }
+    }
+    UniformGrid grid(WorldBounds{0.0, 0.0, 10.0, 5.0, false}, 1.0);
+    grid.rebuild(agents);
+    force_simd_level(previous);
+    const auto start = grid.cell_start();
+    const auto ids = grid.sorted_ids();
+    for (std::uint32_t c = 0; c < grid.cell_count(); ++c) {
+      for (std::uint32_t i = start[c]; i < start[c + 1]; ++i) {
+        REQUIRE(grid.cell_of(agents.x_km[ids[i]], agents.y_km[ids[i]]) == c);
+      }
+    }
+  }
 }
 
 TEST_CASE("rebuild gives the same index at any thread count", "[grid]") {

@@ -8,6 +8,7 @@
 #include <atomic>
 
 #include "hotline/engine/deterministic_math.hpp"
+#include "simd_dispatch.hpp"
 
 namespace hotline::engine {
 
@@ -72,14 +73,6 @@ inline void sin_cos_loop(const double* __restrict angle, std::size_t count,
   }
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#define HOTLINE_HAVE_V4 1
-#define HOTLINE_TARGET_V4 __attribute__((target("arch=x86-64-v4")))
-#else
-#define HOTLINE_HAVE_V4 0
-#define HOTLINE_TARGET_V4
-#endif
-
 #if HOTLINE_HAVE_V4
 HOTLINE_TARGET_V4 void uniform_v4(PhiloxKey key, std::uint32_t step, std::uint32_t first,
                                   std::size_t count, std::uint32_t subject_b, std::uint32_t w3,
@@ -116,14 +109,18 @@ std::atomic<SimdLevel>& active() {
 }
 
 bool use_v4() {
+  return detail::use_simd_v4();
+}
+
+}  // namespace
+
+bool detail::use_simd_v4() {
 #if HOTLINE_HAVE_V4
   return active().load(std::memory_order_relaxed) == SimdLevel::x86_64_v4;
 #else
   return false;
 #endif
 }
-
-}  // namespace
 
 SimdLevel detected_simd_level() {
   static const SimdLevel level = detect();

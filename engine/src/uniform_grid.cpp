@@ -8,12 +8,14 @@
 #include "hotline/engine/uniform_grid.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 
 #include "fixed_chunks.hpp"
+#include "simd_dispatch.hpp"
 
 namespace hotline::engine {
 
@@ -37,14 +39,70 @@ DigitPlan plan_digits(std::uint32_t max_key, std::size_t chunks) {
   return {passes, (key_bits + passes - 1) / passes};
 }
 
+// Cell keys of agents [first, first + count) into keys[0, count): the
+// arithmetic of UniformGrid::cell_of, written without branches so that it
+// vectorizes, and the dead key for dead agents. Bit-identical to cell_of:
+// tests/test_uniform_grid.cpp compares every key.
+struct KeyGeometry {
+  double min_x_km;
+  double min_y_km;
+  double inv_cell_width;
+  double inv_cell_height;
+  std::int32_t cols;
+  std::int32_t rows;
+  std::uint32_t dead_key;
+};
+
+inline std::int32_t axis_cell_branchless(double offset_km, double inv_cell_km, std::int32_t cells) {
+  const double f = offset_km * inv_cell_km;
+  const double clamped = f >= 0.0 ? (f < static_cast<double>(cells) ? f : cells - 1) : 0.0;
+  return static_cast<std::int32_t>(clamped);
+}
+
+inline void cell_keys_loop(const KeyGeometry& g, const double* __restrict x,
+                           const double* __restrict y, const std::uint8_t* __restrict alive,
+                           std::size_t count, std::uint32_t* __restrict keys) {
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::int32_t col = axis_cell_branchless(x[k] - g.min_x_km, g.inv_cell_width, g.cols);
+    const std::int32_t row = axis_cell_branchless(y[k] - g.min_y_km, g.inv_cell_height, g.rows);
+    const auto cell = static_cast<std::uint32_t>(row * g.cols + col);
+    keys[k] = alive[k] != 0 ? cell : g.dead_key;
+  }
+}
+
+#if HOTLINE_HAVE_V4
+HOTLINE_TARGET_V4 void cell_keys_v4(const KeyGeometry& g, const double* x, const double* y,
+                                    const std::uint8_t* alive, std::size_t count,
+                                    std::uint32_t* keys) {
+  cell_keys_loop(g, x, y, alive, count, keys);
+}
+#endif
+
+void cell_keys(const KeyGeometry& g, const double* x, const double* y, const std::uint8_t* alive,
+               std::size_t count, std::uint32_t* keys) {
+#if HOTLINE_HAVE_V4
+  if (detail::use_simd_v4()) {
+    cell_keys_v4(g, x, y, alive, count, keys);
+    return;
+  }
+#endif
+  cell_keys_loop(g, x, y, alive, count, keys);
+}
+
+// Keys are computed in blocks this size, on the stack.
+constexpr std::size_t kKeyBlock = 512;
+
 // One stable counting-sort pass on bits [shift, shift + digit_bits) of the
 // key: per-chunk histograms, an exclusive scan in (digit, chunk) order, then a
-// scatter in which each chunk writes only its own slots. `key(i)` and `id(i)`
-// read item i of the input; out_key may be null when the next stage does not
-// need the keys.
-template <class Key, class Id>
+// scatter in which each chunk writes only its own slots. `keys(begin, count,
+// scratch)` returns a pointer to the keys of items [begin, begin + count)
+// (computing them into scratch if it must); `id(i)` is item i's id. out_key
+// may be null when no later pass needs the keys. If bucket_start is not null
+// it receives each bucket's first output position.
+template <class Keys, class Id>
 void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint32_t* histograms,
-                   const Key& key, const Id& id, std::uint32_t* out_key, AgentId* out_id) {
+                   const Keys& keys, const Id& id, std::uint32_t* out_key, AgentId* out_id,
+                   std::uint32_t* bucket_start) {
   const std::size_t buckets = std::size_t{1} << digit_bits;
   const std::uint32_t mask = static_cast<std::uint32_t>(buckets - 1);
   const std::size_t chunks = detail::chunk_count(n, kSortChunk);
@@ -52,8 +110,13 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
   detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::uint32_t* h = histograms + chunk * buckets;
     std::fill(h, h + buckets, 0U);
-    for (std::size_t i = begin; i < end; ++i)
-      ++h[(key(i) >> shift) & mask];
+    alignas(64) std::array<std::uint32_t, kKeyBlock> scratch;
+    for (std::size_t first = begin; first < end; first += kKeyBlock) {
+      const std::size_t count = std::min(kKeyBlock, end - first);
+      const std::uint32_t* block = keys(first, count, scratch.data());
+      for (std::size_t k = 0; k < count; ++k)
+        ++h[(block[k] >> shift) & mask];
+    }
   });
 
   // Chunk c's items with digit d go after every item with a smaller digit and
@@ -67,14 +130,27 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
       running += count;
     }
   }
+  if (bucket_start != nullptr) {
+    // Chunk 0's offset for a bucket is where that bucket starts.
+    if (chunks == 0) {
+      std::fill(bucket_start, bucket_start + buckets, 0U);
+    } else {
+      std::copy(histograms, histograms + buckets, bucket_start);
+    }
+  }
 
   detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::uint32_t* next = histograms + chunk * buckets;
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::uint32_t k = key(i);
-      const std::uint32_t pos = next[(k >> shift) & mask]++;
-      if (out_key != nullptr) out_key[pos] = k;
-      out_id[pos] = id(i);
+    alignas(64) std::array<std::uint32_t, kKeyBlock> scratch;
+    for (std::size_t first = begin; first < end; first += kKeyBlock) {
+      const std::size_t count = std::min(kKeyBlock, end - first);
+      const std::uint32_t* block = keys(first, count, scratch.data());
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::uint32_t key = block[k];
+        const std::uint32_t pos = next[(key >> shift) & mask]++;
+        if (out_key != nullptr) out_key[pos] = key;
+        out_id[pos] = id(first + k);
+      }
     }
   });
 }
@@ -128,6 +204,10 @@ void UniformGrid::ensure_capacity(std::size_t agent_count, unsigned passes) {
   }
   const std::size_t chunks = detail::chunk_count(agent_count, kSortChunk);
   const std::size_t digit_bits = plan_digits(cell_count_, chunks).digit_bits;
+  // A single pass writes a start for every bucket, a few more than cells.
+  if (passes == 1 && cell_start_.size() < (std::size_t{1} << digit_bits)) {
+    cell_start_.resize(std::size_t{1} << digit_bits);
+  }
   if (histograms_.size() < chunks << digit_bits) histograms_.resize(chunks << digit_bits);
   // Pass p > 0 reads what pass p - 1 wrote; the last pass writes sorted_ids_.
   const std::size_t intermediate = passes > 1 ? agent_count : 0;
@@ -151,9 +231,17 @@ void UniformGrid::rebuild(const AgentStore& agents) {
   const double* x = agents.x_km.data();
   const double* y = agents.y_km.data();
   const std::uint8_t* alive = agents.alive.data();
-  // Recomputing a key from the position is cheaper than storing it.
-  auto key_of_agent = [&](std::size_t i) { return alive[i] != 0 ? cell_of(x[i], y[i]) : dead_key; };
+  const KeyGeometry geometry{
+      bounds_.min_x_km, bounds_.min_y_km, inv_cell_width_, inv_cell_height_, cols_, rows_,
+      dead_key};
+  // Keys are recomputed from positions (vectorized) rather than stored.
+  auto agent_keys = [&](std::size_t first, std::size_t count, std::uint32_t* scratch) {
+    cell_keys(geometry, x + first, y + first, alive + first, count, scratch);
+    return static_cast<const std::uint32_t*>(scratch);
+  };
   auto identity = [](std::size_t i) { return static_cast<AgentId>(i); };
+  // With one pass the buckets are the cells, so the scan yields cell_start.
+  std::uint32_t* bucket_start = plan.passes == 1 ? cell_start_.data() : nullptr;
 
   std::uint32_t* const key_buffers[2] = {key_a_.data(), key_b_.data()};
   AgentId* const id_buffers[2] = {id_a_.data(), id_b_.data()};
@@ -163,20 +251,22 @@ void UniformGrid::rebuild(const AgentStore& agents) {
     AgentId* out_id = last ? sorted_ids_.data() : id_buffers[pass % 2];
     const unsigned shift = pass * plan.digit_bits;
     if (pass == 0) {
-      counting_pass(n, shift, plan.digit_bits, histograms_.data(), key_of_agent, identity, out_key,
-                    out_id);
+      counting_pass(n, shift, plan.digit_bits, histograms_.data(), agent_keys, identity, out_key,
+                    out_id, bucket_start);
     } else {
       const std::uint32_t* in_key = key_buffers[(pass - 1) % 2];
       const AgentId* in_id = id_buffers[(pass - 1) % 2];
       counting_pass(
-          n, shift, plan.digit_bits, histograms_.data(), [&](std::size_t i) { return in_key[i]; },
-          [&](std::size_t i) { return in_id[i]; }, out_key, out_id);
+          n, shift, plan.digit_bits, histograms_.data(),
+          [&](std::size_t first, std::size_t, std::uint32_t*) { return in_key + first; },
+          [&](std::size_t i) { return in_id[i]; }, out_key, out_id, nullptr);
     }
   }
 
   // Dead agents sorted last: the index is the first `indexed` positions.
   std::size_t indexed = 0;
-  for (std::size_t i = 0; i < n; ++i) indexed += alive[i] != 0 ? 1 : 0;
+  for (std::size_t i = 0; i < n; ++i)
+    indexed += alive[i] != 0 ? 1 : 0;
   indexed_count_ = indexed;
 
   // Copy what pair finding reads into sorted order, so that it streams, and
@@ -185,46 +275,51 @@ void UniformGrid::rebuild(const AgentStore& agents) {
   // reads by id are random; prefetching them kPrefetchAhead positions early
   // keeps many cache misses in flight when the agents outgrow the caches.
   constexpr std::size_t kPrefetchAhead = 32;
+  const bool cell_start_done = bucket_start != nullptr;
   const std::uint8_t* side = agents.side.data();
   const std::uint8_t* kind = agents.kind.data();
   std::uint32_t* start = cell_start_.data();
   const AgentId* ids = sorted_ids_.data();
-  detail::for_each_chunk(
-      indexed, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-        std::uint8_t chunk_max_side = 0;
-        std::uint8_t chunk_max_kind = 0;
-        std::uint32_t previous_key =
-            begin == 0 ? 0U : cell_of(x[ids[begin - 1]], y[ids[begin - 1]]) + 1;
-        for (std::size_t i = begin; i < end; ++i) {
-          if (i + kPrefetchAhead < end) {
-            const AgentId ahead = ids[i + kPrefetchAhead];
-            __builtin_prefetch(x + ahead);
-            __builtin_prefetch(y + ahead);
-            __builtin_prefetch(side + ahead);
-            __builtin_prefetch(kind + ahead);
-          }
-          const AgentId id = ids[i];
-          const double xi = x[id];
-          const double yi = y[id];
-          sorted_x_km_[i] = xi;
-          sorted_y_km_[i] = yi;
-          sorted_side_[i] = side[id];
-          sorted_kind_[i] = kind[id];
-          chunk_max_side = std::max(chunk_max_side, side[id]);
-          chunk_max_kind = std::max(chunk_max_kind, kind[id]);
-          const std::uint32_t key = cell_of(xi, yi);
-          for (std::uint32_t c = previous_key; c <= key; ++c) {
-            start[c] = static_cast<std::uint32_t>(i);
-          }
-          previous_key = key + 1;
-        }
-        chunk_max_side_[chunk] = chunk_max_side;
-        chunk_max_kind_[chunk] = chunk_max_kind;
-      });
-  const std::uint32_t tail_first =
-      indexed == 0 ? 0U : cell_of(x[ids[indexed - 1]], y[ids[indexed - 1]]) + 1;
-  for (std::uint32_t c = tail_first; c <= cell_count_; ++c) {
-    start[c] = static_cast<std::uint32_t>(indexed);
+  detail::for_each_chunk(indexed, kSortChunk,
+                         [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+                           std::uint8_t chunk_max_side = 0;
+                           std::uint8_t chunk_max_kind = 0;
+                           std::uint32_t previous_key =
+                               begin == 0 ? 0U : cell_of(x[ids[begin - 1]], y[ids[begin - 1]]) + 1;
+                           for (std::size_t i = begin; i < end; ++i) {
+                             if (i + kPrefetchAhead < end) {
+                               const AgentId ahead = ids[i + kPrefetchAhead];
+                               __builtin_prefetch(x + ahead);
+                               __builtin_prefetch(y + ahead);
+                               __builtin_prefetch(side + ahead);
+                               __builtin_prefetch(kind + ahead);
+                             }
+                             const AgentId id = ids[i];
+                             const double xi = x[id];
+                             const double yi = y[id];
+                             sorted_x_km_[i] = xi;
+                             sorted_y_km_[i] = yi;
+                             sorted_side_[i] = side[id];
+                             sorted_kind_[i] = kind[id];
+                             chunk_max_side = std::max(chunk_max_side, side[id]);
+                             chunk_max_kind = std::max(chunk_max_kind, kind[id]);
+                             if (!cell_start_done) {
+                               const std::uint32_t key = cell_of(xi, yi);
+                               for (std::uint32_t c = previous_key; c <= key; ++c) {
+                                 start[c] = static_cast<std::uint32_t>(i);
+                               }
+                               previous_key = key + 1;
+                             }
+                           }
+                           chunk_max_side_[chunk] = chunk_max_side;
+                           chunk_max_kind_[chunk] = chunk_max_kind;
+                         });
+  if (!cell_start_done) {
+    const std::uint32_t tail_first =
+        indexed == 0 ? 0U : cell_of(x[ids[indexed - 1]], y[ids[indexed - 1]]) + 1;
+    for (std::uint32_t c = tail_first; c <= cell_count_; ++c) {
+      start[c] = static_cast<std::uint32_t>(indexed);
+    }
   }
 
   const std::size_t used = detail::chunk_count(indexed, kSortChunk);

@@ -63,7 +63,9 @@ class UniformGrid {
   [[nodiscard]] std::size_t indexed_count() const { return indexed_count_; }
   // cell_start()[c] .. cell_start()[c + 1] is cell c's range in the sorted
   // arrays; cell_count() + 1 entries.
-  [[nodiscard]] std::span<const std::uint32_t> cell_start() const { return cell_start_; }
+  [[nodiscard]] std::span<const std::uint32_t> cell_start() const {
+    return {cell_start_.data(), cell_count_ + std::size_t{1}};
+  }
   [[nodiscard]] std::span<const AgentId> sorted_ids() const {
     return {sorted_ids_.data(), indexed_count_};
   }
