@@ -29,6 +29,7 @@ struct TimedRun {
 
 std::vector<BenchSwarmRow> run_bench_swarm(const BenchSwarmOptions& options) {
   engine::ThreadControl threads(options.threads);
+  const engine::SimdLevel previous_simd = engine::force_simd_level(options.simd);
   std::vector<BenchSwarmRow> rows;
   for (const std::uint64_t agents : options.agents) {
     BenchSwarmRow row;
@@ -81,14 +82,16 @@ std::vector<BenchSwarmRow> run_bench_swarm(const BenchSwarmOptions& options) {
     row.peak_rss_bytes = peak_rss_bytes();
     rows.push_back(std::move(row));
   }
+  engine::force_simd_level(previous_simd);
   return rows;
 }
 
 void print_bench_swarm_table(std::ostream& out, const BenchSwarmOptions& options,
                              const std::vector<BenchSwarmRow>& rows) {
-  fmt::print(out, "swarm benchmark (SWARM_SPEC.md): seed {}, {} thread(s), {} of {} run(s)\n",
-             options.seed, rows.empty() ? 0 : rows.front().threads,
-             options.repeat == 1 ? "time" : "median", options.repeat);
+  fmt::print(
+      out, "swarm benchmark (SWARM_SPEC.md): seed {}, {} thread(s), {} kernels, {} of {} run(s)\n",
+      options.seed, rows.empty() ? 0 : rows.front().threads, engine::simd_level_name(options.simd),
+      options.repeat == 1 ? "time" : "median", options.repeat);
   fmt::print(out, "{:>9} {:>6} {:>7} {:>12} {:>9} {:>10} {:>13} {:>13} {:>10} {:>11}\n", "agents",
              "steps", "threads", "encounters", "incidents", "enc/expect", "ns/agent-step",
              "agent-steps/s", "peak RSS", "bytes/agent");
@@ -125,8 +128,10 @@ void print_bench_swarm_table(std::ostream& out, const BenchSwarmOptions& options
 
 void print_bench_swarm_json(std::ostream& out, const BenchSwarmOptions& options,
                             const std::vector<BenchSwarmRow>& rows) {
-  fmt::print(out, "{{\"benchmark\": \"swarm\", \"seed\": {}, \"repeat\": {}, \"rows\": [",
-             options.seed, options.repeat);
+  fmt::print(out,
+             "{{\"benchmark\": \"swarm\", \"seed\": {}, \"repeat\": {}, \"simd\": \"{}\", "
+             "\"rows\": [",
+             options.seed, options.repeat, engine::simd_level_name(options.simd));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const BenchSwarmRow& row = rows[i];
     std::string phases;

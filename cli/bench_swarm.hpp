@@ -5,6 +5,8 @@
 #include <iosfwd>
 #include <vector>
 
+#include "hotline/engine/batch_kernels.hpp"
+
 namespace hotline::cli {
 
 struct BenchSwarmOptions {
@@ -13,6 +15,7 @@ struct BenchSwarmOptions {
   int threads = 0;          // 0: one per hardware thread
   std::uint64_t seed = 1;
   std::uint32_t repeat = 1;  // runs per size; timings are their median
+  engine::SimdLevel simd = engine::detected_simd_level();
   bool json = false;
 };
 

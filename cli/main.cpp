@@ -10,6 +10,7 @@
 
 #include "bench_swarm.hpp"
 #include "count_parsing.hpp"
+#include "hotline/engine/batch_kernels.hpp"
 
 namespace {
 
@@ -22,6 +23,7 @@ struct BenchSwarmText {
   std::string threads;
   std::string seed = "1";
   std::string repeat = "1";
+  std::string simd = "auto";
   bool json = false;
 };
 
@@ -38,6 +40,13 @@ hotline::cli::BenchSwarmOptions parse_bench_swarm(const BenchSwarmText& text) {
   }
   options.seed = parse_count(text.seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max());
   options.repeat = static_cast<std::uint32_t>(parse_count(text.repeat, "--repeat", 1, 1000));
+  if (text.simd == "baseline") {
+    options.simd = hotline::engine::SimdLevel::baseline;
+  } else if (text.simd == "auto") {
+    options.simd = hotline::engine::detected_simd_level();
+  } else {
+    throw hotline::cli::UsageError("--simd expects 'auto' or 'baseline': got '" + text.simd + "'");
+  }
   options.json = text.json;
   return options;
 }
@@ -63,6 +72,8 @@ int main(int argc, char** argv) {
   swarm->add_option("--seed", swarm_text.seed, "Random seed (default 1)");
   swarm->add_option("--repeat", swarm_text.repeat,
                     "Runs per size; timings report their median (default 1)");
+  swarm->add_option("--simd", swarm_text.simd,
+                    "Vector kernels: auto (the widest this CPU has) or baseline (default auto)");
   swarm->add_flag("--json", swarm_text.json, "Print JSON instead of a table");
 
   try {

@@ -29,9 +29,9 @@ constexpr double kTwoPi = 2.0 * std::numbers::pi;
 // Wraps a coordinate that moved by less than one period back into [0, period).
 // The second test catches -tiny + period rounding up to exactly period.
 double wrap_once(double v, double period) {
-  if (v < 0.0) v += period;
-  if (v >= period) v -= period;
-  return v;
+  // Selects, not branches, so that the loops using it vectorize.
+  v = v < 0.0 ? v + period : v;
+  return v >= period ? v - period : v;
 }
 
 template <class Body>
@@ -161,10 +161,12 @@ void SwarmModel::move() {
         heading[first + k] = h;
       }
       engine::sin_cos_batch(heading + first, count, sin_h.data(), cos_h.data());
+      double* __restrict xs = x + first;
+      double* __restrict ys = y + first;
+      const double* __restrict v = speed + first;
       for (std::size_t k = 0; k < count; ++k) {
-        const std::size_t i = first + k;
-        x[i] = wrap_once(x[i] + speed[i] * cos_h[k], side);
-        y[i] = wrap_once(y[i] + speed[i] * sin_h[k], side);
+        xs[k] = wrap_once(xs[k] + v[k] * cos_h[k], side);
+        ys[k] = wrap_once(ys[k] + v[k] * sin_h[k], side);
       }
     }
   });

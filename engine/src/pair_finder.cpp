@@ -210,35 +210,41 @@ void scan_agent(const ScanInput& in, std::uint32_t i, const TargetBlock* blocks,
 
 // An agent in an interior cell (no edge, no seam). Its own cell continued by
 // the east cell, and then the south-west, south and south-east cells, are two
-// runs of sorted memory; they are walked as one run of candidates with a
-// single loop, so the loop exit is the only data-dependent branch (same
-// candidates, same order as the general path).
+// runs of sorted memory (same candidates, same order as the general path).
+// Pairs are stored as (scanned, other); PairFinder::find orders each pair's
+// ids once per hit afterwards, which is cheaper than once per candidate here.
 void scan_interior_agent(const ScanInput& in, std::uint32_t i, std::uint32_t cell, PairSink& sink) {
   const std::uint32_t own_end = in.start[cell + 2];
   const std::uint32_t below = cell + static_cast<std::uint32_t>(in.cols);
   const std::uint32_t below_begin = in.start[below - 1];
   const std::uint32_t below_end = in.start[below + 2];
-  const std::uint32_t own_count = own_end - i - 1;
-  const std::uint32_t total = own_count + (below_end - below_begin);
-  sink.make_room(total);
-  AgentPair* out = sink.data();
+  sink.make_room((own_end - i - 1) + (below_end - below_begin));
+  // Local restrict pointers: the pair stores cannot alias the inputs, so the
+  // compiler keeps them in registers instead of reloading after each store.
+  AgentPair* __restrict out = sink.data();
+  const double* __restrict xs = in.xs;
+  const double* __restrict ys = in.ys;
+  const AgentId* __restrict ids = in.ids;
+  const std::uint8_t* __restrict sides = in.sides;
+  const std::uint8_t* __restrict kinds = in.kinds;
   std::size_t n = sink.count();
-  const double xa = in.xs[i];
-  const double ya = in.ys[i];
-  const AgentId id_a = in.ids[i];
-  const std::uint64_t side_mask = in.rule->side_mask(in.sides[i]);
-  const double* range_sq_row = in.range_sq + in.kinds[i] * in.kind_count;
-  // j runs over i+1 .. own_end, then jumps to below_begin .. below_end.
-  const std::uint32_t jump = below_begin - own_end;
-  for (std::uint32_t t = 0; t < total; ++t) {
-    const std::uint32_t j = i + 1 + t + (t >= own_count ? jump : 0U);
-    const double dx = in.xs[j] - xa;
-    const double dy = in.ys[j] - ya;
+  const double xa = xs[i];
+  const double ya = ys[i];
+  const AgentId id_a = ids[i];
+  const std::uint64_t side_mask = in.rule->side_mask(sides[i]);
+  const double* __restrict range_sq_row = in.range_sq + kinds[i] * in.kind_count;
+  auto test = [&](std::uint32_t j) {
+    const double dx = xs[j] - xa;
+    const double dy = ys[j] - ya;
     const bool hit =
-        (dx * dx + dy * dy < range_sq_row[in.kinds[j]]) & (((side_mask >> in.sides[j]) & 1U) != 0);
-    out[n] = ordered_pair(id_a, in.ids[j]);
+        (dx * dx + dy * dy < range_sq_row[kinds[j]]) & (((side_mask >> sides[j]) & 1U) != 0);
+    out[n] = {id_a, ids[j]};
     n += hit ? 1 : 0;
-  }
+  };
+  for (std::uint32_t j = i + 1; j < own_end; ++j)
+    test(j);
+  for (std::uint32_t j = below_begin; j < below_end; ++j)
+    test(j);
   sink.count() = n;
 }
 
@@ -352,6 +358,10 @@ void PairFinder::find(const UniformGrid& grid, const PairRule& rule, PairList& o
     } else {
       scan_agents<false, false>(in, grid, begin, end, sink);
     }
+    // Interior scans store (scanned, other); put every pair in (a < b) form.
+    AgentPair* found = out.buffers_[k].data();
+    for (std::size_t p = 0; p < sink.count(); ++p)
+      found[p] = ordered_pair(found[p].a, found[p].b);
     out.counts_[k] = sink.count();
     // Headroom so that later steps, whose counts fluctuate around this one
     // by a few percent, do not reallocate inside the step loop: regrow to

@@ -201,6 +201,7 @@ void UniformGrid::ensure_capacity(std::size_t agent_count, unsigned passes) {
     const std::size_t chunks = detail::chunk_count(agent_count, kSortChunk);
     chunk_max_side_.resize(chunks);
     chunk_max_kind_.resize(chunks);
+    chunk_alive_.resize(chunks);
   }
   const std::size_t chunks = detail::chunk_count(agent_count, kSortChunk);
   const std::size_t digit_bits = plan_digits(cell_count_, chunks).digit_bits;
@@ -264,9 +265,16 @@ void UniformGrid::rebuild(const AgentStore& agents) {
   }
 
   // Dead agents sorted last: the index is the first `indexed` positions.
+  // Per-chunk counts summed in chunk order (integers: any order would do).
+  detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    std::uint32_t alive_count = 0;
+    for (std::size_t i = begin; i < end; ++i)
+      alive_count += alive[i] != 0 ? 1U : 0U;
+    chunk_alive_[chunk] = alive_count;
+  });
   std::size_t indexed = 0;
-  for (std::size_t i = 0; i < n; ++i)
-    indexed += alive[i] != 0 ? 1 : 0;
+  for (std::size_t c = 0; c < detail::chunk_count(n, kSortChunk); ++c)
+    indexed += chunk_alive_[c];
   indexed_count_ = indexed;
 
   // Copy what pair finding reads into sorted order, so that it streams, and

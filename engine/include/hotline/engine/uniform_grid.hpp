@@ -126,6 +126,7 @@ class UniformGrid {
   std::vector<std::uint32_t> histograms_;
   std::vector<std::uint8_t> chunk_max_side_;
   std::vector<std::uint8_t> chunk_max_kind_;
+  std::vector<std::uint32_t> chunk_alive_;
 };
 
 }  // namespace hotline::engine
