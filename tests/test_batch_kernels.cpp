@@ -44,9 +44,13 @@ TEST_CASE("uniform_batch equals Random123 Philox draw for draw", "[kernels][rng]
     ScopedSimdLevel scoped(level);
     INFO("level " << simd_level_name(level));
     std::vector<double> out(1000 + 13);  // not a multiple of any vector width
-    uniform_batch(rng, 42, 5000, out.size(), 9, RngPurpose::swarm_turn, out.data());
+    std::vector<std::uint32_t> subjects(out.size());
     for (std::size_t k = 0; k < out.size(); ++k) {
-      const auto agent = static_cast<std::uint32_t>(5000 + k);
+      subjects[k] = static_cast<std::uint32_t>(5000 + (k * 7919) % 3001);
+    }
+    uniform_batch(rng, 42, subjects.data(), out.size(), 9, RngPurpose::swarm_turn, out.data());
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      const std::uint32_t agent = subjects[k];
       REQUIRE(out[k] == reference_uniform(rng.seed(), 77, 42, agent, 9, RngPurpose::swarm_turn));
       REQUIRE(out[k] == rng.uniform(42, agent, 9, RngPurpose::swarm_turn));
     }

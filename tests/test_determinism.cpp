@@ -34,10 +34,14 @@ std::uint64_t run_hash(int threads) {
       for (const auto& pair : model.incidents())
         hash.add_u64(std::uint64_t{pair.a} << 32 | pair.b);
     }
+    // Positions and headings in id order: slots are an implementation detail.
     const auto& agents = model.agents();
-    hash.add_doubles(agents.x_km);
-    hash.add_doubles(agents.y_km);
-    hash.add_doubles(agents.heading_rad);
+    for (hotline::engine::AgentId id = 0; id < agents.size(); ++id) {
+      const std::uint32_t slot = agents.slot_of(id);
+      hash.add_double(agents.x_km[slot]);
+      hash.add_double(agents.y_km[slot]);
+      hash.add_double(agents.heading_rad[slot]);
+    }
     hash.add_u64(model.total_encounters());
     hash.add_u64(model.total_incidents());
     return hash.value();

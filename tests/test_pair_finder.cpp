@@ -42,10 +42,11 @@ std::vector<AgentPair> found_pairs(const AgentStore& agents, const WorldBounds& 
                                    const PairRule& rule, double cell_km, int threads) {
   ThreadControl control(threads);
   return control.run([&] {
+    AgentStore sorted = agents;  // rebuild reorders the store it is given
     UniformGrid grid(bounds, cell_km);
-    grid.rebuild(agents);
+    grid.rebuild(sorted);
     PairList list;
-    PairFinder{}.find(grid, rule, list);
+    PairFinder{}.find(grid, sorted, rule, list);
     std::vector<AgentPair> pairs;
     list.copy_to(pairs);
     return pairs;
@@ -210,11 +211,11 @@ TEST_CASE("a rule the grid cannot serve is refused", "[pairs]") {
   UniformGrid grid(bounds, 1.0);
   grid.rebuild(agents);
   PairList list;
-  CHECK_THROWS_WITH(PairFinder{}.find(grid, two_side_rule(1.5), list),
+  CHECK_THROWS_WITH(PairFinder{}.find(grid, agents, two_side_rule(1.5), list),
                     Catch::Contains("exceeds the grid cell size"));
   agents.kind[3] = 2;
   grid.rebuild(agents);
-  CHECK_THROWS_WITH(PairFinder{}.find(grid, two_side_rule(1.0), list),
+  CHECK_THROWS_WITH(PairFinder{}.find(grid, agents, two_side_rule(1.0), list),
                     Catch::Contains("outside the pair rule"));
   CHECK_THROWS_AS(PairRule(0, 2), std::invalid_argument);
   CHECK_THROWS_AS(PairRule(1, 65), std::invalid_argument);

@@ -87,24 +87,39 @@ TEST_CASE("walkers keep the spec's speed and stay on the torus", "[swarm]") {
   SwarmConfig config;
   config.agents = 2000;
   SwarmModel model(config);
+  model.step();
   const auto before = model.agents();
   model.step();
   const auto& after = model.agents();
   const double side = model.world_side();
+  REQUIRE(after.size() == before.size());
   for (std::size_t i = 0; i < after.size(); ++i) {
     REQUIRE(after.x_km[i] >= 0.0);
     REQUIRE(after.x_km[i] < side);
     REQUIRE(after.y_km[i] >= 0.0);
     REQUIRE(after.y_km[i] < side);
-    double dx = std::abs(after.x_km[i] - before.x_km[i]);
-    double dy = std::abs(after.y_km[i] - before.y_km[i]);
+    // The store is reordered every step: compare each agent with itself.
+    const std::uint32_t j = before.slot_of(after.id[i]);
+    double dx = std::abs(after.x_km[i] - before.x_km[j]);
+    double dy = std::abs(after.y_km[i] - before.y_km[j]);
     dx = std::min(dx, side - dx);
     dy = std::min(dy, side - dy);
     REQUIRE(std::hypot(dx, dy) == Approx(0.05).epsilon(1e-9));
-    double turn = std::abs(after.heading_rad[i] - before.heading_rad[i]);
+    double turn = std::abs(after.heading_rad[i] - before.heading_rad[j]);
     turn = std::min(turn, 2.0 * M_PI - turn);
     REQUIRE(turn <= 0.2 + 1e-12);
   }
+}
+
+TEST_CASE("sides follow SWARM_SPEC: agent i is on side i % 2", "[swarm]") {
+  SwarmConfig config;
+  config.agents = 3001;
+  SwarmModel model(config);
+  for (int s = 0; s < 3; ++s)
+    model.step();
+  const auto& agents = model.agents();
+  for (std::size_t i = 0; i < agents.size(); ++i)
+    REQUIRE(agents.side[i] == agents.id[i] % 2);
 }
 
 TEST_CASE("a swarm outside the model's domain is refused", "[swarm]") {

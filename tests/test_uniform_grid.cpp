@@ -1,6 +1,7 @@
 // The grid's counting sort: cells in order, ids ascending inside a cell, dead
 // agents left out, and the same result at any thread count.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <vector>
 
 #include "hotline/engine/engine.hpp"
@@ -53,42 +54,128 @@ TEST_CASE("bad geometry is refused", "[grid]") {
   CHECK_THROWS_AS(UniformGrid(WorldBounds{0, 0, 1e9, 1e9, false}, 1e-3), std::invalid_argument);
 }
 
-TEST_CASE("rebuild sorts alive agents by cell, then id", "[grid]") {
+namespace {
+
+// Checks that `sorted` is `original` reordered by (cell, id) with the dead
+// agents last, every agent's values travelling with it, and that cell_start
+// describes it.
+void check_sorted_store(const UniformGrid& grid, const AgentStore& original,
+                        const AgentStore& sorted) {
+  REQUIRE(sorted.size() == original.size());
+  std::size_t alive = 0;
+  for (auto a : original.alive)
+    alive += a;
+  REQUIRE(grid.indexed_count() == alive);
+
+  std::vector<bool> seen(original.size(), false);
+  for (std::size_t s = 0; s < sorted.size(); ++s) {
+    const AgentId id = sorted.id[s];
+    REQUIRE(id < original.size());
+    REQUIRE_FALSE(seen[id]);
+    seen[id] = true;
+    REQUIRE(sorted.x_km[s] == original.x_km[id]);
+    REQUIRE(sorted.y_km[s] == original.y_km[id]);
+    REQUIRE(sorted.heading_rad[s] == original.heading_rad[id]);
+    REQUIRE(sorted.speed_km_s[s] == original.speed_km_s[id]);
+    REQUIRE(sorted.side[s] == original.side[id]);
+    REQUIRE(sorted.kind[s] == original.kind[id]);
+    REQUIRE(sorted.alive[s] == original.alive[id]);
+    REQUIRE((sorted.alive[s] != 0) == (s < alive));
+    REQUIRE(sorted.slot_of(id) == s);
+  }
+
+  const auto start = grid.cell_start();
+  REQUIRE(start.front() == 0);
+  REQUIRE(start.back() == alive);
+  for (std::uint32_t c = 0; c < grid.cell_count(); ++c) {
+    REQUIRE(start[c] <= start[c + 1]);
+    for (std::uint32_t s = start[c]; s < start[c + 1]; ++s) {
+      REQUIRE(grid.cell_of(sorted.x_km[s], sorted.y_km[s]) == c);
+      if (s > start[c]) REQUIRE(sorted.id[s - 1] < sorted.id[s]);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("rebuild sorts the store by cell, then id, dead agents last", "[grid]") {
   const WorldBounds bounds{0.0, 0.0, 50.0, 50.0, true};
   // 60000 agents: more than one counting-sort chunk, and two digit passes;
   // 900 agents: one pass. Each with the baseline and the widest SIMD keys.
   const std::size_t count = GENERATE(std::size_t{60000}, std::size_t{900});
   const SimdLevel level = GENERATE(SimdLevel::baseline, SimdLevel::x86_64_v4);
   const SimdLevel previous = force_simd_level(level);
-  const AgentStore agents = scattered_agents(count, 50.0);
+  const AgentStore original = scattered_agents(count, 50.0);
+  AgentStore agents = original;
   UniformGrid grid(bounds, count > 1000 ? 0.1 : 1.0);
   grid.rebuild(agents);
   force_simd_level(previous);
-
-  std::size_t alive = 0;
-  for (auto a : agents.alive)
-    alive += a;
-  REQUIRE(grid.indexed_count() == alive);
-
-  const auto start = grid.cell_start();
-  const auto ids = grid.sorted_ids();
-  REQUIRE(start.front() == 0);
-  REQUIRE(start.back() == alive);
-  for (std::uint32_t c = 0; c < grid.cell_count(); ++c) {
-    REQUIRE(start[c] <= start[c + 1]);
-    for (std::uint32_t i = start[c]; i < start[c + 1]; ++i) {
-      const AgentId id = ids[i];
-      REQUIRE(agents.alive[id] == 1);
-      REQUIRE(grid.cell_of(agents.x_km[id], agents.y_km[id]) == c);
-      REQUIRE(grid.sorted_x_km()[i] == agents.x_km[id]);
-      REQUIRE(grid.sorted_y_km()[i] == agents.y_km[id]);
-      REQUIRE(grid.sorted_side()[i] == agents.side[id]);
-      REQUIRE(grid.sorted_kind()[i] == agents.kind[id]);
-      if (i > start[c]) REQUIRE(ids[i - 1] < id);
-    }
-  }
+  check_sorted_store(grid, original, agents);
   CHECK(grid.max_side() == 2);
   CHECK(grid.max_kind() == 4);
+
+  SECTION("a second rebuild after moving everyone gives the order of a fresh sort") {
+    for (std::size_t s = 0; s < agents.size(); ++s) {
+      agents.x_km[s] = std::fmod(agents.x_km[s] + 7.3 + 0.001 * agents.id[s], 50.0);
+      agents.y_km[s] = std::fmod(agents.y_km[s] + 0.25, 50.0);
+    }
+    // The same agents, in id order, sorted from scratch.
+    AgentStore fresh = original;
+    for (std::size_t s = 0; s < agents.size(); ++s) {
+      fresh.x_km[agents.id[s]] = agents.x_km[s];
+      fresh.y_km[agents.id[s]] = agents.y_km[s];
+    }
+    const AgentStore moved_by_id = fresh;
+    grid.rebuild(agents);
+    UniformGrid fresh_grid(bounds, count > 1000 ? 0.1 : 1.0);
+    fresh_grid.rebuild(fresh);
+    check_sorted_store(grid, moved_by_id, agents);
+    CHECK(agents.id == fresh.id);
+  }
+}
+
+TEST_CASE("model columns travel with their agents", "[grid]") {
+  AgentStore agents = scattered_agents(5000, 20.0);
+  std::vector<std::uint64_t>& tag = agents.add_column<std::uint64_t>();
+  for (std::size_t s = 0; s < agents.size(); ++s)
+    tag[s] = 1000003ULL * agents.id[s];
+  UniformGrid grid(WorldBounds{0.0, 0.0, 20.0, 20.0, false}, 0.5);
+  grid.rebuild(agents);
+  std::size_t moved = 0;
+  for (std::size_t s = 0; s < agents.size(); ++s) {
+    REQUIRE(tag[s] == 1000003ULL * agents.id[s]);
+    moved += agents.id[s] != s ? std::size_t{1} : std::size_t{0};
+  }
+  CHECK(moved > 4000);
+  const AgentStore copy = agents;  // copies carry model columns too
+  grid.rebuild(agents);
+  CHECK(agents.id == copy.id);
+}
+
+TEST_CASE("rebuild gives the same order at any thread count", "[grid]") {
+  const AgentStore original = scattered_agents(40000, 30.0);
+  auto order_with = [&](int threads) {
+    ThreadControl control(threads);
+    return control.run([&] {
+      AgentStore agents = original;
+      UniformGrid grid(WorldBounds{0.0, 0.0, 30.0, 30.0, false}, 0.5);
+      grid.rebuild(agents);
+      return agents.id;
+    });
+  };
+  const auto one = order_with(1);
+  CHECK(order_with(2) == one);
+  CHECK(order_with(5) == one);
+}
+
+TEST_CASE("grids of more than 4 million cells sort in three passes", "[grid]") {
+  // 2100 x 2100 cells with 40000 agents: 23-bit keys over three chunks.
+  const AgentStore original = scattered_agents(40000, 2100.0);
+  AgentStore agents = original;
+  UniformGrid grid(WorldBounds{0.0, 0.0, 2100.0, 2100.0, false}, 1.0);
+  REQUIRE(grid.cell_count() > (1U << 22));
+  grid.rebuild(agents);
+  check_sorted_store(grid, original, agents);
 }
 
 TEST_CASE("positions on cell borders and outside the box get cell_of's cell", "[grid]") {
@@ -104,51 +191,10 @@ TEST_CASE("positions on cell borders and outside the box get cell_of's cell", "[
         agents.y_km.back() = y;
       }
     }
+    const AgentStore original = agents;
     UniformGrid grid(WorldBounds{0.0, 0.0, 10.0, 5.0, false}, 1.0);
     grid.rebuild(agents);
     force_simd_level(previous);
-    const auto start = grid.cell_start();
-    const auto ids = grid.sorted_ids();
-    for (std::uint32_t c = 0; c < grid.cell_count(); ++c) {
-      for (std::uint32_t i = start[c]; i < start[c + 1]; ++i) {
-        REQUIRE(grid.cell_of(agents.x_km[ids[i]], agents.y_km[ids[i]]) == c);
-      }
-    }
-  }
-}
-
-TEST_CASE("rebuild gives the same index at any thread count", "[grid]") {
-  const AgentStore agents = scattered_agents(40000, 30.0);
-  auto sorted_ids_with = [&](int threads) {
-    ThreadControl control(threads);
-    return control.run([&] {
-      UniformGrid grid(WorldBounds{0.0, 0.0, 30.0, 30.0, false}, 0.5);
-      grid.rebuild(agents);
-      const auto ids = grid.sorted_ids();
-      return std::vector<AgentId>(ids.begin(), ids.end());
-    });
-  };
-  const auto one = sorted_ids_with(1);
-  CHECK(sorted_ids_with(2) == one);
-  CHECK(sorted_ids_with(5) == one);
-}
-
-TEST_CASE("grids of more than 4 million cells sort in three passes", "[grid]") {
-  // 2100 x 2100 cells with 40000 agents: 23-bit keys over three chunks.
-  const AgentStore agents = scattered_agents(40000, 2100.0);
-  UniformGrid grid(WorldBounds{0.0, 0.0, 2100.0, 2100.0, false}, 1.0);
-  REQUIRE(grid.cell_count() > (1U << 22));
-  grid.rebuild(agents);
-  const auto start = grid.cell_start();
-  const auto ids = grid.sorted_ids();
-  std::uint32_t previous_cell = 0;
-  AgentId previous_id = 0;
-  for (std::size_t i = 0; i < grid.indexed_count(); ++i) {
-    const std::uint32_t cell = grid.cell_of(agents.x_km[ids[i]], agents.y_km[ids[i]]);
-    REQUIRE(start[cell] <= i);
-    REQUIRE(i < start[cell + 1]);
-    REQUIRE((cell > previous_cell || (cell == previous_cell && (i == 0 || ids[i] > previous_id))));
-    previous_cell = cell;
-    previous_id = ids[i];
+    check_sorted_store(grid, original, agents);
   }
 }

@@ -122,7 +122,7 @@ void SwarmModel::step() {
   }
   {
     auto timer = timers_.measure(Phase::sense);
-    finder_.find(grid_, rule_, encounters_);
+    finder_.find(grid_, agents_, rule_, encounters_);
   }
   {
     auto timer = timers_.measure(Phase::resolve);
@@ -152,8 +152,8 @@ void SwarmModel::move() {
     const double* speed = agents_.speed_km_s.data();
     for (std::size_t first = begin; first < end; first += kBatch) {
       const std::size_t count = std::min(kBatch, end - first);
-      engine::uniform_batch(rng_, step, static_cast<AgentId>(first), count, 0,
-                            RngPurpose::swarm_turn, turn_draw.data());
+      engine::uniform_batch(rng_, step, agents_.id.data() + first, count, 0, RngPurpose::swarm_turn,
+                            turn_draw.data());
       for (std::size_t k = 0; k < count; ++k) {
         double h = heading[first + k] + (2.0 * turn_draw[k] - 1.0) * max_turn;
         h = h < 0.0 ? h + kTwoPi : h;

@@ -50,10 +50,11 @@ std::uint32_t word3(const CounterRng& rng, RngPurpose purpose) {
   return (rng.replication() << 8) | static_cast<std::uint32_t>(purpose);
 }
 
-inline void uniform_loop(PhiloxKey key, std::uint32_t step, std::uint32_t first, std::size_t count,
+inline void uniform_loop(PhiloxKey key, std::uint32_t step,
+                         const std::uint32_t* __restrict subjects, std::size_t count,
                          std::uint32_t subject_b, std::uint32_t w3, double* __restrict out) {
   for (std::size_t k = 0; k < count; ++k) {
-    out[k] = philox_uniform(step, first + static_cast<std::uint32_t>(k), subject_b, w3, key);
+    out[k] = philox_uniform(step, subjects[k], subject_b, w3, key);
   }
 }
 
@@ -74,10 +75,10 @@ inline void sin_cos_loop(const double* __restrict angle, std::size_t count,
 }
 
 #if HOTLINE_HAVE_V4
-HOTLINE_TARGET_V4 void uniform_v4(PhiloxKey key, std::uint32_t step, std::uint32_t first,
+HOTLINE_TARGET_V4 void uniform_v4(PhiloxKey key, std::uint32_t step, const std::uint32_t* subjects,
                                   std::size_t count, std::uint32_t subject_b, std::uint32_t w3,
                                   double* out) {
-  uniform_loop(key, step, first, count, subject_b, w3, out);
+  uniform_loop(key, step, subjects, count, subject_b, w3, out);
 }
 HOTLINE_TARGET_V4 void uniform_pair_v4(PhiloxKey key, std::uint32_t step, const AgentPair* pairs,
                                        std::size_t count, std::uint32_t w3, double* out) {
@@ -142,15 +143,15 @@ const char* simd_level_name(SimdLevel level) {
   return level == SimdLevel::x86_64_v4 ? "x86-64-v4" : "baseline";
 }
 
-void uniform_batch(const CounterRng& rng, std::uint32_t step, std::uint32_t first_subject,
+void uniform_batch(const CounterRng& rng, std::uint32_t step, const std::uint32_t* subjects,
                    std::size_t count, std::uint32_t subject_b, RngPurpose purpose, double* out) {
 #if HOTLINE_HAVE_V4
   if (use_v4()) {
-    uniform_v4(key_of(rng), step, first_subject, count, subject_b, word3(rng, purpose), out);
+    uniform_v4(key_of(rng), step, subjects, count, subject_b, word3(rng, purpose), out);
     return;
   }
 #endif
-  uniform_loop(key_of(rng), step, first_subject, count, subject_b, word3(rng, purpose), out);
+  uniform_loop(key_of(rng), step, subjects, count, subject_b, word3(rng, purpose), out);
 }
 
 void uniform_pair_batch(const CounterRng& rng, std::uint32_t step, const AgentPair* pairs,

@@ -1,11 +1,11 @@
 // Canonical pair order (relied on by every consumer; docs/determinism.md):
-// chunks in ascending order; inside a chunk, cells in ascending row-major
-// index; inside a cell, its agents in sorted order (ascending id), each tested
-// first against the later agents of its own cell, then against the agents of
-// the forward neighbours east, south-west, south, south-east (in that order,
-// skipping neighbours outside a bounded world). Chunk boundaries are whole
-// cells chosen from the agent counts alone, so the order is a function of
-// positions and ids and is the same at any thread count.
+// the agents in slot order, which the grid has made (cell, id) order; each
+// agent tested first against the later agents of its own cell, then against
+// the agents of the forward neighbours east, south-west, south, south-east
+// (in that order, skipping neighbours outside a bounded world). Work is cut
+// into chunks of slots; the concatenation of the chunks' pairs is one serial
+// scan whatever the boundaries, so the order is a function of positions and
+// ids and is the same at any thread count.
 #include "hotline/engine/pair_finder.hpp"
 
 #include <oneapi/tbb/blocked_range.h>
@@ -299,7 +299,8 @@ void scan_agents(const ScanInput& in, const UniformGrid& grid, std::uint32_t beg
 
 }  // namespace
 
-void PairFinder::find(const UniformGrid& grid, const PairRule& rule, PairList& out) const {
+void PairFinder::find(const UniformGrid& grid, const AgentStore& agents, const PairRule& rule,
+                      PairList& out) const {
   const std::int32_t cols = grid.cols();
   const std::int32_t rows = grid.rows();
   const double range_km = rule.max_range_km();
@@ -314,12 +315,15 @@ void PairFinder::find(const UniformGrid& grid, const PairRule& rule, PairList& o
   }
 
   const WorldBounds& bounds = grid.bounds();
+  if (agents.size() < grid.indexed_count()) {
+    throw std::invalid_argument("PairFinder: the store is not the one the grid was built from");
+  }
   const ScanInput in{grid.cell_start().data(),
-                     grid.sorted_ids().data(),
-                     grid.sorted_x_km().data(),
-                     grid.sorted_y_km().data(),
-                     grid.sorted_side().data(),
-                     grid.sorted_kind().data(),
+                     agents.id.data(),
+                     agents.x_km.data(),
+                     agents.y_km.data(),
+                     agents.side.data(),
+                     agents.kind.data(),
                      &rule,
                      rule.range_sq_km2(),
                      static_cast<std::size_t>(rule.kinds()),

@@ -1,10 +1,9 @@
-// Rebuild = a stable least-significant-digit radix sort of (cell, id) keys,
+// Rebuild = a stable least-significant-digit radix sort of the slots by cell,
 // i.e. one counting-sort pass per digit of the cell index (one pass for grids
 // of up to 16384 cells, two up to 4 million), each pass parallel over fixed
-// chunks of 16384 agents. A stable sort of ids 0..n-1 by cell puts each
-// cell's agents in ascending id order, which makes the result independent of
-// the previous step and of the thread count. Dead agents get the key
-// cell_count() and sort after everyone else, outside the index.
+// chunks of 16384 agents; then each cell's agents are put in id order and the
+// store is permuted into that order. Dead agents get the key cell_count() and
+// sort after everyone else, outside the index.
 #include "hotline/engine/uniform_grid.hpp"
 
 #include <algorithm>
@@ -97,12 +96,10 @@ constexpr std::size_t kKeyBlock = 512;
 // scatter in which each chunk writes only its own slots. `keys(begin, count,
 // scratch)` returns a pointer to the keys of items [begin, begin + count)
 // (computing them into scratch if it must); `id(i)` is item i's id. out_key
-// may be null when no later pass needs the keys. If bucket_start is not null
-// it receives each bucket's first output position.
+// may be null when no later pass needs the keys.
 template <class Keys, class Id>
 void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint32_t* histograms,
-                   const Keys& keys, const Id& id, std::uint32_t* out_key, AgentId* out_id,
-                   std::uint32_t* bucket_start) {
+                   const Keys& keys, const Id& id, std::uint32_t* out_key, AgentId* out_id) {
   const std::size_t buckets = std::size_t{1} << digit_bits;
   const std::uint32_t mask = static_cast<std::uint32_t>(buckets - 1);
   const std::size_t chunks = detail::chunk_count(n, kSortChunk);
@@ -130,15 +127,6 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
       running += count;
     }
   }
-  if (bucket_start != nullptr) {
-    // Chunk 0's offset for a bucket is where that bucket starts.
-    if (chunks == 0) {
-      std::fill(bucket_start, bucket_start + buckets, 0U);
-    } else {
-      std::copy(histograms, histograms + buckets, bucket_start);
-    }
-  }
-
   detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::uint32_t* next = histograms + chunk * buckets;
     alignas(64) std::array<std::uint32_t, kKeyBlock> scratch;
@@ -192,38 +180,25 @@ UniformGrid::UniformGrid(const WorldBounds& bounds, double cell_min_km) : bounds
 }
 
 void UniformGrid::ensure_capacity(std::size_t agent_count, unsigned passes) {
-  if (sorted_ids_.size() < agent_count) {
-    sorted_ids_.resize(agent_count);
-    sorted_x_km_.resize(agent_count);
-    sorted_y_km_.resize(agent_count);
-    sorted_side_.resize(agent_count);
-    sorted_kind_.resize(agent_count);
-    const std::size_t chunks = detail::chunk_count(agent_count, kSortChunk);
-    chunk_max_side_.resize(chunks);
-    chunk_max_kind_.resize(chunks);
-    chunk_alive_.resize(chunks);
-  }
   const std::size_t chunks = detail::chunk_count(agent_count, kSortChunk);
   const std::size_t digit_bits = plan_digits(cell_count_, chunks).digit_bits;
-  // A single pass writes a start for every bucket, a few more than cells.
-  if (passes == 1 && cell_start_.size() < (std::size_t{1} << digit_bits)) {
-    cell_start_.resize(std::size_t{1} << digit_bits);
-  }
-  if (histograms_.size() < chunks << digit_bits) histograms_.resize(chunks << digit_bits);
-  // Pass p > 0 reads what pass p - 1 wrote; the last pass writes sorted_ids_.
-  const std::size_t intermediate = passes > 1 ? agent_count : 0;
-  const std::size_t second = passes > 2 ? agent_count : 0;
-  if (key_a_.size() < intermediate) {
-    key_a_.resize(intermediate);
-    id_a_.resize(intermediate);
-  }
-  if (key_b_.size() < second) {
-    key_b_.resize(second);
-    id_b_.resize(second);
+  // Buffers only grow; a, b and the slot buffers as the pass count needs them.
+  auto grow = [](std::vector<std::uint32_t>& v, std::size_t size) {
+    if (v.size() < size) v.resize(size);
+  };
+  grow(order_, agent_count);
+  grow(key_a_, agent_count);
+  grow(key_b_, passes > 1 ? agent_count : 0);
+  grow(slot_a_, passes > 1 ? agent_count : 0);
+  grow(slot_b_, passes > 2 ? agent_count : 0);
+  grow(histograms_, chunks << digit_bits);
+  if (chunk_max_side_.size() < chunks) {
+    chunk_max_side_.resize(chunks);
+    chunk_max_kind_.resize(chunks);
   }
 }
 
-void UniformGrid::rebuild(const AgentStore& agents) {
+void UniformGrid::rebuild(AgentStore& agents) {
   const std::size_t n = agents.size();
   const std::uint32_t dead_key = cell_count_;
   const DigitPlan plan = plan_digits(dead_key, detail::chunk_count(n, kSortChunk));
@@ -236,104 +211,99 @@ void UniformGrid::rebuild(const AgentStore& agents) {
       bounds_.min_x_km, bounds_.min_y_km, inv_cell_width_, inv_cell_height_, cols_, rows_,
       dead_key};
   // Keys are recomputed from positions (vectorized) rather than stored.
-  auto agent_keys = [&](std::size_t first, std::size_t count, std::uint32_t* scratch) {
+  auto slot_keys = [&](std::size_t first, std::size_t count, std::uint32_t* scratch) {
     cell_keys(geometry, x + first, y + first, alive + first, count, scratch);
     return static_cast<const std::uint32_t*>(scratch);
   };
-  auto identity = [](std::size_t i) { return static_cast<AgentId>(i); };
-  // With one pass the buckets are the cells, so the scan yields cell_start.
-  std::uint32_t* bucket_start = plan.passes == 1 ? cell_start_.data() : nullptr;
+  auto identity = [](std::size_t i) { return static_cast<std::uint32_t>(i); };
 
+  // Pass p writes keys to key_buffers[p % 2] and slots to slot_buffers[p % 2],
+  // except that the last pass writes its slots to order_.
   std::uint32_t* const key_buffers[2] = {key_a_.data(), key_b_.data()};
-  AgentId* const id_buffers[2] = {id_a_.data(), id_b_.data()};
+  std::uint32_t* const slot_buffers[2] = {slot_a_.data(), slot_b_.data()};
   for (unsigned pass = 0; pass < plan.passes; ++pass) {
     const bool last = pass + 1 == plan.passes;
-    std::uint32_t* out_key = last ? nullptr : key_buffers[pass % 2];
-    AgentId* out_id = last ? sorted_ids_.data() : id_buffers[pass % 2];
+    std::uint32_t* out_key = key_buffers[pass % 2];
+    std::uint32_t* out_slot = last ? order_.data() : slot_buffers[pass % 2];
     const unsigned shift = pass * plan.digit_bits;
     if (pass == 0) {
-      counting_pass(n, shift, plan.digit_bits, histograms_.data(), agent_keys, identity, out_key,
-                    out_id, bucket_start);
+      counting_pass(n, shift, plan.digit_bits, histograms_.data(), slot_keys, identity, out_key,
+                    out_slot);
     } else {
       const std::uint32_t* in_key = key_buffers[(pass - 1) % 2];
-      const AgentId* in_id = id_buffers[(pass - 1) % 2];
+      const std::uint32_t* in_slot = slot_buffers[(pass - 1) % 2];
       counting_pass(
           n, shift, plan.digit_bits, histograms_.data(),
           [&](std::size_t first, std::size_t, std::uint32_t*) { return in_key + first; },
-          [&](std::size_t i) { return in_id[i]; }, out_key, out_id, nullptr);
+          [&](std::size_t i) { return in_slot[i]; }, out_key, out_slot);
     }
   }
+  const std::uint32_t* key = key_buffers[(plan.passes - 1) % 2];
 
-  // Dead agents sorted last: the index is the first `indexed` positions.
-  // Per-chunk counts summed in chunk order (integers: any order would do).
-  detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-    std::uint32_t alive_count = 0;
-    for (std::size_t i = begin; i < end; ++i)
-      alive_count += alive[i] != 0 ? 1U : 0U;
-    chunk_alive_[chunk] = alive_count;
+  // The sort is stable over the current slot order, so agents of a cell come
+  // in their previous order. Put each cell's agents in id order, which makes
+  // the result a function of positions and ids alone. A chunk fixes the runs
+  // of equal keys that start inside it; runs are a few agents long and almost
+  // always already in order. Dead agents (the last run) keep their previous
+  // relative order: it is deterministic, and nothing reads them in order.
+  std::uint32_t* order = order_.data();
+  const AgentId* ids = agents.id.data();
+  detail::for_each_chunk(n, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+    std::size_t i = begin;
+    while (i > 0 && i < end && key[i] == key[i - 1])
+      ++i;  // run owned by the previous chunk
+    while (i < end && key[i] != dead_key) {
+      std::size_t run_end = i + 1;
+      while (run_end < n && key[run_end] == key[i])
+        ++run_end;
+      for (std::size_t k = i + 1; k < run_end; ++k) {
+        const std::uint32_t slot = order[k];
+        const AgentId agent = ids[slot];
+        std::size_t j = k;
+        for (; j > i && ids[order[j - 1]] > agent; --j)
+          order[j] = order[j - 1];
+        order[j] = slot;
+      }
+      i = run_end;
+    }
   });
-  std::size_t indexed = 0;
-  for (std::size_t c = 0; c < detail::chunk_count(n, kSortChunk); ++c)
-    indexed += chunk_alive_[c];
-  indexed_count_ = indexed;
 
-  // Copy what pair finding reads into sorted order, so that it streams, and
-  // set cell_start[c] = the first sorted position whose key is >= c: position
-  // i owns the cells (key[i-1], key[i]], so each entry is written once. The
-  // reads by id are random; prefetching them kPrefetchAhead positions early
-  // keeps many cache misses in flight when the agents outgrow the caches.
-  constexpr std::size_t kPrefetchAhead = 32;
-  const bool cell_start_done = bucket_start != nullptr;
+  agents.permute({order, n});
+
+  // cell_start[c] = the first slot whose key is >= c: slot i owns the cells
+  // (key[i-1], key[i]], so each entry is written exactly once.
+  std::uint32_t* start = cell_start_.data();
+  detail::for_each_chunk(n, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+    std::uint32_t first_cell = begin == 0 ? 0U : key[begin - 1] + 1;
+    for (std::size_t i = begin; i < end; ++i) {
+      for (std::uint32_t c = first_cell; c <= key[i]; ++c)
+        start[c] = static_cast<std::uint32_t>(i);
+      first_cell = key[i] + 1;
+    }
+  });
+  const std::uint32_t tail_first = n == 0 ? 0U : key[n - 1] + 1;
+  for (std::uint32_t c = tail_first; c <= cell_count_; ++c) {
+    start[c] = static_cast<std::uint32_t>(n);
+  }
+  indexed_count_ = start[cell_count_];
+
+  // Largest side and kind of the indexed agents, for the pair rule's check.
   const std::uint8_t* side = agents.side.data();
   const std::uint8_t* kind = agents.kind.data();
-  std::uint32_t* start = cell_start_.data();
-  const AgentId* ids = sorted_ids_.data();
-  detail::for_each_chunk(indexed, kSortChunk,
+  detail::for_each_chunk(indexed_count_, kSortChunk,
                          [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-                           std::uint8_t chunk_max_side = 0;
-                           std::uint8_t chunk_max_kind = 0;
-                           std::uint32_t previous_key =
-                               begin == 0 ? 0U : cell_of(x[ids[begin - 1]], y[ids[begin - 1]]) + 1;
+                           std::uint8_t chunk_side = 0;
+                           std::uint8_t chunk_kind = 0;
                            for (std::size_t i = begin; i < end; ++i) {
-                             if (i + kPrefetchAhead < end) {
-                               const AgentId ahead = ids[i + kPrefetchAhead];
-                               __builtin_prefetch(x + ahead);
-                               __builtin_prefetch(y + ahead);
-                               __builtin_prefetch(side + ahead);
-                               __builtin_prefetch(kind + ahead);
-                             }
-                             const AgentId id = ids[i];
-                             const double xi = x[id];
-                             const double yi = y[id];
-                             sorted_x_km_[i] = xi;
-                             sorted_y_km_[i] = yi;
-                             sorted_side_[i] = side[id];
-                             sorted_kind_[i] = kind[id];
-                             chunk_max_side = std::max(chunk_max_side, side[id]);
-                             chunk_max_kind = std::max(chunk_max_kind, kind[id]);
-                             if (!cell_start_done) {
-                               const std::uint32_t key = cell_of(xi, yi);
-                               for (std::uint32_t c = previous_key; c <= key; ++c) {
-                                 start[c] = static_cast<std::uint32_t>(i);
-                               }
-                               previous_key = key + 1;
-                             }
+                             chunk_side = std::max(chunk_side, side[i]);
+                             chunk_kind = std::max(chunk_kind, kind[i]);
                            }
-                           chunk_max_side_[chunk] = chunk_max_side;
-                           chunk_max_kind_[chunk] = chunk_max_kind;
+                           chunk_max_side_[chunk] = chunk_side;
+                           chunk_max_kind_[chunk] = chunk_kind;
                          });
-  if (!cell_start_done) {
-    const std::uint32_t tail_first =
-        indexed == 0 ? 0U : cell_of(x[ids[indexed - 1]], y[ids[indexed - 1]]) + 1;
-    for (std::uint32_t c = tail_first; c <= cell_count_; ++c) {
-      start[c] = static_cast<std::uint32_t>(indexed);
-    }
-  }
-
-  const std::size_t used = detail::chunk_count(indexed, kSortChunk);
   max_side_ = 0;
   max_kind_ = 0;
-  for (std::size_t c = 0; c < used; ++c) {
+  for (std::size_t c = 0; c < detail::chunk_count(indexed_count_, kSortChunk); ++c) {
     max_side_ = std::max(max_side_, chunk_max_side_[c]);
     max_kind_ = std::max(max_kind_, chunk_max_kind_[c]);
   }

@@ -28,8 +28,8 @@ enum class SimdLevel : std::uint8_t { baseline, x86_64_v4 };
 SimdLevel force_simd_level(SimdLevel level);
 [[nodiscard]] const char* simd_level_name(SimdLevel level);
 
-// out[k] = rng.uniform(step, first_subject + k, subject_b, purpose), k < count.
-void uniform_batch(const CounterRng& rng, std::uint32_t step, std::uint32_t first_subject,
+// out[k] = rng.uniform(step, subjects[k], subject_b, purpose), k < count.
+void uniform_batch(const CounterRng& rng, std::uint32_t step, const std::uint32_t* subjects,
                    std::size_t count, std::uint32_t subject_b, RngPurpose purpose, double* out);
 
 // out[k] = rng.uniform(step, pairs[k].a, pairs[k].b, purpose), k < count.

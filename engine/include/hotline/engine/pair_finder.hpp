@@ -101,9 +101,11 @@ class PairList {
 // neighbours (the half stencil), so each pair is found exactly once.
 class PairFinder {
  public:
+  // `agents` is the store the grid was last rebuilt from, unchanged since.
   // Throws std::invalid_argument if the rule's largest range exceeds the grid's
-  // cell size or the rule names more kinds or sides than fit its tables.
-  void find(const UniformGrid& grid, const PairRule& rule, PairList& out) const;
+  // cell size or an agent's kind or side is outside the rule's tables.
+  void find(const UniformGrid& grid, const AgentStore& agents, const PairRule& rule,
+            PairList& out) const;
 };
 
 }  // namespace hotline::engine

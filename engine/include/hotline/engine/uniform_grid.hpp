@@ -27,17 +27,22 @@ struct WorldBounds {
 // one cell, since its neighbours would repeat; pairs along it then use the
 // minimum-image distance.
 //
-// After rebuild(), alive agents are listed cell by cell (row-major cells) and,
-// inside a cell, by ascending AgentId; positions, sides and kinds are copied in
-// that order so that pair finding reads memory sequentially. The order is a
-// function of the agents' positions and ids alone, never of the thread count.
+// rebuild() reorders the agent store itself: afterwards the alive agents fill
+// slots [0, indexed_count()) cell by cell (row-major cells) and, inside a
+// cell, by ascending AgentId; dead agents follow. Agents move little in a
+// step, so the store stays nearly sorted and every phase (moving, sorting,
+// pair finding) reads memory almost sequentially; a thread works on one
+// region of space. The order is a function of the positions and ids alone,
+// never of the thread count or of the previous order.
 class UniformGrid {
  public:
   UniformGrid(const WorldBounds& bounds, double cell_min_km);
 
-  // Sorts the alive agents into cells. Allocates only when the number of
-  // agents grows past what an earlier rebuild saw.
-  void rebuild(const AgentStore& agents);
+  // Sorts the agents into cells, reordering the store (every column, model
+  // columns included). Allocates only when the number of agents grows past
+  // what an earlier rebuild saw. Pair finding must use the same store,
+  // unchanged since.
+  void rebuild(AgentStore& agents);
 
   [[nodiscard]] const WorldBounds& bounds() const { return bounds_; }
   [[nodiscard]] std::int32_t cols() const { return cols_; }
@@ -59,27 +64,13 @@ class UniformGrid {
     return axis_cell(y_km - bounds_.min_y_km, inv_cell_height_, rows_);
   }
 
-  // Number of alive agents in the index after the last rebuild.
+  // Number of alive agents after the last rebuild: they occupy the store's
+  // slots [0, indexed_count()).
   [[nodiscard]] std::size_t indexed_count() const { return indexed_count_; }
-  // cell_start()[c] .. cell_start()[c + 1] is cell c's range in the sorted
-  // arrays; cell_count() + 1 entries.
+  // Cell c holds slots cell_start()[c] .. cell_start()[c + 1]; cell_count() + 1
+  // entries.
   [[nodiscard]] std::span<const std::uint32_t> cell_start() const {
     return {cell_start_.data(), cell_count_ + std::size_t{1}};
-  }
-  [[nodiscard]] std::span<const AgentId> sorted_ids() const {
-    return {sorted_ids_.data(), indexed_count_};
-  }
-  [[nodiscard]] std::span<const double> sorted_x_km() const {
-    return {sorted_x_km_.data(), indexed_count_};
-  }
-  [[nodiscard]] std::span<const double> sorted_y_km() const {
-    return {sorted_y_km_.data(), indexed_count_};
-  }
-  [[nodiscard]] std::span<const std::uint8_t> sorted_side() const {
-    return {sorted_side_.data(), indexed_count_};
-  }
-  [[nodiscard]] std::span<const std::uint8_t> sorted_kind() const {
-    return {sorted_kind_.data(), indexed_count_};
   }
   // Largest side and kind among the indexed agents (0 when none), so that a
   // pair rule can check that its tables cover every agent.
@@ -108,25 +99,20 @@ class UniformGrid {
 
   std::size_t indexed_count_ = 0;
   std::vector<std::uint32_t> cell_start_;
-  std::vector<AgentId> sorted_ids_;
-  std::vector<double> sorted_x_km_;
-  std::vector<double> sorted_y_km_;
-  std::vector<std::uint8_t> sorted_side_;
-  std::vector<std::uint8_t> sorted_kind_;
   std::uint8_t max_side_ = 0;
   std::uint8_t max_kind_ = 0;
 
-  // Scratch for the counting-sort passes, kept between steps. The first
-  // pair holds the output of pass 1 when there are two passes or more; the
-  // second is only allocated for grids of more than 4 million cells.
+  // Scratch kept between steps. order_[s] = the slot that moves to slot s.
+  // Keys and slots ping-pong between the a and b buffers, one counting-sort
+  // pass at a time; the last pass leaves the sorted keys in one of them.
+  std::vector<std::uint32_t> order_;
   std::vector<std::uint32_t> key_a_;
-  std::vector<AgentId> id_a_;
   std::vector<std::uint32_t> key_b_;
-  std::vector<AgentId> id_b_;
+  std::vector<std::uint32_t> slot_a_;
+  std::vector<std::uint32_t> slot_b_;
   std::vector<std::uint32_t> histograms_;
   std::vector<std::uint8_t> chunk_max_side_;
   std::vector<std::uint8_t> chunk_max_kind_;
-  std::vector<std::uint32_t> chunk_alive_;
 };
 
 }  // namespace hotline::engine
