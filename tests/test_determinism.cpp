@@ -34,13 +34,13 @@ std::uint64_t run_hash(int threads) {
       for (const auto& pair : model.incidents())
         hash.add_u64(std::uint64_t{pair.a} << 32 | pair.b);
     }
-    // Positions and headings in id order: slots are an implementation detail.
+    // All x, then all y, then all headings, each in id order (slots are an
+    // implementation detail: the store is kept sorted by cell).
     const auto& agents = model.agents();
-    for (hotline::engine::AgentId id = 0; id < agents.size(); ++id) {
-      const std::uint32_t slot = agents.slot_of(id);
-      hash.add_double(agents.x_km[slot]);
-      hash.add_double(agents.y_km[slot]);
-      hash.add_double(agents.heading_rad[slot]);
+    for (const auto* column : {&agents.x_km, &agents.y_km, &agents.heading_rad}) {
+      for (hotline::engine::AgentId id = 0; id < agents.size(); ++id) {
+        hash.add_double((*column)[agents.slot_of(id)]);
+      }
     }
     hash.add_u64(model.total_encounters());
     hash.add_u64(model.total_incidents());

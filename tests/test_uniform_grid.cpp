@@ -198,3 +198,68 @@ TEST_CASE("positions on cell borders and outside the box get cell_of's cell", "[
     check_sorted_store(grid, original, agents);
   }
 }
+
+TEST_CASE("small moves re-sort incrementally to exactly the full sort's order", "[grid]") {
+  const WorldBounds bounds{0.0, 0.0, 60.0, 60.0, true};
+  const std::size_t count = GENERATE(std::size_t{50000}, std::size_t{3000});
+  AgentStore agents = scattered_agents(count, 60.0);
+  UniformGrid grid(bounds, 0.5);
+  grid.rebuild(agents);
+  CHECK_FALSE(grid.last_rebuild_was_incremental());  // the first sort is full
+  for (int step = 0; step < 5; ++step) {
+    // Everyone moves 0.02 (a few percent change cell); some die, some revive.
+    for (std::size_t s = 0; s < agents.size(); ++s) {
+      const double angle = 0.37 * agents.id[s] + step;
+      agents.x_km[s] = nearest_image(agents.x_km[s] + 0.02 * std::cos(angle), 60.0);
+      agents.y_km[s] = nearest_image(agents.y_km[s] + 0.02 * std::sin(angle), 60.0);
+      agents.x_km[s] = agents.x_km[s] < 0 ? agents.x_km[s] + 60.0 : agents.x_km[s];
+      agents.y_km[s] = agents.y_km[s] < 0 ? agents.y_km[s] + 60.0 : agents.y_km[s];
+      if ((agents.id[s] + static_cast<std::uint32_t>(step)) % 97 == 0) agents.alive[s] ^= 1U;
+    }
+    AgentStore by_id = agents;  // the same state in id order, sorted from scratch
+    for (std::size_t s = 0; s < agents.size(); ++s) {
+      const AgentId id = agents.id[s];
+      by_id.x_km[id] = agents.x_km[s];
+      by_id.y_km[id] = agents.y_km[s];
+      by_id.heading_rad[id] = agents.heading_rad[s];
+      by_id.speed_km_s[id] = agents.speed_km_s[s];
+      by_id.side[id] = agents.side[s];
+      by_id.kind[id] = agents.kind[s];
+      by_id.alive[id] = agents.alive[s];
+      by_id.id[id] = id;
+    }
+    AgentStore fresh = by_id;
+    grid.rebuild(agents);
+    CHECK(grid.last_rebuild_was_incremental());
+    UniformGrid fresh_grid(bounds, 0.5);
+    fresh_grid.rebuild(fresh);
+    check_sorted_store(grid, by_id, agents);
+    REQUIRE(agents.id == fresh.id);
+  }
+}
+
+TEST_CASE("a store reordered behind the grid's back is still sorted correctly", "[grid]") {
+  AgentStore agents = scattered_agents(20000, 40.0);
+  const AgentStore original = agents;
+  UniformGrid grid(WorldBounds{0.0, 0.0, 40.0, 40.0, false}, 2.0);
+  grid.rebuild(agents);
+  std::vector<std::uint32_t> order(agents.size());
+  for (std::uint32_t s = 0; s < order.size(); ++s) order[s] = s;
+
+  SECTION("agents swapped between cells are movers, merged back incrementally") {
+    std::swap(order[10], order[15000]);
+    agents.permute(order);
+    grid.rebuild(agents);
+    CHECK(grid.last_rebuild_was_incremental());
+  }
+  SECTION("agents swapped inside a cell break the stayers' order: full sort") {
+    const auto start = grid.cell_start();
+    std::uint32_t cell = 0;
+    while (start[cell + 1] - start[cell] < 2) ++cell;
+    std::swap(order[start[cell]], order[start[cell] + 1]);
+    agents.permute(order);
+    grid.rebuild(agents);
+    CHECK_FALSE(grid.last_rebuild_was_incremental());
+  }
+  check_sorted_store(grid, original, agents);
+}

@@ -13,6 +13,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include <oneapi/tbb/parallel_sort.h>
+
 #include "fixed_chunks.hpp"
 #include "simd_dispatch.hpp"
 
@@ -90,6 +92,9 @@ void cell_keys(const KeyGeometry& g, const double* x, const double* y, const std
 
 // Keys are computed in blocks this size, on the stack.
 constexpr std::size_t kKeyBlock = 512;
+// The incremental re-sort handles up to one agent in kMoverShare changing
+// cell (plus a few); beyond that a full sort is as cheap.
+constexpr std::size_t kMoverShare = 8;
 
 // One stable counting-sort pass on bits [shift, shift + digit_bits) of the
 // key: per-chunk histograms, an exclusive scan in (digit, chunk) order, then a
@@ -182,102 +187,226 @@ UniformGrid::UniformGrid(const WorldBounds& bounds, double cell_min_km) : bounds
 void UniformGrid::ensure_capacity(std::size_t agent_count, unsigned passes) {
   const std::size_t chunks = detail::chunk_count(agent_count, kSortChunk);
   const std::size_t digit_bits = plan_digits(cell_count_, chunks).digit_bits;
-  // Buffers only grow; a, b and the slot buffers as the pass count needs them.
-  auto grow = [](std::vector<std::uint32_t>& v, std::size_t size) {
+  // Buffers only grow.
+  auto grow = [](auto& v, std::size_t size) {
     if (v.size() < size) v.resize(size);
   };
+  grow(keys_, agent_count);
+  grow(new_keys_, agent_count);
   grow(order_, agent_count);
-  grow(key_a_, agent_count);
-  grow(key_b_, passes > 1 ? agent_count : 0);
-  grow(slot_a_, passes > 1 ? agent_count : 0);
-  grow(slot_b_, passes > 2 ? agent_count : 0);
+  grow(slot_tmp_, passes > 1 ? agent_count : 0);
+  grow(slot_tmp2_, passes > 2 ? agent_count : 0);
+  grow(movers_, agent_count / kMoverShare + 64);
   grow(histograms_, chunks << digit_bits);
-  if (chunk_max_side_.size() < chunks) {
-    chunk_max_side_.resize(chunks);
-    chunk_max_kind_.resize(chunks);
-  }
+  grow(chunk_stats_, chunks);
+  grow(mover_offsets_, chunks + 1);
+  grow(chunk_max_side_, chunks);
+  grow(chunk_max_kind_, chunks);
 }
 
-void UniformGrid::rebuild(AgentStore& agents) {
-  const std::size_t n = agents.size();
-  const std::uint32_t dead_key = cell_count_;
-  const DigitPlan plan = plan_digits(dead_key, detail::chunk_count(n, kSortChunk));
-  ensure_capacity(n, plan.passes);
-
+void UniformGrid::compute_new_keys(const AgentStore& agents) {
+  const KeyGeometry geometry{
+      bounds_.min_x_km, bounds_.min_y_km, inv_cell_width_, inv_cell_height_, cols_, rows_,
+      cell_count_};
   const double* x = agents.x_km.data();
   const double* y = agents.y_km.data();
   const std::uint8_t* alive = agents.alive.data();
-  const KeyGeometry geometry{
-      bounds_.min_x_km, bounds_.min_y_km, inv_cell_width_, inv_cell_height_, cols_, rows_,
-      dead_key};
-  // Keys are recomputed from positions (vectorized) rather than stored.
-  auto slot_keys = [&](std::size_t first, std::size_t count, std::uint32_t* scratch) {
-    cell_keys(geometry, x + first, y + first, alive + first, count, scratch);
-    return static_cast<const std::uint32_t*>(scratch);
-  };
-  auto identity = [](std::size_t i) { return static_cast<std::uint32_t>(i); };
+  std::uint32_t* out = new_keys_.data();
+  detail::for_each_chunk(agents.size(), kSortChunk,
+                         [&](std::size_t, std::size_t begin, std::size_t end) {
+                           for (std::size_t first = begin; first < end; first += kKeyBlock) {
+                             const std::size_t count = std::min(kKeyBlock, end - first);
+                             cell_keys(geometry, x + first, y + first, alive + first, count,
+                                       out + first);
+                           }
+                         });
+}
 
-  // Pass p writes keys to key_buffers[p % 2] and slots to slot_buffers[p % 2],
-  // except that the last pass writes its slots to order_.
-  std::uint32_t* const key_buffers[2] = {key_a_.data(), key_b_.data()};
-  std::uint32_t* const slot_buffers[2] = {slot_a_.data(), slot_b_.data()};
+// Stayers (agents whose cell did not change) are still in (cell, id) order;
+// movers are collected, sorted by (cell, id), and merged back in, chunk by
+// chunk: each chunk of slots merges its stayers with the movers that fall
+// between its first stayer and the next chunk's, at an offset given by
+// counts, so chunks work independently and the result is one sorted order.
+bool UniformGrid::try_incremental_order(const AgentStore& agents) {
+  const std::size_t n = agents.size();
+  const std::uint32_t* old_keys = keys_.data();
+  const std::uint32_t* new_keys = new_keys_.data();
+  const AgentId* ids = agents.id.data();
+  auto key_id = [&](std::uint32_t key, std::size_t slot) {
+    return (std::uint64_t{key} << 32) | ids[slot];
+  };
+  const std::size_t chunks = detail::chunk_count(n, kSortChunk);
+
+  // 1. Count stayers and movers per chunk; check that stayers are in order
+  //    (they are, unless the store was changed behind the grid's back).
+  detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    ChunkStats stats;
+    for (std::size_t s = begin; s < end; ++s) {
+      if (new_keys[s] != old_keys[s]) {
+        ++stats.movers;
+        continue;
+      }
+      const std::uint64_t k = key_id(new_keys[s], s);
+      if (stats.stayers == 0) {
+        stats.first_stayer = k;
+      } else if (k <= stats.last_stayer) {
+        stats.in_order = false;
+      }
+      stats.last_stayer = k;
+      ++stats.stayers;
+    }
+    chunk_stats_[chunk] = stats;
+  });
+  std::size_t mover_count = 0;
+  std::uint64_t previous_last = 0;
+  bool any_stayer = false;
+  for (std::size_t c = 0; c < chunks; ++c) {
+    const ChunkStats& stats = chunk_stats_[c];
+    if (!stats.in_order) return false;
+    if (stats.stayers > 0) {
+      if (any_stayer && stats.first_stayer <= previous_last) return false;
+      previous_last = stats.last_stayer;
+      any_stayer = true;
+    }
+    mover_count += stats.movers;
+  }
+  if (mover_count > n / kMoverShare + 64 || !any_stayer) return false;
+
+  // 2. Collect the movers in slot order, then sort them by (cell, id): the
+  //    keys are unique, so any correct sort gives the same sequence.
+  std::size_t* mover_offsets = mover_offsets_.data();
+  mover_offsets[0] = 0;
+  for (std::size_t c = 0; c < chunks; ++c) {
+    mover_offsets[c + 1] = mover_offsets[c] + chunk_stats_[c].movers;
+  }
+  Mover* movers = movers_.data();
+  detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    std::size_t next = mover_offsets[chunk];
+    for (std::size_t s = begin; s < end; ++s) {
+      if (new_keys[s] != old_keys[s]) {
+        movers[next++] = {key_id(new_keys[s], s), static_cast<std::uint32_t>(s)};
+      }
+    }
+  });
+  tbb::parallel_sort(movers, movers + mover_count,
+                     [](const Mover& a, const Mover& b) { return a.key_id < b.key_id; });
+
+  // 3. Merge. A chunk with stayers takes the movers from its first stayer up
+  //    to the next such chunk's first stayer (the first such chunk also takes
+  //    every mover before it); its output starts after all stayers of earlier
+  //    chunks and all movers it did not take.
+  auto movers_before = [&](std::uint64_t k) {
+    return static_cast<std::size_t>(
+        std::lower_bound(movers, movers + mover_count, k,
+                         [](const Mover& m, std::uint64_t value) { return m.key_id < value; }) -
+        movers);
+  };
+  std::size_t stayers_before = 0;
+  std::size_t first_with_stayers = chunks;
+  for (std::size_t c = 0; c < chunks; ++c) {
+    ChunkStats& stats = chunk_stats_[c];
+    stats.stayers_before = stayers_before;
+    stayers_before += stats.stayers;
+    if (stats.stayers > 0 && first_with_stayers == chunks) first_with_stayers = c;
+  }
+  std::size_t next_lo = mover_count;
+  for (std::size_t c = chunks; c-- > 0;) {
+    ChunkStats& stats = chunk_stats_[c];
+    if (stats.stayers == 0) continue;
+    stats.movers_lo = c == first_with_stayers ? 0 : movers_before(stats.first_stayer);
+    stats.movers_hi = next_lo;
+    next_lo = stats.movers_lo;
+  }
+  std::uint32_t* order = order_.data();
+  detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    const ChunkStats& stats = chunk_stats_[chunk];
+    if (stats.stayers == 0) return;
+    std::size_t out = stats.stayers_before + stats.movers_lo;
+    std::size_t m = stats.movers_lo;
+    for (std::size_t s = begin; s < end; ++s) {
+      if (new_keys[s] != old_keys[s]) continue;
+      const std::uint64_t k = key_id(new_keys[s], s);
+      while (m < stats.movers_hi && movers[m].key_id < k) order[out++] = movers[m++].slot;
+      order[out++] = static_cast<std::uint32_t>(s);
+    }
+    while (m < stats.movers_hi) order[out++] = movers[m++].slot;
+  });
+  return true;
+}
+
+// A stable LSD radix sort of the slots by cell, then each cell's agents (and
+// the dead agents' run) put in id order.
+void UniformGrid::full_order(const AgentStore& agents) {
+  const std::size_t n = agents.size();
+  const DigitPlan plan = plan_digits(cell_count_, detail::chunk_count(n, kSortChunk));
+  // Pass p writes keys to keys_ (p even) or new_keys_ (p odd), slots to
+  // slot_tmp_ / slot_tmp2_, and the last pass its slots to order_.
+  std::uint32_t* const key_out[2] = {keys_.data(), new_keys_.data()};
+  std::uint32_t* const slot_out[2] = {slot_tmp_.data(), slot_tmp2_.data()};
+  const std::uint32_t* in_key = new_keys_.data();
+  const std::uint32_t* in_slot = nullptr;
   for (unsigned pass = 0; pass < plan.passes; ++pass) {
     const bool last = pass + 1 == plan.passes;
-    std::uint32_t* out_key = key_buffers[pass % 2];
-    std::uint32_t* out_slot = last ? order_.data() : slot_buffers[pass % 2];
-    const unsigned shift = pass * plan.digit_bits;
+    std::uint32_t* out_key = key_out[pass % 2];
+    std::uint32_t* out_slot = last ? order_.data() : slot_out[pass % 2];
+    const std::uint32_t* keys_in = in_key;
+    auto keys = [&](std::size_t first, std::size_t, std::uint32_t*) { return keys_in + first; };
     if (pass == 0) {
-      counting_pass(n, shift, plan.digit_bits, histograms_.data(), slot_keys, identity, out_key,
+      counting_pass(n, 0, plan.digit_bits, histograms_.data(), keys,
+                    [](std::size_t i) { return static_cast<std::uint32_t>(i); }, out_key,
                     out_slot);
     } else {
-      const std::uint32_t* in_key = key_buffers[(pass - 1) % 2];
-      const std::uint32_t* in_slot = slot_buffers[(pass - 1) % 2];
-      counting_pass(
-          n, shift, plan.digit_bits, histograms_.data(),
-          [&](std::size_t first, std::size_t, std::uint32_t*) { return in_key + first; },
-          [&](std::size_t i) { return in_slot[i]; }, out_key, out_slot);
+      const std::uint32_t* slots_in = in_slot;
+      counting_pass(n, pass * plan.digit_bits, plan.digit_bits, histograms_.data(), keys,
+                    [&](std::size_t i) { return slots_in[i]; }, out_key, out_slot);
     }
+    in_key = out_key;
+    in_slot = out_slot;
   }
-  const std::uint32_t* key = key_buffers[(plan.passes - 1) % 2];
+  const std::uint32_t* key = in_key;  // sorted keys
 
-  // The sort is stable over the current slot order, so agents of a cell come
-  // in their previous order. Put each cell's agents in id order, which makes
-  // the result a function of positions and ids alone. A chunk fixes the runs
-  // of equal keys that start inside it; runs are a few agents long and almost
-  // always already in order. Dead agents (the last run) keep their previous
-  // relative order: it is deterministic, and nothing reads them in order.
   std::uint32_t* order = order_.data();
   const AgentId* ids = agents.id.data();
+  auto by_id = [&](std::uint32_t a, std::uint32_t b) { return ids[a] < ids[b]; };
   detail::for_each_chunk(n, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
     std::size_t i = begin;
-    while (i > 0 && i < end && key[i] == key[i - 1])
-      ++i;  // run owned by the previous chunk
-    while (i < end && key[i] != dead_key) {
+    while (i > 0 && i < end && key[i] == key[i - 1]) ++i;  // run owned by the previous chunk
+    while (i < end) {
       std::size_t run_end = i + 1;
-      while (run_end < n && key[run_end] == key[i])
-        ++run_end;
-      for (std::size_t k = i + 1; k < run_end; ++k) {
-        const std::uint32_t slot = order[k];
-        const AgentId agent = ids[slot];
-        std::size_t j = k;
-        for (; j > i && ids[order[j - 1]] > agent; --j)
-          order[j] = order[j - 1];
-        order[j] = slot;
+      while (run_end < n && key[run_end] == key[i]) ++run_end;
+      if (!std::is_sorted(order + i, order + run_end, by_id)) {
+        std::sort(order + i, order + run_end, by_id);
       }
       i = run_end;
     }
   });
+}
 
-  agents.permute({order, n});
+void UniformGrid::rebuild(AgentStore& agents) {
+  const std::size_t n = agents.size();
+  const DigitPlan plan = plan_digits(cell_count_, detail::chunk_count(n, kSortChunk));
+  ensure_capacity(n, plan.passes);
+
+  compute_new_keys(agents);
+  const bool incremental = sorted_count_ == n && n > 0 && try_incremental_order(agents);
+  if (!incremental) full_order(agents);
+  last_rebuild_was_incremental_ = incremental;
+
+  agents.permute({order_.data(), n});
+
+  // The keys of the sorted store, for cell_start and for the next rebuild.
+  compute_new_keys(agents);
+  keys_.swap(new_keys_);
+  sorted_count_ = n;
 
   // cell_start[c] = the first slot whose key is >= c: slot i owns the cells
   // (key[i-1], key[i]], so each entry is written exactly once.
+  const std::uint32_t* key = keys_.data();
   std::uint32_t* start = cell_start_.data();
   detail::for_each_chunk(n, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
     std::uint32_t first_cell = begin == 0 ? 0U : key[begin - 1] + 1;
     for (std::size_t i = begin; i < end; ++i) {
-      for (std::uint32_t c = first_cell; c <= key[i]; ++c)
-        start[c] = static_cast<std::uint32_t>(i);
+      for (std::uint32_t c = first_cell; c <= key[i]; ++c) start[c] = static_cast<std::uint32_t>(i);
       first_cell = key[i] + 1;
     }
   });

@@ -41,6 +41,8 @@ class SwarmModel {
   [[nodiscard]] double world_side() const { return side_; }
   // Steps taken so far; the state after construction is step 0.
   [[nodiscard]] std::uint32_t steps_taken() const { return step_; }
+  // Slots are kept sorted by cell; use AgentStore::id / slot_of to find an
+  // agent.
   [[nodiscard]] const engine::AgentStore& agents() const { return agents_; }
   // The encounters and incidents of the last step, in canonical order
   // (encounters as the pair finder emits them, incidents sorted by id pair).

@@ -76,6 +76,9 @@ class UniformGrid {
   // pair rule can check that its tables cover every agent.
   [[nodiscard]] std::uint8_t max_side() const { return max_side_; }
   [[nodiscard]] std::uint8_t max_kind() const { return max_kind_; }
+  // Whether the last rebuild re-sorted incrementally (only agents that changed
+  // cell were sorted and merged) rather than sorting everything.
+  [[nodiscard]] bool last_rebuild_was_incremental() const { return last_rebuild_was_incremental_; }
 
  private:
   static std::int32_t axis_cell(double offset_km, double inv_cell_km, std::int32_t cells) {
@@ -102,14 +105,38 @@ class UniformGrid {
   std::uint8_t max_side_ = 0;
   std::uint8_t max_kind_ = 0;
 
-  // Scratch kept between steps. order_[s] = the slot that moves to slot s.
-  // Keys and slots ping-pong between the a and b buffers, one counting-sort
-  // pass at a time; the last pass leaves the sorted keys in one of them.
+  // Scratch kept between steps. keys_[s] is the cell key of slot s as the
+  // last rebuild left the store (what the incremental re-sort starts from);
+  // new_keys_ are the keys after the agents moved; order_[s] = the slot that
+  // moves to slot s.
+  struct Mover {
+    std::uint64_t key_id;  // cell << 32 | id: the sort key
+    std::uint32_t slot;
+  };
+  struct ChunkStats {
+    std::size_t stayers = 0;
+    std::size_t movers = 0;
+    std::uint64_t first_stayer = 0;
+    std::uint64_t last_stayer = 0;
+    bool in_order = true;
+    std::size_t stayers_before = 0;
+    std::size_t movers_lo = 0;
+    std::size_t movers_hi = 0;
+  };
+  void compute_new_keys(const AgentStore& agents);
+  bool try_incremental_order(const AgentStore& agents);
+  void full_order(const AgentStore& agents);
+
+  std::size_t sorted_count_ = 0;  // store size at the last rebuild
+  bool last_rebuild_was_incremental_ = false;
+  std::vector<std::uint32_t> keys_;
+  std::vector<std::uint32_t> new_keys_;
   std::vector<std::uint32_t> order_;
-  std::vector<std::uint32_t> key_a_;
-  std::vector<std::uint32_t> key_b_;
-  std::vector<std::uint32_t> slot_a_;
-  std::vector<std::uint32_t> slot_b_;
+  std::vector<std::uint32_t> slot_tmp_;
+  std::vector<std::uint32_t> slot_tmp2_;
+  std::vector<Mover> movers_;
+  std::vector<ChunkStats> chunk_stats_;
+  std::vector<std::size_t> mover_offsets_;
   std::vector<std::uint32_t> histograms_;
   std::vector<std::uint8_t> chunk_max_side_;
   std::vector<std::uint8_t> chunk_max_kind_;
