@@ -244,7 +244,8 @@ TEST_CASE("a store reordered behind the grid's back is still sorted correctly", 
   UniformGrid grid(WorldBounds{0.0, 0.0, 40.0, 40.0, false}, 2.0);
   grid.rebuild(agents);
   std::vector<std::uint32_t> order(agents.size());
-  for (std::uint32_t s = 0; s < order.size(); ++s) order[s] = s;
+  for (std::uint32_t s = 0; s < order.size(); ++s)
+    order[s] = s;
 
   SECTION("agents swapped between cells are movers, merged back incrementally") {
     std::swap(order[10], order[15000]);
@@ -255,7 +256,8 @@ TEST_CASE("a store reordered behind the grid's back is still sorted correctly", 
   SECTION("agents swapped inside a cell break the stayers' order: full sort") {
     const auto start = grid.cell_start();
     std::uint32_t cell = 0;
-    while (start[cell + 1] - start[cell] < 2) ++cell;
+    while (start[cell + 1] - start[cell] < 2)
+      ++cell;
     std::swap(order[start[cell]], order[start[cell] + 1]);
     agents.permute(order);
     grid.rebuild(agents);

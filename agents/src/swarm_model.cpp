@@ -1,14 +1,12 @@
 #include "hotline/agents/swarm_model.hpp"
 
-#include <oneapi/tbb/blocked_range.h>
-#include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/partitioner.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
+
+#include "hotline/engine/fixed_chunks.hpp"
 
 namespace hotline::agents {
 
@@ -32,19 +30,6 @@ double wrap_once(double v, double period) {
   // Selects, not branches, so that the loops using it vectorize.
   v = v < 0.0 ? v + period : v;
   return v >= period ? v - period : v;
-}
-
-template <class Body>
-void parallel_chunks(std::size_t items, std::size_t chunk_size, const Body& body) {
-  const std::size_t chunks = (items + chunk_size - 1) / chunk_size;
-  tbb::parallel_for(
-      tbb::blocked_range<std::size_t>(0, chunks, 1),
-      [&](const tbb::blocked_range<std::size_t>& range) {
-        for (std::size_t c = range.begin(); c != range.end(); ++c) {
-          body(c, c * chunk_size, std::min(items, (c + 1) * chunk_size));
-        }
-      },
-      tbb::simple_partitioner{});
 }
 
 double checked_side(const SwarmConfig& config) {
@@ -89,18 +74,21 @@ SwarmModel::SwarmModel(const SwarmConfig& config)
   rule_.set_range_km(0, 0, config.encounter_range);
   rule_.set_interacts(0, 1, true);
 
-  parallel_chunks(agents_.size(), kMoveChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      const auto id = static_cast<AgentId>(i);
-      const auto w = rng_.words(0, id, 0, RngPurpose::swarm_initial_state);
-      const auto h = rng_.words(0, id, 1, RngPurpose::swarm_initial_state);
-      agents_.x_km[i] = wrap_once(engine::CounterRng::to_unit_interval(w[0], w[1]) * side_, side_);
-      agents_.y_km[i] = wrap_once(engine::CounterRng::to_unit_interval(w[2], w[3]) * side_, side_);
-      agents_.heading_rad[i] = engine::CounterRng::to_unit_interval(h[0], h[1]) * kTwoPi;
-      agents_.speed_km_s[i] = config_.step_length;  // one step = one second
-      agents_.side[i] = static_cast<std::uint8_t>(i % 2);
-    }
-  });
+  engine::for_each_chunk(
+      agents_.size(), kMoveChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+          const auto id = static_cast<AgentId>(i);
+          const auto w = rng_.words(0, id, 0, RngPurpose::swarm_initial_state);
+          const auto h = rng_.words(0, id, 1, RngPurpose::swarm_initial_state);
+          agents_.x_km[i] =
+              wrap_once(engine::CounterRng::to_unit_interval(w[0], w[1]) * side_, side_);
+          agents_.y_km[i] =
+              wrap_once(engine::CounterRng::to_unit_interval(w[2], w[3]) * side_, side_);
+          agents_.heading_rad[i] = engine::CounterRng::to_unit_interval(h[0], h[1]) * kTwoPi;
+          agents_.speed_km_s[i] = config_.step_length;  // one step = one second
+          agents_.side[i] = static_cast<std::uint8_t>(i % 2);
+        }
+      });
   // The initial state includes its spatial index: sorting the store by cell
   // once here (a full sort; agents start scattered at random) means each step
   // then re-sorts only the few agents that changed cell.
@@ -146,34 +134,35 @@ void SwarmModel::move() {
   const double side = side_;
   const double max_turn = config_.max_turn_rad;
   const std::uint32_t step = step_;
-  parallel_chunks(agents_.size(), kMoveChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
-    alignas(64) std::array<double, kBatch> turn_draw;
-    alignas(64) std::array<double, kBatch> sin_h;
-    alignas(64) std::array<double, kBatch> cos_h;
-    double* x = agents_.x_km.data();
-    double* y = agents_.y_km.data();
-    double* heading = agents_.heading_rad.data();
-    const double* speed = agents_.speed_km_s.data();
-    for (std::size_t first = begin; first < end; first += kBatch) {
-      const std::size_t count = std::min(kBatch, end - first);
-      engine::uniform_batch(rng_, step, agents_.id.data() + first, count, 0, RngPurpose::swarm_turn,
-                            turn_draw.data());
-      for (std::size_t k = 0; k < count; ++k) {
-        double h = heading[first + k] + (2.0 * turn_draw[k] - 1.0) * max_turn;
-        h = h < 0.0 ? h + kTwoPi : h;
-        h = h >= kTwoPi ? h - kTwoPi : h;
-        heading[first + k] = h;
-      }
-      engine::sin_cos_batch(heading + first, count, sin_h.data(), cos_h.data());
-      double* __restrict xs = x + first;
-      double* __restrict ys = y + first;
-      const double* __restrict v = speed + first;
-      for (std::size_t k = 0; k < count; ++k) {
-        xs[k] = wrap_once(xs[k] + v[k] * cos_h[k], side);
-        ys[k] = wrap_once(ys[k] + v[k] * sin_h[k], side);
-      }
-    }
-  });
+  engine::for_each_chunk(
+      agents_.size(), kMoveChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+        alignas(64) std::array<double, kBatch> turn_draw;
+        alignas(64) std::array<double, kBatch> sin_h;
+        alignas(64) std::array<double, kBatch> cos_h;
+        double* x = agents_.x_km.data();
+        double* y = agents_.y_km.data();
+        double* heading = agents_.heading_rad.data();
+        const double* speed = agents_.speed_km_s.data();
+        for (std::size_t first = begin; first < end; first += kBatch) {
+          const std::size_t count = std::min(kBatch, end - first);
+          engine::uniform_batch(rng_, step, agents_.id.data() + first, count, 0,
+                                RngPurpose::swarm_turn, turn_draw.data());
+          for (std::size_t k = 0; k < count; ++k) {
+            double h = heading[first + k] + (2.0 * turn_draw[k] - 1.0) * max_turn;
+            h = h < 0.0 ? h + kTwoPi : h;
+            h = h >= kTwoPi ? h - kTwoPi : h;
+            heading[first + k] = h;
+          }
+          engine::sin_cos_batch(heading + first, count, sin_h.data(), cos_h.data());
+          double* __restrict xs = x + first;
+          double* __restrict ys = y + first;
+          const double* __restrict v = speed + first;
+          for (std::size_t k = 0; k < count; ++k) {
+            xs[k] = wrap_once(xs[k] + v[k] * cos_h[k], side);
+            ys[k] = wrap_once(ys[k] + v[k] * sin_h[k], side);
+          }
+        }
+      });
 }
 
 // Each encounter draws its own incident keyed by (step, a, b), so which thread
@@ -189,7 +178,7 @@ void SwarmModel::resolve() {
   }
   const double p = config_.incident_probability;
   const std::uint32_t step = step_;
-  parallel_chunks(chunks, 1, [&](std::size_t k, std::size_t, std::size_t) {
+  engine::for_each_chunk(chunks, 1, [&](std::size_t k, std::size_t, std::size_t) {
     std::vector<engine::AgentPair>& hits = incidents_by_chunk_[k];
     hits.clear();
     alignas(64) std::array<double, kBatch> draw;

@@ -3,7 +3,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "fixed_chunks.hpp"
+#include "hotline/engine/fixed_chunks.hpp"
 
 namespace hotline::engine {
 
@@ -11,7 +11,7 @@ namespace {
 
 // Columns are gathered in parallel over fixed chunks; each slot is written by
 // exactly one chunk, so the result cannot depend on the thread count.
-constexpr std::size_t kPermuteChunk = 16384;
+constexpr std::size_t kPermuteChunk = AgentStore::kPermuteChunk;
 
 template <class T>
 void gather_into(const std::vector<T>& column, std::span<const std::uint32_t> order,
@@ -20,11 +20,10 @@ void gather_into(const std::vector<T>& column, std::span<const std::uint32_t> or
   const T* from = column.data();
   T* to = spare.data();
   const std::uint32_t* o = order.data();
-  detail::for_each_chunk(order.size(), kPermuteChunk,
-                         [&](std::size_t, std::size_t begin, std::size_t end) {
-                           for (std::size_t s = begin; s < end; ++s)
-                             to[s] = from[o[s]];
-                         });
+  for_each_chunk(order.size(), kPermuteChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t s = begin; s < end; ++s)
+      to[s] = from[o[s]];
+  });
 }
 
 template <class T>

@@ -8,15 +8,13 @@
 // ids and is the same at any thread count.
 #include "hotline/engine/pair_finder.hpp"
 
-#include <oneapi/tbb/blocked_range.h>
-#include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/partitioner.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <stdexcept>
 #include <string>
+
+#include "hotline/engine/fixed_chunks.hpp"
 
 namespace hotline::engine {
 
@@ -375,17 +373,7 @@ void PairFinder::find(const UniformGrid& grid, const AgentStore& agents, const P
     if (buffer.size() < count + count / 4 + 64) buffer.resize(count + count / 2 + 64);
   };
 
-  if (chunks == 1) {
-    scan_chunk(0);
-  } else if (chunks > 1) {
-    tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, chunks, 1),
-        [&](const tbb::blocked_range<std::size_t>& range) {
-          for (std::size_t k = range.begin(); k != range.end(); ++k)
-            scan_chunk(k);
-        },
-        tbb::simple_partitioner{});
-  }
+  for_each_chunk(chunks, 1, [&](std::size_t k, std::size_t, std::size_t) { scan_chunk(k); });
 }
 
 }  // namespace hotline::engine

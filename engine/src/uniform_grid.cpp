@@ -6,6 +6,8 @@
 // sort after everyone else, outside the index.
 #include "hotline/engine/uniform_grid.hpp"
 
+#include <oneapi/tbb/parallel_sort.h>
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -13,9 +15,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include <oneapi/tbb/parallel_sort.h>
-
-#include "fixed_chunks.hpp"
+#include "hotline/engine/fixed_chunks.hpp"
 #include "simd_dispatch.hpp"
 
 namespace hotline::engine {
@@ -107,9 +107,9 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
                    const Keys& keys, const Id& id, std::uint32_t* out_key, AgentId* out_id) {
   const std::size_t buckets = std::size_t{1} << digit_bits;
   const std::uint32_t mask = static_cast<std::uint32_t>(buckets - 1);
-  const std::size_t chunks = detail::chunk_count(n, kSortChunk);
+  const std::size_t chunks = chunk_count(n, kSortChunk);
 
-  detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::uint32_t* h = histograms + chunk * buckets;
     std::fill(h, h + buckets, 0U);
     alignas(64) std::array<std::uint32_t, kKeyBlock> scratch;
@@ -132,7 +132,7 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
       running += count;
     }
   }
-  detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::uint32_t* next = histograms + chunk * buckets;
     alignas(64) std::array<std::uint32_t, kKeyBlock> scratch;
     for (std::size_t first = begin; first < end; first += kKeyBlock) {
@@ -181,11 +181,11 @@ UniformGrid::UniformGrid(const WorldBounds& bounds, double cell_min_km) : bounds
   cell_height_km_ = bounds.height_km / rows_;
   inv_cell_width_ = cols_ / bounds.width_km;
   inv_cell_height_ = rows_ / bounds.height_km;
-  cell_start_.assign(cell_count_ + std::size_t{1}, 0U);
+  cell_start_.assign(cell_count_ + std::size_t{2}, 0U);  // + a spare entry for rebuild()
 }
 
 void UniformGrid::ensure_capacity(std::size_t agent_count, unsigned passes) {
-  const std::size_t chunks = detail::chunk_count(agent_count, kSortChunk);
+  const std::size_t chunks = chunk_count(agent_count, kSortChunk);
   const std::size_t digit_bits = plan_digits(cell_count_, chunks).digit_bits;
   // Buffers only grow.
   auto grow = [](auto& v, std::size_t size) {
@@ -200,6 +200,7 @@ void UniformGrid::ensure_capacity(std::size_t agent_count, unsigned passes) {
   grow(histograms_, chunks << digit_bits);
   grow(chunk_stats_, chunks);
   grow(mover_offsets_, chunks + 1);
+  grow(cell_chunk_min_, chunk_count(cell_count_ + std::size_t{1}, kSortChunk));
   grow(chunk_max_side_, chunks);
   grow(chunk_max_kind_, chunks);
 }
@@ -212,14 +213,12 @@ void UniformGrid::compute_new_keys(const AgentStore& agents) {
   const double* y = agents.y_km.data();
   const std::uint8_t* alive = agents.alive.data();
   std::uint32_t* out = new_keys_.data();
-  detail::for_each_chunk(agents.size(), kSortChunk,
-                         [&](std::size_t, std::size_t begin, std::size_t end) {
-                           for (std::size_t first = begin; first < end; first += kKeyBlock) {
-                             const std::size_t count = std::min(kKeyBlock, end - first);
-                             cell_keys(geometry, x + first, y + first, alive + first, count,
-                                       out + first);
-                           }
-                         });
+  for_each_chunk(agents.size(), kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t first = begin; first < end; first += kKeyBlock) {
+      const std::size_t count = std::min(kKeyBlock, end - first);
+      cell_keys(geometry, x + first, y + first, alive + first, count, out + first);
+    }
+  });
 }
 
 // Stayers (agents whose cell did not change) are still in (cell, id) order;
@@ -235,11 +234,11 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
   auto key_id = [&](std::uint32_t key, std::size_t slot) {
     return (std::uint64_t{key} << 32) | ids[slot];
   };
-  const std::size_t chunks = detail::chunk_count(n, kSortChunk);
+  const std::size_t chunks = chunk_count(n, kSortChunk);
 
   // 1. Count stayers and movers per chunk; check that stayers are in order
   //    (they are, unless the store was changed behind the grid's back).
-  detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     ChunkStats stats;
     for (std::size_t s = begin; s < end; ++s) {
       if (new_keys[s] != old_keys[s]) {
@@ -280,7 +279,7 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
     mover_offsets[c + 1] = mover_offsets[c] + chunk_stats_[c].movers;
   }
   Mover* movers = movers_.data();
-  detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::size_t next = mover_offsets[chunk];
     for (std::size_t s = begin; s < end; ++s) {
       if (new_keys[s] != old_keys[s]) {
@@ -298,8 +297,8 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
   auto movers_before = [&](std::uint64_t k) {
     return static_cast<std::size_t>(
         std::lower_bound(movers, movers + mover_count, k,
-                         [](const Mover& m, std::uint64_t value) { return m.key_id < value; }) -
-        movers);
+                         [](const Mover& m, std::uint64_t value) { return m.key_id < value; })
+        - movers);
   };
   std::size_t stayers_before = 0;
   std::size_t first_with_stayers = chunks;
@@ -318,7 +317,7 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
     next_lo = stats.movers_lo;
   }
   std::uint32_t* order = order_.data();
-  detail::for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     const ChunkStats& stats = chunk_stats_[chunk];
     if (stats.stayers == 0) return;
     std::size_t out = stats.stayers_before + stats.movers_lo;
@@ -326,10 +325,12 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
     for (std::size_t s = begin; s < end; ++s) {
       if (new_keys[s] != old_keys[s]) continue;
       const std::uint64_t k = key_id(new_keys[s], s);
-      while (m < stats.movers_hi && movers[m].key_id < k) order[out++] = movers[m++].slot;
+      while (m < stats.movers_hi && movers[m].key_id < k)
+        order[out++] = movers[m++].slot;
       order[out++] = static_cast<std::uint32_t>(s);
     }
-    while (m < stats.movers_hi) order[out++] = movers[m++].slot;
+    while (m < stats.movers_hi)
+      order[out++] = movers[m++].slot;
   });
   return true;
 }
@@ -338,7 +339,7 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
 // the dead agents' run) put in id order.
 void UniformGrid::full_order(const AgentStore& agents) {
   const std::size_t n = agents.size();
-  const DigitPlan plan = plan_digits(cell_count_, detail::chunk_count(n, kSortChunk));
+  const DigitPlan plan = plan_digits(cell_count_, chunk_count(n, kSortChunk));
   // Pass p writes keys to keys_ (p even) or new_keys_ (p odd), slots to
   // slot_tmp_ / slot_tmp2_, and the last pass its slots to order_.
   std::uint32_t* const key_out[2] = {keys_.data(), new_keys_.data()};
@@ -352,13 +353,14 @@ void UniformGrid::full_order(const AgentStore& agents) {
     const std::uint32_t* keys_in = in_key;
     auto keys = [&](std::size_t first, std::size_t, std::uint32_t*) { return keys_in + first; };
     if (pass == 0) {
-      counting_pass(n, 0, plan.digit_bits, histograms_.data(), keys,
-                    [](std::size_t i) { return static_cast<std::uint32_t>(i); }, out_key,
-                    out_slot);
+      counting_pass(
+          n, 0, plan.digit_bits, histograms_.data(), keys,
+          [](std::size_t i) { return static_cast<std::uint32_t>(i); }, out_key, out_slot);
     } else {
       const std::uint32_t* slots_in = in_slot;
-      counting_pass(n, pass * plan.digit_bits, plan.digit_bits, histograms_.data(), keys,
-                    [&](std::size_t i) { return slots_in[i]; }, out_key, out_slot);
+      counting_pass(
+          n, pass * plan.digit_bits, plan.digit_bits, histograms_.data(), keys,
+          [&](std::size_t i) { return slots_in[i]; }, out_key, out_slot);
     }
     in_key = out_key;
     in_slot = out_slot;
@@ -368,12 +370,14 @@ void UniformGrid::full_order(const AgentStore& agents) {
   std::uint32_t* order = order_.data();
   const AgentId* ids = agents.id.data();
   auto by_id = [&](std::uint32_t a, std::uint32_t b) { return ids[a] < ids[b]; };
-  detail::for_each_chunk(n, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
     std::size_t i = begin;
-    while (i > 0 && i < end && key[i] == key[i - 1]) ++i;  // run owned by the previous chunk
+    while (i > 0 && i < end && key[i] == key[i - 1])
+      ++i;  // run owned by the previous chunk
     while (i < end) {
       std::size_t run_end = i + 1;
-      while (run_end < n && key[run_end] == key[i]) ++run_end;
+      while (run_end < n && key[run_end] == key[i])
+        ++run_end;
       if (!std::is_sorted(order + i, order + run_end, by_id)) {
         std::sort(order + i, order + run_end, by_id);
       }
@@ -384,7 +388,7 @@ void UniformGrid::full_order(const AgentStore& agents) {
 
 void UniformGrid::rebuild(AgentStore& agents) {
   const std::size_t n = agents.size();
-  const DigitPlan plan = plan_digits(cell_count_, detail::chunk_count(n, kSortChunk));
+  const DigitPlan plan = plan_digits(cell_count_, chunk_count(n, kSortChunk));
   ensure_capacity(n, plan.passes);
 
   compute_new_keys(agents);
@@ -399,40 +403,62 @@ void UniformGrid::rebuild(AgentStore& agents) {
   keys_.swap(new_keys_);
   sorted_count_ = n;
 
-  // cell_start[c] = the first slot whose key is >= c: slot i owns the cells
-  // (key[i-1], key[i]], so each entry is written exactly once.
+  // cell_start[c] = the first slot whose key is >= c. Without branches that
+  // depend on the data: every slot that begins a run of its key writes its
+  // position there (the others write to a spare entry past the end), then a
+  // backward minimum fills each empty cell with the next cell's start. The
+  // minimum runs over fixed chunks of cells, then a carry from the right.
   const std::uint32_t* key = keys_.data();
   std::uint32_t* start = cell_start_.data();
-  detail::for_each_chunk(n, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
-    std::uint32_t first_cell = begin == 0 ? 0U : key[begin - 1] + 1;
+  const std::size_t cells = std::size_t{cell_count_} + 1;  // the dead key included
+  const std::uint32_t unset = static_cast<std::uint32_t>(n);
+  for_each_chunk(cells, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+    std::fill(start + begin, start + end, unset);
+  });
+  const std::size_t spare_entry = cells;
+  for_each_chunk(n, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      for (std::uint32_t c = first_cell; c <= key[i]; ++c) start[c] = static_cast<std::uint32_t>(i);
-      first_cell = key[i] + 1;
+      const bool run_start = i == 0 || key[i] != key[i - 1];
+      start[run_start ? key[i] : spare_entry] = static_cast<std::uint32_t>(i);
     }
   });
-  const std::uint32_t tail_first = n == 0 ? 0U : key[n - 1] + 1;
-  for (std::uint32_t c = tail_first; c <= cell_count_; ++c) {
-    start[c] = static_cast<std::uint32_t>(n);
+  for_each_chunk(cells, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    std::uint32_t next = unset;
+    for (std::size_t c = end; c-- > begin;) {
+      next = std::min(next, start[c]);
+      start[c] = next;
+    }
+    cell_chunk_min_[chunk] = next;
+  });
+  const std::size_t cell_chunks = chunk_count(cells, kSortChunk);
+  for (std::size_t chunk = cell_chunks; chunk-- > 1;) {
+    cell_chunk_min_[chunk - 1] = std::min(cell_chunk_min_[chunk - 1], cell_chunk_min_[chunk]);
   }
+  for_each_chunk(cells, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    if (chunk + 1 == cell_chunks) return;
+    const std::uint32_t carry = cell_chunk_min_[chunk + 1];
+    for (std::size_t c = begin; c < end; ++c)
+      start[c] = std::min(start[c], carry);
+  });
   indexed_count_ = start[cell_count_];
 
   // Largest side and kind of the indexed agents, for the pair rule's check.
   const std::uint8_t* side = agents.side.data();
   const std::uint8_t* kind = agents.kind.data();
-  detail::for_each_chunk(indexed_count_, kSortChunk,
-                         [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-                           std::uint8_t chunk_side = 0;
-                           std::uint8_t chunk_kind = 0;
-                           for (std::size_t i = begin; i < end; ++i) {
-                             chunk_side = std::max(chunk_side, side[i]);
-                             chunk_kind = std::max(chunk_kind, kind[i]);
-                           }
-                           chunk_max_side_[chunk] = chunk_side;
-                           chunk_max_kind_[chunk] = chunk_kind;
-                         });
+  for_each_chunk(indexed_count_, kSortChunk,
+                 [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+                   std::uint8_t chunk_side = 0;
+                   std::uint8_t chunk_kind = 0;
+                   for (std::size_t i = begin; i < end; ++i) {
+                     chunk_side = std::max(chunk_side, side[i]);
+                     chunk_kind = std::max(chunk_kind, kind[i]);
+                   }
+                   chunk_max_side_[chunk] = chunk_side;
+                   chunk_max_kind_[chunk] = chunk_kind;
+                 });
   max_side_ = 0;
   max_kind_ = 0;
-  for (std::size_t c = 0; c < detail::chunk_count(indexed_count_, kSortChunk); ++c) {
+  for (std::size_t c = 0; c < chunk_count(indexed_count_, kSortChunk); ++c) {
     max_side_ = std::max(max_side_, chunk_max_side_[c]);
     max_kind_ = std::max(max_kind_, chunk_max_kind_[c]);
   }

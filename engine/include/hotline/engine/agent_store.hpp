@@ -7,6 +7,8 @@
 #include <span>
 #include <vector>
 
+#include "hotline/engine/fixed_chunks.hpp"
+
 namespace hotline::engine {
 
 // An agent's identity for the whole run: random draws, events, traces and
@@ -22,6 +24,9 @@ using AgentId = std::uint32_t;
 // its own, so that a slot's values always belong to the same agent.
 class AgentStore {
  public:
+  // Slots per parallel task when columns are reordered.
+  static constexpr std::size_t kPermuteChunk = 16384;
+
   std::vector<double> x_km;
   std::vector<double> y_km;
   std::vector<double> heading_rad;

@@ -13,7 +13,7 @@
 #include <algorithm>
 #include <cstddef>
 
-namespace hotline::engine::detail {
+namespace hotline::engine {
 
 [[nodiscard]] constexpr std::size_t chunk_count(std::size_t items, std::size_t chunk_size) {
   return (items + chunk_size - 1) / chunk_size;
@@ -39,4 +39,4 @@ void for_each_chunk(std::size_t items, std::size_t chunk_size, const Body& body)
       tbb::simple_partitioner{});
 }
 
-}  // namespace hotline::engine::detail
+}  // namespace hotline::engine
