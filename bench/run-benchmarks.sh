@@ -2,11 +2,12 @@
 # Runs the Google Benchmark suite and `hotline bench swarm` at the SWARM_SPEC.md
 # sizes (median of 5 runs, 1 thread and all hardware threads), and writes
 # them with a description of the machine to bench/results/<date>-<host>/.
-# Usage: bench/run-benchmarks.sh [BUILD_DIR]   (default build/release)
+# Usage: [HOTLINE_BENCH_LABEL=name] bench/run-benchmarks.sh [BUILD_DIR]
+# (default build/release; the label names the machine in the folder name)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/release}
-out="bench/results/$(date -u +%Y-%m-%d)-$(hostname -s)"
+out="bench/results/$(date -u +%Y-%m-%d)-${HOTLINE_BENCH_LABEL:-$(hostname -s)}"
 mkdir -p "$out"
 
 {
@@ -20,7 +21,7 @@ mkdir -p "$out"
   grep MemTotal /proc/meminfo | sed 's/^/meminfo: /'
 } > "$out/machine.txt"
 
-"$build/bench/hotline_benchmarks" --benchmark_repetitions=3 \
+"$build/bench/hotline_benchmarks" --benchmark_repetitions=3 --benchmark_min_time=2 \
   --benchmark_report_aggregates_only=true \
   --benchmark_out="$out/google-benchmark.json" --benchmark_out_format=json \
   | tee "$out/google-benchmark.txt"
