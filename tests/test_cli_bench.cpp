@@ -49,6 +49,9 @@ TEST_CASE("bad bench input: one line and exit code 2", "[cli]") {
       "bench teleport",
       "bench",
       "",
+      "bench swarm --simd avx9000",
+      "bench swarm --repeat 0",
+      "bench swarm --seed -1",
   };
   for (const char* arguments : bad) {
     INFO("hotline " << arguments);
