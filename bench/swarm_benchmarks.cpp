@@ -16,6 +16,7 @@ void BM_SwarmStep(benchmark::State& state) {
   ThreadControl threads(static_cast<int>(state.range(1)));
   SwarmConfig config;
   config.agents = n;
+  config.incremental_resort = state.range(2) == 0;
   threads.run([&] {
     SwarmModel model(config);
     model.step();  // warm-up: buffers reach their working size
@@ -27,8 +28,8 @@ void BM_SwarmStep(benchmark::State& state) {
 
 // Sizes of SWARM_SPEC.md on one thread.
 BENCHMARK(BM_SwarmStep)
-    ->ArgNames({"agents", "threads"})
-    ->ArgsProduct({{1000, 10000, 100000, 1000000}, {1}})
+    ->ArgNames({"agents", "threads", "full_resort"})
+    ->ArgsProduct({{1000, 10000, 100000, 1000000}, {1}, {0, 1}})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
@@ -37,14 +38,14 @@ void ThreadScalingArgs(benchmark::internal::Benchmark* b) {
   const int hardware = ThreadControl::hardware_threads();
   for (int n : {100000, 1000000}) {
     for (int t = 1; t <= hardware; t = t < hardware && t * 2 > hardware ? hardware : t * 2) {
-      b->Args({n, t});
+      b->Args({n, t, 0});
       if (t == hardware) break;
     }
   }
 }
 BENCHMARK(BM_SwarmStep)
     ->Name("BM_SwarmStepThreadScaling")
-    ->ArgNames({"agents", "threads"})
+    ->ArgNames({"agents", "threads", "full_resort"})
     ->Apply(ThreadScalingArgs)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();

@@ -43,6 +43,7 @@ std::vector<BenchSwarmRow> run_bench_swarm(const BenchSwarmOptions& options) {
       agents::SwarmConfig config;
       config.agents = static_cast<std::uint32_t>(agents);
       config.seed = options.seed;
+      config.incremental_resort = options.incremental_resort;
       threads.run([&] {
         agents::SwarmModel model(config);  // setup is outside the timed loop
         const auto start = std::chrono::steady_clock::now();
@@ -89,9 +90,12 @@ std::vector<BenchSwarmRow> run_bench_swarm(const BenchSwarmOptions& options) {
 void print_bench_swarm_table(std::ostream& out, const BenchSwarmOptions& options,
                              const std::vector<BenchSwarmRow>& rows) {
   fmt::print(
-      out, "swarm benchmark (SWARM_SPEC.md): seed {}, {} thread(s), {} kernels, {} of {} run(s)\n",
+      out,
+      "swarm benchmark (SWARM_SPEC.md): seed {}, {} thread(s), {} kernels, {} re-sort, {} of {} "
+      "run(s)\n",
       options.seed, rows.empty() ? 0 : rows.front().threads, engine::simd_level_name(options.simd),
-      options.repeat == 1 ? "time" : "median", options.repeat);
+      options.incremental_resort ? "incremental" : "full", options.repeat == 1 ? "time" : "median",
+      options.repeat);
   fmt::print(out, "{:>9} {:>6} {:>7} {:>12} {:>9} {:>10} {:>13} {:>13} {:>10} {:>11}\n", "agents",
              "steps", "threads", "encounters", "incidents", "enc/expect", "ns/agent-step",
              "agent-steps/s", "peak RSS", "bytes/agent");
@@ -130,8 +134,9 @@ void print_bench_swarm_json(std::ostream& out, const BenchSwarmOptions& options,
                             const std::vector<BenchSwarmRow>& rows) {
   fmt::print(out,
              "{{\"benchmark\": \"swarm\", \"seed\": {}, \"repeat\": {}, \"simd\": \"{}\", "
-             "\"rows\": [",
-             options.seed, options.repeat, engine::simd_level_name(options.simd));
+             "\"resort\": \"{}\", \"rows\": [",
+             options.seed, options.repeat, engine::simd_level_name(options.simd),
+             options.incremental_resort ? "incremental" : "full");
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const BenchSwarmRow& row = rows[i];
     std::string phases;

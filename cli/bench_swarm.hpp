@@ -16,6 +16,7 @@ struct BenchSwarmOptions {
   std::uint64_t seed = 1;
   std::uint32_t repeat = 1;  // runs per size; timings are their median
   engine::SimdLevel simd = engine::detected_simd_level();
+  bool incremental_resort = true;
   bool json = false;
 };
 

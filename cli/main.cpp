@@ -24,6 +24,7 @@ struct BenchSwarmText {
   std::string seed = "1";
   std::string repeat = "1";
   std::string simd = "auto";
+  std::string resort = "incremental";
   bool json = false;
 };
 
@@ -46,6 +47,12 @@ hotline::cli::BenchSwarmOptions parse_bench_swarm(const BenchSwarmText& text) {
     options.simd = hotline::engine::detected_simd_level();
   } else {
     throw hotline::cli::UsageError("--simd expects 'auto' or 'baseline': got '" + text.simd + "'");
+  }
+  if (text.resort == "incremental" || text.resort == "full") {
+    options.incremental_resort = text.resort == "incremental";
+  } else {
+    throw hotline::cli::UsageError("--resort expects 'incremental' or 'full': got '" + text.resort
+                                   + "'");
   }
   options.json = text.json;
   return options;
@@ -74,6 +81,9 @@ int main(int argc, char** argv) {
                     "Runs per size; timings report their median (default 1)");
   swarm->add_option("--simd", swarm_text.simd,
                     "Vector kernels: auto (the widest this CPU has) or baseline (default auto)");
+  swarm->add_option("--resort", swarm_text.resort,
+                    "Spatial index: incremental (re-sort the agents that changed cell) or full "
+                    "(counting sort every step); same results (default incremental)");
   swarm->add_flag("--json", swarm_text.json, "Print JSON instead of a table");
 
   try {

@@ -52,6 +52,7 @@ TEST_CASE("bad bench input: one line and exit code 2", "[cli]") {
       "bench swarm --simd avx9000",
       "bench swarm --repeat 0",
       "bench swarm --seed -1",
+      "bench swarm --resort sometimes",
   };
   for (const char* arguments : bad) {
     INFO("hotline " << arguments);

@@ -92,6 +92,7 @@ SwarmModel::SwarmModel(const SwarmConfig& config)
   // The initial state includes its spatial index: sorting the store by cell
   // once here (a full sort; agents start scattered at random) means each step
   // then re-sorts only the few agents that changed cell.
+  grid_.set_incremental_resort(config.incremental_resort);
   grid_.rebuild(agents_);
 }
 

@@ -392,7 +392,8 @@ void UniformGrid::rebuild(AgentStore& agents) {
   ensure_capacity(n, plan.passes);
 
   compute_new_keys(agents);
-  const bool incremental = sorted_count_ == n && n > 0 && try_incremental_order(agents);
+  const bool incremental =
+      incremental_resort_ && sorted_count_ == n && n > 0 && try_incremental_order(agents);
   if (!incremental) full_order(agents);
   last_rebuild_was_incremental_ = incremental;
 

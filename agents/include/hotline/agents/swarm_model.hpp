@@ -24,6 +24,9 @@ struct SwarmConfig {
   double step_length = 0.05;     // distance moved per step
   double max_turn_rad = 0.2;     // heading += U(-max_turn, max_turn)
   double incident_probability = 0.001;
+  // false: the spatial index runs its full counting sort every step instead
+  // of re-sorting incrementally (same results; for measurement).
+  bool incremental_resort = true;
 };
 
 // The standard number of steps SWARM_SPEC.md runs for a population size.

@@ -76,6 +76,10 @@ class UniformGrid {
   // pair rule can check that its tables cover every agent.
   [[nodiscard]] std::uint8_t max_side() const { return max_side_; }
   [[nodiscard]] std::uint8_t max_kind() const { return max_kind_; }
+  // Whether rebuild() may re-sort incrementally (the default) or must run the
+  // full counting sort every time. Both give the same order; the switch
+  // exists to measure the full sort and to test one against the other.
+  void set_incremental_resort(bool enabled) { incremental_resort_ = enabled; }
   // Whether the last rebuild re-sorted incrementally (only agents that changed
   // cell were sorted and merged) rather than sorting everything.
   [[nodiscard]] bool last_rebuild_was_incremental() const { return last_rebuild_was_incremental_; }
@@ -128,6 +132,7 @@ class UniformGrid {
   void full_order(const AgentStore& agents);
 
   std::size_t sorted_count_ = 0;  // store size at the last rebuild
+  bool incremental_resort_ = true;
   bool last_rebuild_was_incremental_ = false;
   std::vector<std::uint32_t> keys_;
   std::vector<std::uint32_t> new_keys_;
