@@ -27,9 +27,15 @@ mkdir -p "$out"
   | tee "$out/google-benchmark.txt"
 
 hw=$(nproc)
-for threads in 1 "$hw"; do
-  for n in 1e3 1e4 1e5 1e6; do
-    "$build/cli/hotline" bench swarm --agents "$n" --threads "$threads" --repeat 5
+{
+  for threads in 1 "$hw"; do
+    for n in 1e3 1e4 1e5 1e6; do
+      "$build/cli/hotline" bench swarm --agents "$n" --threads "$threads" --repeat 5
+    done
   done
-done | tee "$out/hotline-bench-swarm.txt"
+  # The full counting sort every step instead of the incremental re-sort.
+  for n in 1e4 1e5 1e6; do
+    "$build/cli/hotline" bench swarm --agents "$n" --threads 1 --repeat 5 --resort full
+  done
+} | tee "$out/hotline-bench-swarm.txt"
 echo "results in $out"
