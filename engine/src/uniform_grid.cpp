@@ -1,15 +1,17 @@
-// Rebuild = a stable least-significant-digit radix sort of the slots by cell,
-// i.e. one counting-sort pass per digit of the cell index (one pass for grids
-// of up to 16384 cells, two up to 4 million), each pass parallel over fixed
-// chunks of 16384 agents; then each cell's agents are put in id order and the
-// store is permuted into that order. Dead agents get the key cell_count() and
-// sort after everyone else, outside the index.
+// Rebuild orders the store by (cell, id), dead agents (key cell_count()) last,
+// in one of two ways that give the same order (docs/engine.md):
+//  - incremental: agents that kept their cell are already in order; the few
+//    that changed cell are sorted and merged back in, chunk by chunk;
+//  - full: a stable least-significant-digit radix sort of the slots by cell,
+//    one counting-sort pass per digit of the cell index (one pass for grids
+//    of up to 16384 cells, two up to 4 million), each pass parallel over fixed
+//    chunks of 16384 agents, then each cell's run put in id order.
+// Then the store is permuted into that order and cell_start is derived.
 #include "hotline/engine/uniform_grid.hpp"
 
 #include <oneapi/tbb/parallel_sort.h>
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -90,21 +92,18 @@ void cell_keys(const KeyGeometry& g, const double* x, const double* y, const std
   cell_keys_loop(g, x, y, alive, count, keys);
 }
 
-// Keys are computed in blocks this size, on the stack.
-constexpr std::size_t kKeyBlock = 512;
 // The incremental re-sort handles up to one agent in kMoverShare changing
 // cell (plus a few); beyond that a full sort is as cheap.
 constexpr std::size_t kMoverShare = 8;
 
 // One stable counting-sort pass on bits [shift, shift + digit_bits) of the
-// key: per-chunk histograms, an exclusive scan in (digit, chunk) order, then a
-// scatter in which each chunk writes only its own slots. `keys(begin, count,
-// scratch)` returns a pointer to the keys of items [begin, begin + count)
-// (computing them into scratch if it must); `id(i)` is item i's id. out_key
-// may be null when no later pass needs the keys.
-template <class Keys, class Id>
+// keys: per-chunk histograms, an exclusive scan in (digit, chunk) order, then a
+// scatter in which each chunk writes only its own positions. Item i has the
+// key in_key[i] and carries the slot slot_of_item(i).
+template <class SlotOf>
 void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint32_t* histograms,
-                   const Keys& keys, const Id& id, std::uint32_t* out_key, AgentId* out_id) {
+                   const std::uint32_t* in_key, const SlotOf& slot_of_item, std::uint32_t* out_key,
+                   std::uint32_t* out_slot) {
   const std::size_t buckets = std::size_t{1} << digit_bits;
   const std::uint32_t mask = static_cast<std::uint32_t>(buckets - 1);
   const std::size_t chunks = chunk_count(n, kSortChunk);
@@ -112,13 +111,8 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
   for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::uint32_t* h = histograms + chunk * buckets;
     std::fill(h, h + buckets, 0U);
-    alignas(64) std::array<std::uint32_t, kKeyBlock> scratch;
-    for (std::size_t first = begin; first < end; first += kKeyBlock) {
-      const std::size_t count = std::min(kKeyBlock, end - first);
-      const std::uint32_t* block = keys(first, count, scratch.data());
-      for (std::size_t k = 0; k < count; ++k)
-        ++h[(block[k] >> shift) & mask];
-    }
+    for (std::size_t i = begin; i < end; ++i)
+      ++h[(in_key[i] >> shift) & mask];
   });
 
   // Chunk c's items with digit d go after every item with a smaller digit and
@@ -134,16 +128,11 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
   }
   for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::uint32_t* next = histograms + chunk * buckets;
-    alignas(64) std::array<std::uint32_t, kKeyBlock> scratch;
-    for (std::size_t first = begin; first < end; first += kKeyBlock) {
-      const std::size_t count = std::min(kKeyBlock, end - first);
-      const std::uint32_t* block = keys(first, count, scratch.data());
-      for (std::size_t k = 0; k < count; ++k) {
-        const std::uint32_t key = block[k];
-        const std::uint32_t pos = next[(key >> shift) & mask]++;
-        if (out_key != nullptr) out_key[pos] = key;
-        out_id[pos] = id(first + k);
-      }
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint32_t key = in_key[i];
+      const std::uint32_t pos = next[(key >> shift) & mask]++;
+      out_key[pos] = key;
+      out_slot[pos] = slot_of_item(i);
     }
   });
 }
@@ -214,10 +203,7 @@ void UniformGrid::compute_new_keys(const AgentStore& agents) {
   const std::uint8_t* alive = agents.alive.data();
   std::uint32_t* out = new_keys_.data();
   for_each_chunk(agents.size(), kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
-    for (std::size_t first = begin; first < end; first += kKeyBlock) {
-      const std::size_t count = std::min(kKeyBlock, end - first);
-      cell_keys(geometry, x + first, y + first, alive + first, count, out + first);
-    }
+    cell_keys(geometry, x + begin, y + begin, alive + begin, end - begin, out + begin);
   });
 }
 
@@ -350,17 +336,15 @@ void UniformGrid::full_order(const AgentStore& agents) {
     const bool last = pass + 1 == plan.passes;
     std::uint32_t* out_key = key_out[pass % 2];
     std::uint32_t* out_slot = last ? order_.data() : slot_out[pass % 2];
-    const std::uint32_t* keys_in = in_key;
-    auto keys = [&](std::size_t first, std::size_t, std::uint32_t*) { return keys_in + first; };
     if (pass == 0) {
       counting_pass(
-          n, 0, plan.digit_bits, histograms_.data(), keys,
+          n, 0, plan.digit_bits, histograms_.data(), in_key,
           [](std::size_t i) { return static_cast<std::uint32_t>(i); }, out_key, out_slot);
     } else {
       const std::uint32_t* slots_in = in_slot;
       counting_pass(
-          n, pass * plan.digit_bits, plan.digit_bits, histograms_.data(), keys,
-          [&](std::size_t i) { return slots_in[i]; }, out_key, out_slot);
+          n, pass * plan.digit_bits, plan.digit_bits, histograms_.data(), in_key,
+          [slots_in](std::size_t i) { return slots_in[i]; }, out_key, out_slot);
     }
     in_key = out_key;
     in_slot = out_slot;

@@ -95,10 +95,10 @@ class PairList {
 };
 
 // Finds every pair of indexed agents within range, in parallel over chunks of
-// whole cells holding about 2048 agents each (chunk boundaries follow the
-// agents, so the work is balanced and the boundaries do not depend on the
-// thread count). Each cell is tested against itself and four forward
-// neighbours (the half stencil), so each pair is found exactly once.
+// 2048 slots of the grid-sorted store (fixed boundaries: the work is balanced
+// and does not depend on the thread count). Each agent is tested against the
+// later agents of its cell and those of four forward neighbours (the half
+// stencil), so each pair is found exactly once.
 class PairFinder {
  public:
   // `agents` is the store the grid was last rebuilt from, unchanged since.
