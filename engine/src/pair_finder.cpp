@@ -165,9 +165,9 @@ class PairSink {
   std::size_t count_ = 0;
 };
 
-// Tests agent i (sorted position) against its target blocks: block 0 is its
-// own cell (possibly continued by the east neighbour, which follows it in
-// memory) and is scanned from i + 1; the others are scanned whole.
+// Tests agent i (its slot) against its target blocks: block 0 is its own cell
+// and is scanned from i + 1; the others are scanned whole. Pairs are stored as
+// (i's id, other id) and put in (a < b) form once per chunk.
 template <bool kMinImageX, bool kMinImageY>
 void scan_agent(const ScanInput& in, std::uint32_t i, const TargetBlock* blocks,
                 std::size_t block_count, PairSink& sink) {
@@ -199,7 +199,7 @@ void scan_agent(const ScanInput& in, std::uint32_t i, const TargetBlock* blocks,
       }
       const bool hit = (dx * dx + dy * dy < range_sq_row[in.kinds[j]])
                        & (((side_mask >> in.sides[j]) & 1U) != 0);
-      out[n] = ordered_pair(id_a, in.ids[j]);
+      out[n] = {id_a, in.ids[j]};
       n += hit ? 1 : 0;
     }
   }
@@ -360,7 +360,7 @@ void PairFinder::find(const UniformGrid& grid, const AgentStore& agents, const P
     } else {
       scan_agents<false, false>(in, grid, begin, end, sink);
     }
-    // Interior scans store (scanned, other); put every pair in (a < b) form.
+    // Scans store (scanned, other); put every pair in (a < b) form.
     AgentPair* found = out.buffers_[k].data();
     for (std::size_t p = 0; p < sink.count(); ++p)
       found[p] = ordered_pair(found[p].a, found[p].b);
