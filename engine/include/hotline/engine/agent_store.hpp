@@ -68,6 +68,8 @@ class AgentStore {
   void permute(std::span<const std::uint32_t> order);
 
   // The slot of every agent id, valid until the next permute() or resize().
+  // Rebuilt on the first call after either, so make that first call from one
+  // thread (for example before a parallel phase that looks agents up by id).
   [[nodiscard]] std::span<const std::uint32_t> slots_by_id() const;
   [[nodiscard]] std::uint32_t slot_of(AgentId agent) const { return slots_by_id()[agent]; }
 
