@@ -1,0 +1,66 @@
+// A YAML node that knows where it is: its file position and key path.
+//
+// Every read goes through Value, so that any problem becomes a Diagnostic
+// pointing at the exact line, column and key (for example
+// "forces[3].mission.area"), and reading goes on to find the next problem.
+// Reads return std::nullopt after reporting, never throw.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hotline/scenarios/diagnostics.hpp"
+#include "hotline/scenarios/units.hpp"
+
+namespace hotline::scenarios::detail {
+
+struct ReadContext {
+  std::string file;
+  Diagnostics& diagnostics;
+};
+
+class Value {
+ public:
+  Value(YAML::Node node, std::string path, ReadContext& context)
+      : node_(std::move(node)), path_(std::move(path)), context_(&context) {}
+
+  [[nodiscard]] const std::string& path() const { return path_; }
+  [[nodiscard]] SourceLocation location() const;
+  // Reports a problem at this node.
+  void error(std::string message) const;
+
+  // A mapping whose keys must all be among `known`: reports a non-mapping,
+  // every unknown key (with a "did you mean" when one is close) and every
+  // duplicate key, each at the key itself. False if this is not a mapping.
+  bool expect_map(std::initializer_list<std::string_view> known) const;
+  // The value under `key`, or nullopt (reporting "missing required key" at
+  // this mapping for required()).
+  [[nodiscard]] std::optional<Value> required(std::string_view key) const;
+  [[nodiscard]] std::optional<Value> optional(std::string_view key) const;
+  // The items of a sequence, each with the path "path[i]".
+  [[nodiscard]] std::optional<std::vector<Value>> items() const;
+
+  [[nodiscard]] std::optional<std::string> text() const;
+  [[nodiscard]] std::optional<double> quantity(Dimension dimension) const;
+  [[nodiscard]] std::optional<double> probability() const;
+  // A plain number in [minimum, maximum] (degrees of latitude, say).
+  [[nodiscard]] std::optional<double> number(double minimum, double maximum) const;
+  [[nodiscard]] std::optional<std::int64_t> integer(std::int64_t minimum,
+                                                    std::int64_t maximum) const;
+
+ private:
+  [[nodiscard]] std::optional<std::string> scalar(std::string_view expected) const;
+  [[nodiscard]] std::string child_path(std::string_view key) const;
+
+  YAML::Node node_;
+  std::string path_;
+  ReadContext* context_;
+};
+
+}  // namespace hotline::scenarios::detail

@@ -1,0 +1,100 @@
+// Loading scenario files: values, defaults, and every diagnostic as exact
+// text with file, line, column and key path.
+#include <catch2/catch.hpp>
+#include <numbers>
+#include <string>
+
+#include "hotline/scenarios/defaults.hpp"
+#include "hotline/scenarios/scenario.hpp"
+
+using namespace hotline::scenarios;
+
+namespace {
+
+// Every diagnostic of a text that must fail, joined as ScenarioError prints.
+std::string errors_of(const std::string& yaml) {
+  try {
+    (void)load_scenario_text(yaml, "s.yaml");
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  FAIL("the scenario loaded without error");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a minimal scenario loads, with defaults filled in", "[scenario]") {
+  const Scenario s = load_scenario_text(
+      "name: Senkaku patrols\n"
+      "frame:\n"
+      "  centre: {lat: 25.74, lon: 123.47}\n",
+      "s.yaml");
+  CHECK(s.name == "Senkaku patrols");
+  CHECK(s.frame.centre.lat_deg == 25.74);
+  CHECK(s.frame.centre.lon_deg == 123.47);
+  CHECK(s.time.dt_s == defaults::kTimeStepS);
+  CHECK(s.time.horizon_s == defaults::kHorizonS);
+}
+
+TEST_CASE("time takes durations with units", "[scenario]") {
+  const Scenario s = load_scenario_text(
+      "name: x\nframe: {centre: {lat: 0, lon: 0}}\ntime: {dt: 2 min, horizon: 7 d}\n", "s.yaml");
+  CHECK(s.time.dt_s == 120.0);
+  CHECK(s.time.horizon_s == 7 * 86400.0);
+}
+
+TEST_CASE("every problem is reported at once, in file order", "[scenario]") {
+  CHECK(errors_of("name: x\n"
+                  "frame:\n"
+                  "  centre: {lat: 95, lon: 123.47}\n"
+                  "time:\n"
+                  "  dt: 60\n"
+                  "  horizn: 30 d\n") ==
+        "s.yaml:3:17: frame.centre.lat: 95 is outside [-90, 90]\n"
+        "s.yaml:5:7: time.dt: '60' needs a unit: a duration in s, min, h, d (for example '90 "
+        "min')\n"
+        "s.yaml:6:3: time: unknown key 'horizn' (did you mean 'horizon'?)");
+}
+
+TEST_CASE("structural mistakes are named", "[scenario]") {
+  CHECK(errors_of("frame: {centre: {lat: 1, lon: 2}}\n")
+        == "s.yaml:1:1: missing required key 'name'");
+  CHECK(errors_of("name: x\nname: y\nframe: {centre: {lat: 1, lon: 2}}\n")
+        == "s.yaml:2:1: name: duplicate key");
+  CHECK(errors_of("name: x\nframe: [1, 2]\n")
+        == "s.yaml:2:8: frame: expected a mapping of keys to values, got a list");
+  CHECK(errors_of("name: x\nframe: {centre: {lat: 1}}\n")
+        == "s.yaml:2:17: frame.centre: missing required key 'lon'");
+  CHECK(errors_of("name: [a, b]\nframe: {centre: {lat: 1, lon: 2}}\n")
+        == "s.yaml:1:7: name: expected a text value, got a list");
+  CHECK(errors_of("name: x\nframe: {centre: {lat: north, lon: 2}}\n")
+        == "s.yaml:2:23: frame.centre.lat: expected a plain number, got 'north'");
+  CHECK(errors_of("name: ''\nframe: {centre: {lat: 1, lon: 2}}\n")
+        == "s.yaml:1:7: name: the name must not be empty");
+  CHECK(errors_of("- just\n- a list\n")
+        == "s.yaml:1:1: expected a mapping of keys to values, got a list");
+}
+
+TEST_CASE("out-of-range times are refused", "[scenario]") {
+  CHECK(errors_of("name: x\nframe: {centre: {lat: 1, lon: 2}}\ntime: {dt: -5 s}\n")
+        == "s.yaml:3:12: time.dt: the time step must be positive");
+  CHECK(errors_of("name: x\nframe: {centre: {lat: 1, lon: 2}}\ntime: {dt: 2 h, horizon: 1 h}\n")
+        == "s.yaml:3:26: time.horizon: the horizon must be at least one time step (7200 s)");
+  CHECK(errors_of("name: x\nframe: {centre: {lat: 1, lon: 2}}\ntime: {dt: 5 kn}\n") ==
+        "s.yaml:3:12: time.dt: '5 kn' is a speed, but a duration is needed here (units: s, min, "
+        "h, d)");
+}
+
+TEST_CASE("files that are not YAML, empty or unreadable", "[scenario]") {
+  CHECK(errors_of("name: [unclosed\n")
+        == "s.yaml:2:1: not valid YAML: end of sequence flow not found");
+  CHECK(errors_of("") == "s.yaml:1:1: the file is empty");
+  CHECK(errors_of("# only a comment\n") == "s.yaml:1:1: the file is empty");
+  try {
+    (void)load_scenario_file("/nonexistent/scenario.yaml");
+    FAIL("no error");
+  } catch (const ScenarioError& e) {
+    CHECK(std::string(e.what()) == "/nonexistent/scenario.yaml:1:1: cannot read the file");
+  }
+}
