@@ -11,6 +11,12 @@ using namespace hotline::scenarios;
 
 namespace {
 
+// Two rival nations, for texts that test other sections.
+constexpr const char* kNations =
+    "nations:\n"
+    "  - {id: japan, name: Japan, relations: {china: rival}}\n"
+    "  - {id: china, name: China, relations: {japan: rival}}\n";
+
 // Every diagnostic of a text that must fail, joined as ScenarioError prints.
 std::string errors_of(const std::string& yaml) {
   try {
@@ -25,11 +31,11 @@ std::string errors_of(const std::string& yaml) {
 }  // namespace
 
 TEST_CASE("a minimal scenario loads, with defaults filled in", "[scenario]") {
-  const Scenario s = load_scenario_text(
-      "name: Senkaku patrols\n"
-      "frame:\n"
-      "  centre: {lat: 25.74, lon: 123.47}\n",
-      "s.yaml");
+  const Scenario s = load_scenario_text(std::string("name: Senkaku patrols\n"
+                                                    "frame:\n"
+                                                    "  centre: {lat: 25.74, lon: 123.47}\n")
+                                            + kNations,
+                                        "s.yaml");
   CHECK(s.name == "Senkaku patrols");
   CHECK(s.frame.centre.lat_deg == 25.74);
   CHECK(s.frame.centre.lon_deg == 123.47);
@@ -39,7 +45,9 @@ TEST_CASE("a minimal scenario loads, with defaults filled in", "[scenario]") {
 
 TEST_CASE("time takes durations with units", "[scenario]") {
   const Scenario s = load_scenario_text(
-      "name: x\nframe: {centre: {lat: 0, lon: 0}}\ntime: {dt: 2 min, horizon: 7 d}\n", "s.yaml");
+      std::string("name: x\nframe: {centre: {lat: 0, lon: 0}}\ntime: {dt: 2 min, horizon: 7 d}\n")
+          + kNations,
+      "s.yaml");
   CHECK(s.time.dt_s == 120.0);
   CHECK(s.time.horizon_s == 7 * 86400.0);
 }
@@ -50,7 +58,8 @@ TEST_CASE("every problem is reported at once, in file order", "[scenario]") {
                   "  centre: {lat: 95, lon: 123.47}\n"
                   "time:\n"
                   "  dt: 60\n"
-                  "  horizn: 30 d\n") ==
+                  "  horizn: 30 d\n" +
+                  std::string(kNations)) ==
         "s.yaml:3:17: frame.centre.lat: 95 is outside [-90, 90]\n"
         "s.yaml:5:7: time.dt: '60' needs a unit: a duration in s, min, h, d (for example '90 "
         "min')\n"
@@ -58,30 +67,37 @@ TEST_CASE("every problem is reported at once, in file order", "[scenario]") {
 }
 
 TEST_CASE("structural mistakes are named", "[scenario]") {
-  CHECK(errors_of("frame: {centre: {lat: 1, lon: 2}}\n")
+  CHECK(errors_of(std::string("frame: {centre: {lat: 1, lon: 2}}\n") + kNations)
         == "s.yaml:1:1: missing required key 'name'");
-  CHECK(errors_of("name: x\nname: y\nframe: {centre: {lat: 1, lon: 2}}\n")
+  CHECK(errors_of("name: x\nframe: {centre: {lat: 1, lon: 2}}\n")
+        == "s.yaml:1:1: missing required key 'nations'");
+  CHECK(errors_of("frame: {centre: {lat: 1, lon: 2}}\n")
+        == "s.yaml:1:1: missing required key 'name'\ns.yaml:1:1: missing required key 'nations'");
+  CHECK(errors_of(std::string("name: x\nname: y\nframe: {centre: {lat: 1, lon: 2}}\n") + kNations)
         == "s.yaml:2:1: name: duplicate key");
-  CHECK(errors_of("name: x\nframe: [1, 2]\n")
+  CHECK(errors_of(std::string("name: x\nframe: [1, 2]\n") + kNations)
         == "s.yaml:2:8: frame: expected a mapping of keys to values, got a list");
-  CHECK(errors_of("name: x\nframe: {centre: {lat: 1}}\n")
+  CHECK(errors_of(std::string("name: x\nframe: {centre: {lat: 1}}\n") + kNations)
         == "s.yaml:2:17: frame.centre: missing required key 'lon'");
-  CHECK(errors_of("name: [a, b]\nframe: {centre: {lat: 1, lon: 2}}\n")
+  CHECK(errors_of(std::string("name: [a, b]\nframe: {centre: {lat: 1, lon: 2}}\n") + kNations)
         == "s.yaml:1:7: name: expected a text value, got a list");
-  CHECK(errors_of("name: x\nframe: {centre: {lat: north, lon: 2}}\n")
+  CHECK(errors_of(std::string("name: x\nframe: {centre: {lat: north, lon: 2}}\n") + kNations)
         == "s.yaml:2:23: frame.centre.lat: expected a plain number, got 'north'");
-  CHECK(errors_of("name: ''\nframe: {centre: {lat: 1, lon: 2}}\n")
+  CHECK(errors_of(std::string("name: ''\nframe: {centre: {lat: 1, lon: 2}}\n") + kNations)
         == "s.yaml:1:7: name: the name must not be empty");
   CHECK(errors_of("- just\n- a list\n")
         == "s.yaml:1:1: expected a mapping of keys to values, got a list");
 }
 
 TEST_CASE("out-of-range times are refused", "[scenario]") {
-  CHECK(errors_of("name: x\nframe: {centre: {lat: 1, lon: 2}}\ntime: {dt: -5 s}\n")
+  CHECK(errors_of(std::string("name: x\nframe: {centre: {lat: 1, lon: 2}}\ntime: {dt: -5 s}\n")
+                  + kNations)
         == "s.yaml:3:12: time.dt: the time step must be positive");
-  CHECK(errors_of("name: x\nframe: {centre: {lat: 1, lon: 2}}\ntime: {dt: 2 h, horizon: 1 h}\n")
+  CHECK(errors_of(std::string(
+                      "name: x\nframe: {centre: {lat: 1, lon: 2}}\ntime: {dt: 2 h, horizon: 1 h}\n")
+                  + kNations)
         == "s.yaml:3:26: time.horizon: the horizon must be at least one time step (7200 s)");
-  CHECK(errors_of("name: x\nframe: {centre: {lat: 1, lon: 2}}\ntime: {dt: 5 kn}\n") ==
+  CHECK(errors_of(std::string("name: x\nframe: {centre: {lat: 1, lon: 2}}\ntime: {dt: 5 kn}\n") + kNations) ==
         "s.yaml:3:12: time.dt: '5 kn' is a speed, but a duration is needed here (units: s, min, "
         "h, d)");
 }
@@ -97,4 +113,62 @@ TEST_CASE("files that are not YAML, empty or unreadable", "[scenario]") {
   } catch (const ScenarioError& e) {
     CHECK(std::string(e.what()) == "/nonexistent/scenario.yaml:1:1: cannot read the file");
   }
+}
+
+TEST_CASE("nations and their relations", "[scenario]") {
+  const Scenario s = load_scenario_text(
+      "name: x\n"
+      "frame: {centre: {lat: 1, lon: 2}}\n"
+      "nations:\n"
+      "  - {id: japan, name: Japan, relations: {china: rival, united_states: ally}}\n"
+      "  - {id: china, relations: {japan: rival, united_states: rival}}\n"
+      "  - {id: united_states, name: United States,\n"
+      "     relations: {japan: ally, china: rival}}\n"
+      "  - {id: korea}\n",
+      "s.yaml");
+  REQUIRE(s.nations.size() == 4);
+  CHECK(s.nations[1].name == "china");  // the id stands in for a missing name
+  const auto japan = *s.nation_index("japan");
+  const auto china = *s.nation_index("china");
+  const auto us = *s.nation_index("united_states");
+  const auto korea = *s.nation_index("korea");
+  CHECK(s.relation(japan, china) == Relation::rival);
+  CHECK(s.relation(china, japan) == Relation::rival);
+  CHECK(s.relation(japan, us) == Relation::ally);
+  CHECK(s.relation(us, china) == Relation::rival);
+  CHECK(s.relation(korea, japan) == Relation::neutral);  // unstated: neutral
+  CHECK(s.relation(japan, japan) == Relation::neutral);
+  CHECK_FALSE(s.nation_index("taiwan").has_value());
+}
+
+TEST_CASE("nation mistakes are named", "[scenario]") {
+  const std::string head = "name: x\nframe: {centre: {lat: 1, lon: 2}}\nnations:\n";
+  CHECK(errors_of(head + "  - {id: japan}\n  - {id: japan}\n")
+        == "s.yaml:5:10: nations[1].id: duplicate nation id 'japan'");
+  CHECK(errors_of(head + "  - {id: Japan}\n") ==
+        "s.yaml:4:10: nations[0].id: 'Japan' is not a valid id: use lower-case letters, digits "
+        "and '_', starting with a letter");
+  CHECK(errors_of(head + "  - {id: japan, relations: {chna: rival}}\n  - {id: china}\n")
+        == "s.yaml:4:29: nations[0].relations.chna: unknown nation 'chna' (did you mean 'china'?)");
+  CHECK(errors_of(head + "  - {id: japan, relations: {japan: ally}}\n")
+        == "s.yaml:4:29: nations[0].relations.japan: a nation has no relation to itself");
+  CHECK(errors_of(head +
+                  "  - {id: japan, relations: {china: rivl}}\n"
+                  "  - {id: china, relations: {japan: rival}}\n") ==
+        "s.yaml:4:36: nations[0].relations.china: unknown relation 'rivl' (did you mean "
+        "'rival'?)\n"
+        "s.yaml:5:36: nations[1].relations.japan: china lists japan as rival, but japan does not "
+        "list china: state the relation on both sides");
+  CHECK(errors_of(head +
+                  "  - {id: japan, relations: {china: rival}}\n"
+                  "  - {id: china, relations: {japan: ally}}\n") ==
+        "s.yaml:5:36: nations[1].relations.japan: china lists japan as ally, but japan lists "
+        "china as rival: relations must agree");
+  CHECK(errors_of(head + "  - {id: japan, relations: {china: rival}}\n  - {id: china}\n") ==
+        "s.yaml:4:36: nations[0].relations.china: japan lists china as rival, but china does not "
+        "list japan: state the relation on both sides");
+  CHECK(errors_of(head + "  - {id: japan, flag: red}\n")
+        == "s.yaml:4:17: nations[0]: unknown key 'flag'");
+  CHECK(errors_of("name: x\nframe: {centre: {lat: 1, lon: 2}}\nnations: {japan: 1}\n")
+        == "s.yaml:3:10: nations: expected a list, got a mapping");
 }

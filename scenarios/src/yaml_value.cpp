@@ -42,6 +42,10 @@ void Value::error(std::string message) const {
   context_->diagnostics.add(location(), path_, std::move(message));
 }
 
+void Value::error_at(const SourceLocation& where, std::string message) const {
+  context_->diagnostics.add(where, path_, std::move(message));
+}
+
 std::string Value::child_path(std::string_view key) const {
   return path_.empty() ? std::string(key) : fmt::format("{}.{}", path_, key);
 }
@@ -84,6 +88,25 @@ std::optional<Value> Value::required(std::string_view key) const {
   std::optional<Value> child = optional(key);
   if (!child && node_.IsMap()) error(fmt::format("missing required key '{}'", key));
   return child;
+}
+
+std::optional<std::vector<MapEntry>> Value::entries() const {
+  if (!node_.IsMap()) {
+    error(fmt::format("expected a mapping of keys to values, got {}", kind_name(node_)));
+    return std::nullopt;
+  }
+  std::vector<MapEntry> out;
+  std::set<std::string> seen;
+  for (auto it = node_.begin(); it != node_.end(); ++it) {
+    const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string{};
+    const SourceLocation at = location_of(it->first, context_->file);
+    if (!seen.insert(key).second) {
+      context_->diagnostics.add(at, child_path(key), "duplicate key");
+      continue;
+    }
+    out.push_back(MapEntry{key, at, Value(it->second, child_path(key), *context_)});
+  }
+  return out;
 }
 
 std::optional<std::vector<Value>> Value::items() const {

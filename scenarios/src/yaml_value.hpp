@@ -25,6 +25,8 @@ struct ReadContext {
   Diagnostics& diagnostics;
 };
 
+struct MapEntry;
+
 class Value {
  public:
   Value(YAML::Node node, std::string path, ReadContext& context)
@@ -32,8 +34,10 @@ class Value {
 
   [[nodiscard]] const std::string& path() const { return path_; }
   [[nodiscard]] SourceLocation location() const;
-  // Reports a problem at this node.
+  // Reports a problem at this node, or at another place (a mapping key) under
+  // this node's key path.
   void error(std::string message) const;
+  void error_at(const SourceLocation& where, std::string message) const;
 
   // A mapping whose keys must all be among `known`: reports a non-mapping,
   // every unknown key (with a "did you mean" when one is close) and every
@@ -43,6 +47,10 @@ class Value {
   // this mapping for required()).
   [[nodiscard]] std::optional<Value> required(std::string_view key) const;
   [[nodiscard]] std::optional<Value> optional(std::string_view key) const;
+  // A mapping with keys of the caller's choosing (nation ids, say): each
+  // entry's key text, and its value with the path "path.key"; a duplicate
+  // key is reported and skipped.
+  [[nodiscard]] std::optional<std::vector<MapEntry>> entries() const;
   // The items of a sequence, each with the path "path[i]".
   [[nodiscard]] std::optional<std::vector<Value>> items() const;
 
@@ -61,6 +69,12 @@ class Value {
   YAML::Node node_;
   std::string path_;
   ReadContext* context_;
+};
+
+struct MapEntry {
+  std::string key;
+  SourceLocation key_location;
+  Value value;
 };
 
 }  // namespace hotline::scenarios::detail

@@ -7,11 +7,16 @@
 // ScenarioError listing every problem with its file, line, column and key
 // path. The engine never sees YAML.
 //
-// Being built under issue 3: so far the name, the geographic frame and time.
+// Being built under issue 3: so far the name, the geographic frame, time,
+// and nations with their relations.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hotline/scenarios/diagnostics.hpp"
 
@@ -32,10 +37,27 @@ struct TimeSettings {
   double horizon_s = 0.0;  // how long a replication runs
 };
 
+// How two nations stand. Every rival pair is a dyad with its own tension.
+enum class Relation : std::uint8_t { neutral, ally, rival };
+[[nodiscard]] std::string_view relation_name(Relation relation);
+
+struct Nation {
+  std::string id;    // lower-case identifier, unique: "japan"
+  std::string name;  // for people: "Japan"
+};
+
 struct Scenario {
   std::string name;
   Frame frame;
   TimeSettings time;
+  std::vector<Nation> nations;
+  // relations[a * nations.size() + b]; symmetric; neutral on the diagonal.
+  std::vector<Relation> relations;
+
+  [[nodiscard]] std::optional<std::size_t> nation_index(std::string_view id) const;
+  [[nodiscard]] Relation relation(std::size_t a, std::size_t b) const {
+    return relations[a * nations.size() + b];
+  }
 };
 
 // Loads and validates YAML text; `file` names it in diagnostics. Throws
