@@ -30,6 +30,8 @@ TEST_CASE("did you mean: close typos only", "[diagnostics]") {
   CHECK(closest_match("nation", keys) == "nations");
   CHECK(closest_match("polices", keys) == "policies");
   CHECK(closest_match("command_centers", keys) == "command_centres");
+  CHECK(closest_match("fxyzqs", keys).empty());      // four edits: too far
+  CHECK(closest_match("froces", keys) == "forces");  // one swap
   CHECK(closest_match("weather", keys).empty());
   CHECK(closest_match("z", keys).empty());
 }

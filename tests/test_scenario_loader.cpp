@@ -172,3 +172,72 @@ TEST_CASE("nation mistakes are named", "[scenario]") {
   CHECK(errors_of("name: x\nframe: {centre: {lat: 1, lon: 2}}\nnations: {japan: 1}\n")
         == "s.yaml:3:10: nations: expected a list, got a mapping");
 }
+
+namespace {
+const std::string kZoneHead =
+    std::string("name: x\nframe: {centre: {lat: 25.7, lon: 123.5}}\n") + kNations + "zones:\n";
+}  // namespace
+
+TEST_CASE("zones: circles and polygons with owners", "[scenario]") {
+  const Scenario s = load_scenario_text(
+      kZoneHead +
+          "  - id: senkaku_ts\n"
+          "    kind: territorial_sea\n"
+          "    owner: japan\n"
+          "    circle: {centre: {lat: 25.74, lon: 123.47}, radius: 12 nmi}\n"
+          "  - id: exercise_box\n"
+          "    kind: exercise_area\n"
+          "    polygon: [[25, 124], [25, 125], [26, 125], [26, 124]]\n"
+          "points:\n"
+          "  - {id: uotsuri, lat: 25.74, lon: 123.47}\n"
+          "bases:\n"
+          "  - {id: naha, nation: japan, lat: 26.20, lon: 127.65}\n",
+      "s.yaml");
+  REQUIRE(s.zones.size() == 2);
+  CHECK(s.zones[0].kind == ZoneKind::territorial_sea);
+  CHECK(s.zones[0].owner == s.nation_index("japan"));
+  CHECK(s.zones[0].is_circle);
+  CHECK(s.zones[0].radius_km == Approx(22.224));
+  CHECK_FALSE(s.zones[1].owner.has_value());
+  CHECK_FALSE(s.zones[1].is_circle);
+  CHECK(s.zones[1].vertices.size() == 4);
+  REQUIRE(s.points.size() == 1);
+  CHECK(s.points[0].at.lat_deg == 25.74);
+  REQUIRE(s.bases.size() == 1);
+  CHECK(s.bases[0].nation == *s.nation_index("japan"));
+}
+
+TEST_CASE("zone mistakes are named", "[scenario]") {
+  auto zone_errors = [](const std::string& zones) { return errors_of(kZoneHead + zones); };
+  CHECK(zone_errors("  - {id: a, kind: adiz, owner: japn, circle: {centre: {lat: 1, lon: 2}, "
+                    "radius: 5 km}}\n")
+        == "s.yaml:7:32: zones[0].owner: unknown nation 'japn' (did you mean 'japan'?)");
+  CHECK(zone_errors("  - {id: a, kind: aidz, circle: {centre: {lat: 1, lon: 2}, radius: 5 km}}\n")
+        == "s.yaml:7:19: zones[0].kind: unknown zone kind 'aidz' (did you mean 'adiz'?)");
+  CHECK(zone_errors("  - {id: a, kind: adiz, circle: {centre: {lat: 1, lon: 2}, radius: 12}}\n") ==
+        "s.yaml:7:68: zones[0].circle.radius: '12' needs a unit: a length in m, km, nmi (for "
+        "example '12 nmi')");
+  CHECK(zone_errors("  - {id: a, kind: adiz, circle: {centre: {lat: 1, lon: 2}, radius: -3 km}}\n")
+        == "s.yaml:7:68: zones[0].circle.radius: the radius must be positive");
+  CHECK(zone_errors("  - {id: a, kind: adiz}\n")
+        == "s.yaml:7:5: zones[0]: a zone needs a shape: 'circle' or 'polygon'");
+  CHECK(zone_errors("  - {id: a, kind: adiz, polygon: [[1, 2], [2, 3]]}\n")
+        == "s.yaml:7:34: zones[0].polygon: a polygon needs at least 3 vertices, got 2");
+  CHECK(zone_errors("  - {id: a, kind: adiz, polygon: [[0, 0], [0, 1], [1, 0], [1, 1]]}\n") ==
+        "s.yaml:7:34: zones[0].polygon: the polygon crosses itself: edge 1 (vertex 1 to 2) meets "
+        "edge 3 (vertex 3 to 0)");
+  CHECK(zone_errors("  - {id: a, kind: adiz, polygon: [[0, 0], [0, 1], [1]]}\n")
+        == "s.yaml:7:51: zones[0].polygon[2]: a vertex is [lat, lon], got 1 numbers");
+  CHECK(zone_errors("  - {id: a, kind: eez, circle: {centre: {lat: 1, lon: 2}, radius: 1 km}}\n"
+                    "  - {id: a, kind: eez, circle: {centre: {lat: 1, lon: 2}, radius: 1 km}}\n")
+        == "s.yaml:8:10: zones[1].id: duplicate zone id 'a'");
+  CHECK(zone_errors("  - {id: a, kind: eez, circle: {centre: {lat: 1, lon: 2}, radius: 1 km},\n"
+                    "     polygon: [[0, 0], [0, 1], [1, 1]]}\n")
+        == "s.yaml:7:5: zones[0]: a zone is a circle or a polygon, not both");
+}
+
+TEST_CASE("bases name their nation", "[scenario]") {
+  CHECK(errors_of(std::string("name: x\nframe: {centre: {lat: 1, lon: 2}}\n") + kNations
+                  + "bases:\n  - {id: ningbo, nation: prc, lat: 29.9, lon: 121.6}\n")
+        == "s.yaml:7:26: bases[0].nation: unknown nation 'prc'");
+}

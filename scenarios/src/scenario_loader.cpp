@@ -5,6 +5,7 @@
 
 #include "hotline/scenarios/defaults.hpp"
 #include "hotline/scenarios/scenario.hpp"
+#include "polygon_check.hpp"
 #include "yaml_value.hpp"
 
 namespace hotline::scenarios {
@@ -167,7 +168,198 @@ void read_nations(const Value& value, Scenario& scenario) {
   }
 }
 
+// A reference to a nation by id; reports an unknown id with a suggestion.
+std::optional<std::size_t> read_nation_ref(const Value& value, const Scenario& scenario) {
+  const auto id = value.text();
+  if (!id) return std::nullopt;
+  if (auto index = scenario.nation_index(*id)) return index;
+  std::vector<std::string> ids;
+  for (const Nation& nation : scenario.nations)
+    ids.push_back(nation.id);
+  std::string message = fmt::format("unknown nation '{}'", *id);
+  if (auto guess = closest_match(*id, ids); !guess.empty()) {
+    message += fmt::format(" (did you mean '{}'?)", guess);
+  }
+  value.error(std::move(message));
+  return std::nullopt;
+}
+
+// An id for an item of a list, unique in that list.
+template <class Item>
+std::optional<std::string> read_unique_id(const Value& item, const std::vector<Item>& earlier,
+                                          std::string_view what) {
+  const auto id_value = item.required("id");
+  if (!id_value) return std::nullopt;
+  auto id = read_identifier(*id_value);
+  if (!id) return std::nullopt;
+  for (const Item& other : earlier) {
+    if (other.id == *id) {
+      id_value->error(fmt::format("duplicate {} id '{}'", what, *id));
+      return std::nullopt;
+    }
+  }
+  return id;
+}
+
+std::optional<ZoneKind> read_zone_kind(const Value& value) {
+  const auto text = value.text();
+  if (!text) return std::nullopt;
+  constexpr ZoneKind kinds[] = {
+      ZoneKind::territorial_sea, ZoneKind::contiguous_zone, ZoneKind::adiz,          ZoneKind::eez,
+      ZoneKind::patrol_area,     ZoneKind::exercise_area,   ZoneKind::fishing_ground};
+  std::vector<std::string> names;
+  for (ZoneKind k : kinds) {
+    if (*text == zone_kind_name(k)) return k;
+    names.emplace_back(zone_kind_name(k));
+  }
+  std::string message = fmt::format("unknown zone kind '{}'", *text);
+  if (auto guess = closest_match(*text, names); !guess.empty()) {
+    message += fmt::format(" (did you mean '{}'?)", guess);
+  } else {
+    message +=
+        " (one of: territorial_sea, contiguous_zone, adiz, eez, patrol_area, "
+        "exercise_area, fishing_ground)";
+  }
+  value.error(std::move(message));
+  return std::nullopt;
+}
+
+// A polygon vertex written as [lat, lon].
+std::optional<GeoPoint> read_vertex(const Value& value) {
+  const auto pair = value.items();
+  if (!pair) return std::nullopt;
+  if (pair->size() != 2) {
+    value.error(fmt::format("a vertex is [lat, lon], got {} numbers", pair->size()));
+    return std::nullopt;
+  }
+  const auto lat = (*pair)[0].number(-90.0, 90.0);
+  const auto lon = (*pair)[1].number(-180.0, 180.0);
+  if (!lat || !lon) return std::nullopt;
+  return GeoPoint{*lat, *lon};
+}
+
+void read_zones(const Value& value, Scenario& scenario) {
+  const auto items = value.items();
+  if (!items) return;
+  for (const Value& item : *items) {
+    if (!item.expect_map({"id", "kind", "owner", "circle", "polygon"})) continue;
+    auto id = read_unique_id(item, scenario.zones, "zone");
+    Zone zone;
+    bool ok = id.has_value();
+    if (auto kind = item.required("kind")) {
+      const auto parsed = read_zone_kind(*kind);
+      ok = ok && parsed.has_value();
+      if (parsed) zone.kind = *parsed;
+    } else {
+      ok = false;
+    }
+    if (auto owner = item.optional("owner")) {
+      zone.owner = read_nation_ref(*owner, scenario);
+      ok = ok && zone.owner.has_value();
+    }
+    const auto circle = item.optional("circle");
+    const auto polygon = item.optional("polygon");
+    if (circle && polygon) {
+      item.error("a zone is a circle or a polygon, not both");
+      ok = false;
+    } else if (!circle && !polygon) {
+      item.error("a zone needs a shape: 'circle' or 'polygon'");
+      ok = false;
+    } else if (circle) {
+      zone.is_circle = true;
+      if (circle->expect_map({"centre", "radius"})) {
+        if (auto centre = circle->required("centre")) zone.centre = read_geo_point(*centre);
+        if (auto radius = circle->required("radius")) {
+          const auto km = radius->quantity(Dimension::length);
+          if (km && *km <= 0.0) radius->error("the radius must be positive");
+          ok = ok && km && *km > 0.0;
+          zone.radius_km = km.value_or(0.0);
+        }
+      }
+    } else {
+      zone.is_circle = false;
+      if (const auto vertices = polygon->items()) {
+        for (const Value& vertex : *vertices) {
+          if (auto point = read_vertex(vertex)) zone.vertices.push_back(*point);
+        }
+        if (zone.vertices.size() == vertices->size()) {
+          if (zone.vertices.size() < 3) {
+            polygon->error(
+                fmt::format("a polygon needs at least 3 vertices, got {}", zone.vertices.size()));
+            ok = false;
+          } else if (auto crossing = detail::first_crossing(zone.vertices)) {
+            polygon->error(fmt::format(
+                "the polygon crosses itself: edge {} (vertex {} to {}) meets "
+                "edge {} (vertex {} to {})",
+                crossing->first, crossing->first, (crossing->first + 1) % zone.vertices.size(),
+                crossing->second, crossing->second, (crossing->second + 1) % zone.vertices.size()));
+            ok = false;
+          }
+        } else {
+          ok = false;
+        }
+      }
+    }
+    if (ok) {
+      zone.id = *id;
+      scenario.zones.push_back(std::move(zone));
+    }
+  }
+}
+
+void read_points(const Value& value, Scenario& scenario) {
+  const auto items = value.items();
+  if (!items) return;
+  for (const Value& item : *items) {
+    if (!item.expect_map({"id", "lat", "lon"})) continue;
+    auto id = read_unique_id(item, scenario.points, "point");
+    const auto lat = item.required("lat");
+    const auto lon = item.required("lon");
+    const auto lat_deg = lat ? lat->number(-90.0, 90.0) : std::nullopt;
+    const auto lon_deg = lon ? lon->number(-180.0, 180.0) : std::nullopt;
+    if (id && lat_deg && lon_deg) scenario.points.push_back({*id, {*lat_deg, *lon_deg}});
+  }
+}
+
+void read_bases(const Value& value, Scenario& scenario) {
+  const auto items = value.items();
+  if (!items) return;
+  for (const Value& item : *items) {
+    if (!item.expect_map({"id", "nation", "lat", "lon"})) continue;
+    auto id = read_unique_id(item, scenario.bases, "base");
+    const auto nation_value = item.required("nation");
+    const auto nation = nation_value ? read_nation_ref(*nation_value, scenario) : std::nullopt;
+    const auto lat = item.required("lat");
+    const auto lon = item.required("lon");
+    const auto lat_deg = lat ? lat->number(-90.0, 90.0) : std::nullopt;
+    const auto lon_deg = lon ? lon->number(-180.0, 180.0) : std::nullopt;
+    if (id && nation && lat_deg && lon_deg) {
+      scenario.bases.push_back({*id, *nation, {*lat_deg, *lon_deg}});
+    }
+  }
+}
+
 }  // namespace
+
+std::string_view zone_kind_name(ZoneKind kind) {
+  switch (kind) {
+    case ZoneKind::territorial_sea:
+      return "territorial_sea";
+    case ZoneKind::contiguous_zone:
+      return "contiguous_zone";
+    case ZoneKind::adiz:
+      return "adiz";
+    case ZoneKind::eez:
+      return "eez";
+    case ZoneKind::patrol_area:
+      return "patrol_area";
+    case ZoneKind::exercise_area:
+      return "exercise_area";
+    case ZoneKind::fishing_ground:
+      return "fishing_ground";
+  }
+  return "patrol_area";
+}
 
 std::string_view relation_name(Relation relation) {
   switch (relation) {
@@ -206,7 +398,7 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
 
   Scenario scenario;
   const Value top(root, "", context);
-  if (top.expect_map({"name", "frame", "time", "nations"})) {
+  if (top.expect_map({"name", "frame", "time", "nations", "zones", "points", "bases"})) {
     if (auto name = top.required("name")) {
       if (auto text = name->text()) {
         scenario.name = *text;
@@ -215,7 +407,11 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
     }
     if (auto frame = top.required("frame")) scenario.frame = read_frame(*frame);
     scenario.time = read_time(top.optional("time"));
+    // Nations first: the other sections refer to them.
     if (auto nations = top.required("nations")) read_nations(*nations, scenario);
+    if (auto zones = top.optional("zones")) read_zones(*zones, scenario);
+    if (auto points = top.optional("points")) read_points(*points, scenario);
+    if (auto bases = top.optional("bases")) read_bases(*bases, scenario);
   }
   if (!diagnostics.empty()) throw ScenarioError(diagnostics.sorted());
   return scenario;

@@ -8,7 +8,7 @@
 // path. The engine never sees YAML.
 //
 // Being built under issue 3: so far the name, the geographic frame, time,
-// and nations with their relations.
+// nations with their relations, zones, named points and bases.
 #pragma once
 
 #include <cstddef>
@@ -46,6 +46,40 @@ struct Nation {
   std::string name;  // for people: "Japan"
 };
 
+enum class ZoneKind : std::uint8_t {
+  territorial_sea,
+  contiguous_zone,
+  adiz,
+  eez,
+  patrol_area,
+  exercise_area,
+  fishing_ground,
+};
+[[nodiscard]] std::string_view zone_kind_name(ZoneKind kind);
+
+// A zone is a circle (centre and radius) or a polygon of lat/lon vertices,
+// at least three, not crossing itself; `owner` is a nation index or none.
+struct Zone {
+  std::string id;
+  ZoneKind kind = ZoneKind::patrol_area;
+  std::optional<std::size_t> owner;
+  bool is_circle = true;
+  GeoPoint centre;                 // circle
+  double radius_km = 0.0;          // circle
+  std::vector<GeoPoint> vertices;  // polygon, in the order written
+};
+
+struct NamedPoint {
+  std::string id;
+  GeoPoint at;
+};
+
+struct Base {
+  std::string id;
+  std::size_t nation = 0;
+  GeoPoint at;
+};
+
 struct Scenario {
   std::string name;
   Frame frame;
@@ -53,6 +87,9 @@ struct Scenario {
   std::vector<Nation> nations;
   // relations[a * nations.size() + b]; symmetric; neutral on the diagonal.
   std::vector<Relation> relations;
+  std::vector<Zone> zones;
+  std::vector<NamedPoint> points;
+  std::vector<Base> bases;
 
   [[nodiscard]] std::optional<std::size_t> nation_index(std::string_view id) const;
   [[nodiscard]] Relation relation(std::size_t a, std::size_t b) const {
