@@ -241,3 +241,55 @@ TEST_CASE("bases name their nation", "[scenario]") {
                   + "bases:\n  - {id: ningbo, nation: prc, lat: 29.9, lon: 121.6}\n")
         == "s.yaml:7:26: bases[0].nation: unknown nation 'prc'");
 }
+
+namespace {
+const std::string kClassHead =
+    std::string("name: x\nframe: {centre: {lat: 25.7, lon: 123.5}}\n") + kNations + "classes:\n";
+}  // namespace
+
+TEST_CASE("platform classes", "[scenario]") {
+  const Scenario s = load_scenario_text(
+      kClassHead +
+          "  - {id: type054a, kind: ship, role: warship, cruise_speed: 18 kn, max_speed: 27 kn,\n"
+          "     sensor_range: 40 km}\n"
+          "  - {id: f15j, kind: aircraft, role: fighter, cruise_speed: 900 km/h,\n"
+          "     max_speed: 2650 km/h, sensor_range: 150 km, endurance: 3 h, turnaround: 90 min}\n",
+      "s.yaml");
+  REQUIRE(s.classes.size() == 2);
+  CHECK(s.classes[0].kind == PlatformKind::ship);
+  CHECK(s.classes[0].role == Role::warship);
+  CHECK(s.classes[0].cruise_speed_km_s == Approx(18 * 1.852 / 3600));
+  CHECK(s.classes[0].endurance_s == 0.0);
+  CHECK(s.classes[1].kind == PlatformKind::aircraft);
+  CHECK(s.classes[1].max_speed_km_s == Approx(2650.0 / 3600));
+  CHECK(s.classes[1].endurance_s == 3 * 3600.0);
+  CHECK(s.classes[1].turnaround_s == 90 * 60.0);
+}
+
+TEST_CASE("class mistakes are named", "[scenario]") {
+  auto class_errors = [](const std::string& classes) { return errors_of(kClassHead + classes); };
+  const std::string ship = "  - {id: a, kind: ship, role: coast_guard, cruise_speed: 10 kn, ";
+  CHECK(
+      class_errors(ship + "max_speed: 5 kn, sensor_range: 20 km}\n")
+      == "s.yaml:7:76: classes[0].max_speed: the maximum speed must be at least the cruise speed");
+  CHECK(class_errors(ship + "max_speed: 20 kn, sensor_range: -1 km}\n")
+        == "s.yaml:7:97: classes[0].sensor_range: the sensor range must be zero or more");
+  CHECK(class_errors(ship + "max_speed: 20 kn, sensor_range: 20 km, endurance: 5 h}\n") ==
+        "s.yaml:7:115: classes[0].endurance: 'endurance' is for aircraft; ships stay out as long "
+        "as their mission lasts");
+  CHECK(class_errors("  - {id: a, kind: ship, role: fighter, cruise_speed: 10 kn, max_speed: 20 "
+                     "kn, sensor_range: 1 km}\n")
+        == "s.yaml:7:31: classes[0].role: a fighter is an aircraft, not a ship");
+  CHECK(class_errors("  - {id: a, kind: boat, role: warship, cruise_speed: 10 kn, max_speed: 20 "
+                     "kn, sensor_range: 1 km}\n")
+        == "s.yaml:7:19: classes[0].kind: unknown platform kind 'boat' (one of: ship, aircraft)");
+  CHECK(class_errors("  - {id: a, kind: ship, role: coastguard, cruise_speed: 10 kn, max_speed: "
+                     "20 kn, sensor_range: 1 km}\n")
+        == "s.yaml:7:31: classes[0].role: unknown role 'coastguard' (did you mean 'coast_guard'?)");
+  CHECK(class_errors("  - {id: a, kind: aircraft, role: uav, cruise_speed: 200 km/h, max_speed: "
+                     "300 km/h, sensor_range: 50 km, turnaround: 1 h}\n")
+        == "s.yaml:7:5: classes[0]: missing required key 'endurance'");
+  CHECK(class_errors("  - {id: a, kind: ship, role: fishing, cruise_speed: 0 kn, max_speed: 8 kn, "
+                     "sensor_range: 5 km}\n")
+        == "s.yaml:7:54: classes[0].cruise_speed: the cruise speed must be positive");
+}

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <fstream>
 #include <sstream>
 
@@ -339,7 +341,160 @@ void read_bases(const Value& value, Scenario& scenario) {
   }
 }
 
+// One of a closed set of names, with a suggestion for a near miss.
+template <class Enum, std::size_t N>
+std::optional<Enum> read_choice(const Value& value, std::string_view what,
+                                const std::array<Enum, N>& choices,
+                                std::string_view (*name_of)(Enum)) {
+  const auto text = value.text();
+  if (!text) return std::nullopt;
+  std::vector<std::string> names;
+  for (Enum choice : choices) {
+    if (*text == name_of(choice)) return choice;
+    names.emplace_back(name_of(choice));
+  }
+  std::string message = fmt::format("unknown {} '{}'", what, *text);
+  if (auto guess = closest_match(*text, names); !guess.empty()) {
+    message += fmt::format(" (did you mean '{}'?)", guess);
+  } else {
+    std::string list;
+    for (const std::string& name : names)
+      list += (list.empty() ? "" : ", ") + name;
+    message += fmt::format(" (one of: {})", list);
+  }
+  value.error(std::move(message));
+  return std::nullopt;
+}
+
+constexpr std::array<Role, 9> kRoles = {Role::warship, Role::coast_guard, Role::militia,
+                                        Role::fishing, Role::fighter,     Role::patrol,
+                                        Role::bomber,  Role::uav,         Role::balloon};
+constexpr std::array<PlatformKind, 2> kPlatformKinds = {PlatformKind::ship, PlatformKind::aircraft};
+
+// A quantity that must not be negative (or must be positive).
+std::optional<double> read_non_negative(const Value& value, Dimension dimension, bool positive) {
+  auto q = value.quantity(dimension);
+  if (!q) return std::nullopt;
+  if (positive ? *q <= 0.0 : *q < 0.0) {
+    // "cruise_speed" reads as "cruise speed" in a sentence.
+    std::string what = value.path().substr(value.path().rfind('.') + 1);
+    std::replace(what.begin(), what.end(), '_', ' ');
+    value.error(fmt::format("the {} must be {}", what, positive ? "positive" : "zero or more"));
+    return std::nullopt;
+  }
+  return q;
+}
+
+void read_classes(const Value& value, Scenario& scenario) {
+  const auto items = value.items();
+  if (!items) return;
+  for (const Value& item : *items) {
+    if (!item.expect_map({"id", "kind", "role", "cruise_speed", "max_speed", "sensor_range",
+                          "endurance", "turnaround"})) {
+      continue;
+    }
+    PlatformClass c;
+    const auto id = read_unique_id(item, scenario.classes, "class");
+    bool ok = id.has_value();
+    // Plain assignments: GCC 12 warns (falsely) about optionals built in a
+    // conditional expression.
+    const auto kind_value = item.required("kind");
+    std::optional<PlatformKind> kind;
+    if (kind_value)
+      kind = read_choice(*kind_value, "platform kind", kPlatformKinds, &platform_kind_name);
+    const auto role_value = item.required("role");
+    std::optional<Role> role;
+    if (role_value) role = read_choice(*role_value, "role", kRoles, &role_name);
+    ok = ok && kind && role;
+    if (kind && role && kind_of_role(*role) != *kind) {
+      auto with_article = [](std::string_view noun) {
+        return fmt::format("{} {}", noun.front() == 'a' ? "an" : "a", noun);
+      };
+      role_value->error(fmt::format("{} is {}, not {}", with_article(role_name(*role)),
+                                    with_article(platform_kind_name(kind_of_role(*role))),
+                                    with_article(platform_kind_name(*kind))));
+      ok = false;
+    }
+    auto read = [&](std::string_view key, Dimension dimension, bool positive, double* out) {
+      if (auto v = item.required(key)) {
+        if (auto q = read_non_negative(*v, dimension, positive)) {
+          *out = *q;
+          return;
+        }
+      }
+      ok = false;
+    };
+    read("cruise_speed", Dimension::speed, true, &c.cruise_speed_km_s);
+    read("max_speed", Dimension::speed, true, &c.max_speed_km_s);
+    read("sensor_range", Dimension::length, false, &c.sensor_range_km);
+    if (ok && c.max_speed_km_s < c.cruise_speed_km_s) {
+      item.required("max_speed")->error("the maximum speed must be at least the cruise speed");
+      ok = false;
+    }
+    if (kind == PlatformKind::aircraft) {
+      read("endurance", Dimension::duration, true, &c.endurance_s);
+      read("turnaround", Dimension::duration, false, &c.turnaround_s);
+    } else if (kind == PlatformKind::ship) {
+      for (const char* key : {"endurance", "turnaround"}) {
+        if (auto v = item.optional(key)) {
+          v->error(
+              fmt::format("'{}' is for aircraft; ships stay out as long as their mission "
+                          "lasts",
+                          key));
+          ok = false;
+        }
+      }
+    }
+    if (ok) {
+      c.id = *id;
+      c.kind = *kind;
+      c.role = *role;
+      scenario.classes.push_back(std::move(c));
+    }
+  }
+}
+
 }  // namespace
+
+std::string_view platform_kind_name(PlatformKind kind) {
+  return kind == PlatformKind::ship ? "ship" : "aircraft";
+}
+
+std::string_view role_name(Role role) {
+  switch (role) {
+    case Role::warship:
+      return "warship";
+    case Role::coast_guard:
+      return "coast_guard";
+    case Role::militia:
+      return "militia";
+    case Role::fishing:
+      return "fishing";
+    case Role::fighter:
+      return "fighter";
+    case Role::patrol:
+      return "patrol";
+    case Role::bomber:
+      return "bomber";
+    case Role::uav:
+      return "uav";
+    case Role::balloon:
+      return "balloon";
+  }
+  return "warship";
+}
+
+PlatformKind kind_of_role(Role role) {
+  switch (role) {
+    case Role::warship:
+    case Role::coast_guard:
+    case Role::militia:
+    case Role::fishing:
+      return PlatformKind::ship;
+    default:
+      return PlatformKind::aircraft;
+  }
+}
 
 std::string_view zone_kind_name(ZoneKind kind) {
   switch (kind) {
@@ -398,7 +553,7 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
 
   Scenario scenario;
   const Value top(root, "", context);
-  if (top.expect_map({"name", "frame", "time", "nations", "zones", "points", "bases"})) {
+  if (top.expect_map({"name", "frame", "time", "nations", "zones", "points", "bases", "classes"})) {
     if (auto name = top.required("name")) {
       if (auto text = name->text()) {
         scenario.name = *text;
@@ -412,6 +567,7 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
     if (auto zones = top.optional("zones")) read_zones(*zones, scenario);
     if (auto points = top.optional("points")) read_points(*points, scenario);
     if (auto bases = top.optional("bases")) read_bases(*bases, scenario);
+    if (auto classes = top.optional("classes")) read_classes(*classes, scenario);
   }
   if (!diagnostics.empty()) throw ScenarioError(diagnostics.sorted());
   return scenario;

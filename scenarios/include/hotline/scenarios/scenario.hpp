@@ -8,7 +8,8 @@
 // path. The engine never sees YAML.
 //
 // Being built under issue 3: so far the name, the geographic frame, time,
-// nations with their relations, zones, named points and bases.
+// nations with their relations, zones, named points, bases and platform
+// classes.
 #pragma once
 
 #include <cstddef>
@@ -80,6 +81,36 @@ struct Base {
   GeoPoint at;
 };
 
+enum class PlatformKind : std::uint8_t { ship, aircraft };
+enum class Role : std::uint8_t {
+  warship,
+  coast_guard,
+  militia,
+  fishing,
+  fighter,
+  patrol,
+  bomber,
+  uav,
+  balloon,
+};
+[[nodiscard]] std::string_view platform_kind_name(PlatformKind kind);
+[[nodiscard]] std::string_view role_name(Role role);
+// Ship roles are warship, coast_guard, militia and fishing; the others fly.
+[[nodiscard]] PlatformKind kind_of_role(Role role);
+
+// A type of ship or aircraft. Speeds in km/s, ranges in km, times in s.
+// Endurance and turnaround are for aircraft (0 for ships: unlimited, none).
+struct PlatformClass {
+  std::string id;
+  PlatformKind kind = PlatformKind::ship;
+  Role role = Role::warship;
+  double cruise_speed_km_s = 0.0;
+  double max_speed_km_s = 0.0;
+  double sensor_range_km = 0.0;
+  double endurance_s = 0.0;
+  double turnaround_s = 0.0;
+};
+
 struct Scenario {
   std::string name;
   Frame frame;
@@ -90,6 +121,7 @@ struct Scenario {
   std::vector<Zone> zones;
   std::vector<NamedPoint> points;
   std::vector<Base> bases;
+  std::vector<PlatformClass> classes;
 
   [[nodiscard]] std::optional<std::size_t> nation_index(std::string_view id) const;
   [[nodiscard]] Relation relation(std::size_t a, std::size_t b) const {
