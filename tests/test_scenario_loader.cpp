@@ -293,3 +293,77 @@ TEST_CASE("class mistakes are named", "[scenario]") {
                      "sensor_range: 5 km}\n")
         == "s.yaml:7:54: classes[0].cruise_speed: the cruise speed must be positive");
 }
+
+namespace {
+const std::string kParamHead =
+    std::string("name: x\nframe: {centre: {lat: 25.7, lon: 123.5}}\n") + kNations;
+std::size_t pair_index(Role a, Role b) {
+  return static_cast<std::size_t>(a) * kRoleCount + static_cast<std::size_t>(b);
+}
+}  // namespace
+
+TEST_CASE("encounter and incident parameters default to MODEL.md's values", "[scenario]") {
+  const Scenario s = load_scenario_text(kParamHead, "s.yaml");
+  CHECK(s.encounters.range_km[0] == 5.0);   // ship-ship
+  CHECK(s.encounters.range_km[1] == 5.0);   // ship-aircraft
+  CHECK(s.encounters.range_km[3] == 10.0);  // aircraft-aircraft
+  CHECK(s.encounters.end_factor == 1.2);
+  CHECK(s.incidents.rate_per_s[pair_index(Role::militia, Role::fighter)] == Approx(0.02 / 3600.0));
+  CHECK(s.incidents.severity_mix[pair_index(Role::warship, Role::warship)].grave == 0.08);
+  CHECK(s.incidents.cooldown_s == 1800.0);
+  CHECK(s.incidents.severity_weight.grave == 10.0);
+  CHECK(s.incidents.posture_multiplier == std::array<double, 4>{1.0, 1.5, 2.5, 4.0});
+}
+
+TEST_CASE("role pairs override the scenario-wide incident values", "[scenario]") {
+  const Scenario s = load_scenario_text(
+      kParamHead +
+          "encounters: {ranges: {ship_ship: 3 nmi}, end_factor: 1.5}\n"
+          "incidents:\n"
+          "  base_rate: 0.01 per h\n"
+          "  severity_mix: {unsafe: 0.7, dangerous: 0.2, grave: 0.1}\n"
+          "  role_pairs:\n"
+          "    - {roles: [coast_guard, militia], rate: 0.05 per h}\n"
+          "    - roles: [fighter, bomber]\n"
+          "      severity_mix: {unsafe: 0.5, dangerous: 0.3, grave: 0.2}\n"
+          "  cooldown: 1 h\n"
+          "  posture_multipliers: [1, 2, 3, 5]\n",
+      "s.yaml");
+  CHECK(s.encounters.range_km[0] == Approx(3 * 1.852));
+  CHECK(s.encounters.end_factor == 1.5);
+  CHECK(s.incidents.rate_per_s[pair_index(Role::militia, Role::coast_guard)]
+        == Approx(0.05 / 3600.0));
+  CHECK(s.incidents.rate_per_s[pair_index(Role::coast_guard, Role::militia)]
+        == Approx(0.05 / 3600.0));
+  CHECK(s.incidents.rate_per_s[pair_index(Role::warship, Role::warship)] == Approx(0.01 / 3600.0));
+  CHECK(s.incidents.severity_mix[pair_index(Role::bomber, Role::fighter)].grave == 0.2);
+  CHECK(s.incidents.severity_mix[pair_index(Role::uav, Role::uav)].grave == 0.1);
+  CHECK(s.incidents.cooldown_s == 3600.0);
+  CHECK(s.incidents.posture_multiplier[3] == 5.0);
+}
+
+TEST_CASE("incident parameter mistakes are named", "[scenario]") {
+  CHECK(errors_of(kParamHead
+                  + "incidents: {severity_mix: {unsafe: 0.7, dangerous: 0.2, grave: "
+                    "0.2}}\n")
+        == "s.yaml:6:27: incidents.severity_mix: the severity mix must sum to 1, got 1.1");
+  CHECK(errors_of(kParamHead + "incidents: {base_rate: 0.02}\n") ==
+        "s.yaml:6:24: incidents.base_rate: '0.02' needs a unit: a rate in per s, per min, per h, "
+        "per d (for example '2 per d')");
+  CHECK(errors_of(kParamHead + "incidents: {posture_multipliers: [1, 2]}\n") ==
+        "s.yaml:6:34: incidents.posture_multipliers: posture_multipliers lists g(posture) for "
+        "postures 0, 1, 2 and 3: 4 numbers, got 2");
+  CHECK(errors_of(kParamHead
+                  + "incidents:\n  role_pairs:\n    - {roles: [fighter], rate: 1 per "
+                    "h}\n")
+        == "s.yaml:8:15: incidents.role_pairs[0].roles: 'roles' names two roles, got 1");
+  CHECK(errors_of(kParamHead + "incidents:\n  role_pairs:\n    - {roles: [fighter, bomber], rate: "
+                               "1 per h}\n    - {roles: [bomber, fighter], rate: 2 per h}\n") ==
+        "s.yaml:9:15: incidents.role_pairs[1].roles: the role pair bomber / fighter is listed "
+        "twice");
+  CHECK(errors_of(kParamHead + "incidents:\n  role_pairs:\n    - {roles: [fighter, bomber]}\n")
+        == "s.yaml:8:7: incidents.role_pairs[0]: a role pair sets 'rate', 'severity_mix' or both");
+  CHECK(errors_of(kParamHead + "encounters: {ranges: {ship_ship: 0 km}, end_factor: 0.5}\n") ==
+        "s.yaml:6:34: encounters.ranges.ship_ship: the encounter range must be positive\n"
+        "s.yaml:6:53: encounters.end_factor: 0.5 is outside [1, 10]");
+}

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <fstream>
 #include <sstream>
+#include <tuple>
+#include <utility>
 
 #include "hotline/scenarios/defaults.hpp"
 #include "hotline/scenarios/scenario.hpp"
@@ -371,14 +374,13 @@ constexpr std::array<Role, 9> kRoles = {Role::warship, Role::coast_guard, Role::
                                         Role::bomber,  Role::uav,         Role::balloon};
 constexpr std::array<PlatformKind, 2> kPlatformKinds = {PlatformKind::ship, PlatformKind::aircraft};
 
-// A quantity that must not be negative (or must be positive).
-std::optional<double> read_non_negative(const Value& value, Dimension dimension, bool positive) {
+// A quantity that must not be negative (or must be positive); `what` names
+// it in the message ("the cruise speed must be positive").
+std::optional<double> read_non_negative(const Value& value, Dimension dimension, bool positive,
+                                        std::string_view what) {
   auto q = value.quantity(dimension);
   if (!q) return std::nullopt;
   if (positive ? *q <= 0.0 : *q < 0.0) {
-    // "cruise_speed" reads as "cruise speed" in a sentence.
-    std::string what = value.path().substr(value.path().rfind('.') + 1);
-    std::replace(what.begin(), what.end(), '_', ' ');
     value.error(fmt::format("the {} must be {}", what, positive ? "positive" : "zero or more"));
     return std::nullopt;
   }
@@ -417,7 +419,9 @@ void read_classes(const Value& value, Scenario& scenario) {
     }
     auto read = [&](std::string_view key, Dimension dimension, bool positive, double* out) {
       if (auto v = item.required(key)) {
-        if (auto q = read_non_negative(*v, dimension, positive)) {
+        std::string what(key);
+        std::replace(what.begin(), what.end(), '_', ' ');
+        if (auto q = read_non_negative(*v, dimension, positive, what)) {
           *out = *q;
           return;
         }
@@ -452,6 +456,157 @@ void read_classes(const Value& value, Scenario& scenario) {
       scenario.classes.push_back(std::move(c));
     }
   }
+}
+
+EncounterParameters read_encounters(const std::optional<Value>& value) {
+  EncounterParameters p;
+  auto set_range = [&p](PlatformKind a, PlatformKind b, double km) {
+    const auto i = static_cast<std::size_t>(a);
+    const auto j = static_cast<std::size_t>(b);
+    p.range_km[i * kPlatformKindCount + j] = p.range_km[j * kPlatformKindCount + i] = km;
+  };
+  set_range(PlatformKind::ship, PlatformKind::ship, defaults::kShipShipRangeKm);
+  set_range(PlatformKind::aircraft, PlatformKind::aircraft, defaults::kAircraftAircraftRangeKm);
+  set_range(PlatformKind::aircraft, PlatformKind::ship, defaults::kAircraftShipRangeKm);
+  p.end_factor = defaults::kEncounterEndFactor;
+  if (!value || !value->expect_map({"ranges", "end_factor"})) return p;
+  if (auto ranges = value->optional("ranges")) {
+    if (ranges->expect_map({"ship_ship", "aircraft_aircraft", "aircraft_ship"})) {
+      const std::array<std::tuple<const char*, PlatformKind, PlatformKind>, 3> keys = {{
+          {"ship_ship", PlatformKind::ship, PlatformKind::ship},
+          {"aircraft_aircraft", PlatformKind::aircraft, PlatformKind::aircraft},
+          {"aircraft_ship", PlatformKind::aircraft, PlatformKind::ship},
+      }};
+      for (const auto& [key, a, b] : keys) {
+        if (auto range = ranges->optional(key)) {
+          if (auto km = read_non_negative(*range, Dimension::length, true, "encounter range")) {
+            set_range(a, b, *km);
+          }
+        }
+      }
+    }
+  }
+  if (auto factor = value->optional("end_factor")) {
+    p.end_factor = factor->number(1.0, 10.0).value_or(p.end_factor);
+  }
+  return p;
+}
+
+// unsafe / dangerous / grave, as probabilities that sum to 1 or as weights.
+std::optional<SeverityTriple> read_severity_triple(const Value& value, bool probabilities) {
+  if (!value.expect_map({"unsafe", "dangerous", "grave"})) return std::nullopt;
+  SeverityTriple t;
+  bool ok = true;
+  for (auto [key, field] : {std::pair{"unsafe", &t.unsafe}, std::pair{"dangerous", &t.dangerous},
+                            std::pair{"grave", &t.grave}}) {
+    const auto part = value.required(key);
+    const auto x =
+        !part ? std::nullopt : (probabilities ? part->probability() : part->number(1e-9, 1e9));
+    if (x) {
+      *field = *x;
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  if (probabilities) {
+    const double sum = t.unsafe + t.dangerous + t.grave;
+    if (std::abs(sum - 1.0) > 1e-9) {
+      value.error(fmt::format("the severity mix must sum to 1, got {:.6g}", sum));
+      return std::nullopt;
+    }
+  }
+  return t;
+}
+
+IncidentParameters read_incidents(const std::optional<Value>& value) {
+  IncidentParameters p;
+  p.rate_per_s.fill(defaults::kIncidentRatePerS);
+  p.severity_mix.fill(
+      {defaults::kSeverityMix[0], defaults::kSeverityMix[1], defaults::kSeverityMix[2]});
+  p.cooldown_s = defaults::kIncidentCooldownS;
+  p.severity_weight = {defaults::kSeverityWeights[0], defaults::kSeverityWeights[1],
+                       defaults::kSeverityWeights[2]};
+  std::copy(std::begin(defaults::kPostureMultipliers), std::end(defaults::kPostureMultipliers),
+            p.posture_multiplier.begin());
+  if (!value
+      || !value->expect_map({"base_rate", "severity_mix", "role_pairs", "cooldown",
+                             "severity_weights", "posture_multipliers"})) {
+    return p;
+  }
+  // Scenario-wide values first; role_pairs then override single pairs.
+  if (auto rate = value->optional("base_rate")) {
+    if (auto r = read_non_negative(*rate, Dimension::rate, false, "incident rate")) {
+      p.rate_per_s.fill(*r);
+    }
+  }
+  if (auto mix = value->optional("severity_mix")) {
+    if (auto m = read_severity_triple(*mix, true)) p.severity_mix.fill(*m);
+  }
+  if (auto pairs = value->optional("role_pairs")) {
+    if (const auto items = pairs->items()) {
+      std::vector<std::pair<Role, Role>> seen;
+      for (const Value& item : *items) {
+        if (!item.expect_map({"roles", "rate", "severity_mix"})) continue;
+        const auto roles_value = item.required("roles");
+        if (!roles_value) continue;
+        const auto roles = roles_value->items();
+        if (!roles) continue;
+        if (roles->size() != 2) {
+          roles_value->error(fmt::format("'roles' names two roles, got {}", roles->size()));
+          continue;
+        }
+        const auto a = read_choice((*roles)[0], "role", kRoles, &role_name);
+        const auto b = read_choice((*roles)[1], "role", kRoles, &role_name);
+        if (!a || !b) continue;
+        const std::pair<Role, Role> pair{std::min(*a, *b), std::max(*a, *b)};
+        if (std::find(seen.begin(), seen.end(), pair) != seen.end()) {
+          roles_value->error(
+              fmt::format("the role pair {} / {} is listed twice", role_name(*a), role_name(*b)));
+          continue;
+        }
+        seen.push_back(pair);
+        const std::size_t ab =
+            static_cast<std::size_t>(*a) * kRoleCount + static_cast<std::size_t>(*b);
+        const std::size_t ba =
+            static_cast<std::size_t>(*b) * kRoleCount + static_cast<std::size_t>(*a);
+        const auto rate = item.optional("rate");
+        const auto mix = item.optional("severity_mix");
+        if (!rate && !mix) item.error("a role pair sets 'rate', 'severity_mix' or both");
+        if (rate) {
+          if (auto r = read_non_negative(*rate, Dimension::rate, false, "incident rate")) {
+            p.rate_per_s[ab] = p.rate_per_s[ba] = *r;
+          }
+        }
+        if (mix) {
+          if (auto m = read_severity_triple(*mix, true))
+            p.severity_mix[ab] = p.severity_mix[ba] = *m;
+        }
+      }
+    }
+  }
+  if (auto cooldown = value->optional("cooldown")) {
+    if (auto c = read_non_negative(*cooldown, Dimension::duration, false, "cooldown")) {
+      p.cooldown_s = *c;
+    }
+  }
+  if (auto weights = value->optional("severity_weights")) {
+    if (auto w = read_severity_triple(*weights, false)) p.severity_weight = *w;
+  }
+  if (auto multipliers = value->optional("posture_multipliers")) {
+    if (const auto items = multipliers->items()) {
+      if (items->size() != 4) {
+        multipliers->error(fmt::format(
+            "posture_multipliers lists g(posture) for postures 0, 1, 2 and 3: 4 numbers, got {}",
+            items->size()));
+      } else {
+        for (std::size_t k = 0; k < 4; ++k) {
+          if (auto g = (*items)[k].number(1e-9, 1e9)) p.posture_multiplier[k] = *g;
+        }
+      }
+    }
+  }
+  return p;
 }
 
 }  // namespace
@@ -553,7 +708,8 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
 
   Scenario scenario;
   const Value top(root, "", context);
-  if (top.expect_map({"name", "frame", "time", "nations", "zones", "points", "bases", "classes"})) {
+  if (top.expect_map({"name", "frame", "time", "nations", "zones", "points", "bases", "classes",
+                      "encounters", "incidents"})) {
     if (auto name = top.required("name")) {
       if (auto text = name->text()) {
         scenario.name = *text;
@@ -568,6 +724,8 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
     if (auto points = top.optional("points")) read_points(*points, scenario);
     if (auto bases = top.optional("bases")) read_bases(*bases, scenario);
     if (auto classes = top.optional("classes")) read_classes(*classes, scenario);
+    scenario.encounters = read_encounters(top.optional("encounters"));
+    scenario.incidents = read_incidents(top.optional("incidents"));
   }
   if (!diagnostics.empty()) throw ScenarioError(diagnostics.sorted());
   return scenario;

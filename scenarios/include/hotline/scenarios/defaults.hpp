@@ -8,4 +8,19 @@ namespace hotline::scenarios::defaults {
 inline constexpr double kTimeStepS = 60.0;           // time.dt
 inline constexpr double kHorizonS = 30.0 * 86400.0;  // time.horizon
 
+// encounters: range by kind pair, and the hysteresis factor for the end.
+inline constexpr double kShipShipRangeKm = 5.0;
+inline constexpr double kAircraftAircraftRangeKm = 10.0;
+inline constexpr double kAircraftShipRangeKm = 5.0;
+inline constexpr double kEncounterEndFactor = 1.2;
+
+// incidents: hazard per encounter-hour for every role pair, cooldown per
+// pair, severity mix (unsafe, dangerous, grave) and weights, and g(posture)
+// for postures 0..3.
+inline constexpr double kIncidentRatePerS = 0.02 / 3600.0;
+inline constexpr double kIncidentCooldownS = 30.0 * 60.0;
+inline constexpr double kSeverityMix[3] = {0.64, 0.28, 0.08};
+inline constexpr double kSeverityWeights[3] = {1.0, 3.0, 10.0};
+inline constexpr double kPostureMultipliers[4] = {1.0, 1.5, 2.5, 4.0};
+
 }  // namespace hotline::scenarios::defaults

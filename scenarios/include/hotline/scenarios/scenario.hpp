@@ -8,10 +8,11 @@
 // path. The engine never sees YAML.
 //
 // Being built under issue 3: so far the name, the geographic frame, time,
-// nations with their relations, zones, named points, bases and platform
-// classes.
+// nations with their relations, zones, named points, bases, platform
+// classes, and the encounter and incident parameters.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -111,6 +112,31 @@ struct PlatformClass {
   double turnaround_s = 0.0;
 };
 
+inline constexpr std::size_t kRoleCount = 9;
+inline constexpr std::size_t kPlatformKindCount = 2;
+
+// unsafe, dangerous, grave: probabilities summing to 1, or weights.
+struct SeverityTriple {
+  double unsafe = 0.0;
+  double dangerous = 0.0;
+  double grave = 0.0;
+};
+
+struct EncounterParameters {
+  // range_km[kind_a * 2 + kind_b], symmetric (ship = 0, aircraft = 1).
+  std::array<double, kPlatformKindCount * kPlatformKindCount> range_km{};
+  double end_factor = 0.0;  // an encounter ends beyond end_factor * range
+};
+
+struct IncidentParameters {
+  // Per unordered role pair, indexed [role_a * kRoleCount + role_b], symmetric.
+  std::array<double, kRoleCount * kRoleCount> rate_per_s{};
+  std::array<SeverityTriple, kRoleCount * kRoleCount> severity_mix{};
+  double cooldown_s = 0.0;
+  SeverityTriple severity_weight;
+  std::array<double, 4> posture_multiplier{};  // g(posture), postures 0..3
+};
+
 struct Scenario {
   std::string name;
   Frame frame;
@@ -122,6 +148,8 @@ struct Scenario {
   std::vector<NamedPoint> points;
   std::vector<Base> bases;
   std::vector<PlatformClass> classes;
+  EncounterParameters encounters;
+  IncidentParameters incidents;
 
   [[nodiscard]] std::optional<std::size_t> nation_index(std::string_view id) const;
   [[nodiscard]] Relation relation(std::size_t a, std::size_t b) const {
