@@ -367,3 +367,51 @@ TEST_CASE("incident parameter mistakes are named", "[scenario]") {
         "s.yaml:6:34: encounters.ranges.ship_ship: the encounter range must be positive\n"
         "s.yaml:6:53: encounters.end_factor: 0.5 is outside [1, 10]");
 }
+
+TEST_CASE("escalation parameters: MODEL.md defaults and overrides", "[scenario]") {
+  const Scenario defaults_only = load_scenario_text(kParamHead, "s.yaml");
+  const EscalationParameters& d = defaults_only.escalation;
+  CHECK(d.report_delay_median_s == 600.0);
+  CHECK(d.perceived_deliberate == 0.5);
+  CHECK(d.accidental_factor == 0.3);
+  CHECK(d.tension_half_life_s == 7 * 86400.0);
+  CHECK(d.level_thresholds == std::array<double, 3>{1.0, 5.0, 15.0});
+  CHECK(d.retaliation_probability == 0.3);
+  CHECK(d.retaliation_contact_factor == 0.2);
+  CHECK(d.clarification_window_s == 6 * 3600.0);
+  CHECK_FALSE(d.stop_at_first_clash);
+
+  const Scenario s = load_scenario_text(
+      kParamHead +
+          "escalation:\n"
+          "  report_delay: {median: 20 min, sigma: 0.5}\n"
+          "  perceived_deliberate: 0.7\n"
+          "  tension_half_life: 3 d\n"
+          "  level_thresholds: [2, 6, 20]\n"
+          "  retaliation: {probability: 0.4, contact_factor: 0.1, clarification_window: 12 h}\n"
+          "  stop_at_first_clash: true\n",
+      "s.yaml");
+  CHECK(s.escalation.report_delay_median_s == 1200.0);
+  CHECK(s.escalation.report_delay_sigma == 0.5);
+  CHECK(s.escalation.perceived_deliberate == 0.7);
+  CHECK(s.escalation.tension_half_life_s == 3 * 86400.0);
+  CHECK(s.escalation.level_thresholds[2] == 20.0);
+  CHECK(s.escalation.retaliation_probability == 0.4);
+  CHECK(s.escalation.clarification_window_s == 12 * 3600.0);
+  CHECK(s.escalation.stop_at_first_clash);
+}
+
+TEST_CASE("escalation mistakes are named", "[scenario]") {
+  CHECK(
+      errors_of(kParamHead + "escalation: {level_thresholds: [1, 15, 5]}\n")
+      == "s.yaml:6:32: escalation.level_thresholds: level thresholds must increase: L1 < L2 < L3");
+  CHECK(errors_of(kParamHead +
+                  "escalation: {perceived_deliberate: 1.2, stop_at_first_clash: maybe}\n") ==
+        "s.yaml:6:36: escalation.perceived_deliberate: a probability must lie in [0, 1], got 1.2\n"
+        "s.yaml:6:62: escalation.stop_at_first_clash: expected true or false, got 'maybe'");
+  CHECK(errors_of(kParamHead +
+                  "escalation: {report_delay: {median: 0 min}, retaliation: {probabilty: 0.5}}\n") ==
+        "s.yaml:6:37: escalation.report_delay.median: the median report delay must be positive\n"
+        "s.yaml:6:59: escalation.retaliation: unknown key 'probabilty' (did you mean "
+        "'probability'?)");
+}

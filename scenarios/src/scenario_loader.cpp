@@ -609,6 +609,97 @@ IncidentParameters read_incidents(const std::optional<Value>& value) {
   return p;
 }
 
+EscalationParameters read_escalation(const std::optional<Value>& value) {
+  EscalationParameters p;
+  p.report_delay_median_s = defaults::kReportDelayMedianS;
+  p.report_delay_sigma = defaults::kReportDelaySigma;
+  p.perceived_deliberate = defaults::kPerceivedDeliberate;
+  p.accidental_factor = defaults::kAccidentalFactor;
+  p.tension_half_life_s = defaults::kTensionHalfLifeS;
+  std::copy(std::begin(defaults::kLevelThresholds), std::end(defaults::kLevelThresholds),
+            p.level_thresholds.begin());
+  p.retaliation_probability = defaults::kRetaliationProbability;
+  p.retaliation_contact_factor = defaults::kRetaliationContactFactor;
+  p.clarification_window_s = defaults::kClarificationWindowS;
+  p.stop_at_first_clash = defaults::kStopAtFirstClash;
+  if (!value
+      || !value->expect_map({"report_delay", "perceived_deliberate", "accidental_factor",
+                             "tension_half_life", "level_thresholds", "retaliation",
+                             "stop_at_first_clash"})) {
+    return p;
+  }
+  if (auto delay = value->optional("report_delay")) {
+    if (delay->expect_map({"median", "sigma"})) {
+      if (auto median = delay->optional("median")) {
+        p.report_delay_median_s =
+            read_non_negative(*median, Dimension::duration, true, "median report delay")
+                .value_or(p.report_delay_median_s);
+      }
+      if (auto sigma = delay->optional("sigma")) {
+        p.report_delay_sigma = sigma->number(0.0, 10.0).value_or(p.report_delay_sigma);
+      }
+    }
+  }
+  if (auto m = value->optional("perceived_deliberate")) {
+    p.perceived_deliberate = m->probability().value_or(p.perceived_deliberate);
+  }
+  if (auto f = value->optional("accidental_factor")) {
+    p.accidental_factor = f->probability().value_or(p.accidental_factor);
+  }
+  if (auto half_life = value->optional("tension_half_life")) {
+    p.tension_half_life_s =
+        read_non_negative(*half_life, Dimension::duration, true, "tension half-life")
+            .value_or(p.tension_half_life_s);
+  }
+  if (auto thresholds = value->optional("level_thresholds")) {
+    if (const auto items = thresholds->items()) {
+      if (items->size() != 3) {
+        thresholds->error(fmt::format(
+            "level_thresholds lists the tension at which L1, L2 and L3 begin: 3 numbers, got {}",
+            items->size()));
+      } else {
+        std::array<double, 3> t{};
+        bool ok = true;
+        for (std::size_t k = 0; k < 3; ++k) {
+          const auto x = (*items)[k].number(1e-9, 1e9);
+          ok = ok && x.has_value();
+          t[k] = x.value_or(0.0);
+        }
+        if (ok && !(t[0] < t[1] && t[1] < t[2])) {
+          thresholds->error("level thresholds must increase: L1 < L2 < L3");
+        } else if (ok) {
+          p.level_thresholds = t;
+        }
+      }
+    }
+  }
+  if (auto retaliation = value->optional("retaliation")) {
+    if (retaliation->expect_map({"probability", "contact_factor", "clarification_window"})) {
+      if (auto r = retaliation->optional("probability")) {
+        p.retaliation_probability = r->probability().value_or(p.retaliation_probability);
+      }
+      if (auto f = retaliation->optional("contact_factor")) {
+        p.retaliation_contact_factor = f->probability().value_or(p.retaliation_contact_factor);
+      }
+      if (auto w = retaliation->optional("clarification_window")) {
+        p.clarification_window_s =
+            read_non_negative(*w, Dimension::duration, false, "clarification window")
+                .value_or(p.clarification_window_s);
+      }
+    }
+  }
+  if (auto stop = value->optional("stop_at_first_clash")) {
+    if (const auto text = stop->text()) {
+      if (*text == "true" || *text == "false") {
+        p.stop_at_first_clash = *text == "true";
+      } else {
+        stop->error(fmt::format("expected true or false, got '{}'", *text));
+      }
+    }
+  }
+  return p;
+}
+
 }  // namespace
 
 std::string_view platform_kind_name(PlatformKind kind) {
@@ -709,7 +800,7 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
   Scenario scenario;
   const Value top(root, "", context);
   if (top.expect_map({"name", "frame", "time", "nations", "zones", "points", "bases", "classes",
-                      "encounters", "incidents"})) {
+                      "encounters", "incidents", "escalation"})) {
     if (auto name = top.required("name")) {
       if (auto text = name->text()) {
         scenario.name = *text;
@@ -726,6 +817,7 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
     if (auto classes = top.optional("classes")) read_classes(*classes, scenario);
     scenario.encounters = read_encounters(top.optional("encounters"));
     scenario.incidents = read_incidents(top.optional("incidents"));
+    scenario.escalation = read_escalation(top.optional("escalation"));
   }
   if (!diagnostics.empty()) throw ScenarioError(diagnostics.sorted());
   return scenario;

@@ -23,4 +23,16 @@ inline constexpr double kSeverityMix[3] = {0.64, 0.28, 0.08};
 inline constexpr double kSeverityWeights[3] = {1.0, 3.0, 10.0};
 inline constexpr double kPostureMultipliers[4] = {1.0, 1.5, 2.5, 4.0};
 
+// escalation: incident reports, perception, tension, levels, retaliation.
+inline constexpr double kReportDelayMedianS = 10.0 * 60.0;  // lognormal median
+inline constexpr double kReportDelaySigma = 1.0;            // lognormal sigma
+inline constexpr double kPerceivedDeliberate = 0.5;         // m
+inline constexpr double kAccidentalFactor = 0.3;            // tension added if seen as accidental
+inline constexpr double kTensionHalfLifeS = 7.0 * 86400.0;
+inline constexpr double kLevelThresholds[3] = {1.0, 5.0, 15.0};  // L1, L2, L3 from T
+inline constexpr double kRetaliationProbability = 0.3;           // r
+inline constexpr double kRetaliationContactFactor = 0.2;         // r multiplier after a contact
+inline constexpr double kClarificationWindowS = 6.0 * 3600.0;
+inline constexpr bool kStopAtFirstClash = false;
+
 }  // namespace hotline::scenarios::defaults

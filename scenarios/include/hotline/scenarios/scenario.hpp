@@ -9,7 +9,7 @@
 //
 // Being built under issue 3: so far the name, the geographic frame, time,
 // nations with their relations, zones, named points, bases, platform
-// classes, and the encounter and incident parameters.
+// classes, and the encounter, incident and escalation parameters.
 #pragma once
 
 #include <array>
@@ -137,6 +137,21 @@ struct IncidentParameters {
   std::array<double, 4> posture_multiplier{};  // g(posture), postures 0..3
 };
 
+// Perception, tension and escalation (MODEL.md). Levels L0..L3 follow from
+// tension by the thresholds; L4 (armed clash) only from a clash event.
+struct EscalationParameters {
+  double report_delay_median_s = 0.0;  // lognormal delay until a side hears of an incident
+  double report_delay_sigma = 0.0;
+  double perceived_deliberate = 0.0;  // m: probability an incident is seen as deliberate
+  double accidental_factor = 0.0;     // share of the severity weight added if seen as accidental
+  double tension_half_life_s = 0.0;
+  std::array<double, 3> level_thresholds{};  // tension at which L1, L2, L3 begin
+  double retaliation_probability = 0.0;      // r, at L3 after a grave incident
+  double retaliation_contact_factor = 0.0;   // r multiplier after a recent contact
+  double clarification_window_s = 0.0;
+  bool stop_at_first_clash = false;
+};
+
 struct Scenario {
   std::string name;
   Frame frame;
@@ -150,6 +165,7 @@ struct Scenario {
   std::vector<PlatformClass> classes;
   EncounterParameters encounters;
   IncidentParameters incidents;
+  EscalationParameters escalation;
 
   [[nodiscard]] std::optional<std::size_t> nation_index(std::string_view id) const;
   [[nodiscard]] Relation relation(std::size_t a, std::size_t b) const {
