@@ -80,18 +80,47 @@ std::optional<std::string> read_identifier(const Value& value) {
   return id;
 }
 
-std::optional<Relation> parse_relation(const Value& value) {
+// One of a closed set of names, with a suggestion for a near miss.
+template <class Enum, std::size_t N>
+std::optional<Enum> read_choice(const Value& value, std::string_view what,
+                                const std::array<Enum, N>& choices,
+                                std::string_view (*name_of)(Enum)) {
   const auto text = value.text();
   if (!text) return std::nullopt;
-  for (Relation r : {Relation::ally, Relation::neutral, Relation::rival}) {
-    if (*text == relation_name(r)) return r;
+  std::vector<std::string> names;
+  for (Enum choice : choices) {
+    if (*text == name_of(choice)) return choice;
+    names.emplace_back(name_of(choice));
   }
-  std::string message = fmt::format("unknown relation '{}' (one of: ally, neutral, rival)", *text);
-  if (auto guess = closest_match(*text, {"ally", "neutral", "rival"}); !guess.empty()) {
-    message = fmt::format("unknown relation '{}' (did you mean '{}'?)", *text, guess);
+  std::string message = fmt::format("unknown {} '{}'", what, *text);
+  if (auto guess = closest_match(*text, names); !guess.empty()) {
+    message += fmt::format(" (did you mean '{}'?)", guess);
+  } else {
+    std::string list;
+    for (const std::string& name : names)
+      list += (list.empty() ? "" : ", ") + name;
+    message += fmt::format(" (one of: {})", list);
   }
   value.error(std::move(message));
   return std::nullopt;
+}
+
+constexpr std::array<Relation, 3> kRelations = {Relation::ally, Relation::neutral, Relation::rival};
+
+std::optional<Relation> parse_relation(const Value& value) {
+  return read_choice(value, "relation", kRelations, &relation_name);
+}
+
+// "unknown nation 'x'", with the closest known id if it is a plausible typo.
+std::string unknown_nation(std::string_view id, const Scenario& scenario) {
+  std::vector<std::string> ids;
+  for (const Nation& nation : scenario.nations)
+    ids.push_back(nation.id);
+  std::string message = fmt::format("unknown nation '{}'", id);
+  if (auto guess = closest_match(id, ids); !guess.empty()) {
+    message += fmt::format(" (did you mean '{}'?)", guess);
+  }
+  return message;
 }
 
 // Nations first, then each nation's relations, which may name any nation.
@@ -118,9 +147,6 @@ void read_nations(const Value& value, Scenario& scenario) {
   }
 
   const std::size_t n = scenario.nations.size();
-  std::vector<std::string> ids;
-  for (const Nation& nation : scenario.nations)
-    ids.push_back(nation.id);
   scenario.relations.assign(n * n, Relation::neutral);
   // Where each relation was stated, to point at it on a mismatch.
   std::vector<std::optional<Value>> stated(n * n);
@@ -131,11 +157,7 @@ void read_nations(const Value& value, Scenario& scenario) {
     for (const auto& entry : *entries) {
       const auto b = scenario.nation_index(entry.key);
       if (!b) {
-        std::string message = fmt::format("unknown nation '{}'", entry.key);
-        if (auto guess = closest_match(entry.key, ids); !guess.empty()) {
-          message += fmt::format(" (did you mean '{}'?)", guess);
-        }
-        entry.value.error_at(entry.key_location, std::move(message));
+        entry.value.error_at(entry.key_location, unknown_nation(entry.key, scenario));
         continue;
       }
       if (*b == a) {
@@ -178,14 +200,7 @@ std::optional<std::size_t> read_nation_ref(const Value& value, const Scenario& s
   const auto id = value.text();
   if (!id) return std::nullopt;
   if (auto index = scenario.nation_index(*id)) return index;
-  std::vector<std::string> ids;
-  for (const Nation& nation : scenario.nations)
-    ids.push_back(nation.id);
-  std::string message = fmt::format("unknown nation '{}'", *id);
-  if (auto guess = closest_match(*id, ids); !guess.empty()) {
-    message += fmt::format(" (did you mean '{}'?)", guess);
-  }
-  value.error(std::move(message));
+  value.error(unknown_nation(*id, scenario));
   return std::nullopt;
 }
 
@@ -206,27 +221,12 @@ std::optional<std::string> read_unique_id(const Value& item, const std::vector<I
   return id;
 }
 
+constexpr std::array<ZoneKind, 7> kZoneKinds = {
+    ZoneKind::territorial_sea, ZoneKind::contiguous_zone, ZoneKind::adiz,          ZoneKind::eez,
+    ZoneKind::patrol_area,     ZoneKind::exercise_area,   ZoneKind::fishing_ground};
+
 std::optional<ZoneKind> read_zone_kind(const Value& value) {
-  const auto text = value.text();
-  if (!text) return std::nullopt;
-  constexpr ZoneKind kinds[] = {
-      ZoneKind::territorial_sea, ZoneKind::contiguous_zone, ZoneKind::adiz,          ZoneKind::eez,
-      ZoneKind::patrol_area,     ZoneKind::exercise_area,   ZoneKind::fishing_ground};
-  std::vector<std::string> names;
-  for (ZoneKind k : kinds) {
-    if (*text == zone_kind_name(k)) return k;
-    names.emplace_back(zone_kind_name(k));
-  }
-  std::string message = fmt::format("unknown zone kind '{}'", *text);
-  if (auto guess = closest_match(*text, names); !guess.empty()) {
-    message += fmt::format(" (did you mean '{}'?)", guess);
-  } else {
-    message +=
-        " (one of: territorial_sea, contiguous_zone, adiz, eez, patrol_area, "
-        "exercise_area, fishing_ground)";
-  }
-  value.error(std::move(message));
-  return std::nullopt;
+  return read_choice(value, "zone kind", kZoneKinds, &zone_kind_name);
 }
 
 // A polygon vertex written as [lat, lon].
@@ -342,31 +342,6 @@ void read_bases(const Value& value, Scenario& scenario) {
       scenario.bases.push_back({*id, *nation, {*lat_deg, *lon_deg}});
     }
   }
-}
-
-// One of a closed set of names, with a suggestion for a near miss.
-template <class Enum, std::size_t N>
-std::optional<Enum> read_choice(const Value& value, std::string_view what,
-                                const std::array<Enum, N>& choices,
-                                std::string_view (*name_of)(Enum)) {
-  const auto text = value.text();
-  if (!text) return std::nullopt;
-  std::vector<std::string> names;
-  for (Enum choice : choices) {
-    if (*text == name_of(choice)) return choice;
-    names.emplace_back(name_of(choice));
-  }
-  std::string message = fmt::format("unknown {} '{}'", what, *text);
-  if (auto guess = closest_match(*text, names); !guess.empty()) {
-    message += fmt::format(" (did you mean '{}'?)", guess);
-  } else {
-    std::string list;
-    for (const std::string& name : names)
-      list += (list.empty() ? "" : ", ") + name;
-    message += fmt::format(" (one of: {})", list);
-  }
-  value.error(std::move(message));
-  return std::nullopt;
 }
 
 constexpr std::array<Role, 9> kRoles = {Role::warship, Role::coast_guard, Role::militia,

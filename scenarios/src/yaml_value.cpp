@@ -51,28 +51,19 @@ std::string Value::child_path(std::string_view key) const {
 }
 
 bool Value::expect_map(std::initializer_list<std::string_view> known) const {
-  if (!node_.IsMap()) {
-    error(fmt::format("expected a mapping of keys to values, got {}", kind_name(node_)));
-    return false;
-  }
+  const auto all = entries();  // reports a non-mapping and duplicate keys
+  if (!all) return false;
   std::vector<std::string> candidates(known.begin(), known.end());
-  std::set<std::string> seen;
-  for (auto it = node_.begin(); it != node_.end(); ++it) {
-    const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string{};
-    const SourceLocation at = location_of(it->first, context_->file);
-    if (!seen.insert(key).second) {
-      context_->diagnostics.add(at, child_path(key), "duplicate key");
-      continue;
-    }
+  for (const MapEntry& entry : *all) {
     bool is_known = false;
     for (std::string_view k : known)
-      is_known = is_known || k == key;
+      is_known = is_known || k == entry.key;
     if (is_known) continue;
-    std::string message = fmt::format("unknown key '{}'", key);
-    if (const std::string suggestion = closest_match(key, candidates); !suggestion.empty()) {
+    std::string message = fmt::format("unknown key '{}'", entry.key);
+    if (const std::string suggestion = closest_match(entry.key, candidates); !suggestion.empty()) {
       message += fmt::format(" (did you mean '{}'?)", suggestion);
     }
-    context_->diagnostics.add(at, path_, std::move(message));
+    error_at(entry.key_location, std::move(message));
   }
   return true;
 }
