@@ -384,6 +384,10 @@ void UniformGrid::rebuild(AgentStore& agents) {
   agents.permute({order_.data(), n});
 
   // The keys of the sorted store, for cell_start and for the next rebuild.
+  // Recomputed (one vectorized sequential pass, about 1 ns per agent) rather
+  // than carried out of the sort: carrying them through the incremental path
+  // would need one more 4-byte-per-agent buffer, and memory per agent at 1e6
+  // (90.8 B) is close to its 96 B budget.
   compute_new_keys(agents);
   keys_.swap(new_keys_);
   sorted_count_ = n;

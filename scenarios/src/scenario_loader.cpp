@@ -20,12 +20,21 @@ namespace {
 using detail::ReadContext;
 using detail::Value;
 
+// The required `lat` and `lon` of a mapping whose keys the caller checked:
+// plain degrees, latitude in [-90, 90], longitude in [-180, 180].
+std::optional<GeoPoint> read_lat_lon(const Value& map) {
+  const auto lat = map.required("lat");
+  const auto lon = map.required("lon");
+  const auto lat_deg = lat ? lat->number(-90.0, 90.0) : std::nullopt;
+  const auto lon_deg = lon ? lon->number(-180.0, 180.0) : std::nullopt;
+  if (!lat_deg || !lon_deg) return std::nullopt;
+  return GeoPoint{*lat_deg, *lon_deg};
+}
+
+// A position written as {lat: ..., lon: ...}.
 GeoPoint read_geo_point(const Value& value) {
-  GeoPoint point;
-  if (!value.expect_map({"lat", "lon"})) return point;
-  if (auto lat = value.required("lat")) point.lat_deg = lat->number(-90.0, 90.0).value_or(0.0);
-  if (auto lon = value.required("lon")) point.lon_deg = lon->number(-180.0, 180.0).value_or(0.0);
-  return point;
+  if (!value.expect_map({"lat", "lon"})) return {};
+  return read_lat_lon(value).value_or(GeoPoint{});
 }
 
 Frame read_frame(const Value& value) {
@@ -318,11 +327,8 @@ void read_points(const Value& value, Scenario& scenario) {
   for (const Value& item : *items) {
     if (!item.expect_map({"id", "lat", "lon"})) continue;
     auto id = read_unique_id(item, scenario.points, "point");
-    const auto lat = item.required("lat");
-    const auto lon = item.required("lon");
-    const auto lat_deg = lat ? lat->number(-90.0, 90.0) : std::nullopt;
-    const auto lon_deg = lon ? lon->number(-180.0, 180.0) : std::nullopt;
-    if (id && lat_deg && lon_deg) scenario.points.push_back({*id, {*lat_deg, *lon_deg}});
+    const auto at = read_lat_lon(item);
+    if (id && at) scenario.points.push_back({*id, *at});
   }
 }
 
@@ -334,13 +340,8 @@ void read_bases(const Value& value, Scenario& scenario) {
     auto id = read_unique_id(item, scenario.bases, "base");
     const auto nation_value = item.required("nation");
     const auto nation = nation_value ? read_nation_ref(*nation_value, scenario) : std::nullopt;
-    const auto lat = item.required("lat");
-    const auto lon = item.required("lon");
-    const auto lat_deg = lat ? lat->number(-90.0, 90.0) : std::nullopt;
-    const auto lon_deg = lon ? lon->number(-180.0, 180.0) : std::nullopt;
-    if (id && nation && lat_deg && lon_deg) {
-      scenario.bases.push_back({*id, *nation, {*lat_deg, *lon_deg}});
-    }
+    const auto at = read_lat_lon(item);
+    if (id && nation && at) scenario.bases.push_back({*id, *nation, *at});
   }
 }
 
