@@ -124,6 +124,15 @@ std::optional<std::string> Value::text() const {
   return scalar("a text value");
 }
 
+std::optional<bool> Value::boolean() const {
+  const auto raw = scalar("true or false");
+  if (!raw) return std::nullopt;
+  if (*raw == "true") return true;
+  if (*raw == "false") return false;
+  error(fmt::format("expected true or false, got '{}'", *raw));
+  return std::nullopt;
+}
+
 std::optional<double> Value::quantity(Dimension dimension) const {
   const auto raw =
       scalar(fmt::format("a {} such as '{}'", dimension_name(dimension), example_value(dimension)));

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,10 @@ namespace hotline::scenarios::detail {
 struct ReadContext {
   std::string file;
   Diagnostics& diagnostics;
+  // Items with a valid id that failed to load ("zone:senkaku_ts"): a
+  // reference to one resolves to nothing without a second report, so that
+  // one mistake gives one message.
+  std::set<std::string> broken;
 };
 
 struct MapEntry;
@@ -33,6 +38,7 @@ class Value {
       : node_(std::move(node)), path_(std::move(path)), context_(&context) {}
 
   [[nodiscard]] const std::string& path() const { return path_; }
+  [[nodiscard]] ReadContext& context() const { return *context_; }
   [[nodiscard]] SourceLocation location() const;
   // Reports a problem at this node, or at another place (a mapping key) under
   // this node's key path.
@@ -54,7 +60,11 @@ class Value {
   // The items of a sequence, each with the path "path[i]".
   [[nodiscard]] std::optional<std::vector<Value>> items() const;
 
+  [[nodiscard]] bool is_scalar() const { return node_.IsScalar(); }
   [[nodiscard]] std::optional<std::string> text() const;
+  // true or false, written so (YAML's yes/no/on/off are refused: they are
+  // too easy to misread).
+  [[nodiscard]] std::optional<bool> boolean() const;
   [[nodiscard]] std::optional<double> quantity(Dimension dimension) const;
   [[nodiscard]] std::optional<double> probability() const;
   // A plain number in [minimum, maximum] (degrees of latitude, say).

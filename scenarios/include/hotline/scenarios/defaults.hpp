@@ -35,4 +35,36 @@ inline constexpr double kRetaliationContactFactor = 0.2;         // r multiplier
 inline constexpr double kClarificationWindowS = 6.0 * 3600.0;
 inline constexpr bool kStopAtFirstClash = false;
 
+// missions (MODEL.md gives no numbers; these are ours, in
+// docs/scenario-reference.md).
+inline constexpr double kPatrolDwellS = 60.0 * 60.0;  // pause at each patrol waypoint
+inline constexpr double kRouteDwellS = 0.0;
+inline constexpr bool kRouteLoop = true;
+inline constexpr double kSwarmRadiusKm = 10.0;
+inline constexpr int kSwarmFromPosture = 2;
+inline constexpr double kAlertStandoffKm = 2.0;  // fighters shadow an intruder at about 1 nmi
+inline constexpr double kAlertShadowS = 30.0 * 60.0;
+inline constexpr double kRespondStandoffKm = 2.0;  // coast guard shadows at about 1 nmi
+inline constexpr double kRespondShadowS = 6.0 * 3600.0;
+
+// policies
+inline constexpr double kHotlineAnswerProbability = 0.5;  // p_answer, at every level
+inline constexpr double kHotlineAnswerDelayMedianS = 3.0 * 3600.0;
+inline constexpr double kHotlineAnswerDelaySigma = 1.0;
+inline constexpr double kHotlineRetryIntervalS = 2.0 * 3600.0;
+inline constexpr unsigned kHotlineMaxRetries = 3;
+inline constexpr double kHotlineEffect = 0.4;
+inline constexpr double kDirectLinkReduction = 0.3;
+inline constexpr double kDirectLinkClarity = 0.5;
+inline constexpr double kCuesAdherence = 0.8;
+inline constexpr double kCuesReduction = 0.5;
+inline constexpr double kNotificationClarity = 0.8;
+inline constexpr double kDialoguePeriodS = 30.0 * 86400.0;
+inline constexpr double kDialogueEffect = 0.2;
+inline constexpr bool kDialogueRelay = true;
+
+// output
+inline constexpr double kStateIntervalS = 0.0;  // no sampled states unless asked
+inline constexpr double kTensionIntervalS = 3600.0;
+
 }  // namespace hotline::scenarios::defaults

@@ -1,0 +1,76 @@
+// What the platforms do: forces (so many platforms of a class, from a base,
+// on a mission) and scheduled exercises.
+//
+// A mission is one of a closed set of small state machines (MODEL.md,
+// "Missions"); a Mission holds the parameters of its type, and the fields of
+// the other types keep their zero values.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hotline/scenarios/geography.hpp"
+
+namespace hotline::scenarios {
+
+enum class MissionType : std::uint8_t { patrol, route, loiter, sortie, alert, respond };
+[[nodiscard]] std::string_view mission_type_name(MissionType type);
+
+// Loiterers close in on a point when their nation's posture reaches
+// `from_posture` (fishing and militia fleets swarming an island).
+struct Swarm {
+  GeoPoint towards;
+  double radius_km = 0.0;  // they then loiter within this distance of it
+  int from_posture = 0;    // 1..3
+  bool operator==(const Swarm&) const = default;
+};
+
+struct Mission {
+  MissionType type = MissionType::patrol;
+  std::size_t area = 0;            // patrol: zone index
+  double dwell_s = 0.0;            // patrol, route: pause at each waypoint
+  std::vector<GeoPoint> waypoints;  // route; sortie: the flight out
+  bool loop = false;               // route: start over after the last waypoint
+  GeoPoint around;                 // loiter: centre of the random walk
+  double radius_km = 0.0;          // loiter
+  std::optional<Swarm> swarm;      // loiter
+  double launches_per_s = 0.0;     // sortie: Poisson rate of launches per platform
+  double standoff_km = 0.0;        // alert, respond: shadowing distance
+  double shadow_s = 0.0;           // alert, respond: how long to shadow
+  bool operator==(const Mission&) const = default;
+};
+
+// When a force enters the scenario: at the start, when an ally enters a
+// crisis (an ally's dyad at L2 or more), or only for the exercises that
+// list it.
+enum class Deployment : std::uint8_t { start, ally_crisis, exercise };
+[[nodiscard]] std::string_view deployment_name(Deployment deployment);
+
+struct Force {
+  std::string id;
+  std::size_t nation = 0;
+  std::size_t platform_class = 0;
+  std::uint32_t count = 0;
+  std::optional<std::size_t> base;  // required for sortie, alert and respond
+  Deployment deploy_on = Deployment::start;
+  Mission mission;
+  bool operator==(const Force&) const = default;
+};
+
+// A scheduled exercise: forces of a nation (and its allies) in an area for a
+// time. The notification policy announces it.
+struct Exercise {
+  std::string id;
+  std::size_t nation = 0;
+  std::size_t area = 0;  // zone index
+  double start_s = 0.0;  // from the start of the run
+  double duration_s = 0.0;
+  std::vector<std::size_t> forces;
+  bool operator==(const Exercise&) const = default;
+};
+
+}  // namespace hotline::scenarios

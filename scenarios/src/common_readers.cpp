@@ -1,0 +1,88 @@
+#include "common_readers.hpp"
+
+namespace hotline::scenarios::detail {
+
+std::string unknown_reference(std::string_view what, std::string_view id,
+                              const std::vector<std::string>& ids) {
+  std::string message = fmt::format("unknown {} '{}'", what, id);
+  if (auto guess = closest_match(id, ids); !guess.empty()) {
+    message += fmt::format(" (did you mean '{}'?)", guess);
+  }
+  return message;
+}
+
+void mark_broken(const Value& value, std::string_view what, const std::string& id) {
+  value.context().broken.insert(fmt::format("{}:{}", what, id));
+}
+
+bool is_broken(const Value& value, std::string_view what, const std::string& id) {
+  return value.context().broken.count(fmt::format("{}:{}", what, id)) != 0;
+}
+
+bool is_identifier(std::string_view id) {
+  if (id.empty() || id.front() < 'a' || id.front() > 'z') return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+std::optional<std::string> read_identifier(const Value& value) {
+  auto id = value.text();
+  if (id && !is_identifier(*id)) {
+    value.error(fmt::format(
+        "'{}' is not a valid id: use lower-case letters, digits and '_', starting with a letter",
+        *id));
+    return std::nullopt;
+  }
+  return id;
+}
+
+std::optional<std::size_t> read_nation_ref(const Value& value, const Scenario& scenario) {
+  return read_reference(value, scenario.nations, "nation");
+}
+
+std::optional<GeoPoint> read_lat_lon(const Value& map) {
+  const auto lat = map.required("lat");
+  const auto lon = map.required("lon");
+  const auto lat_deg = lat ? lat->number(-90.0, 90.0) : std::nullopt;
+  const auto lon_deg = lon ? lon->number(-180.0, 180.0) : std::nullopt;
+  if (!lat_deg || !lon_deg) return std::nullopt;
+  return GeoPoint{*lat_deg, *lon_deg};
+}
+
+std::optional<GeoPoint> read_geo_point(const Value& value) {
+  if (!value.expect_map({"lat", "lon"})) return std::nullopt;
+  return read_lat_lon(value);
+}
+
+std::optional<GeoPoint> read_location(const Value& value, const Scenario& scenario) {
+  if (!value.is_scalar()) return read_geo_point(value);
+  const auto id = value.text();
+  if (!id || is_broken(value, "place", *id)) return std::nullopt;
+  std::vector<std::string> ids;
+  for (const NamedPoint& point : scenario.points) {
+    if (point.id == *id) return point.at;
+    ids.push_back(point.id);
+  }
+  for (const Base& base : scenario.bases) {
+    if (base.id == *id) return base.at;
+    ids.push_back(base.id);
+  }
+  value.error(unknown_reference("point or base", *id, ids)
+              + "; a place is a point or base id, or {lat: ..., lon: ...}");
+  return std::nullopt;
+}
+
+std::optional<double> read_non_negative(const Value& value, Dimension dimension, bool positive,
+                                        std::string_view what) {
+  auto q = value.quantity(dimension);
+  if (!q) return std::nullopt;
+  if (positive ? *q <= 0.0 : *q < 0.0) {
+    value.error(fmt::format("the {} must be {}", what, positive ? "positive" : "zero or more"));
+    return std::nullopt;
+  }
+  return q;
+}
+
+}  // namespace hotline::scenarios::detail

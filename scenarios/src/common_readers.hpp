@@ -1,0 +1,126 @@
+// Readers shared by the sections of a scenario file: ids, references to
+// other sections, closed sets of names, positions and checked quantities.
+//
+// Each reports its own problems through the Value it reads and returns
+// std::nullopt after reporting, so that a section reader can go on to find
+// the next problem.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hotline/scenarios/scenario.hpp"
+#include "yaml_value.hpp"
+
+namespace hotline::scenarios::detail {
+
+inline constexpr std::array<Relation, 3> kRelations = {Relation::ally, Relation::neutral,
+                                                       Relation::rival};
+inline constexpr std::array<ZoneKind, 7> kZoneKinds = {
+    ZoneKind::territorial_sea, ZoneKind::contiguous_zone, ZoneKind::adiz,          ZoneKind::eez,
+    ZoneKind::patrol_area,     ZoneKind::exercise_area,   ZoneKind::fishing_ground};
+inline constexpr std::array<Role, 9> kRoles = {Role::warship, Role::coast_guard, Role::militia,
+                                               Role::fishing, Role::fighter,     Role::patrol,
+                                               Role::bomber,  Role::uav,         Role::balloon};
+inline constexpr std::array<PlatformKind, 2> kPlatformKinds = {PlatformKind::ship,
+                                                               PlatformKind::aircraft};
+inline constexpr std::array<MissionType, 6> kMissionTypes = {
+    MissionType::patrol, MissionType::route, MissionType::loiter,
+    MissionType::sortie, MissionType::alert, MissionType::respond};
+inline constexpr std::array<Deployment, 3> kDeployments = {
+    Deployment::start, Deployment::ally_crisis, Deployment::exercise};
+
+// "unknown <what> '<id>'", with " (did you mean '<x>'?)" when one of `ids`
+// is a plausible typo of it.
+[[nodiscard]] std::string unknown_reference(std::string_view what, std::string_view id,
+                                            const std::vector<std::string>& ids);
+
+// One of a closed set of names, with a suggestion for a near miss or the
+// list of choices.
+template <class Enum, std::size_t N>
+std::optional<Enum> read_choice(const Value& value, std::string_view what,
+                                const std::array<Enum, N>& choices,
+                                std::string_view (*name_of)(Enum)) {
+  const auto text = value.text();
+  if (!text) return std::nullopt;
+  std::vector<std::string> names;
+  for (Enum choice : choices) {
+    if (*text == name_of(choice)) return choice;
+    names.emplace_back(name_of(choice));
+  }
+  std::string message = unknown_reference(what, *text, names);
+  if (message.find("did you mean") == std::string::npos) {
+    message += fmt::format(" (one of: {})", fmt::join(names, ", "));
+  }
+  value.error(std::move(message));
+  return std::nullopt;
+}
+
+// Ids are what other sections refer to: lower-case letters, digits and '_',
+// starting with a letter, so that they read the same everywhere.
+[[nodiscard]] bool is_identifier(std::string_view id);
+[[nodiscard]] std::optional<std::string> read_identifier(const Value& value);
+
+// The required `id` of a list item, unique among the items read before it.
+template <class Item>
+std::optional<std::string> read_unique_id(const Value& item, const std::vector<Item>& earlier,
+                                          std::string_view what) {
+  const auto id_value = item.required("id");
+  if (!id_value) return std::nullopt;
+  auto id = read_identifier(*id_value);
+  if (!id) return std::nullopt;
+  for (const Item& other : earlier) {
+    if (other.id == *id) {
+      id_value->error(fmt::format("duplicate {} id '{}'", what, *id));
+      return std::nullopt;
+    }
+  }
+  return id;
+}
+
+// A reference by id to an item of `items` (zones, classes, forces, ...):
+// its index, or an "unknown <what>" report with a suggestion.
+// Marks an item that has a valid id but failed to load (see
+// ReadContext::broken).
+void mark_broken(const Value& value, std::string_view what, const std::string& id);
+[[nodiscard]] bool is_broken(const Value& value, std::string_view what, const std::string& id);
+
+template <class Item>
+std::optional<std::size_t> read_reference(const Value& value, const std::vector<Item>& items,
+                                          std::string_view what) {
+  const auto id = value.text();
+  if (!id || is_broken(value, what, *id)) return std::nullopt;
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].id == *id) return i;
+    ids.push_back(items[i].id);
+  }
+  value.error(unknown_reference(what, *id, ids));
+  return std::nullopt;
+}
+
+[[nodiscard]] std::optional<std::size_t> read_nation_ref(const Value& value,
+                                                         const Scenario& scenario);
+
+// The required `lat` and `lon` of a mapping whose keys the caller checked:
+// plain degrees, latitude in [-90, 90], longitude in [-180, 180].
+[[nodiscard]] std::optional<GeoPoint> read_lat_lon(const Value& map);
+// A position written as {lat: ..., lon: ...}.
+[[nodiscard]] std::optional<GeoPoint> read_geo_point(const Value& value);
+// A position written as {lat: ..., lon: ...} or as the id of a named point
+// or a base (which share one namespace).
+[[nodiscard]] std::optional<GeoPoint> read_location(const Value& value,
+                                                    const Scenario& scenario);
+
+// A quantity that must not be negative (or must be positive); `what` names
+// it in the message ("the cruise speed must be positive").
+[[nodiscard]] std::optional<double> read_non_negative(const Value& value, Dimension dimension,
+                                                      bool positive, std::string_view what);
+
+}  // namespace hotline::scenarios::detail

@@ -1,0 +1,191 @@
+// command_centres: a nation's radar coverage, the zones it watches, and
+// what it sends when a rival platform enters one.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "common_readers.hpp"
+#include "section_readers.hpp"
+
+namespace hotline::scenarios::detail {
+
+namespace {
+
+std::optional<RadarSite> read_radar(const Value& item, const Scenario& scenario) {
+  if (!item.expect_map({"at", "range"})) return std::nullopt;
+  RadarSite radar;
+  bool ok = true;
+  if (auto at = item.required("at")) {
+    const auto place = read_location(*at, scenario);
+    ok = ok && place.has_value();
+    radar.at = place.value_or(GeoPoint{});
+  } else {
+    ok = false;
+  }
+  if (auto range = item.required("range")) {
+    const auto km = read_non_negative(*range, Dimension::length, true, "radar range");
+    ok = ok && km.has_value();
+    radar.range_km = km.value_or(0.0);
+  } else {
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return radar;
+}
+
+std::string_view needed_mission_text(MissionType type) {
+  return type == MissionType::alert ? "an alert mission (aircraft to scramble)"
+                                    : "a respond mission (ships to dispatch)";
+}
+
+// The forces a watch rule draws on: those named in `responders`, or else
+// every force of the centre's nation with the mission its response needs.
+std::optional<WatchRule> read_watch(const Value& item, std::size_t nation,
+                                    const Scenario& scenario) {
+  if (!item.expect_map({"zone", "scramble", "dispatch", "responders"})) return std::nullopt;
+  WatchRule rule;
+  bool ok = true;
+  if (auto zone = item.required("zone")) {
+    const auto z = read_reference(*zone, scenario.zones, "zone");
+    ok = ok && z.has_value();
+    rule.zone = z.value_or(0);
+  } else {
+    ok = false;
+  }
+  const auto scramble = item.optional("scramble");
+  const auto dispatch = item.optional("dispatch");
+  if (scramble) {
+    const auto n = scramble->integer(0, 1000);
+    ok = ok && n.has_value();
+    rule.scramble_per_intruder = static_cast<std::uint32_t>(n.value_or(0));
+  }
+  if (dispatch) {
+    const auto n = dispatch->integer(0, 1000);
+    ok = ok && n.has_value();
+    rule.dispatch_per_intruder = static_cast<std::uint32_t>(n.value_or(0));
+  }
+  if (!ok) return std::nullopt;
+
+  auto wants = [&](MissionType type) {
+    return type == MissionType::alert ? rule.scramble_per_intruder > 0
+                                      : rule.dispatch_per_intruder > 0;
+  };
+  if (auto responders = item.optional("responders")) {
+    const auto refs = responders->items();
+    if (!refs) return std::nullopt;
+    for (const Value& ref : *refs) {
+      const auto f = read_reference(ref, scenario.forces, "force");
+      if (!f) {
+        ok = false;
+        continue;
+      }
+      const Force& force = scenario.forces[*f];
+      if (force.nation != nation) {
+        ref.error(fmt::format("force '{}' belongs to {}, not to this centre's nation {}", force.id,
+                              scenario.nations[force.nation].id, scenario.nations[nation].id));
+        ok = false;
+      } else if (force.mission.type != MissionType::alert
+                 && force.mission.type != MissionType::respond) {
+        ref.error(fmt::format(
+            "force '{}' has a {} mission; responders have an alert or a respond mission",
+            force.id, mission_type_name(force.mission.type)));
+        ok = false;
+      } else if (!wants(force.mission.type)) {
+        ref.error(fmt::format("force '{}' has {}, but this watch sets no '{}'", force.id,
+                              needed_mission_text(force.mission.type),
+                              force.mission.type == MissionType::alert ? "scramble" : "dispatch"));
+        ok = false;
+      } else if (std::find(rule.responders.begin(), rule.responders.end(), *f)
+                 != rule.responders.end()) {
+        ref.error(fmt::format("force '{}' is listed twice", force.id));
+        ok = false;
+      } else {
+        rule.responders.push_back(*f);
+      }
+    }
+  } else {
+    for (std::size_t f = 0; f < scenario.forces.size(); ++f) {
+      const Force& force = scenario.forces[f];
+      if (force.nation == nation
+          && (force.mission.type == MissionType::alert
+              || force.mission.type == MissionType::respond)
+          && wants(force.mission.type)) {
+        rule.responders.push_back(f);
+      }
+    }
+  }
+  // Each response needs at least one force that can give it.
+  for (auto [type, value] : {std::pair{MissionType::alert, scramble},
+                             std::pair{MissionType::respond, dispatch}}) {
+    if (!ok || !wants(type)) continue;
+    const bool any = std::any_of(rule.responders.begin(), rule.responders.end(),
+                                 [&](std::size_t f) { return scenario.forces[f].mission.type == type; });
+    if (!any) {
+      value->error(fmt::format("no force of {} with {} to send", scenario.nations[nation].id,
+                               needed_mission_text(type)));
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return rule;
+}
+
+}  // namespace
+
+void read_command_centres(const Value& value, Scenario& scenario) {
+  const auto items = value.items();
+  if (!items) return;
+  for (const Value& item : *items) {
+    if (!item.expect_map({"id", "name", "nation", "radars", "watches"})) continue;
+    CommandCentre centre;
+    const auto id = read_unique_id(item, scenario.command_centres, "command centre");
+    bool ok = id.has_value();
+    if (auto name = item.optional("name")) centre.name = name->text().value_or("");
+    std::optional<std::size_t> nation;
+    if (auto v = item.required("nation")) nation = read_nation_ref(*v, scenario);
+    ok = ok && nation.has_value();
+    centre.nation = nation.value_or(0);
+    if (auto radars = item.optional("radars")) {
+      if (const auto list = radars->items()) {
+        for (const Value& radar_item : *list) {
+          const auto radar = read_radar(radar_item, scenario);
+          ok = ok && radar.has_value();
+          if (radar) centre.radars.push_back(*radar);
+        }
+      } else {
+        ok = false;
+      }
+    }
+    if (auto watches = item.optional("watches")) {
+      if (const auto list = watches->items(); list && nation) {
+        for (const Value& watch_item : *list) {
+          const auto rule = read_watch(watch_item, *nation, scenario);
+          ok = ok && rule.has_value();
+          if (!rule) continue;
+          const bool repeated = std::any_of(centre.watches.begin(), centre.watches.end(),
+                                            [&](const WatchRule& w) { return w.zone == rule->zone; });
+          if (repeated) {
+            watch_item.required("zone")->error(
+                fmt::format("zone '{}' is watched twice by this centre: give one rule per zone",
+                            scenario.zones[rule->zone].id));
+            ok = false;
+            continue;
+          }
+          centre.watches.push_back(*rule);
+        }
+      } else {
+        ok = false;
+      }
+    }
+    if (ok) {
+      centre.id = *id;
+      if (centre.name.empty()) centre.name = centre.id;
+      scenario.command_centres.push_back(std::move(centre));
+    } else if (id) {
+      mark_broken(item, "command centre", *id);
+    }
+  }
+}
+
+}  // namespace hotline::scenarios::detail

@@ -1,0 +1,132 @@
+// Names of the scenario's closed sets of values, as files write them, and
+// small helpers of the scenario types.
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "hotline/scenarios/scenario.hpp"
+
+namespace hotline::scenarios {
+
+std::string_view platform_kind_name(PlatformKind kind) {
+  return kind == PlatformKind::ship ? "ship" : "aircraft";
+}
+
+std::string_view role_name(Role role) {
+  switch (role) {
+    case Role::warship:
+      return "warship";
+    case Role::coast_guard:
+      return "coast_guard";
+    case Role::militia:
+      return "militia";
+    case Role::fishing:
+      return "fishing";
+    case Role::fighter:
+      return "fighter";
+    case Role::patrol:
+      return "patrol";
+    case Role::bomber:
+      return "bomber";
+    case Role::uav:
+      return "uav";
+    case Role::balloon:
+      return "balloon";
+  }
+  return "warship";
+}
+
+PlatformKind kind_of_role(Role role) {
+  switch (role) {
+    case Role::warship:
+    case Role::coast_guard:
+    case Role::militia:
+    case Role::fishing:
+      return PlatformKind::ship;
+    default:
+      return PlatformKind::aircraft;
+  }
+}
+
+std::string_view zone_kind_name(ZoneKind kind) {
+  switch (kind) {
+    case ZoneKind::territorial_sea:
+      return "territorial_sea";
+    case ZoneKind::contiguous_zone:
+      return "contiguous_zone";
+    case ZoneKind::adiz:
+      return "adiz";
+    case ZoneKind::eez:
+      return "eez";
+    case ZoneKind::patrol_area:
+      return "patrol_area";
+    case ZoneKind::exercise_area:
+      return "exercise_area";
+    case ZoneKind::fishing_ground:
+      return "fishing_ground";
+  }
+  return "patrol_area";
+}
+
+std::string_view relation_name(Relation relation) {
+  switch (relation) {
+    case Relation::neutral:
+      return "neutral";
+    case Relation::ally:
+      return "ally";
+    case Relation::rival:
+      return "rival";
+  }
+  return "neutral";
+}
+
+std::optional<std::size_t> Scenario::nation_index(std::string_view id) const {
+  for (std::size_t i = 0; i < nations.size(); ++i) {
+    if (nations[i].id == id) return i;
+  }
+  return std::nullopt;
+}
+
+std::string_view mission_type_name(MissionType type) {
+  switch (type) {
+    case MissionType::patrol:
+      return "patrol";
+    case MissionType::route:
+      return "route";
+    case MissionType::loiter:
+      return "loiter";
+    case MissionType::sortie:
+      return "sortie";
+    case MissionType::alert:
+      return "alert";
+    case MissionType::respond:
+      return "respond";
+  }
+  return "patrol";
+}
+
+std::string_view deployment_name(Deployment deployment) {
+  switch (deployment) {
+    case Deployment::start:
+      return "start";
+    case Deployment::ally_crisis:
+      return "ally_crisis";
+    case Deployment::exercise:
+      return "exercise";
+  }
+  return "start";
+}
+
+double great_circle_km(const GeoPoint& a, const GeoPoint& b) {
+  // Haversine; the checks it serves need a few metres, not millimetres.
+  constexpr double kEarthRadiusKm = 6371.0088;
+  constexpr double kRadPerDeg = std::numbers::pi / 180.0;
+  const double dlat = (b.lat_deg - a.lat_deg) * kRadPerDeg;
+  const double dlon = (b.lon_deg - a.lon_deg) * kRadPerDeg;
+  const double s = std::sin(dlat / 2) * std::sin(dlat / 2)
+                   + std::cos(a.lat_deg * kRadPerDeg) * std::cos(b.lat_deg * kRadPerDeg)
+                         * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2.0 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(s)));
+}
+
+}  // namespace hotline::scenarios

@@ -1,0 +1,342 @@
+// explain_scenario: a Scenario written back as YAML, fully resolved.
+//
+// Every default is written out, every reference is written as the id it
+// resolved to (places as coordinates), every quantity in one unit per
+// dimension (durations in the largest of d, h, min, s that keeps a whole
+// number), every policy with its includes expanded. Numbers are written in
+// the shortest form that reads back to the same double, so the text loads to
+// a Scenario equal to the one written (tested).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <tuple>
+
+#include "hotline/scenarios/scenario.hpp"
+#include "hotline/scenarios/units.hpp"
+
+namespace hotline::scenarios {
+
+namespace {
+
+// A YAML double-quoted string: safe for any text a name may hold.
+std::string quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u == 0x7f) {
+      out += fmt::format("\\x{:02x}", u);
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string number(double x) {
+  return fmt::format("{}", x);
+}
+
+std::string length(double km) {
+  return format_quantity(km, Dimension::length);
+}
+
+std::string speed(double km_s) {
+  return format_quantity(km_s, Dimension::speed);
+}
+
+std::string rate(double per_s) {
+  return format_quantity(per_s, Dimension::rate);
+}
+
+std::string duration(double s) {
+  for (const auto& [unit, seconds] :
+       {std::pair{"d", 86400.0}, std::pair{"h", 3600.0}, std::pair{"min", 60.0}}) {
+    const double n = s / seconds;
+    if (n != 0.0 && n == std::round(n) && std::abs(n) < 1e9) {
+      const std::string text = fmt::format("{} {}", n, unit);
+      const QuantityResult back = parse_quantity(text, Dimension::duration);
+      if (back.value && *back.value == s) return text;
+    }
+  }
+  return format_quantity(s, Dimension::duration);
+}
+
+std::string boolean(bool b) {
+  return b ? "true" : "false";
+}
+
+std::string lat_lon(const GeoPoint& p) {
+  return fmt::format("{{lat: {}, lon: {}}}", number(p.lat_deg), number(p.lon_deg));
+}
+
+std::string severity(const SeverityTriple& t) {
+  return fmt::format("{{unsafe: {}, dangerous: {}, grave: {}}}", number(t.unsafe),
+                     number(t.dangerous), number(t.grave));
+}
+
+template <class Item>
+std::string id_list(const std::vector<std::size_t>& indices, const std::vector<Item>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < indices.size(); ++i) {
+    out += (i ? ", " : "") + items[indices[i]].id;
+  }
+  return out + "]";
+}
+
+// The value most role pairs have (written as the scenario-wide value), so
+// that only the pairs that differ are listed.
+template <class T, class Less>
+T most_common(const std::array<T, kRoleCount * kRoleCount>& table, Less less) {
+  std::map<T, int, Less> counts(less);
+  T best = table[0];
+  int best_count = 0;
+  for (std::size_t a = 0; a < kRoleCount; ++a) {
+    for (std::size_t b = a; b < kRoleCount; ++b) {
+      const T& v = table[a * kRoleCount + b];
+      const int c = ++counts[v];
+      if (c > best_count) {
+        best = v;
+        best_count = c;
+      }
+    }
+  }
+  return best;
+}
+
+void write_mission(std::string& out, const Mission& m, const Scenario& s) {
+  out += fmt::format("    mission:\n      type: {}\n", mission_type_name(m.type));
+  auto places = [&](const char* key) {
+    out += fmt::format("      {}:\n", key);
+    for (const GeoPoint& p : m.waypoints)
+      out += fmt::format("        - {}\n", lat_lon(p));
+  };
+  switch (m.type) {
+    case MissionType::patrol:
+      out += fmt::format("      area: {}\n      dwell: {}\n", s.zones[m.area].id,
+                         duration(m.dwell_s));
+      break;
+    case MissionType::route:
+      places("waypoints");
+      out += fmt::format("      loop: {}\n      dwell: {}\n", boolean(m.loop), duration(m.dwell_s));
+      break;
+    case MissionType::loiter:
+      out += fmt::format("      around: {}\n      radius: {}\n", lat_lon(m.around),
+                         length(m.radius_km));
+      if (m.swarm) {
+        out += fmt::format("      swarm: {{towards: {}, radius: {}, from_posture: {}}}\n",
+                           lat_lon(m.swarm->towards), length(m.swarm->radius_km),
+                           m.swarm->from_posture);
+      }
+      break;
+    case MissionType::sortie:
+      out += fmt::format("      rate: {}\n", rate(m.launches_per_s));
+      places("route");
+      break;
+    case MissionType::alert:
+    case MissionType::respond:
+      out += fmt::format("      standoff: {}\n      shadow: {}\n", length(m.standoff_km),
+                         duration(m.shadow_s));
+      break;
+  }
+}
+
+void write_policy(std::string& out, const Policy& p, const Scenario& s) {
+  out += fmt::format("  - id: {}\n", p.id);
+  if (p.hotline) {
+    const HotlinePolicy& h = *p.hotline;
+    out += "    hotline:\n      endpoints:\n";
+    for (const auto& [a, b] : h.endpoints) {
+      out += fmt::format("        - [{}, {}]\n", s.command_centres[a].id, s.command_centres[b].id);
+    }
+    const auto& q = h.answer_probability;
+    if (std::all_of(q.begin(), q.end(), [&](double x) { return x == q[0]; })) {
+      out += fmt::format("      p_answer: {}\n", number(q[0]));
+    } else {
+      out += fmt::format("      p_answer: {{l0: {}, l1: {}, l2: {}, l3: {}, l4: {}}}\n",
+                         number(q[0]), number(q[1]), number(q[2]), number(q[3]), number(q[4]));
+    }
+    out += fmt::format(
+        "      answer_delay: {{median: {}, sigma: {}}}\n      retry_interval: {}\n"
+        "      max_retries: {}\n      effect: {}\n",
+        duration(h.answer_delay_median_s), number(h.answer_delay_sigma),
+        duration(h.retry_interval_s), h.max_retries, number(h.effect));
+  }
+  if (p.direct_link) {
+    out += fmt::format("    direct_link: {{reduction: {}, clarity: {}}}\n",
+                       number(p.direct_link->reduction), number(p.direct_link->clarity));
+  }
+  if (p.cues) {
+    out += fmt::format("    cues: {{adherence: {}, reduction: {}}}\n", number(p.cues->adherence),
+                       number(p.cues->reduction));
+  }
+  if (p.notification) {
+    out += fmt::format("    notification: {{clarity: {}}}\n", number(p.notification->clarity));
+  }
+  if (p.trilateral_dialogue) {
+    const TrilateralDialoguePolicy& t = *p.trilateral_dialogue;
+    out += fmt::format(
+        "    trilateral_dialogue: {{participants: {}, period: {}, effect: {}, relay: {}}}\n",
+        id_list(t.participants, s.nations), duration(t.period_s), number(t.effect),
+        boolean(t.relay));
+  }
+}
+
+}  // namespace
+
+std::string explain_scenario(const Scenario& s) {
+  std::string out;
+  out += "# Fully resolved by `hotline validate --explain`: defaults filled in, references\n"
+         "# resolved, units normalised. Loads to the same scenario as its source.\n";
+  out += fmt::format("name: {}\n", quoted(s.name));
+  out += fmt::format("frame:\n  centre: {}\n", lat_lon(s.frame.centre));
+  out += fmt::format("time:\n  dt: {}\n  horizon: {}\n", duration(s.time.dt_s),
+                     duration(s.time.horizon_s));
+
+  out += "nations:\n";
+  for (std::size_t a = 0; a < s.nations.size(); ++a) {
+    out += fmt::format("  - id: {}\n    name: {}\n", s.nations[a].id, quoted(s.nations[a].name));
+    std::string relations;
+    for (std::size_t b = 0; b < s.nations.size(); ++b) {
+      if (b == a || s.relation(a, b) == Relation::neutral) continue;
+      relations += fmt::format("{}{}: {}", relations.empty() ? "" : ", ", s.nations[b].id,
+                               relation_name(s.relation(a, b)));
+    }
+    if (!relations.empty()) out += fmt::format("    relations: {{{}}}\n", relations);
+  }
+
+  if (!s.zones.empty()) out += "zones:\n";
+  for (const Zone& z : s.zones) {
+    out += fmt::format("  - id: {}\n    kind: {}\n", z.id, zone_kind_name(z.kind));
+    if (z.owner) out += fmt::format("    owner: {}\n", s.nations[*z.owner].id);
+    if (z.is_circle) {
+      out += fmt::format("    circle: {{centre: {}, radius: {}}}\n", lat_lon(z.centre),
+                         length(z.radius_km));
+    } else {
+      out += "    polygon:\n";
+      for (const GeoPoint& v : z.vertices)
+        out += fmt::format("      - [{}, {}]\n", number(v.lat_deg), number(v.lon_deg));
+    }
+  }
+  if (!s.points.empty()) out += "points:\n";
+  for (const NamedPoint& p : s.points) {
+    out += fmt::format("  - {{id: {}, lat: {}, lon: {}}}\n", p.id, number(p.at.lat_deg),
+                       number(p.at.lon_deg));
+  }
+  if (!s.bases.empty()) out += "bases:\n";
+  for (const Base& b : s.bases) {
+    out += fmt::format("  - {{id: {}, nation: {}, lat: {}, lon: {}}}\n", b.id,
+                       s.nations[b.nation].id, number(b.at.lat_deg), number(b.at.lon_deg));
+  }
+
+  if (!s.classes.empty()) out += "classes:\n";
+  for (const PlatformClass& c : s.classes) {
+    out += fmt::format(
+        "  - id: {}\n    kind: {}\n    role: {}\n    cruise_speed: {}\n    max_speed: {}\n"
+        "    sensor_range: {}\n",
+        c.id, platform_kind_name(c.kind), role_name(c.role), speed(c.cruise_speed_km_s),
+        speed(c.max_speed_km_s), length(c.sensor_range_km));
+    if (c.kind == PlatformKind::aircraft) {
+      out += fmt::format("    endurance: {}\n    turnaround: {}\n", duration(c.endurance_s),
+                         duration(c.turnaround_s));
+    }
+  }
+
+  if (!s.forces.empty()) out += "forces:\n";
+  for (const Force& f : s.forces) {
+    out += fmt::format("  - id: {}\n    nation: {}\n    class: {}\n    count: {}\n", f.id,
+                       s.nations[f.nation].id, s.classes[f.platform_class].id, f.count);
+    if (f.base) out += fmt::format("    base: {}\n", s.bases[*f.base].id);
+    out += fmt::format("    deploy_on: {}\n", deployment_name(f.deploy_on));
+    write_mission(out, f.mission, s);
+  }
+
+  if (!s.exercises.empty()) out += "exercises:\n";
+  for (const Exercise& e : s.exercises) {
+    out += fmt::format(
+        "  - id: {}\n    nation: {}\n    area: {}\n    start: {}\n    duration: {}\n"
+        "    forces: {}\n",
+        e.id, s.nations[e.nation].id, s.zones[e.area].id, duration(e.start_s),
+        duration(e.duration_s), id_list(e.forces, s.forces));
+  }
+
+  if (!s.command_centres.empty()) out += "command_centres:\n";
+  for (const CommandCentre& c : s.command_centres) {
+    out += fmt::format("  - id: {}\n    name: {}\n    nation: {}\n", c.id, quoted(c.name),
+                       s.nations[c.nation].id);
+    if (!c.radars.empty()) out += "    radars:\n";
+    for (const RadarSite& r : c.radars) {
+      out += fmt::format("      - {{at: {}, range: {}}}\n", lat_lon(r.at), length(r.range_km));
+    }
+    if (!c.watches.empty()) out += "    watches:\n";
+    for (const WatchRule& w : c.watches) {
+      out += fmt::format(
+          "      - {{zone: {}, scramble: {}, dispatch: {}, responders: {}}}\n", s.zones[w.zone].id,
+          w.scramble_per_intruder, w.dispatch_per_intruder, id_list(w.responders, s.forces));
+    }
+  }
+
+  const EncounterParameters& enc = s.encounters;
+  out += fmt::format(
+      "encounters:\n  ranges: {{ship_ship: {}, aircraft_aircraft: {}, aircraft_ship: {}}}\n"
+      "  end_factor: {}\n",
+      length(enc.range_km[0]), length(enc.range_km[3]), length(enc.range_km[2]),
+      number(enc.end_factor));
+
+  const IncidentParameters& inc = s.incidents;
+  const double base_rate = most_common(inc.rate_per_s, std::less<double>{});
+  auto triple_less = [](const SeverityTriple& x, const SeverityTriple& y) {
+    return std::tie(x.unsafe, x.dangerous, x.grave) < std::tie(y.unsafe, y.dangerous, y.grave);
+  };
+  const SeverityTriple base_mix = most_common(inc.severity_mix, triple_less);
+  out += fmt::format("incidents:\n  base_rate: {}\n  severity_mix: {}\n", rate(base_rate),
+                     severity(base_mix));
+  std::string pairs;
+  for (std::size_t a = 0; a < kRoleCount; ++a) {
+    for (std::size_t b = a; b < kRoleCount; ++b) {
+      const std::size_t i = a * kRoleCount + b;
+      const bool rate_differs = inc.rate_per_s[i] != base_rate;
+      const bool mix_differs = !(inc.severity_mix[i] == base_mix);
+      if (!rate_differs && !mix_differs) continue;
+      pairs += fmt::format("    - roles: [{}, {}]\n", role_name(static_cast<Role>(a)),
+                           role_name(static_cast<Role>(b)));
+      if (rate_differs) pairs += fmt::format("      rate: {}\n", rate(inc.rate_per_s[i]));
+      if (mix_differs) {
+        pairs += fmt::format("      severity_mix: {}\n", severity(inc.severity_mix[i]));
+      }
+    }
+  }
+  if (!pairs.empty()) out += "  role_pairs:\n" + pairs;
+  out += fmt::format(
+      "  cooldown: {}\n  severity_weights: {}\n  posture_multipliers: [{}, {}, {}, {}]\n",
+      duration(inc.cooldown_s), severity(inc.severity_weight), number(inc.posture_multiplier[0]),
+      number(inc.posture_multiplier[1]), number(inc.posture_multiplier[2]),
+      number(inc.posture_multiplier[3]));
+
+  const EscalationParameters& e = s.escalation;
+  out += fmt::format(
+      "escalation:\n  report_delay: {{median: {}, sigma: {}}}\n  perceived_deliberate: {}\n"
+      "  accidental_factor: {}\n  tension_half_life: {}\n  level_thresholds: [{}, {}, {}]\n"
+      "  retaliation: {{probability: {}, contact_factor: {}, clarification_window: {}}}\n"
+      "  stop_at_first_clash: {}\n",
+      duration(e.report_delay_median_s), number(e.report_delay_sigma),
+      number(e.perceived_deliberate), number(e.accidental_factor), duration(e.tension_half_life_s),
+      number(e.level_thresholds[0]), number(e.level_thresholds[1]), number(e.level_thresholds[2]),
+      number(e.retaliation_probability), number(e.retaliation_contact_factor),
+      duration(e.clarification_window_s), boolean(e.stop_at_first_clash));
+
+  out += "policies:\n";
+  for (const Policy& p : s.policies)
+    write_policy(out, p, s);
+
+  out += fmt::format("output:\n  state_interval: {}\n  tension_interval: {}\n",
+                     duration(s.output.state_interval_s), duration(s.output.tension_interval_s));
+  return out;
+}
+
+}  // namespace hotline::scenarios
