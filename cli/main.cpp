@@ -7,10 +7,12 @@
 #include <iostream>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "bench_swarm.hpp"
 #include "count_parsing.hpp"
 #include "hotline/engine/batch_kernels.hpp"
+#include "validate.hpp"
 
 namespace {
 
@@ -86,6 +88,15 @@ int main(int argc, char** argv) {
                     "(counting sort every step); same results (default incremental)");
   swarm->add_flag("--json", swarm_text.json, "Print JSON instead of a table");
 
+  std::vector<std::string> validate_files;
+  bool explain = false;
+  CLI::App* validate = app.add_subcommand(
+      "validate", "Check scenario files: one line per file, every problem with file:line:column");
+  validate->add_option("scenario", validate_files, "Scenario files (YAML)")->required();
+  validate->add_flag("--explain", explain,
+                     "Print the fully resolved scenario (defaults filled in, units normalised) "
+                     "as YAML that loads to the same scenario");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -95,6 +106,9 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (validate->parsed()) {
+      return hotline::cli::run_validate(validate_files, explain, std::cout, std::cerr);
+    }
     if (swarm->parsed()) {
       const auto options = parse_bench_swarm(swarm_text);
       const auto rows = hotline::cli::run_bench_swarm(options);

@@ -115,8 +115,7 @@ std::optional<std::size_t> read_reference(const Value& value, const std::vector<
 [[nodiscard]] std::optional<GeoPoint> read_geo_point(const Value& value);
 // A position written as {lat: ..., lon: ...} or as the id of a named point
 // or a base (which share one namespace).
-[[nodiscard]] std::optional<GeoPoint> read_location(const Value& value,
-                                                    const Scenario& scenario);
+[[nodiscard]] std::optional<GeoPoint> read_location(const Value& value, const Scenario& scenario);
 
 // A quantity that must not be negative (or must be positive); `what` names
 // it in the message ("the cruise speed must be positive").

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+
 #include "common_readers.hpp"
 #include "section_readers.hpp"
 

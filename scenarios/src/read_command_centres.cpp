@@ -88,8 +88,8 @@ std::optional<WatchRule> read_watch(const Value& item, std::size_t nation,
       } else if (force.mission.type != MissionType::alert
                  && force.mission.type != MissionType::respond) {
         ref.error(fmt::format(
-            "force '{}' has a {} mission; responders have an alert or a respond mission",
-            force.id, mission_type_name(force.mission.type)));
+            "force '{}' has a {} mission; responders have an alert or a respond mission", force.id,
+            mission_type_name(force.mission.type)));
         ok = false;
       } else if (!wants(force.mission.type)) {
         ref.error(fmt::format("force '{}' has {}, but this watch sets no '{}'", force.id,
@@ -116,11 +116,12 @@ std::optional<WatchRule> read_watch(const Value& item, std::size_t nation,
     }
   }
   // Each response needs at least one force that can give it.
-  for (auto [type, value] : {std::pair{MissionType::alert, scramble},
-                             std::pair{MissionType::respond, dispatch}}) {
+  for (auto [type, value] :
+       {std::pair{MissionType::alert, scramble}, std::pair{MissionType::respond, dispatch}}) {
     if (!ok || !wants(type)) continue;
-    const bool any = std::any_of(rule.responders.begin(), rule.responders.end(),
-                                 [&](std::size_t f) { return scenario.forces[f].mission.type == type; });
+    const bool any =
+        std::any_of(rule.responders.begin(), rule.responders.end(),
+                    [&](std::size_t f) { return scenario.forces[f].mission.type == type; });
     if (!any) {
       value->error(fmt::format("no force of {} with {} to send", scenario.nations[nation].id,
                                needed_mission_text(type)));
@@ -163,8 +164,9 @@ void read_command_centres(const Value& value, Scenario& scenario) {
           const auto rule = read_watch(watch_item, *nation, scenario);
           ok = ok && rule.has_value();
           if (!rule) continue;
-          const bool repeated = std::any_of(centre.watches.begin(), centre.watches.end(),
-                                            [&](const WatchRule& w) { return w.zone == rule->zone; });
+          const bool repeated =
+              std::any_of(centre.watches.begin(), centre.watches.end(),
+                          [&](const WatchRule& w) { return w.zone == rule->zone; });
           if (repeated) {
             watch_item.required("zone")->error(
                 fmt::format("zone '{}' is watched twice by this centre: give one rule per zone",

@@ -83,8 +83,8 @@ std::optional<std::vector<GeoPoint>> read_places(const Value& value, const Scena
   return places;
 }
 
-std::optional<double> read_or(const std::optional<Value>& value, Dimension dimension,
-                              bool positive, std::string_view what, double fallback) {
+std::optional<double> read_or(const std::optional<Value>& value, Dimension dimension, bool positive,
+                              std::string_view what, double fallback) {
   if (!value) return fallback;
   return read_non_negative(*value, dimension, positive, what);
 }
@@ -100,9 +100,8 @@ std::optional<Swarm> read_swarm(const Value& value, const Scenario& scenario) {
   } else {
     ok = false;
   }
-  const auto radius =
-      read_or(value.optional("radius"), Dimension::length, true, "swarm radius",
-              defaults::kSwarmRadiusKm);
+  const auto radius = read_or(value.optional("radius"), Dimension::length, true, "swarm radius",
+                              defaults::kSwarmRadiusKm);
   ok = ok && radius.has_value();
   swarm.radius_km = radius.value_or(0.0);
   swarm.from_posture = defaults::kSwarmFromPosture;
@@ -117,8 +116,8 @@ std::optional<Swarm> read_swarm(const Value& value, const Scenario& scenario) {
 
 // The mission of a force whose class is `platform_class` (if it loaded).
 // False if anything is wrong.
-bool read_mission(const Value& value, const Scenario& scenario,
-                  const PlatformClass* platform_class, Mission& mission) {
+bool read_mission(const Value& value, const Scenario& scenario, const PlatformClass* platform_class,
+                  Mission& mission) {
   const auto entries = value.entries();  // reports a non-mapping and duplicate keys
   if (!entries) return false;
   const auto type_value = value.required("type");
@@ -141,8 +140,7 @@ bool read_mission(const Value& value, const Scenario& scenario,
         || (needs_ship && platform_class->kind != PlatformKind::ship)) {
       type_value->error(fmt::format("a {} mission is for {}, but class '{}' is a {}",
                                     mission_type_name(*type), needs_ship ? "ships" : "aircraft",
-                                    platform_class->id,
-                                    platform_kind_name(platform_class->kind)));
+                                    platform_class->id, platform_kind_name(platform_class->kind)));
       ok = false;
     }
   }
@@ -232,8 +230,7 @@ bool read_mission(const Value& value, const Scenario& scenario,
 }
 
 bool mission_needs_base(MissionType type) {
-  return type == MissionType::sortie || type == MissionType::alert
-         || type == MissionType::respond;
+  return type == MissionType::sortie || type == MissionType::alert || type == MissionType::respond;
 }
 
 // A sortie flies base → route → base at cruise speed and must fit the
@@ -303,9 +300,9 @@ void read_forces(const Value& value, Scenario& scenario,
         const std::size_t base_nation = scenario.bases[*base].nation;
         if (base_nation != force.nation
             && scenario.relation(base_nation, force.nation) != Relation::ally) {
-          base_value->error(fmt::format(
-              "base {} belongs to {}, which is not {} nor its ally", scenario.bases[*base].id,
-              scenario.nations[base_nation].id, scenario.nations[force.nation].id));
+          base_value->error(fmt::format("base {} belongs to {}, which is not {} nor its ally",
+                                        scenario.bases[*base].id, scenario.nations[base_nation].id,
+                                        scenario.nations[force.nation].id));
           ok = false;
         }
       }

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
-#include "polygon_check.hpp"
 #include "common_readers.hpp"
+#include "polygon_check.hpp"
 #include "section_readers.hpp"
 
 namespace hotline::scenarios::detail {
@@ -26,13 +26,13 @@ std::optional<GeoPoint> read_vertex(const Value& value) {
   return GeoPoint{*lat, *lon};
 }
 
-
 }  // namespace
 
 Frame read_frame(const Value& value) {
   Frame frame;
   if (!value.expect_map({"centre"})) return frame;
-  if (auto centre = value.required("centre")) frame.centre = read_geo_point(*centre).value_or(GeoPoint{});
+  if (auto centre = value.required("centre"))
+    frame.centre = read_geo_point(*centre).value_or(GeoPoint{});
   return frame;
 }
 
@@ -137,8 +137,8 @@ void read_bases(const Value& value, Scenario& scenario) {
       // one namespace.
       for (const NamedPoint& point : scenario.points) {
         if (point.id == *id) {
-          item.required("id")->error(fmt::format(
-              "'{}' is already a point id: points and bases share one namespace", *id));
+          item.required("id")->error(
+              fmt::format("'{}' is already a point id: points and bases share one namespace", *id));
           id.reset();
           break;
         }

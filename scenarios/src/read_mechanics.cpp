@@ -5,8 +5,8 @@
 #include <tuple>
 #include <utility>
 
-#include "hotline/scenarios/defaults.hpp"
 #include "common_readers.hpp"
+#include "hotline/scenarios/defaults.hpp"
 #include "section_readers.hpp"
 
 namespace hotline::scenarios::detail {
@@ -45,7 +45,6 @@ EncounterParameters read_encounters(const std::optional<Value>& value) {
   return p;
 }
 
-
 namespace {
 
 // unsafe / dangerous / grave, as probabilities that sum to 1 or as weights.
@@ -74,7 +73,6 @@ std::optional<SeverityTriple> read_severity_triple(const Value& value, bool prob
   }
   return t;
 }
-
 
 }  // namespace
 

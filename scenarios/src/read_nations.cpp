@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-
 #include "common_readers.hpp"
 #include "section_readers.hpp"
 
@@ -43,7 +42,8 @@ void read_nations(const Value& value, Scenario& scenario) {
     for (const auto& entry : *entries) {
       const auto b = scenario.nation_index(entry.key);
       if (!b) {
-        entry.value.error_at(entry.key_location, unknown_reference("nation", entry.key, nation_ids));
+        entry.value.error_at(entry.key_location,
+                             unknown_reference("nation", entry.key, nation_ids));
         continue;
       }
       if (*b == a) {

@@ -101,9 +101,10 @@ bool read_endpoints(const Value& value, const Scenario& scenario, HotlinePolicy&
                                    scenario.nations[na].id));
       ok = false;
     } else if (scenario.relation(na, nb) != Relation::rival) {
-      pair_value.error(fmt::format("{} and {} are {}, not rivals: a hotline joins two rival nations",
-                                   scenario.nations[na].id, scenario.nations[nb].id,
-                                   relation_name(scenario.relation(na, nb))));
+      pair_value.error(
+          fmt::format("{} and {} are {}, not rivals: a hotline joins two rival nations",
+                      scenario.nations[na].id, scenario.nations[nb].id,
+                      relation_name(scenario.relation(na, nb))));
       ok = false;
     } else {
       const std::pair<std::size_t, std::size_t> key{std::min(*a, *b), std::max(*a, *b)};
@@ -122,8 +123,8 @@ bool read_endpoints(const Value& value, const Scenario& scenario, HotlinePolicy&
 }
 
 bool read_hotline(const Value& value, const Scenario& scenario, HotlinePolicy& h) {
-  if (!value.expect_map({"endpoints", "p_answer", "answer_delay", "retry_interval",
-                         "max_retries", "effect"})) {
+  if (!value.expect_map(
+          {"endpoints", "p_answer", "answer_delay", "retry_interval", "max_retries", "effect"})) {
     return false;
   }
   bool ok = true;
@@ -291,9 +292,10 @@ class PolicyResolver {
       return false;
     }
     if (items_[*target].state == PolicyItem::State::resolving) {
-      ref.error(fmt::format("policy '{}' includes '{}', which includes '{}' (directly or "
-                            "through others): includes must not form a cycle",
-                            policy.id, *id, policy.id));
+      ref.error(
+          fmt::format("policy '{}' includes '{}', which includes '{}' (directly or "
+                      "through others): includes must not form a cycle",
+                      policy.id, *id, policy.id));
       return false;
     }
     if (!resolve(*target)) return false;  // its own problems are reported there
@@ -302,9 +304,10 @@ class PolicyResolver {
     auto merge = [&](std::size_t m, auto& mine, const auto& theirs) {
       if (!theirs) return;
       if (mine && !(*mine == *theirs)) {
-        ref.error(fmt::format("'{}' comes from both '{}' and '{}' with different parameters: "
-                              "include one of them, or set '{}' here",
-                              kMechanisms[m], source[m], *id, kMechanisms[m]));
+        ref.error(
+            fmt::format("'{}' comes from both '{}' and '{}' with different parameters: "
+                        "include one of them, or set '{}' here",
+                        kMechanisms[m], source[m], *id, kMechanisms[m]));
         ok = false;
         return;
       }

@@ -118,8 +118,8 @@ void write_mission(std::string& out, const Mission& m, const Scenario& s) {
   };
   switch (m.type) {
     case MissionType::patrol:
-      out += fmt::format("      area: {}\n      dwell: {}\n", s.zones[m.area].id,
-                         duration(m.dwell_s));
+      out +=
+          fmt::format("      area: {}\n      dwell: {}\n", s.zones[m.area].id, duration(m.dwell_s));
       break;
     case MissionType::route:
       places("waypoints");
@@ -191,8 +191,9 @@ void write_policy(std::string& out, const Policy& p, const Scenario& s) {
 
 std::string explain_scenario(const Scenario& s) {
   std::string out;
-  out += "# Fully resolved by `hotline validate --explain`: defaults filled in, references\n"
-         "# resolved, units normalised. Loads to the same scenario as its source.\n";
+  out +=
+      "# Fully resolved by `hotline validate --explain`: defaults filled in, references\n"
+      "# resolved, units normalised. Loads to the same scenario as its source.\n";
   out += fmt::format("name: {}\n", quoted(s.name));
   out += fmt::format("frame:\n  centre: {}\n", lat_lon(s.frame.centre));
   out += fmt::format("time:\n  dt: {}\n  horizon: {}\n", duration(s.time.dt_s),
@@ -275,9 +276,9 @@ std::string explain_scenario(const Scenario& s) {
     }
     if (!c.watches.empty()) out += "    watches:\n";
     for (const WatchRule& w : c.watches) {
-      out += fmt::format(
-          "      - {{zone: {}, scramble: {}, dispatch: {}, responders: {}}}\n", s.zones[w.zone].id,
-          w.scramble_per_intruder, w.dispatch_per_intruder, id_list(w.responders, s.forces));
+      out += fmt::format("      - {{zone: {}, scramble: {}, dispatch: {}, responders: {}}}\n",
+                         s.zones[w.zone].id, w.scramble_per_intruder, w.dispatch_per_intruder,
+                         id_list(w.responders, s.forces));
     }
   }
 

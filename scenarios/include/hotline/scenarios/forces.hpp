@@ -31,16 +31,16 @@ struct Swarm {
 
 struct Mission {
   MissionType type = MissionType::patrol;
-  std::size_t area = 0;            // patrol: zone index
-  double dwell_s = 0.0;            // patrol, route: pause at each waypoint
+  std::size_t area = 0;             // patrol: zone index
+  double dwell_s = 0.0;             // patrol, route: pause at each waypoint
   std::vector<GeoPoint> waypoints;  // route; sortie: the flight out
-  bool loop = false;               // route: start over after the last waypoint
-  GeoPoint around;                 // loiter: centre of the random walk
-  double radius_km = 0.0;          // loiter
-  std::optional<Swarm> swarm;      // loiter
-  double launches_per_s = 0.0;     // sortie: Poisson rate of launches per platform
-  double standoff_km = 0.0;        // alert, respond: shadowing distance
-  double shadow_s = 0.0;           // alert, respond: how long to shadow
+  bool loop = false;                // route: start over after the last waypoint
+  GeoPoint around;                  // loiter: centre of the random walk
+  double radius_km = 0.0;           // loiter
+  std::optional<Swarm> swarm;       // loiter
+  double launches_per_s = 0.0;      // sortie: Poisson rate of launches per platform
+  double standoff_km = 0.0;         // alert, respond: shadowing distance
+  double shadow_s = 0.0;            // alert, respond: how long to shadow
   bool operator==(const Mission&) const = default;
 };
 

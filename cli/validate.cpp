@@ -1,0 +1,64 @@
+#include "validate.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <ostream>
+
+#include "hotline/scenarios/scenario.hpp"
+
+namespace hotline::cli {
+
+namespace {
+
+constexpr int kExitBadInput = 2;
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string summary(const scenarios::Scenario& s) {
+  std::uint64_t platforms = 0;
+  for (const scenarios::Force& force : s.forces)
+    platforms += force.count;
+  std::string policies;
+  for (const scenarios::Policy& policy : s.policies)
+    policies += (policies.empty() ? "" : ", ") + policy.id;
+  return fmt::format(
+      "ok: \"{}\", {}, {}, {} ({}), {}, {} ({})", s.name,
+      plural(s.nations.size(), "nation", "nations"), plural(s.zones.size(), "zone", "zones"),
+      plural(s.forces.size(), "force", "forces"), plural(platforms, "platform", "platforms"),
+      plural(s.command_centres.size(), "command centre", "command centres"),
+      plural(s.policies.size(), "policy", "policies"), policies);
+}
+
+}  // namespace
+
+int run_validate(const std::vector<std::string>& files, bool explain, std::ostream& out,
+                 std::ostream& err) {
+  if (explain && files.size() != 1) {
+    err << "hotline: error: --explain takes one scenario file, got " << files.size() << '\n';
+    return kExitBadInput;
+  }
+  int code = 0;
+  for (const std::string& file : files) {
+    try {
+      const scenarios::Scenario scenario = scenarios::load_scenario_file(file);
+      if (explain) {
+        out << scenarios::explain_scenario(scenario);
+        err << file << ": " << summary(scenario) << '\n';
+      } else {
+        out << file << ": " << summary(scenario) << '\n';
+      }
+    } catch (const scenarios::ScenarioError& e) {
+      for (const scenarios::Diagnostic& d : e.diagnostics())
+        err << d.format() << '\n';
+      (explain ? err : out) << file << ": " << plural(e.diagnostics().size(), "error", "errors")
+                            << '\n';
+      code = kExitBadInput;
+    }
+  }
+  return code;
+}
+
+}  // namespace hotline::cli
