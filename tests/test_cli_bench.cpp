@@ -1,10 +1,10 @@
 // `hotline bench` as a user runs it: exit codes and messages.
-#include <sys/wait.h>
-
-#include <array>
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <string>
+
+#include "cli_runner.hpp"
+
+using hotline::test::line_count;
 
 namespace {
 
@@ -14,23 +14,8 @@ struct Result {
 };
 
 Result run_hotline(const std::string& arguments) {
-  const std::string command = std::string(HOTLINE_EXE) + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string output;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), static_cast<int>(buffer.size()), pipe) != nullptr) {
-    output += buffer.data();
-  }
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
-int line_count(const std::string& text) {
-  int lines = 0;
-  for (char c : text)
-    lines += c == '\n' ? 1 : 0;
-  return lines;
+  const hotline::test::CliResult r = hotline::test::run_hotline(arguments);
+  return {r.exit_code, r.both()};
 }
 
 }  // namespace

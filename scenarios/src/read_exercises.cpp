@@ -64,7 +64,7 @@ void read_exercises(const std::optional<Value>& value, Scenario& scenario,
           const std::size_t force_nation = scenario.forces[*force].nation;
           if (nation && force_nation != *nation
               && scenario.relation(force_nation, *nation) != Relation::ally) {
-            ref.error(fmt::format("force '{}' belongs to {}, which is not {} nor its ally",
+            ref.error(fmt::format("force '{}' belongs to {}, which is neither {} nor its ally",
                                   scenario.forces[*force].id, scenario.nations[force_nation].id,
                                   scenario.nations[*nation].id));
             ok = false;

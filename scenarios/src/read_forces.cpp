@@ -300,7 +300,7 @@ void read_forces(const Value& value, Scenario& scenario,
         const std::size_t base_nation = scenario.bases[*base].nation;
         if (base_nation != force.nation
             && scenario.relation(base_nation, force.nation) != Relation::ally) {
-          base_value->error(fmt::format("base {} belongs to {}, which is not {} nor its ally",
+          base_value->error(fmt::format("base '{}' belongs to {}, which is neither {} nor its ally",
                                         scenario.bases[*base].id, scenario.nations[base_nation].id,
                                         scenario.nations[force.nation].id));
           ok = false;

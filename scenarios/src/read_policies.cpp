@@ -104,7 +104,7 @@ bool read_endpoints(const Value& value, const Scenario& scenario, HotlinePolicy&
       pair_value.error(
           fmt::format("{} and {} are {}, not rivals: a hotline joins two rival nations",
                       scenario.nations[na].id, scenario.nations[nb].id,
-                      relation_name(scenario.relation(na, nb))));
+                      scenario.relation(na, nb) == Relation::ally ? "allies" : "neutral"));
       ok = false;
     } else {
       const std::pair<std::size_t, std::size_t> key{std::min(*a, *b), std::max(*a, *b)};
