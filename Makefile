@@ -4,7 +4,7 @@
 
 JOBS ?= $(shell nproc)
 
-.PHONY: demo test test-asan bench deps format check-format clean
+.PHONY: demo test test-asan fuzz bench deps format check-format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -31,6 +31,15 @@ test: build/dev/build.ninja
 test-asan: build/asan/build.ninja
 	cmake --build build/asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
+
+# The scenario loader's libFuzzer target (clang), FUZZ_SECONDS long from the
+# seed corpus (scripts/run-fuzzer.sh).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/install-deps.sh --fuzz
+	cmake --preset fuzz
+	cmake --build build/fuzz -j $(JOBS) --target fuzz_scenario_loader
+	scripts/run-fuzzer.sh $(FUZZ_SECONDS)
 
 # Google Benchmark suites plus `hotline bench swarm` at the spec sizes.
 bench: build/release/build.ninja

@@ -2,6 +2,7 @@
 # Installs the Debian (bookworm) packages Hotline builds and tests with, only
 # those that are missing. Runs apt-get update first when something must be
 # installed. Needs root (or sudo) for the install itself.
+#   --fuzz   also clang with libFuzzer and the sanitizer runtimes (`make fuzz`)
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,9 @@ packages=(
   librandom123-dev libcli11-dev libfmt-dev
   clang-format
 )
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang libclang-rt-14-dev llvm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

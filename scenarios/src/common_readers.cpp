@@ -19,6 +19,13 @@ bool is_broken(const Value& value, std::string_view what, const std::string& id)
   return value.context().broken.count(fmt::format("{}:{}", what, id)) != 0;
 }
 
+bool any_broken(const Value& value, std::string_view what) {
+  const std::string prefix = fmt::format("{}:", what);
+  const auto& broken = value.context().broken;
+  const auto it = broken.lower_bound(prefix);
+  return it != broken.end() && it->compare(0, prefix.size(), prefix) == 0;
+}
+
 bool is_identifier(std::string_view id) {
   if (id.empty() || id.front() < 'a' || id.front() > 'z') return false;
   for (char c : id) {

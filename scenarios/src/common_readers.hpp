@@ -90,6 +90,10 @@ std::optional<std::string> read_unique_id(const Value& item, const std::vector<I
 // ReadContext::broken).
 void mark_broken(const Value& value, std::string_view what, const std::string& id);
 [[nodiscard]] bool is_broken(const Value& value, std::string_view what, const std::string& id);
+// Whether any item of a kind failed to load: a check that looks for such
+// items (a responder, a hotline end) stays quiet then, since the failed item
+// is reported already and may be the one it looks for.
+[[nodiscard]] bool any_broken(const Value& value, std::string_view what);
 
 template <class Item>
 std::optional<std::size_t> read_reference(const Value& value, const std::vector<Item>& items,

@@ -116,13 +116,16 @@ std::optional<WatchRule> read_watch(const Value& item, std::size_t nation,
     }
   }
   // Each response needs at least one force that can give it.
-  for (auto [type, value] :
+  for (const auto& [needed, value] :
        {std::pair{MissionType::alert, scramble}, std::pair{MissionType::respond, dispatch}}) {
+    const MissionType type = needed;  // a plain variable: lambdas capture it portably
     if (!ok || !wants(type)) continue;
     const bool any =
         std::any_of(rule.responders.begin(), rule.responders.end(),
                     [&](std::size_t f) { return scenario.forces[f].mission.type == type; });
     if (!any) {
+      ok = false;
+      if (any_broken(item, "force")) continue;  // the missing force may be the broken one
       value->error(fmt::format("no force of {} with {} to send", scenario.nations[nation].id,
                                needed_mission_text(type)));
       ok = false;

@@ -130,6 +130,8 @@ bool read_hotline(const Value& value, const Scenario& scenario, HotlinePolicy& h
   bool ok = true;
   if (auto endpoints = value.optional("endpoints")) {
     ok = read_endpoints(*endpoints, scenario, h) && ok;
+  } else if (h.endpoints.empty() && any_broken(value, "command centre")) {
+    ok = false;  // a command centre that failed to load may be the missing end
   } else if (h.endpoints.empty()) {
     value.error(
         "no rival nations both have a command centre, so there is no hotline to open: add "
