@@ -2,7 +2,9 @@
 // which they are read, and the small sections (time, output) that need no
 // file of their own.
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -85,9 +87,13 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
-  } catch (const YAML::ParserException& e) {
-    diagnostics.add({file, e.mark.line + 1, e.mark.column + 1}, "",
-                    fmt::format("not valid YAML: {}", e.msg));
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp counts from 0 and may give -1 where it has no position. Its
+    // depth guard reports only "bad file"; say what it means.
+    const bool too_deep = dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr;
+    diagnostics.add({file, std::max(1, e.mark.line + 1), std::max(1, e.mark.column + 1)}, "",
+                    too_deep ? "not valid YAML: nested too deeply (more than 2000 levels)"
+                             : fmt::format("not valid YAML: {}", e.msg));
     throw ScenarioError(diagnostics.sorted());
   }
   if (!root.IsDefined() || root.IsNull()) {
