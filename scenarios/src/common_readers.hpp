@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -125,5 +126,73 @@ std::optional<std::size_t> read_reference(const Value& value, const std::vector<
 // it in the message ("the cruise speed must be positive").
 [[nodiscard]] std::optional<double> read_non_negative(const Value& value, Dimension dimension,
                                                       bool positive, std::string_view what);
+
+// Reads the keys of one mapping into the fields of a struct and remembers
+// whether everything went well. Each call names a key, the field, and a
+// reader (a Value → std::optional<T>, such as those below); a missing
+// required key or a value the reader refused clears ok() and leaves the
+// field alone. The calls return whether the field was set.
+class FieldReader {
+ public:
+  explicit FieldReader(const Value& map) : map_(map) {}
+
+  template <class T, class Read>
+  bool required(std::string_view key, T& field, Read read) {
+    if (auto v = map_.required(key)) return store(read(*v), field);
+    ok_ = false;
+    return false;
+  }
+  template <class T, class Read>
+  bool optional(std::string_view key, T& field, Read read) {
+    if (auto v = map_.optional(key)) return store(read(*v), field);
+    return false;
+  }
+  void fail() { ok_ = false; }
+  [[nodiscard]] bool ok() const { return ok_; }
+
+ private:
+  template <class T, class U>
+  bool store(const std::optional<U>& value, T& field) {
+    if (!value) {
+      ok_ = false;
+      return false;
+    }
+    field = static_cast<T>(*value);
+    return true;
+  }
+
+  const Value& map_;
+  bool ok_ = true;
+};
+
+// Readers for FieldReader.
+inline auto quantity_at_least_zero(Dimension dimension, std::string_view what) {
+  return [=](const Value& v) { return read_non_negative(v, dimension, false, what); };
+}
+inline auto positive_quantity(Dimension dimension, std::string_view what) {
+  return [=](const Value& v) { return read_non_negative(v, dimension, true, what); };
+}
+inline auto probability() {
+  return [](const Value& v) { return v.probability(); };
+}
+inline auto boolean() {
+  return [](const Value& v) { return v.boolean(); };
+}
+inline auto whole_number(std::int64_t minimum, std::int64_t maximum) {
+  return [=](const Value& v) { return v.integer(minimum, maximum); };
+}
+inline auto plain_number(double minimum, double maximum) {
+  return [=](const Value& v) { return v.number(minimum, maximum); };
+}
+inline auto place(const Scenario& scenario) {
+  return [&scenario](const Value& v) { return read_location(v, scenario); };
+}
+inline auto nation(const Scenario& scenario) {
+  return [&scenario](const Value& v) { return read_nation_ref(v, scenario); };
+}
+template <class Item>
+auto reference(const std::vector<Item>& items, std::string_view what) {
+  return [&items, what](const Value& v) { return read_reference(v, items, what); };
+}
 
 }  // namespace hotline::scenarios::detail

@@ -15,22 +15,10 @@ namespace {
 std::optional<RadarSite> read_radar(const Value& item, const Scenario& scenario) {
   if (!item.expect_map({"at", "range"})) return std::nullopt;
   RadarSite radar;
-  bool ok = true;
-  if (auto at = item.required("at")) {
-    const auto place = read_location(*at, scenario);
-    ok = ok && place.has_value();
-    radar.at = place.value_or(GeoPoint{});
-  } else {
-    ok = false;
-  }
-  if (auto range = item.required("range")) {
-    const auto km = read_non_negative(*range, Dimension::length, true, "radar range");
-    ok = ok && km.has_value();
-    radar.range_km = km.value_or(0.0);
-  } else {
-    ok = false;
-  }
-  if (!ok) return std::nullopt;
+  FieldReader f(item);
+  f.required("at", radar.at, place(scenario));
+  f.required("range", radar.range_km, positive_quantity(Dimension::length, "radar range"));
+  if (!f.ok()) return std::nullopt;
   return radar;
 }
 
@@ -45,26 +33,13 @@ std::optional<WatchRule> read_watch(const Value& item, std::size_t nation,
                                     const Scenario& scenario) {
   if (!item.expect_map({"zone", "scramble", "dispatch", "responders"})) return std::nullopt;
   WatchRule rule;
-  bool ok = true;
-  if (auto zone = item.required("zone")) {
-    const auto z = read_reference(*zone, scenario.zones, "zone");
-    ok = ok && z.has_value();
-    rule.zone = z.value_or(0);
-  } else {
-    ok = false;
-  }
+  FieldReader fields(item);
+  fields.required("zone", rule.zone, reference(scenario.zones, "zone"));
+  fields.optional("scramble", rule.scramble_per_intruder, whole_number(0, 1000));
+  fields.optional("dispatch", rule.dispatch_per_intruder, whole_number(0, 1000));
   const auto scramble = item.optional("scramble");
   const auto dispatch = item.optional("dispatch");
-  if (scramble) {
-    const auto n = scramble->integer(0, 1000);
-    ok = ok && n.has_value();
-    rule.scramble_per_intruder = static_cast<std::uint32_t>(n.value_or(0));
-  }
-  if (dispatch) {
-    const auto n = dispatch->integer(0, 1000);
-    ok = ok && n.has_value();
-    rule.dispatch_per_intruder = static_cast<std::uint32_t>(n.value_or(0));
-  }
+  bool ok = fields.ok();
   if (!ok) return std::nullopt;
 
   auto wants = [&](MissionType type) {
@@ -146,10 +121,9 @@ void read_command_centres(const Value& value, Scenario& scenario) {
     const auto id = read_unique_id(item, scenario.command_centres, "command centre");
     bool ok = id.has_value();
     if (auto name = item.optional("name")) centre.name = name->text().value_or("");
-    std::optional<std::size_t> nation;
-    if (auto v = item.required("nation")) nation = read_nation_ref(*v, scenario);
-    ok = ok && nation.has_value();
-    centre.nation = nation.value_or(0);
+    FieldReader f(item);
+    const bool nation_ok = f.required("nation", centre.nation, nation(scenario));
+    ok = ok && f.ok();
     if (auto radars = item.optional("radars")) {
       if (const auto list = radars->items()) {
         for (const Value& radar_item : *list) {
@@ -162,9 +136,9 @@ void read_command_centres(const Value& value, Scenario& scenario) {
       }
     }
     if (auto watches = item.optional("watches")) {
-      if (const auto list = watches->items(); list && nation) {
+      if (const auto list = watches->items(); list && nation_ok) {
         for (const Value& watch_item : *list) {
-          const auto rule = read_watch(watch_item, *nation, scenario);
+          const auto rule = read_watch(watch_item, centre.nation, scenario);
           ok = ok && rule.has_value();
           if (!rule) continue;
           const bool repeated =

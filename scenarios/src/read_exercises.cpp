@@ -17,32 +17,14 @@ void read_exercises(const std::optional<Value>& value, Scenario& scenario,
     if (!item.expect_map({"id", "nation", "area", "start", "duration", "forces"})) continue;
     Exercise exercise;
     const auto id = read_unique_id(item, scenario.exercises, "exercise");
+    FieldReader f(item);
+    const bool nation_ok = f.required("nation", exercise.nation, nation(scenario));
+    f.required("area", exercise.area, reference(scenario.zones, "zone"));
+    f.required("start", exercise.start_s,
+               quantity_at_least_zero(Dimension::duration, "start of an exercise"));
+    f.required("duration", exercise.duration_s,
+               positive_quantity(Dimension::duration, "duration of an exercise"));
     bool ok = id.has_value();
-    std::optional<std::size_t> nation;
-    if (auto v = item.required("nation")) nation = read_nation_ref(*v, scenario);
-    ok = ok && nation.has_value();
-    exercise.nation = nation.value_or(0);
-    if (auto v = item.required("area")) {
-      const auto zone = read_reference(*v, scenario.zones, "zone");
-      ok = ok && zone.has_value();
-      exercise.area = zone.value_or(0);
-    } else {
-      ok = false;
-    }
-    if (auto v = item.required("start")) {
-      const auto s = read_non_negative(*v, Dimension::duration, false, "start of an exercise");
-      ok = ok && s.has_value();
-      exercise.start_s = s.value_or(0.0);
-    } else {
-      ok = false;
-    }
-    if (auto v = item.required("duration")) {
-      const auto d = read_non_negative(*v, Dimension::duration, true, "duration of an exercise");
-      ok = ok && d.has_value();
-      exercise.duration_s = d.value_or(0.0);
-    } else {
-      ok = false;
-    }
     if (auto v = item.required("forces")) {
       if (const auto refs = v->items()) {
         if (refs->empty()) {
@@ -62,11 +44,11 @@ void read_exercises(const std::optional<Value>& value, Scenario& scenario,
             continue;
           }
           const std::size_t force_nation = scenario.forces[*force].nation;
-          if (nation && force_nation != *nation
-              && scenario.relation(force_nation, *nation) != Relation::ally) {
+          if (nation_ok && force_nation != exercise.nation
+              && scenario.relation(force_nation, exercise.nation) != Relation::ally) {
             ref.error(fmt::format("force '{}' belongs to {}, which is neither {} nor its ally",
                                   scenario.forces[*force].id, scenario.nations[force_nation].id,
-                                  scenario.nations[*nation].id));
+                                  scenario.nations[exercise.nation].id));
             ok = false;
             continue;
           }
@@ -79,7 +61,7 @@ void read_exercises(const std::optional<Value>& value, Scenario& scenario,
     } else {
       ok = false;
     }
-    if (ok) {
+    if (ok && f.ok()) {
       exercise.id = *id;
       scenario.exercises.push_back(std::move(exercise));
     }

@@ -83,34 +83,18 @@ std::optional<std::vector<GeoPoint>> read_places(const Value& value, const Scena
   return places;
 }
 
-std::optional<double> read_or(const std::optional<Value>& value, Dimension dimension, bool positive,
-                              std::string_view what, double fallback) {
-  if (!value) return fallback;
-  return read_non_negative(*value, dimension, positive, what);
+auto places(const Scenario& scenario) {
+  return [&scenario](const Value& v) { return read_places(v, scenario); };
 }
 
 std::optional<Swarm> read_swarm(const Value& value, const Scenario& scenario) {
   if (!value.expect_map({"towards", "radius", "from_posture"})) return std::nullopt;
-  Swarm swarm;
-  bool ok = true;
-  if (auto towards = value.required("towards")) {
-    const auto at = read_location(*towards, scenario);
-    ok = ok && at.has_value();
-    swarm.towards = at.value_or(GeoPoint{});
-  } else {
-    ok = false;
-  }
-  const auto radius = read_or(value.optional("radius"), Dimension::length, true, "swarm radius",
-                              defaults::kSwarmRadiusKm);
-  ok = ok && radius.has_value();
-  swarm.radius_km = radius.value_or(0.0);
-  swarm.from_posture = defaults::kSwarmFromPosture;
-  if (auto posture = value.optional("from_posture")) {
-    const auto p = posture->integer(1, 3);
-    ok = ok && p.has_value();
-    swarm.from_posture = static_cast<int>(p.value_or(0));
-  }
-  if (!ok) return std::nullopt;
+  Swarm swarm{{}, defaults::kSwarmRadiusKm, defaults::kSwarmFromPosture};
+  FieldReader f(value);
+  f.required("towards", swarm.towards, place(scenario));
+  f.optional("radius", swarm.radius_km, positive_quantity(Dimension::length, "swarm radius"));
+  f.optional("from_posture", swarm.from_posture, whole_number(1, 3));
+  if (!f.ok()) return std::nullopt;
   return swarm;
 }
 
@@ -127,10 +111,6 @@ bool read_mission(const Value& value, const Scenario& scenario, const PlatformCl
   check_mission_keys(value, *entries, *type);
   mission.type = *type;
   bool ok = true;
-  auto need = [&](const std::optional<double>& x, double& out) {
-    ok = ok && x.has_value();
-    out = x.value_or(0.0);
-  };
 
   // Which kind of platform flies or sails it.
   if (platform_class != nullptr) {
@@ -145,87 +125,48 @@ bool read_mission(const Value& value, const Scenario& scenario, const PlatformCl
     }
   }
 
+  FieldReader f(value);
   switch (*type) {
-    case MissionType::patrol: {
-      if (auto area = value.required("area")) {
-        const auto zone = read_reference(*area, scenario.zones, "zone");
-        ok = ok && zone.has_value();
-        mission.area = zone.value_or(0);
-      } else {
-        ok = false;
-      }
-      need(read_or(value.optional("dwell"), Dimension::duration, false, "dwell time",
-                   defaults::kPatrolDwellS),
-           mission.dwell_s);
+    case MissionType::patrol:
+      mission.dwell_s = defaults::kPatrolDwellS;
+      f.required("area", mission.area, reference(scenario.zones, "zone"));
+      f.optional("dwell", mission.dwell_s,
+                 quantity_at_least_zero(Dimension::duration, "dwell time"));
       break;
-    }
-    case MissionType::route: {
-      if (auto waypoints = value.required("waypoints")) {
-        auto places = read_places(*waypoints, scenario);
-        ok = ok && places.has_value();
-        if (places) mission.waypoints = std::move(*places);
-      } else {
-        ok = false;
-      }
+    case MissionType::route:
       mission.loop = defaults::kRouteLoop;
-      if (auto loop = value.optional("loop")) {
-        const auto b = loop->boolean();
-        ok = ok && b.has_value();
-        mission.loop = b.value_or(false);
-      }
-      need(read_or(value.optional("dwell"), Dimension::duration, false, "dwell time",
-                   defaults::kRouteDwellS),
-           mission.dwell_s);
+      mission.dwell_s = defaults::kRouteDwellS;
+      f.required("waypoints", mission.waypoints, places(scenario));
+      f.optional("loop", mission.loop, boolean());
+      f.optional("dwell", mission.dwell_s,
+                 quantity_at_least_zero(Dimension::duration, "dwell time"));
       break;
-    }
-    case MissionType::loiter: {
-      if (auto around = value.required("around")) {
-        const auto at = read_location(*around, scenario);
-        ok = ok && at.has_value();
-        mission.around = at.value_or(GeoPoint{});
-      } else {
-        ok = false;
-      }
-      if (auto radius = value.required("radius")) {
-        need(read_non_negative(*radius, Dimension::length, true, "loiter radius"),
-             mission.radius_km);
-      } else {
-        ok = false;
-      }
+    case MissionType::loiter:
+      f.required("around", mission.around, place(scenario));
+      f.required("radius", mission.radius_km,
+                 positive_quantity(Dimension::length, "loiter radius"));
       if (auto swarm = value.optional("swarm")) {
         mission.swarm = read_swarm(*swarm, scenario);
-        ok = ok && mission.swarm.has_value();
+        if (!mission.swarm) f.fail();
       }
       break;
-    }
-    case MissionType::sortie: {
-      if (auto rate = value.required("rate")) {
-        need(read_non_negative(*rate, Dimension::rate, true, "sortie rate"),
-             mission.launches_per_s);
-      } else {
-        ok = false;
-      }
-      if (auto route = value.required("route")) {
-        auto places = read_places(*route, scenario);
-        ok = ok && places.has_value();
-        if (places) mission.waypoints = std::move(*places);
-      } else {
-        ok = false;
-      }
+    case MissionType::sortie:
+      f.required("rate", mission.launches_per_s, positive_quantity(Dimension::rate, "sortie rate"));
+      f.required("route", mission.waypoints, places(scenario));
       break;
-    }
     case MissionType::alert:
     case MissionType::respond: {
       const bool alert = *type == MissionType::alert;
-      need(read_or(value.optional("standoff"), Dimension::length, true, "standoff distance",
-                   alert ? defaults::kAlertStandoffKm : defaults::kRespondStandoffKm),
-           mission.standoff_km);
-      need(read_or(value.optional("shadow"), Dimension::duration, true, "shadowing time",
-                   alert ? defaults::kAlertShadowS : defaults::kRespondShadowS),
-           mission.shadow_s);
+      mission.standoff_km = alert ? defaults::kAlertStandoffKm : defaults::kRespondStandoffKm;
+      mission.shadow_s = alert ? defaults::kAlertShadowS : defaults::kRespondShadowS;
+      f.optional("standoff", mission.standoff_km,
+                 positive_quantity(Dimension::length, "standoff distance"));
+      f.optional("shadow", mission.shadow_s,
+                 positive_quantity(Dimension::duration, "shadowing time"));
       break;
     }
   }
+  ok = ok && f.ok();
   return ok;
 }
 
@@ -266,69 +207,48 @@ void read_forces(const Value& value, Scenario& scenario,
     }
     Force force;
     const auto id = read_unique_id(item, scenario.forces, "force");
-    bool ok = id.has_value();
-    auto require = [&](std::string_view key, auto&& read) {
-      if (auto v = item.required(key)) {
-        ok = read(*v) && ok;
-      } else {
-        ok = false;
-      }
-    };
-    std::optional<std::size_t> nation;
-    if (auto v = item.required("nation")) nation = read_nation_ref(*v, scenario);
-    ok = ok && nation.has_value();
-    force.nation = nation.value_or(0);
-    const PlatformClass* platform_class = nullptr;
-    require("class", [&](const Value& v) {
-      const auto c = read_reference(v, scenario.classes, "class");
-      force.platform_class = c.value_or(0);
-      if (c) platform_class = &scenario.classes[*c];
-      return c.has_value();
+    FieldReader f(item);
+    const bool nation_ok = f.required("nation", force.nation, nation(scenario));
+    const bool class_ok =
+        f.required("class", force.platform_class, reference(scenario.classes, "class"));
+    // Up to 100 million platforms in one force (load tests).
+    f.required("count", force.count, whole_number(1, 100'000'000));
+    const bool base_ok = f.optional("base", force.base, reference(scenario.bases, "base"));
+    f.optional("deploy_on", force.deploy_on, [](const Value& v) {
+      return read_choice(v, "deployment", kDeployments, &deployment_name);
     });
-    require("count", [&](const Value& v) {
-      // Up to 100 million platforms in one force (load tests).
-      const auto n = v.integer(1, 100'000'000);
-      force.count = static_cast<std::uint32_t>(n.value_or(0));
-      return n.has_value();
-    });
-    const auto base_value = item.optional("base");
-    if (base_value) {
-      const auto base = read_reference(*base_value, scenario.bases, "base");
-      ok = ok && base.has_value();
-      force.base = base;
-      if (base && nation) {
-        const std::size_t base_nation = scenario.bases[*base].nation;
-        if (base_nation != force.nation
-            && scenario.relation(base_nation, force.nation) != Relation::ally) {
-          base_value->error(fmt::format("base '{}' belongs to {}, which is neither {} nor its ally",
-                                        scenario.bases[*base].id, scenario.nations[base_nation].id,
-                                        scenario.nations[force.nation].id));
-          ok = false;
-        }
+    if (base_ok && nation_ok) {
+      const std::size_t base_nation = scenario.bases[*force.base].nation;
+      if (base_nation != force.nation
+          && scenario.relation(base_nation, force.nation) != Relation::ally) {
+        item.required("base")->error(
+            fmt::format("base '{}' belongs to {}, which is neither {} nor its ally",
+                        scenario.bases[*force.base].id, scenario.nations[base_nation].id,
+                        scenario.nations[force.nation].id));
+        f.fail();
       }
     }
-    const auto deploy_on = item.optional("deploy_on");
-    if (deploy_on) {
-      const auto d = read_choice(*deploy_on, "deployment", kDeployments, &deployment_name);
-      ok = ok && d.has_value();
-      force.deploy_on = d.value_or(Deployment::start);
-    }
-    require("mission", [&](const Value& v) {
-      if (!read_mission(v, scenario, platform_class, force.mission)) return false;
-      if (mission_needs_base(force.mission.type) && !base_value) {
+    if (auto mission = item.required("mission")) {
+      const PlatformClass* platform_class =
+          class_ok ? &scenario.classes[force.platform_class] : nullptr;
+      if (!read_mission(*mission, scenario, platform_class, force.mission)) {
+        f.fail();
+      } else if (mission_needs_base(force.mission.type) && !item.optional("base")) {
         item.error(fmt::format("missing required key 'base': {} missions start from a base",
                                mission_type_name(force.mission.type)));
-        return false;
+        f.fail();
       }
-      return true;
-    });
+    } else {
+      f.fail();
+    }
+    const bool ok = id.has_value() && f.ok();
     if (ok && force.mission.type == MissionType::sortie) {
       check_sortie_endurance(*item.optional("mission")->optional("route"), force, scenario);
     }
     if (ok) {
       force.id = *id;
       scenario.forces.push_back(std::move(force));
-      deploy_on_values.push_back(deploy_on);
+      deploy_on_values.push_back(item.optional("deploy_on"));
     } else if (id) {
       mark_broken(item, "force", *id);
     }

@@ -8,6 +8,14 @@ namespace hotline::scenarios::detail {
 
 namespace {
 
+// The first vertex equal to the one before it (the last wraps to the first).
+std::optional<std::size_t> repeated_vertex(const std::vector<GeoPoint>& vertices) {
+  for (std::size_t i = 0; i < vertices.size(); ++i) {
+    if (vertices[i] == vertices[(i + vertices.size() - 1) % vertices.size()]) return i;
+  }
+  return std::nullopt;
+}
+
 std::optional<ZoneKind> read_zone_kind(const Value& value) {
   return read_choice(value, "zone kind", kZoneKinds, &zone_kind_name);
 }
@@ -88,6 +96,15 @@ void read_zones(const Value& value, Scenario& scenario) {
           if (zone.vertices.size() < 3) {
             polygon->error(
                 fmt::format("a polygon needs at least 3 vertices, got {}", zone.vertices.size()));
+            ok = false;
+          } else if (auto repeat = repeated_vertex(zone.vertices); repeat && *repeat == 0) {
+            vertices->back().error(
+                "the last vertex repeats the first: leave it out, the polygon closes itself");
+            ok = false;
+          } else if (repeat) {
+            (*vertices)[*repeat].error(
+                fmt::format("vertex {} repeats vertex {}: a polygon's vertices are distinct points",
+                            *repeat, *repeat - 1));
             ok = false;
           } else if (auto crossing = detail::first_crossing(zone.vertices)) {
             polygon->error(fmt::format(

@@ -49,24 +49,6 @@ HotlinePolicy default_hotline(const Scenario& scenario) {
   return h;
 }
 
-// A probability parameter: sets *out or reports and clears ok.
-void read_probability(const Value& map, std::string_view key, double& out, bool& ok) {
-  if (auto v = map.optional(key)) {
-    const auto p = v->probability();
-    ok = ok && p.has_value();
-    if (p) out = *p;
-  }
-}
-
-void read_duration(const Value& map, std::string_view key, bool positive, std::string_view what,
-                   double& out, bool& ok) {
-  if (auto v = map.optional(key)) {
-    const auto s = read_non_negative(*v, Dimension::duration, positive, what);
-    ok = ok && s.has_value();
-    if (s) out = *s;
-  }
-}
-
 bool read_endpoints(const Value& value, const Scenario& scenario, HotlinePolicy& h) {
   const auto pairs = value.items();
   if (!pairs) return false;
@@ -138,55 +120,55 @@ bool read_hotline(const Value& value, const Scenario& scenario, HotlinePolicy& h
         "command centres or list 'endpoints'");
     ok = false;
   }
+  FieldReader f(value);
   if (auto p = value.optional("p_answer")) {
+    // One probability for every level, or some levels by name.
+    double every_level = 0.0;
     if (p->is_scalar()) {
-      const auto x = p->probability();
-      ok = ok && x.has_value();
-      if (x) h.answer_probability.fill(*x);
+      if (f.optional("p_answer", every_level, probability()))
+        h.answer_probability.fill(every_level);
     } else if (p->expect_map({"l0", "l1", "l2", "l3", "l4"})) {
+      FieldReader levels(*p);
       for (std::size_t level = 0; level < kLevelCount; ++level) {
-        read_probability(*p, fmt::format("l{}", level), h.answer_probability[level], ok);
+        levels.optional(fmt::format("l{}", level), h.answer_probability[level], probability());
       }
+      if (!levels.ok()) f.fail();
     } else {
-      ok = false;
+      f.fail();
     }
   }
   if (auto delay = value.optional("answer_delay")) {
     if (delay->expect_map({"median", "sigma"})) {
-      read_duration(*delay, "median", true, "median answer delay", h.answer_delay_median_s, ok);
-      if (auto sigma = delay->optional("sigma")) {
-        const auto x = sigma->number(0.0, 10.0);
-        ok = ok && x.has_value();
-        if (x) h.answer_delay_sigma = *x;
-      }
+      FieldReader d(*delay);
+      d.optional("median", h.answer_delay_median_s,
+                 positive_quantity(Dimension::duration, "median answer delay"));
+      d.optional("sigma", h.answer_delay_sigma, plain_number(0.0, 10.0));
+      if (!d.ok()) f.fail();
     } else {
-      ok = false;
+      f.fail();
     }
   }
-  read_duration(value, "retry_interval", true, "retry interval", h.retry_interval_s, ok);
-  if (auto retries = value.optional("max_retries")) {
-    const auto n = retries->integer(0, 1000);
-    ok = ok && n.has_value();
-    if (n) h.max_retries = static_cast<std::uint32_t>(*n);
-  }
-  read_probability(value, "effect", h.effect, ok);
-  return ok;
+  f.optional("retry_interval", h.retry_interval_s,
+             positive_quantity(Dimension::duration, "retry interval"));
+  f.optional("max_retries", h.max_retries, whole_number(0, 1000));
+  f.optional("effect", h.effect, probability());
+  return ok && f.ok();
 }
 
 bool read_direct_link(const Value& value, DirectLinkPolicy& d) {
   if (!value.expect_map({"reduction", "clarity"})) return false;
-  bool ok = true;
-  read_probability(value, "reduction", d.reduction, ok);
-  read_probability(value, "clarity", d.clarity, ok);
-  return ok;
+  FieldReader f(value);
+  f.optional("reduction", d.reduction, probability());
+  f.optional("clarity", d.clarity, probability());
+  return f.ok();
 }
 
 bool read_cues(const Value& value, CuesPolicy& c) {
   if (!value.expect_map({"adherence", "reduction"})) return false;
-  bool ok = true;
-  read_probability(value, "adherence", c.adherence, ok);
-  read_probability(value, "reduction", c.reduction, ok);
-  return ok;
+  FieldReader f(value);
+  f.optional("adherence", c.adherence, probability());
+  f.optional("reduction", c.reduction, probability());
+  return f.ok();
 }
 
 bool read_notification(const Value& value, const Scenario& scenario, NotificationPolicy& n) {
@@ -196,8 +178,9 @@ bool read_notification(const Value& value, const Scenario& scenario, Notificatio
     value.error("notification announces scheduled exercises, but the scenario lists none");
     ok = false;
   }
-  read_probability(value, "clarity", n.clarity, ok);
-  return ok;
+  FieldReader f(value);
+  f.optional("clarity", n.clarity, probability());
+  return ok && f.ok();
 }
 
 bool read_dialogue(const Value& value, const Scenario& scenario, TrilateralDialoguePolicy& t) {
@@ -226,14 +209,11 @@ bool read_dialogue(const Value& value, const Scenario& scenario, TrilateralDialo
     value.error("a dialogue needs at least two participants");
     ok = false;
   }
-  read_duration(value, "period", true, "dialogue period", t.period_s, ok);
-  read_probability(value, "effect", t.effect, ok);
-  if (auto relay = value.optional("relay")) {
-    const auto b = relay->boolean();
-    ok = ok && b.has_value();
-    if (b) t.relay = *b;
-  }
-  return ok;
+  FieldReader f(value);
+  f.optional("period", t.period_s, positive_quantity(Dimension::duration, "dialogue period"));
+  f.optional("effect", t.effect, probability());
+  f.optional("relay", t.relay, boolean());
+  return ok && f.ok();
 }
 
 struct PolicyItem {
