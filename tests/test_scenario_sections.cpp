@@ -199,3 +199,14 @@ TEST_CASE("a broken item is reported once, not again where it is named", "[scena
     CHECK(std::string(e.what()) == "s.yaml:21:52: forces[0].count: -1 is outside [1, 100000000]");
   }
 }
+
+TEST_CASE("YAML aliases stand for whole values", "[scenario]") {
+  const Scenario s = load_scenario_text(
+      "name: aliases\n"
+      "frame: {centre: &island {lat: 25.74, lon: 123.47}}\n"
+      "nations: [{id: japan}]\n"
+      "zones:\n"
+      "  - {id: ts, kind: territorial_sea, circle: {centre: *island, radius: 12 nmi}}\n",
+      "s.yaml");
+  CHECK(s.zones[0].centre == GeoPoint{25.74, 123.47});
+}

@@ -59,6 +59,12 @@ bool Value::expect_map(std::initializer_list<std::string_view> known) const {
     for (std::string_view k : known)
       is_known = is_known || k == entry.key;
     if (is_known) continue;
+    if (entry.key == "<<") {
+      error_at(entry.key_location,
+               "YAML merge keys ('<<') are not supported: write the keys out (an alias such as "
+               "*name can stand for a whole value)");
+      continue;
+    }
     std::string message = fmt::format("unknown key '{}'", entry.key);
     if (const std::string suggestion = closest_match(entry.key, candidates); !suggestion.empty()) {
       message += fmt::format(" (did you mean '{}'?)", suggestion);
