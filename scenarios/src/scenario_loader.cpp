@@ -139,7 +139,10 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
 Scenario load_scenario_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw ScenarioError({Diagnostic{{path, 1, 1}, "", "cannot read the file"}});
+    // Built step by step: GCC 12 warns (falsely) about a braced list here.
+    Diagnostics diagnostics;
+    diagnostics.add({path, 1, 1}, "", "cannot read the file");
+    throw ScenarioError(diagnostics.sorted());
   }
   std::ostringstream text;
   text << in.rdbuf();
