@@ -1,0 +1,105 @@
+// Zones in the plane, and which zones a point lies in.
+//
+// A zone is a circle or a simple polygon in km (projected from the
+// scenario's lat/lon). Zones are closed sets: a point on the border is
+// inside, exactly — what a modeller draws as a boundary, a platform on it
+// has crossed. ZoneIndex answers "which zones contain this point" for
+// millions of agents per step: a grid over the zones' extent stores, per
+// cell, the zones that contain the whole cell and the few whose border
+// crosses it; only the latter are tested exactly. The answer is the exact
+// test's, whatever the grid (tested).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "hotline/agents/projection.hpp"
+
+namespace hotline::agents {
+
+// Bit z is set for zone z.
+using ZoneMask = std::uint64_t;
+inline constexpr std::size_t kMaxZones = 64;
+
+class ZoneShape {
+ public:
+  [[nodiscard]] static ZoneShape circle(PlanePoint centre, double radius_km);
+  // At least 3 vertices, in order, not crossing (the scenario loader checks).
+  [[nodiscard]] static ZoneShape polygon(std::vector<PlanePoint> vertices);
+
+  // Closed: true on the border.
+  [[nodiscard]] bool contains(PlanePoint p) const;
+
+  [[nodiscard]] bool is_circle() const { return is_circle_; }
+  [[nodiscard]] PlanePoint centre() const { return centre_; }
+  [[nodiscard]] double radius_km() const { return radius_km_; }
+  [[nodiscard]] std::span<const PlanePoint> vertices() const { return vertices_; }
+  // The bounding box.
+  [[nodiscard]] PlanePoint min_corner() const { return min_; }
+  [[nodiscard]] PlanePoint max_corner() const { return max_; }
+
+  // How the closed rectangle [lo, hi] relates to the zone: wholly inside,
+  // wholly outside, or crossed by the border (conservatively: "crossed"
+  // may be said of a rectangle the border only comes very near).
+  enum class Overlap : std::uint8_t { outside, inside, border };
+  [[nodiscard]] Overlap overlap(PlanePoint lo, PlanePoint hi) const;
+
+ private:
+  bool is_circle_ = true;
+  PlanePoint centre_;
+  double radius_km_ = 0.0;
+  std::vector<PlanePoint> vertices_;
+  PlanePoint min_;
+  PlanePoint max_;
+};
+
+class ZoneIndex {
+ public:
+  // At most kMaxZones zones (std::invalid_argument otherwise). The grid
+  // covers the zones' joint bounding box with at most cells_per_side cells
+  // on the longer side.
+  explicit ZoneIndex(std::vector<ZoneShape> zones, int cells_per_side = 256);
+
+  [[nodiscard]] ZoneMask zones_at(PlanePoint p) const {
+    if (!(p.x_km >= min_.x_km && p.x_km <= max_.x_km && p.y_km >= min_.y_km
+          && p.y_km <= max_.y_km)) {
+      return 0;
+    }
+    const std::size_t cell = cell_of(p);
+    ZoneMask mask = inside_[cell];
+    for (ZoneMask border = border_[cell]; border != 0; border &= border - 1) {
+      const auto z = static_cast<std::size_t>(__builtin_ctzll(border));
+      if (zones_[z].contains(p)) mask |= ZoneMask{1} << z;
+    }
+    return mask;
+  }
+
+  [[nodiscard]] const std::vector<ZoneShape>& zones() const { return zones_; }
+  [[nodiscard]] int cols() const { return cols_; }
+  [[nodiscard]] int rows() const { return rows_; }
+
+ private:
+  [[nodiscard]] std::size_t cell_of(PlanePoint p) const {
+    auto axis = [](double offset, double inv_size, int cells) {
+      const auto c = static_cast<int>(offset * inv_size);
+      return c < 0 ? 0 : (c >= cells ? cells - 1 : c);
+    };
+    return static_cast<std::size_t>(axis(p.y_km - min_.y_km, inv_cell_km_, rows_))
+               * static_cast<std::size_t>(cols_)
+           + static_cast<std::size_t>(axis(p.x_km - min_.x_km, inv_cell_km_, cols_));
+  }
+
+  std::vector<ZoneShape> zones_;
+  PlanePoint min_;
+  PlanePoint max_;
+  double cell_km_ = 1.0;
+  double inv_cell_km_ = 1.0;
+  int cols_ = 1;
+  int rows_ = 1;
+  std::vector<ZoneMask> inside_;  // per cell: zones containing all of it
+  std::vector<ZoneMask> border_;  // per cell: zones whose border may cross it
+};
+
+}  // namespace hotline::agents

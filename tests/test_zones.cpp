@@ -1,0 +1,158 @@
+// Geography: the projection, zone membership (closed zones, exact at the
+// border) and the zone index, which must agree with the exact test
+// everywhere.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
+#include <numbers>
+#include <vector>
+
+#include "hotline/agents/projection.hpp"
+#include "hotline/agents/zones.hpp"
+
+using namespace hotline::agents;
+
+namespace {
+
+ZoneMask brute_force(const std::vector<ZoneShape>& zones, PlanePoint p) {
+  ZoneMask mask = 0;
+  for (std::size_t z = 0; z < zones.size(); ++z) {
+    if (zones[z].contains(p)) mask |= ZoneMask{1} << z;
+  }
+  return mask;
+}
+
+// A small deterministic generator for test points (not the simulation's RNG).
+struct SplitMix {
+  std::uint64_t state;
+  double uniform(double lo, double hi) {
+    state += 0x9e3779b97f4a7c15ULL;
+    std::uint64_t z = state;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    return lo + (hi - lo) * static_cast<double>(z >> 11) * 0x1.0p-53;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the projection: km about the centre, and its east-west error", "[geography]") {
+  const Projection projection({25.0, 125.0});
+  CHECK(projection.to_plane({25.0, 125.0}) == PlanePoint{0.0, 0.0});
+  // One degree of latitude is R·π/180 km everywhere.
+  CHECK(projection.to_plane({26.0, 125.0}).y_km == Approx(111.19508).epsilon(1e-7));
+  // One degree of longitude at the centre's latitude is R·π/180·cos(25°).
+  CHECK(projection.to_plane({25.0, 126.0}).x_km
+        == Approx(111.19508 * std::cos(25.0 * std::numbers::pi / 180.0)).epsilon(1e-7));
+  const LatLon back = projection.to_geo(projection.to_plane({27.3, 121.8}));
+  CHECK(back.lat_deg == Approx(27.3).epsilon(1e-14));
+  CHECK(back.lon_deg == Approx(121.8).epsilon(1e-14));
+  CHECK(projection.east_west_scale_error(25.0) == 0.0);
+  CHECK(projection.east_west_scale_error(30.0)
+        == Approx(std::cos(30.0 * std::numbers::pi / 180.0)
+                      / std::cos(25.0 * std::numbers::pi / 180.0)
+                  - 1.0)
+               .epsilon(1e-12));
+  CHECK(projection.east_west_scale_error(30.0) == Approx(-0.0444).margin(1e-4));
+}
+
+TEST_CASE("circles are closed: the border is inside", "[geography]") {
+  const ZoneShape circle = ZoneShape::circle({0.0, 0.0}, 10.0);
+  CHECK(circle.contains({0.0, 0.0}));
+  CHECK(circle.contains({10.0, 0.0}));
+  CHECK(circle.contains({6.0, 8.0}));  // 36 + 64 = 100, exactly on the border
+  CHECK(circle.contains({-6.0, -8.0}));
+  CHECK_FALSE(circle.contains({10.000001, 0.0}));
+  CHECK_FALSE(circle.contains({6.0, 8.000001}));
+}
+
+TEST_CASE("polygons: inside, outside, on edges and vertices", "[geography]") {
+  const ZoneShape square = ZoneShape::polygon({{0, 0}, {10, 0}, {10, 10}, {0, 10}});
+  for (PlanePoint p : {PlanePoint{5, 5}, PlanePoint{0, 0}, PlanePoint{10, 10}, PlanePoint{5, 0},
+                       PlanePoint{10, 5}, PlanePoint{5, 10}, PlanePoint{0, 5}}) {
+    INFO(p.x_km << ", " << p.y_km);
+    CHECK(square.contains(p));
+  }
+  for (PlanePoint p : {PlanePoint{-1e-9, 5}, PlanePoint{10 + 1e-9, 5}, PlanePoint{5, -1e-9},
+                       PlanePoint{5, 10 + 1e-9}, PlanePoint{20, 5}, PlanePoint{-3, -3}}) {
+    INFO(p.x_km << ", " << p.y_km);
+    CHECK_FALSE(square.contains(p));
+  }
+  // A concave L: the notch is outside, its edges inside.
+  const ZoneShape ell = ZoneShape::polygon({{0, 0}, {10, 0}, {10, 4}, {4, 4}, {4, 10}, {0, 10}});
+  CHECK(ell.contains({2, 8}));
+  CHECK(ell.contains({8, 2}));
+  CHECK_FALSE(ell.contains({8, 8}));
+  CHECK(ell.contains({4, 7}));  // on the inner edge
+  CHECK(ell.contains({7, 4}));  // on the inner edge
+  CHECK(ell.contains({4, 4}));  // the reflex vertex
+  CHECK_FALSE(ell.contains({4.000001, 7}));
+}
+
+TEST_CASE("a polygon across the centre's meridian, built from lat/lon", "[geography]") {
+  // A diamond about the frame's centre: its top and bottom vertices lie on
+  // the centre's meridian (x = 0), its diagonal edges cross it.
+  const Projection projection({25.74, 123.47});
+  const auto at = [&](double lat, double lon) { return projection.to_plane({lat, lon}); };
+  const ZoneShape diamond = ZoneShape::polygon(
+      {at(25.74, 122.47), at(24.74, 123.47), at(25.74, 124.47), at(26.74, 123.47)});
+  const PlanePoint top = at(26.74, 123.47);
+  CHECK(top.x_km == 0.0);
+  CHECK(diamond.contains(top));                                         // a vertex on the meridian
+  CHECK(diamond.contains({0.0, 0.0}));                                  // the centre
+  CHECK(diamond.contains({-1e-9, top.y_km - 1e-6}));                    // just west of the meridian
+  CHECK(diamond.contains({1e-9, top.y_km - 1e-6}));                     // just east
+  CHECK_FALSE(diamond.contains({0.0, std::nextafter(top.y_km, 1e9)}));  // just beyond the vertex
+  CHECK(diamond.contains(at(25.74, 122.47)));                           // the western vertex
+  CHECK_FALSE(diamond.contains(at(25.74, 122.469)));
+}
+
+TEST_CASE("the zone index agrees with the exact test everywhere", "[geography]") {
+  const Projection projection({25.74, 123.47});
+  std::vector<ZoneShape> zones = {
+      ZoneShape::circle({0, 0}, 22.224),
+      ZoneShape::circle({0, 0}, 44.448),
+      ZoneShape::polygon({{-200, -150}, {-180, 120}, {60, 300}, {250, 260}, {300, -200}}),
+      ZoneShape::polygon({{0, 0}, {100, 0}, {100, 40}, {40, 40}, {40, 100}, {0, 100}}),
+      ZoneShape::polygon(
+          {projection.to_plane({25.74, 122.47}), projection.to_plane({24.74, 123.47}),
+           projection.to_plane({25.74, 124.47}), projection.to_plane({26.74, 123.47})}),
+  };
+  for (int cells : {1, 7, 64, 256}) {
+    const ZoneIndex index(zones, cells);
+    INFO("cells per side " << cells);
+    SplitMix random{static_cast<std::uint64_t>(cells)};
+    int mismatches = 0;
+    for (int i = 0; i < 200000; ++i) {
+      const PlanePoint p{random.uniform(-350, 350), random.uniform(-350, 350)};
+      mismatches += index.zones_at(p) != brute_force(zones, p) ? 1 : 0;
+    }
+    // Points on borders: vertices, edge midpoints, circle axis points.
+    for (const ZoneShape& z : zones) {
+      if (z.is_circle()) {
+        const double r = z.radius_km();
+        for (PlanePoint p :
+             {PlanePoint{r, 0}, PlanePoint{-r, 0}, PlanePoint{0, r}, PlanePoint{0, -r}}) {
+          mismatches += index.zones_at(p) != brute_force(zones, p) ? 1 : 0;
+        }
+        continue;
+      }
+      const auto v = z.vertices();
+      for (std::size_t k = 0; k < v.size(); ++k) {
+        const PlanePoint a = v[k];
+        const PlanePoint b = v[(k + 1) % v.size()];
+        for (PlanePoint p : {a, PlanePoint{(a.x_km + b.x_km) / 2, (a.y_km + b.y_km) / 2}}) {
+          mismatches += index.zones_at(p) != brute_force(zones, p) ? 1 : 0;
+        }
+      }
+    }
+    CHECK(mismatches == 0);
+  }
+}
+
+TEST_CASE("more than 64 zones are refused", "[geography]") {
+  std::vector<ZoneShape> zones(65, ZoneShape::circle({0, 0}, 1));
+  CHECK_THROWS_AS(ZoneIndex(zones), std::invalid_argument);
+  CHECK(ZoneIndex({}).zones_at({0, 0}) == 0);
+}
