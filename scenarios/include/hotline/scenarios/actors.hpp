@@ -8,38 +8,27 @@
 #include <string_view>
 #include <vector>
 
+#include "hotline/agents/platforms.hpp"
+#include "hotline/agents/relations.hpp"
 #include "hotline/scenarios/geography.hpp"
 
 namespace hotline::scenarios {
 
-// How two nations stand. Every rival pair is a dyad with its own tension.
-enum class Relation : std::uint8_t { neutral, ally, rival };
-[[nodiscard]] std::string_view relation_name(Relation relation);
+using agents::kind_of_role;
+using agents::kPlatformKindCount;
+using agents::kRoleCount;
+using agents::platform_kind_name;
+using agents::PlatformKind;
+using agents::Relation;
+using agents::relation_name;
+using agents::Role;
+using agents::role_name;
 
 struct Nation {
   std::string id;    // lower-case identifier, unique: "japan"
   std::string name;  // for people: "Japan"
   bool operator==(const Nation&) const = default;
 };
-
-enum class PlatformKind : std::uint8_t { ship, aircraft };
-enum class Role : std::uint8_t {
-  warship,
-  coast_guard,
-  militia,
-  fishing,
-  fighter,
-  patrol,
-  bomber,
-  uav,
-  balloon,
-};
-inline constexpr std::size_t kRoleCount = 9;
-inline constexpr std::size_t kPlatformKindCount = 2;
-[[nodiscard]] std::string_view platform_kind_name(PlatformKind kind);
-[[nodiscard]] std::string_view role_name(Role role);
-// Ship roles are warship, coast_guard, militia and fishing; the others fly.
-[[nodiscard]] PlatformKind kind_of_role(Role role);
 
 // A type of ship or aircraft. Speeds in km/s, ranges in km, times in s.
 // Endurance and turnaround are for aircraft (0 for ships: unlimited, none).

@@ -13,12 +13,15 @@
 #include <string_view>
 #include <vector>
 
+#include "hotline/agents/missions.hpp"
 #include "hotline/scenarios/geography.hpp"
 
 namespace hotline::scenarios {
 
-enum class MissionType : std::uint8_t { patrol, route, loiter, sortie, alert, respond };
-[[nodiscard]] std::string_view mission_type_name(MissionType type);
+using agents::Deployment;
+using agents::deployment_name;
+using agents::mission_type_name;
+using agents::MissionType;
 
 // Loiterers close in on a point when their nation's posture reaches
 // `from_posture` (fishing and militia fleets swarming an island).
@@ -43,12 +46,6 @@ struct Mission {
   double shadow_s = 0.0;            // alert, respond: how long to shadow
   bool operator==(const Mission&) const = default;
 };
-
-// When a force enters the scenario: at the start, when an ally enters a
-// crisis (an ally's dyad at L2 or more), or only for the exercises that
-// list it.
-enum class Deployment : std::uint8_t { start, ally_crisis, exercise };
-[[nodiscard]] std::string_view deployment_name(Deployment deployment);
 
 struct Force {
   std::string id;

@@ -11,7 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "hotline/agents/zone_kinds.hpp"
+
 namespace hotline::scenarios {
+
+using agents::ZoneKind;
+using agents::zone_kind_name;
 
 struct GeoPoint {
   double lat_deg = 0.0;
@@ -29,17 +34,6 @@ struct Frame {
   GeoPoint centre;
   bool operator==(const Frame&) const = default;
 };
-
-enum class ZoneKind : std::uint8_t {
-  territorial_sea,
-  contiguous_zone,
-  adiz,
-  eez,
-  patrol_area,
-  exercise_area,
-  fishing_ground,
-};
-[[nodiscard]] std::string_view zone_kind_name(ZoneKind kind);
 
 // A zone is a circle (centre and radius) or a polygon of lat/lon vertices,
 // at least three, not crossing itself; `owner` is a nation index or none.

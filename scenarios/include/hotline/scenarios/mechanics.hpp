@@ -1,54 +1,15 @@
-// The parameters of encounters, incidents and escalation (MODEL.md,
-// "Encounters and incidents" and "Perception, tension, escalation"), in the
-// engine's units: km, s and events per second.
+// The encounter, incident and escalation parameters of a scenario: the
+// agents library's types (hotline/agents/mechanics.hpp), under the
+// scenarios namespace too.
 #pragma once
 
-#include <array>
-#include <cstddef>
-
-#include "hotline/scenarios/actors.hpp"
+#include "hotline/agents/mechanics.hpp"
 
 namespace hotline::scenarios {
 
-// unsafe, dangerous, grave: probabilities summing to 1, or weights.
-struct SeverityTriple {
-  double unsafe = 0.0;
-  double dangerous = 0.0;
-  double grave = 0.0;
-  bool operator==(const SeverityTriple&) const = default;
-};
-
-struct EncounterParameters {
-  // range_km[kind_a * 2 + kind_b], symmetric (ship = 0, aircraft = 1).
-  std::array<double, kPlatformKindCount * kPlatformKindCount> range_km{};
-  double end_factor = 0.0;  // an encounter ends beyond end_factor * range
-  bool operator==(const EncounterParameters&) const = default;
-};
-
-struct IncidentParameters {
-  // Per unordered role pair, indexed [role_a * kRoleCount + role_b], symmetric.
-  std::array<double, kRoleCount * kRoleCount> rate_per_s{};
-  std::array<SeverityTriple, kRoleCount * kRoleCount> severity_mix{};
-  double cooldown_s = 0.0;
-  SeverityTriple severity_weight;
-  std::array<double, 4> posture_multiplier{};  // g(posture), postures 0..3
-  bool operator==(const IncidentParameters&) const = default;
-};
-
-// Perception, tension and escalation (MODEL.md). Levels L0..L3 follow from
-// tension by the thresholds; L4 (armed clash) only from a clash event.
-struct EscalationParameters {
-  double report_delay_median_s = 0.0;  // lognormal delay until a side hears of an incident
-  double report_delay_sigma = 0.0;
-  double perceived_deliberate = 0.0;  // m: probability an incident is seen as deliberate
-  double accidental_factor = 0.0;     // share of the severity weight added if seen as accidental
-  double tension_half_life_s = 0.0;
-  std::array<double, 3> level_thresholds{};  // tension at which L1, L2, L3 begin
-  double retaliation_probability = 0.0;      // r, at L3 after a grave incident
-  double retaliation_contact_factor = 0.0;   // r multiplier after a recent contact
-  double clarification_window_s = 0.0;
-  bool stop_at_first_clash = false;
-  bool operator==(const EscalationParameters&) const = default;
-};
+using agents::EncounterParameters;
+using agents::EscalationParameters;
+using agents::IncidentParameters;
+using agents::SeverityTriple;
 
 }  // namespace hotline::scenarios

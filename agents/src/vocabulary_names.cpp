@@ -1,12 +1,11 @@
-// Names of the scenario's closed sets of values, as files write them, and
-// small helpers of the scenario types.
-#include <algorithm>
-#include <cmath>
-#include <numbers>
+// Names of the model's closed sets of values, as scenario files and reports
+// write them.
+#include "hotline/agents/missions.hpp"
+#include "hotline/agents/platforms.hpp"
+#include "hotline/agents/relations.hpp"
+#include "hotline/agents/zone_kinds.hpp"
 
-#include "hotline/scenarios/scenario.hpp"
-
-namespace hotline::scenarios {
+namespace hotline::agents {
 
 std::string_view platform_kind_name(PlatformKind kind) {
   return kind == PlatformKind::ship ? "ship" : "aircraft";
@@ -80,13 +79,6 @@ std::string_view relation_name(Relation relation) {
   return "neutral";
 }
 
-std::optional<std::size_t> Scenario::nation_index(std::string_view id) const {
-  for (std::size_t i = 0; i < nations.size(); ++i) {
-    if (nations[i].id == id) return i;
-  }
-  return std::nullopt;
-}
-
 std::string_view mission_type_name(MissionType type) {
   switch (type) {
     case MissionType::patrol:
@@ -117,16 +109,4 @@ std::string_view deployment_name(Deployment deployment) {
   return "start";
 }
 
-double great_circle_km(const GeoPoint& a, const GeoPoint& b) {
-  // Haversine; the checks it serves need a few metres, not millimetres.
-  constexpr double kEarthRadiusKm = 6371.0088;
-  constexpr double kRadPerDeg = std::numbers::pi / 180.0;
-  const double dlat = (b.lat_deg - a.lat_deg) * kRadPerDeg;
-  const double dlon = (b.lon_deg - a.lon_deg) * kRadPerDeg;
-  const double s = std::sin(dlat / 2) * std::sin(dlat / 2)
-                   + std::cos(a.lat_deg * kRadPerDeg) * std::cos(b.lat_deg * kRadPerDeg)
-                         * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2.0 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(s)));
-}
-
-}  // namespace hotline::scenarios
+}  // namespace hotline::agents

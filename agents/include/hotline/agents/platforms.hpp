@@ -1,0 +1,31 @@
+// What a platform is: a ship or an aircraft, in one of nine roles. The role
+// sets the incident hazard and severity of its encounters (MODEL.md).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace hotline::agents {
+
+enum class PlatformKind : std::uint8_t { ship, aircraft };
+enum class Role : std::uint8_t {
+  warship,
+  coast_guard,
+  militia,
+  fishing,
+  fighter,
+  patrol,
+  bomber,
+  uav,
+  balloon,
+};
+inline constexpr std::size_t kRoleCount = 9;
+inline constexpr std::size_t kPlatformKindCount = 2;
+
+[[nodiscard]] std::string_view platform_kind_name(PlatformKind kind);
+[[nodiscard]] std::string_view role_name(Role role);
+// Ship roles are warship, coast_guard, militia and fishing; the others fly.
+[[nodiscard]] PlatformKind kind_of_role(Role role);
+
+}  // namespace hotline::agents
