@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "common_readers.hpp"
+#include "hotline/agents/zones.hpp"
 #include "polygon_check.hpp"
 #include "section_readers.hpp"
 
@@ -47,7 +48,14 @@ Frame read_frame(const Value& value) {
 void read_zones(const Value& value, Scenario& scenario) {
   const auto items = value.items();
   if (!items) return;
-  for (const Value& item : *items) {
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const Value& item = (*items)[i];
+    if (i == agents::kMaxZones) {
+      item.error(
+          fmt::format("a scenario has at most {} zones (the zone index keeps a bit per "
+                      "zone); this is zone {}",
+                      agents::kMaxZones, i + 1));
+    }
     if (!item.expect_map({"id", "kind", "owner", "circle", "polygon"})) continue;
     auto id = read_unique_id(item, scenario.zones, "zone");
     Zone zone;

@@ -32,8 +32,8 @@ class Projection {
 
   [[nodiscard]] PlanePoint to_plane(LatLon at) const;
   [[nodiscard]] LatLon to_geo(PlanePoint at) const;
-  // cos(φ)/cos(φ0) − 1: the relative error of east–west distances at
-  // latitude φ (negative poleward of the centre: the plane stretches them).
+  // cos(φ)/cos(φ0) − 1: a plane km east–west at latitude φ is (1 + this) km
+  // on the Earth (negative poleward of the centre: the plane stretches).
   [[nodiscard]] double east_west_scale_error(double lat_deg) const;
   [[nodiscard]] LatLon centre() const { return centre_; }
 

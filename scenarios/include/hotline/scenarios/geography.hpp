@@ -15,8 +15,8 @@
 
 namespace hotline::scenarios {
 
-using agents::ZoneKind;
 using agents::zone_kind_name;
+using agents::ZoneKind;
 
 struct GeoPoint {
   double lat_deg = 0.0;

@@ -1,0 +1,151 @@
+// The region, its actors and their parameters, in the plane: everything the
+// platform model needs to build and step a world.
+//
+// A WorldSpec is what a scenario becomes once validated and projected
+// (scenarios::build_world_spec): positions in km about the frame's centre,
+// zones as shapes, every reference an index. It is immutable input to the
+// model, which never sees YAML or latitudes (agents/ knows nothing of
+// scenario files; dependencies run scenarios → agents → engine).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "hotline/agents/mechanics.hpp"
+#include "hotline/agents/missions.hpp"
+#include "hotline/agents/platforms.hpp"
+#include "hotline/agents/policies.hpp"
+#include "hotline/agents/projection.hpp"
+#include "hotline/agents/relations.hpp"
+#include "hotline/agents/zone_kinds.hpp"
+#include "hotline/agents/zones.hpp"
+
+namespace hotline::agents {
+
+struct NationSpec {
+  std::string id;
+  std::string name;
+};
+
+struct ZoneSpec {
+  std::string id;
+  ZoneKind kind = ZoneKind::patrol_area;
+  std::optional<std::size_t> owner;  // nation index
+  ZoneShape shape;
+};
+
+struct BaseSpec {
+  std::string id;
+  std::size_t nation = 0;
+  PlanePoint at;
+};
+
+// Speeds in km/s, ranges in km, times in s; endurance and turnaround are 0
+// for ships.
+struct ClassSpec {
+  std::string id;
+  PlatformKind kind = PlatformKind::ship;
+  Role role = Role::warship;
+  double cruise_speed_km_s = 0.0;
+  double max_speed_km_s = 0.0;
+  double sensor_range_km = 0.0;
+  double endurance_s = 0.0;
+  double turnaround_s = 0.0;
+};
+
+struct SwarmSpec {
+  PlanePoint towards;
+  double radius_km = 0.0;
+  int from_posture = 0;
+};
+
+// The parameters of one mission type; the fields of other types stay zero.
+struct MissionSpec {
+  MissionType type = MissionType::patrol;
+  std::size_t area = 0;               // patrol: zone index
+  double dwell_s = 0.0;               // patrol, route
+  std::vector<PlanePoint> waypoints;  // route; sortie: the flight out
+  bool loop = false;                  // route
+  PlanePoint around;                  // loiter
+  double radius_km = 0.0;             // loiter
+  std::optional<SwarmSpec> swarm;     // loiter
+  double launches_per_s = 0.0;        // sortie, per platform
+  double standoff_km = 0.0;           // alert, respond
+  double shadow_s = 0.0;              // alert, respond
+};
+
+struct ForceSpec {
+  std::string id;
+  std::size_t nation = 0;
+  std::size_t platform_class = 0;
+  std::uint32_t count = 0;
+  std::optional<std::size_t> base;
+  Deployment deploy_on = Deployment::start;
+  MissionSpec mission;
+};
+
+struct RadarSpec {
+  PlanePoint at;
+  double range_km = 0.0;
+};
+
+// Against an intruding aircraft, scramble this many alert aircraft; against
+// a ship, dispatch this many respond ships; drawn from `responders` (force
+// indices) while any are available.
+struct WatchSpec {
+  std::size_t zone = 0;
+  std::uint32_t scramble_per_intruder = 0;
+  std::uint32_t dispatch_per_intruder = 0;
+  std::vector<std::size_t> responders;
+};
+
+struct CommandCentreSpec {
+  std::string id;
+  std::string name;
+  std::size_t nation = 0;
+  std::vector<RadarSpec> radars;
+  std::vector<WatchSpec> watches;
+};
+
+struct ExerciseSpec {
+  std::string id;
+  std::size_t nation = 0;
+  std::size_t area = 0;
+  double start_s = 0.0;
+  double duration_s = 0.0;
+  std::vector<std::size_t> forces;
+};
+
+struct WorldSpec {
+  std::string name;
+  Projection projection{LatLon{}};
+  double dt_s = 60.0;
+  double horizon_s = 0.0;
+  std::vector<NationSpec> nations;
+  std::vector<Relation> relations;  // [a * nations + b], symmetric
+  std::vector<ZoneSpec> zones;      // at most kMaxZones
+  std::vector<BaseSpec> bases;
+  std::vector<ClassSpec> classes;
+  std::vector<ForceSpec> forces;
+  std::vector<CommandCentreSpec> command_centres;
+  std::vector<ExerciseSpec> exercises;
+  EncounterParameters encounters;
+  IncidentParameters incidents;
+  EscalationParameters escalation;
+  std::vector<Policy> policies;
+  double state_interval_s = 0.0;
+  double tension_interval_s = 0.0;
+
+  [[nodiscard]] Relation relation(std::size_t a, std::size_t b) const {
+    return relations[a * nations.size() + b];
+  }
+  // Every rival pair (a < b), in order: the dyads.
+  [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> dyads() const;
+  [[nodiscard]] std::uint64_t platform_count() const;
+};
+
+}  // namespace hotline::agents

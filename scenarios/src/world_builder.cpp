@@ -1,0 +1,85 @@
+#include "hotline/scenarios/world_builder.hpp"
+
+#include <utility>
+
+namespace hotline::scenarios {
+
+namespace {
+
+agents::LatLon lat_lon(const GeoPoint& p) {
+  return {p.lat_deg, p.lon_deg};
+}
+
+}  // namespace
+
+agents::WorldSpec build_world_spec(const Scenario& s) {
+  agents::WorldSpec w;
+  w.name = s.name;
+  w.projection = agents::Projection(lat_lon(s.frame.centre));
+  const agents::Projection& projection = w.projection;
+  auto plane = [&](const GeoPoint& p) { return projection.to_plane(lat_lon(p)); };
+
+  w.dt_s = s.time.dt_s;
+  w.horizon_s = s.time.horizon_s;
+  for (const Nation& n : s.nations)
+    w.nations.push_back({n.id, n.name});
+  w.relations = s.relations;
+  for (const Zone& z : s.zones) {
+    agents::ZoneSpec zone{z.id, z.kind, z.owner, {}};
+    if (z.is_circle) {
+      zone.shape = agents::ZoneShape::circle(plane(z.centre), z.radius_km);
+    } else {
+      std::vector<agents::PlanePoint> vertices;
+      for (const GeoPoint& v : z.vertices)
+        vertices.push_back(plane(v));
+      zone.shape = agents::ZoneShape::polygon(std::move(vertices));
+    }
+    w.zones.push_back(std::move(zone));
+  }
+  for (const Base& b : s.bases)
+    w.bases.push_back({b.id, b.nation, plane(b.at)});
+  for (const PlatformClass& c : s.classes) {
+    w.classes.push_back({c.id, c.kind, c.role, c.cruise_speed_km_s, c.max_speed_km_s,
+                         c.sensor_range_km, c.endurance_s, c.turnaround_s});
+  }
+  for (const Force& f : s.forces) {
+    agents::MissionSpec m;
+    m.type = f.mission.type;
+    m.area = f.mission.area;
+    m.dwell_s = f.mission.dwell_s;
+    for (const GeoPoint& p : f.mission.waypoints)
+      m.waypoints.push_back(plane(p));
+    m.loop = f.mission.loop;
+    m.around = plane(f.mission.around);
+    m.radius_km = f.mission.radius_km;
+    if (f.mission.swarm) {
+      m.swarm = agents::SwarmSpec{plane(f.mission.swarm->towards), f.mission.swarm->radius_km,
+                                  f.mission.swarm->from_posture};
+    }
+    m.launches_per_s = f.mission.launches_per_s;
+    m.standoff_km = f.mission.standoff_km;
+    m.shadow_s = f.mission.shadow_s;
+    w.forces.push_back({f.id, f.nation, f.platform_class, f.count, f.base, f.deploy_on, m});
+  }
+  for (const CommandCentre& c : s.command_centres) {
+    agents::CommandCentreSpec centre{c.id, c.name, c.nation, {}, {}};
+    for (const RadarSite& r : c.radars)
+      centre.radars.push_back({plane(r.at), r.range_km});
+    for (const WatchRule& rule : c.watches) {
+      centre.watches.push_back(
+          {rule.zone, rule.scramble_per_intruder, rule.dispatch_per_intruder, rule.responders});
+    }
+    w.command_centres.push_back(std::move(centre));
+  }
+  for (const Exercise& e : s.exercises)
+    w.exercises.push_back({e.id, e.nation, e.area, e.start_s, e.duration_s, e.forces});
+  w.encounters = s.encounters;
+  w.incidents = s.incidents;
+  w.escalation = s.escalation;
+  w.policies = s.policies;
+  w.state_interval_s = s.output.state_interval_s;
+  w.tension_interval_s = s.output.tension_interval_s;
+  return w;
+}
+
+}  // namespace hotline::scenarios
