@@ -36,7 +36,8 @@ TEST_CASE("validate: a bad file gives its diagnostics on stderr, one line, exit 
   CHECK(r.err.rfind(bad + ":3:17: frame.centre.lat: 95 is outside [-90, 90]\n", 0) == 0);
 }
 
-TEST_CASE("validate: several files, one line each; any failure makes exit 2", "[cli][validate]") {
+TEST_CASE("validate: several files, one line each, and any failure makes exit 2",
+          "[cli][validate]") {
   const std::string good = kSource + "/scenarios/tutorial.yaml";
   const std::string bad = kSource + "/tests/data/invalid/unknown_unit.yaml";
   const auto r = run_hotline("validate " + good + " " + bad + " /no/such/file.yaml");

@@ -77,8 +77,7 @@ TEST_CASE("forces: missions with their parameters and defaults", "[scenario][for
   CHECK_FALSE(route.loop);
 }
 
-TEST_CASE("a sortie that fits its endurance loads; its rate is per platform",
-          "[scenario][forces]") {
+TEST_CASE("a sortie that fits its endurance loads, its rate per platform", "[scenario][forces]") {
   const Scenario s = load(
       "forces:\n"
       "  - {id: flights, nation: china, class: f15, count: 2, base: ningbo,\n"
@@ -178,7 +177,7 @@ TEST_CASE("a file without policies compares nothing: one policy, none", "[scenar
   CHECK(s.output.tension_interval_s == defaults::kTensionIntervalS);
 }
 
-TEST_CASE("output intervals are whole time steps; the default rounds up to one",
+TEST_CASE("output intervals are whole time steps, and the default rounds up to one",
           "[scenario][output]") {
   const Scenario s = load("time: {dt: 7 min}\noutput: {state_interval: 70 min}\n");
   CHECK(s.output.state_interval_s == 4200.0);

@@ -17,6 +17,11 @@ enum class RngPurpose : std::uint8_t {
   swarm_initial_state = 1,  // x, y, heading at step 0
   swarm_turn = 2,           // heading perturbation each step
   swarm_incident = 3,       // incident draw per encounter pair
+
+  // Platform model (agents/platform_world): subject_a is the platform's id,
+  // subject_b the attempt (for rejection sampling) or 0.
+  platform_spawn = 4,     // where a platform starts
+  platform_waypoint = 5,  // the next random point of a patrol or loiter
 };
 
 }  // namespace hotline::engine

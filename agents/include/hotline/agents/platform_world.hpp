@@ -1,0 +1,103 @@
+// The platform model: a scenario's ships and aircraft stepping through the
+// named phases of the engine's pipeline.
+//
+// One agent per platform (ids in force order: force 0's platforms first).
+// Each platform's mission is a small state machine over SoA columns
+// (PlatformState); the decide phase runs it in parallel over all platforms
+// from the last step's state and orders, the move phase integrates positions
+// and finds the zones each platform is in. Platforms that are not in play —
+// not yet deployed, on the ground, in port — are not alive for the engine
+// and take no part in the spatial index.
+//
+// Being built under issue 4: missions patrol, route and loiter (with
+// swarming), zone membership and the days each nation's ships are present
+// in each zone. Sorties, alerts, responses, detection, encounters and
+// incidents follow.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "hotline/agents/world_spec.hpp"
+#include "hotline/agents/zones.hpp"
+#include "hotline/engine/engine.hpp"
+
+namespace hotline::agents {
+
+enum class PlatformState : std::uint8_t {
+  reserve,  // not deployed, not in play
+  transit,  // moving towards its target point
+  dwell,    // holding at its target point until its timer runs out
+  done,     // finished a once-through route: holds where it is
+};
+
+class PlatformWorld {
+ public:
+  // Throws std::invalid_argument for a spec the model cannot run (no
+  // platforms, more than 64 nations, a zero time step).
+  PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication);
+
+  // Advances one step: decide, move, index, record.
+  void step();
+
+  [[nodiscard]] const WorldSpec& spec() const { return spec_; }
+  [[nodiscard]] std::uint32_t steps_taken() const { return step_; }
+  [[nodiscard]] double time_s() const { return static_cast<double>(step_) * spec_.dt_s; }
+  [[nodiscard]] const engine::AgentStore& agents() const { return agents_; }
+  [[nodiscard]] std::size_t platform_count() const { return agents_.size(); }
+
+  // Per slot: the platform's force, state, and the zones it is in.
+  [[nodiscard]] const std::vector<std::uint32_t>& force_of_slot() const { return *force_; }
+  [[nodiscard]] const std::vector<PlatformState>& state_of_slot() const { return *state_; }
+  [[nodiscard]] const std::vector<ZoneMask>& zones_of_slot() const { return *zones_; }
+
+  // A nation's posture (0..3); 0 until escalation lands (issue 5). Loiterers
+  // swarm when their nation's posture reaches the mission's from_posture.
+  [[nodiscard]] int posture(std::size_t nation) const { return posture_[nation]; }
+  void set_posture(std::size_t nation, int posture);
+
+  // Days of the run (day d = [d, d + 1) × 86400 s) on which at least one ship
+  // of `nation` with `role` was in `zone` at the end of a step.
+  [[nodiscard]] std::uint32_t presence_days(std::size_t nation, Role role, std::size_t zone) const;
+  // The same for ships of any role.
+  [[nodiscard]] std::uint32_t presence_days(std::size_t nation, std::size_t zone) const;
+
+  [[nodiscard]] const engine::PhaseTimers& timers() const { return timers_; }
+  void reset_timers() { timers_.reset(); }
+
+ private:
+  void spawn();
+  void decide();
+  void move();
+  void record();
+
+  WorldSpec spec_;
+  engine::CounterRng rng_;
+  ZoneIndex zone_index_;
+  engine::AgentStore agents_;
+  engine::UniformGrid grid_;
+  engine::PhaseTimers timers_;
+  std::uint32_t step_ = 0;
+  std::vector<int> posture_;
+
+  // Model columns, kept in slot order by the store.
+  std::vector<std::uint32_t>* force_;
+  std::vector<PlatformState>* state_;
+  std::vector<double>* target_x_km_;
+  std::vector<double>* target_y_km_;
+  std::vector<double>* timer_s_;
+  std::vector<std::uint32_t>* waypoint_;
+  std::vector<ZoneMask>* zones_;
+
+  // Presence: per (nation, role) the zones with such a ship this step,
+  // those already counted today, and the day counts [nation][role][zone].
+  std::vector<ZoneMask> present_now_;
+  std::vector<ZoneMask> counted_today_;
+  std::vector<std::uint32_t> presence_days_;
+  std::vector<std::vector<ZoneMask>> present_by_chunk_;
+  std::uint32_t current_day_ = 0;
+};
+
+}  // namespace hotline::agents
