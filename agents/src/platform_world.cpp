@@ -1,10 +1,14 @@
 #include "hotline/agents/platform_world.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 
+#include "encounter_table.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
 #include "zone_sampling.hpp"
 
@@ -78,6 +82,30 @@ std::uint64_t checked_platform_count(const WorldSpec& spec) {
   return n;
 }
 
+// Rival platforms within end_factor × the range for their kinds.
+engine::PairRule encounter_search_rule(const WorldSpec& spec) {
+  const int nations = static_cast<int>(spec.nations.size());
+  engine::PairRule rule(static_cast<int>(kPlatformKindCount), nations);
+  for (std::size_t a = 0; a < kPlatformKindCount; ++a) {
+    for (std::size_t b = 0; b < kPlatformKindCount; ++b) {
+      rule.set_range_km(
+          static_cast<int>(a), static_cast<int>(b),
+          spec.encounters.range_km[a * kPlatformKindCount + b] * spec.encounters.end_factor);
+    }
+  }
+  for (int a = 0; a < nations; ++a) {
+    for (int b = 0; b < nations; ++b) {
+      rule.set_interacts(a, b,
+                         spec.relation(static_cast<std::size_t>(a), static_cast<std::size_t>(b))
+                             == Relation::rival);
+    }
+  }
+  return rule;
+}
+
+// Encounters in the resolve phase, per parallel task.
+constexpr std::size_t kEncounterChunk = 1024;
+
 std::vector<ZoneShape> zone_shapes(const WorldSpec& spec) {
   std::vector<ZoneShape> shapes;
   for (const ZoneSpec& z : spec.zones)
@@ -112,7 +140,21 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       target_y_km_(&agents_.add_column<double>(0.0)),
       timer_s_(&agents_.add_column<double>(0.0)),
       waypoint_(&agents_.add_column<std::uint32_t>(0)),
-      zones_(&agents_.add_column<ZoneMask>(0)) {
+      zones_(&agents_.add_column<ZoneMask>(0)),
+      rule_(encounter_search_rule(spec)),
+      table_(std::make_unique<detail::EncounterTable>()),
+      dyads_(spec.dyads()),
+      dyad_counts_(dyads_.size()),
+      encounter_steps_(dyads_.size(), 0) {
+  for (const ForceSpec& f : spec_.forces)
+    force_role_.push_back(spec_.classes[f.platform_class].role);
+  const std::size_t n = spec_.nations.size();
+  dyad_of_nations_.assign(n * n, 0);
+  for (std::size_t d = 0; d < dyads_.size(); ++d) {
+    dyad_of_nations_[dyads_[d].first * n + dyads_[d].second] = static_cast<std::uint32_t>(d);
+    dyad_of_nations_[dyads_[d].second * n + dyads_[d].first] = static_cast<std::uint32_t>(d);
+  }
+  cooldown_steps_ = static_cast<std::uint32_t>(std::ceil(spec_.incidents.cooldown_s / spec_.dt_s));
   const std::size_t groups = spec_.nations.size() * kGroupsPerNation;
   present_now_.assign(groups, 0);
   counted_today_.assign(groups, 0);
@@ -121,9 +163,16 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
   grid_.rebuild(agents_);
 }
 
+PlatformWorld::~PlatformWorld() = default;
+
 void PlatformWorld::set_posture(std::size_t nation, int posture) {
   if (posture < 0 || posture > 3) throw std::invalid_argument("posture must be in 0..3");
+  postures_changed_ = postures_changed_ || posture_.at(nation) != posture;
   posture_.at(nation) = posture;
+}
+
+std::size_t PlatformWorld::active_encounters() const {
+  return table_->active().size();
 }
 
 // Where each platform starts, and its first target. Ids run in force order,
@@ -202,6 +251,8 @@ void PlatformWorld::step() {
     const auto timer = timers_.measure(Phase::index);
     grid_.rebuild(agents_);
   }
+  sense();
+  resolve();
   record();
   ++step_;
 }
@@ -318,6 +369,138 @@ void PlatformWorld::move() {
           }
         }
       });
+}
+
+Event PlatformWorld::pair_event(EventType type, engine::AgentId a, engine::AgentId b) const {
+  const std::uint32_t sa = agents_.slot_of(a);
+  const std::uint32_t sb = agents_.slot_of(b);
+  Event e;
+  e.step = step_;
+  e.time_s = time_s();
+  e.type = type;
+  e.agent_a = a;
+  e.agent_b = b;
+  e.nation_a = agents_.side[sa];
+  e.nation_b = agents_.side[sb];
+  e.x_km = (agents_.x_km[sa] + agents_.x_km[sb]) / 2;
+  e.y_km = (agents_.y_km[sa] + agents_.y_km[sb]) / 2;
+  return e;
+}
+
+// Rival pairs within their end range, whether they are within the begin
+// range, and the encounter table's update.
+void PlatformWorld::sense() {
+  const auto timer = timers_.measure(Phase::sense);
+  finder_.find(grid_, agents_, rule_, pairs_);
+  (void)agents_.slots_by_id();  // built once here, read in parallel below
+  const std::size_t n = spec_.nations.size();
+  const auto& range = spec_.encounters.range_km;
+  found_by_chunk_.resize(pairs_.chunk_count());
+  tbb::parallel_for(std::size_t{0}, pairs_.chunk_count(), [&](std::size_t chunk) {
+    std::vector<detail::Proximity>& out = found_by_chunk_[chunk];
+    out.clear();
+    for (const engine::AgentPair& pair : pairs_.chunk(chunk)) {
+      const std::uint32_t sa = agents_.slot_of(pair.a);
+      const std::uint32_t sb = agents_.slot_of(pair.b);
+      const double dx = agents_.x_km[sa] - agents_.x_km[sb];
+      const double dy = agents_.y_km[sa] - agents_.y_km[sb];
+      const double r = range[agents_.kind[sa] * kPlatformKindCount + agents_.kind[sb]];
+      out.push_back({pair.a, pair.b, dx * dx + dy * dy < r * r,
+                     dyad_of_nations_[agents_.side[sa] * n + agents_.side[sb]]});
+    }
+  });
+  found_.clear();
+  for (const auto& chunk : found_by_chunk_)
+    found_.insert(found_.end(), chunk.begin(), chunk.end());
+  std::sort(found_.begin(), found_.end(),
+            [](const detail::Proximity& x, const detail::Proximity& y) {
+              return x.a < y.a || (x.a == y.a && x.b < y.b);
+            });
+  table_->update(found_, step_, begun_, ended_);
+  for (const detail::Encounter& e : ended_)
+    events_.push_back(pair_event(EventType::encounter_end, e.a, e.b));
+  for (const detail::Encounter& e : begun_) {
+    events_.push_back(pair_event(EventType::encounter_begin, e.a, e.b));
+    ++dyad_counts_[e.dyad].encounters;
+  }
+}
+
+void PlatformWorld::refresh_incident_probabilities() {
+  // λ = λ0(roles) · g(posture_a) · g(posture_b); policy factors arrive with
+  // the policy issue. p = 1 − exp(−λ·dt).
+  const auto& g = spec_.incidents.posture_multiplier;
+  incident_probability_.resize(4 * 4 * kRoleCount * kRoleCount);
+  for (std::size_t pa = 0; pa < 4; ++pa) {
+    for (std::size_t pb = 0; pb < 4; ++pb) {
+      for (std::size_t r = 0; r < kRoleCount * kRoleCount; ++r) {
+        const double lambda = spec_.incidents.rate_per_s[r] * g[pa] * g[pb];
+        incident_probability_[(pa * 4 + pb) * kRoleCount * kRoleCount + r] =
+            -std::expm1(-lambda * spec_.dt_s);
+      }
+    }
+  }
+  postures_changed_ = false;
+}
+
+// Each encounter's incident draw, in parallel over fixed chunks of the table
+// (sorted by pair), merged in chunk order.
+void PlatformWorld::resolve() {
+  const auto timer = timers_.measure(Phase::resolve);
+  if (postures_changed_) refresh_incident_probabilities();
+  std::span<detail::Encounter> active = table_->active();
+  const std::size_t chunks = engine::chunk_count(active.size(), kEncounterChunk);
+  incidents_by_chunk_.resize(chunks);
+  const auto& mix = spec_.incidents.severity_mix;
+  const auto& g = spec_.incidents.posture_multiplier;
+  engine::for_each_chunk(
+      active.size(), kEncounterChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+        std::vector<Event>& out = incidents_by_chunk_[chunk];
+        out.clear();
+        for (std::size_t i = begin; i < end; ++i) {
+          detail::Encounter& e = active[i];
+          if (step_ < e.quiet_until_step) continue;
+          const std::uint32_t sa = agents_.slot_of(e.a);
+          const std::uint32_t sb = agents_.slot_of(e.b);
+          const auto ra = static_cast<std::size_t>(force_role_[(*force_)[sa]]);
+          const auto rb = static_cast<std::size_t>(force_role_[(*force_)[sb]]);
+          const auto pa = static_cast<std::size_t>(posture_[agents_.side[sa]]);
+          const auto pb = static_cast<std::size_t>(posture_[agents_.side[sb]]);
+          const std::size_t roles = ra * kRoleCount + rb;
+          const double p = incident_probability_[(pa * 4 + pb) * kRoleCount * kRoleCount + roles];
+          if (rng_.uniform(step_, e.a, e.b, RngPurpose::platform_incident) >= p) continue;
+          e.quiet_until_step = step_ + cooldown_steps_;
+          // Severity from the role pair's mix, shifted graver with the higher
+          // posture: dangerous × s, grave × s², s = √g(posture) (docs/model.md).
+          const double shift = std::sqrt(g[std::max(pa, pb)]);
+          const SeverityTriple& m = mix[roles];
+          const double w_unsafe = m.unsafe;
+          const double w_dangerous = m.dangerous * shift;
+          const double w_grave = m.grave * shift * shift;
+          const double u = rng_.uniform(step_, e.a, e.b, RngPurpose::platform_severity)
+                           * (w_unsafe + w_dangerous + w_grave);
+          Event incident = pair_event(EventType::incident, e.a, e.b);
+          incident.severity = u < w_unsafe                 ? Severity::unsafe
+                              : u < w_unsafe + w_dangerous ? Severity::dangerous
+                                                           : Severity::grave;
+          out.push_back(incident);
+        }
+      });
+  for (std::size_t c = 0; c < chunks; ++c) {
+    for (const Event& incident : incidents_by_chunk_[c]) {
+      const std::uint32_t dyad =
+          dyad_of_nations_[incident.nation_a * spec_.nations.size() + incident.nation_b];
+      ++dyad_counts_[dyad].incidents[static_cast<std::size_t>(incident.severity)];
+      events_.push_back(incident);
+    }
+  }
+  // Every encounter in progress adds this step to its dyad's hours (counted
+  // in whole steps, so that the hours carry no summed rounding).
+  for (const detail::Encounter& e : active)
+    ++encounter_steps_[e.dyad];
+  for (std::size_t d = 0; d < dyad_counts_.size(); ++d) {
+    dyad_counts_[d].encounter_hours =
+        static_cast<double>(encounter_steps_[d]) * spec_.dt_s / 3600.0;
+  }
 }
 
 // Presence days: a zone counts once per day for a (nation, role) with a ship

@@ -1,5 +1,6 @@
 // Names of the model's closed sets of values, as scenario files and reports
 // write them.
+#include "hotline/agents/events.hpp"
 #include "hotline/agents/missions.hpp"
 #include "hotline/agents/platforms.hpp"
 #include "hotline/agents/relations.hpp"
@@ -107,6 +108,30 @@ std::string_view deployment_name(Deployment deployment) {
       return "exercise";
   }
   return "start";
+}
+
+std::string_view event_type_name(EventType type) {
+  switch (type) {
+    case EventType::encounter_begin:
+      return "encounter_begin";
+    case EventType::encounter_end:
+      return "encounter_end";
+    case EventType::incident:
+      return "incident";
+  }
+  return "incident";
+}
+
+std::string_view severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::unsafe:
+      return "unsafe";
+    case Severity::dangerous:
+      return "dangerous";
+    case Severity::grave:
+      return "grave";
+  }
+  return "unsafe";
 }
 
 }  // namespace hotline::agents

@@ -9,22 +9,41 @@
 // not yet deployed, on the ground, in port — are not alive for the engine
 // and take no part in the spatial index.
 //
+// The sense phase finds rival pairs within range and keeps the encounter
+// table (begin within range, end beyond end_factor × range); the resolve
+// phase draws each encounter's incident and its severity.
+//
 // Being built under issue 4: missions patrol, route and loiter (with
-// swarming), zone membership and the days each nation's ships are present
-// in each zone. Sorties, alerts, responses, detection, encounters and
-// incidents follow.
+// swarming), zone membership and presence days, encounters and incidents.
+// Sorties, alerts, responses and detection follow.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <utility>
 #include <vector>
 
+#include "hotline/agents/events.hpp"
 #include "hotline/agents/world_spec.hpp"
 #include "hotline/agents/zones.hpp"
 #include "hotline/engine/engine.hpp"
 
 namespace hotline::agents {
+
+namespace detail {
+class EncounterTable;
+struct Encounter;
+struct Proximity;
+}  // namespace detail
+
+// Counts for one rival dyad (WorldSpec::dyads() order).
+struct DyadCounts {
+  std::uint64_t encounters = 0;  // begun
+  double encounter_hours = 0.0;
+  std::array<std::uint64_t, 3> incidents{};  // by Severity
+};
 
 enum class PlatformState : std::uint8_t {
   reserve,  // not deployed, not in play
@@ -38,8 +57,11 @@ class PlatformWorld {
   // Throws std::invalid_argument for a spec the model cannot run (no
   // platforms, more than 64 nations, a zero time step).
   PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication);
+  ~PlatformWorld();
+  PlatformWorld(const PlatformWorld&) = delete;
+  PlatformWorld& operator=(const PlatformWorld&) = delete;
 
-  // Advances one step: decide, move, index, record.
+  // Advances one step: decide, move, index, sense, resolve, record.
   void step();
 
   [[nodiscard]] const WorldSpec& spec() const { return spec_; }
@@ -64,6 +86,18 @@ class PlatformWorld {
   // The same for ships of any role.
   [[nodiscard]] std::uint32_t presence_days(std::size_t nation, std::size_t zone) const;
 
+  // The rival dyads (nation pairs a < b) and their counts so far.
+  [[nodiscard]] const std::vector<std::pair<std::size_t, std::size_t>>& dyads() const {
+    return dyads_;
+  }
+  [[nodiscard]] const std::vector<DyadCounts>& dyad_counts() const { return dyad_counts_; }
+  // Encounters in progress.
+  [[nodiscard]] std::size_t active_encounters() const;
+  // Every event so far, in step order and, within a step, in canonical order
+  // (encounter ends, begins, then incidents, each sorted by agent pair).
+  [[nodiscard]] const std::vector<Event>& events() const { return events_; }
+  void clear_events() { events_.clear(); }
+
   [[nodiscard]] const engine::PhaseTimers& timers() const { return timers_; }
   void reset_timers() { timers_.reset(); }
 
@@ -71,7 +105,11 @@ class PlatformWorld {
   void spawn();
   void decide();
   void move();
+  void sense();
+  void resolve();
   void record();
+  void refresh_incident_probabilities();
+  [[nodiscard]] Event pair_event(EventType type, engine::AgentId a, engine::AgentId b) const;
 
   WorldSpec spec_;
   engine::CounterRng rng_;
@@ -98,6 +136,32 @@ class PlatformWorld {
   std::vector<std::uint32_t> presence_days_;
   std::vector<std::vector<ZoneMask>> present_by_chunk_;
   std::uint32_t current_day_ = 0;
+
+  // Per force: the nation, role and kind of its platforms.
+  std::vector<Role> force_role_;
+
+  // Encounters: the pair search (radius end_factor × range, rivals only),
+  // what it found, the table, and this step's changes.
+  engine::PairRule rule_;
+  engine::PairFinder finder_;
+  engine::PairList pairs_;
+  std::vector<std::uint32_t> dyad_of_nations_;  // [a * nations + b]
+  std::vector<std::vector<detail::Proximity>> found_by_chunk_;
+  std::vector<detail::Proximity> found_;
+  std::unique_ptr<detail::EncounterTable> table_;
+  std::vector<detail::Encounter> begun_;
+  std::vector<detail::Encounter> ended_;
+  std::vector<std::vector<Event>> incidents_by_chunk_;
+  // p = 1 − exp(−λ·dt) by [posture_a][posture_b][role_a][role_b], rebuilt
+  // when a posture changes.
+  std::vector<double> incident_probability_;
+  bool postures_changed_ = true;
+  std::uint32_t cooldown_steps_ = 0;
+
+  std::vector<std::pair<std::size_t, std::size_t>> dyads_;
+  std::vector<DyadCounts> dyad_counts_;
+  std::vector<std::uint64_t> encounter_steps_;
+  std::vector<Event> events_;
 };
 
 }  // namespace hotline::agents

@@ -22,6 +22,9 @@ enum class RngPurpose : std::uint8_t {
   // subject_b the attempt (for rejection sampling) or 0.
   platform_spawn = 4,     // where a platform starts
   platform_waypoint = 5,  // the next random point of a patrol or loiter
+  // subject_a, subject_b: the encounter's two platforms (a < b).
+  platform_incident = 6,  // whether an encounter has an incident this step
+  platform_severity = 7,  // the incident's severity
 };
 
 }  // namespace hotline::engine
