@@ -12,6 +12,7 @@
 #include "bench_swarm.hpp"
 #include "count_parsing.hpp"
 #include "hotline/engine/batch_kernels.hpp"
+#include "run_scenario.hpp"
 #include "validate.hpp"
 
 namespace {
@@ -97,6 +98,17 @@ int main(int argc, char** argv) {
                      "Print the fully resolved scenario (defaults filled in, units normalised) "
                      "as YAML that loads to the same scenario");
 
+  hotline::cli::RunOptions run_options;
+  std::string run_days;
+  std::string run_seed = "1";
+  std::string run_threads;
+  CLI::App* run = app.add_subcommand("run", "Run a scenario and print its summary");
+  run->add_option("scenario", run_options.scenario, "Scenario file (YAML)")->required();
+  run->add_option("--days", run_days, "Days to run (default: the scenario's horizon)");
+  run->add_option("--seed", run_seed, "Random seed (default 1)");
+  run->add_option("--threads", run_threads, "Threads (default: one per hardware thread)");
+  run->add_flag("--json", run_options.json, "Print JSON instead of tables");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -106,6 +118,18 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (run->parsed()) {
+      using hotline::cli::parse_count;
+      if (!run_days.empty()) {
+        run_options.days = static_cast<double>(parse_count(run_days, "--days", 1, 100000));
+      }
+      run_options.seed =
+          parse_count(run_seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max());
+      if (!run_threads.empty()) {
+        run_options.threads = static_cast<int>(parse_count(run_threads, "--threads", 1, 4096));
+      }
+      return hotline::cli::run_scenario(run_options, std::cout, std::cerr);
+    }
     if (validate->parsed()) {
       return hotline::cli::run_validate(validate_files, explain, std::cout, std::cerr);
     }

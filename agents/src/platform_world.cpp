@@ -10,23 +10,20 @@
 
 #include "encounter_table.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
+#include "platform_world_internal.hpp"
 #include "zone_sampling.hpp"
 
 namespace hotline::agents {
+
+using detail::kAnyShip;
+using detail::kGroupsPerNation;
 
 namespace {
 
 using engine::Phase;
 using engine::RngPurpose;
 
-// Fixed chunks of slots for the parallel phases (determinism: results are
-// merged in chunk order, and chunk boundaries do not depend on threads).
-constexpr std::size_t kChunk = 4096;
 constexpr double kSecondsPerDay = 86400.0;
-// Presence is kept per nation for each ship role and for "any ship" (the
-// last group), since days with any ship are not a sum over roles.
-constexpr std::size_t kGroupsPerNation = kRoleCount + 1;
-constexpr std::size_t kAnyShip = kRoleCount;
 
 // The box the spatial index covers: every zone, base and mission point, with
 // a margin. Platforms outside it still index correctly (edge cells).
@@ -113,18 +110,6 @@ std::vector<ZoneShape> zone_shapes(const WorldSpec& spec) {
   return shapes;
 }
 
-// The circle a loiterer walks in: its own, or the swarm's once its nation's
-// posture is high enough.
-struct LoiterCircle {
-  PlanePoint centre;
-  double radius_km;
-};
-
-LoiterCircle loiter_circle(const MissionSpec& m, int posture) {
-  if (m.swarm && posture >= m.swarm->from_posture) return {m.swarm->towards, m.swarm->radius_km};
-  return {m.around, m.radius_km};
-}
-
 }  // namespace
 
 PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication)
@@ -141,14 +126,38 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       timer_s_(&agents_.add_column<double>(0.0)),
       waypoint_(&agents_.add_column<std::uint32_t>(0)),
       zones_(&agents_.add_column<ZoneMask>(0)),
+      target_agent_(&agents_.add_column<engine::AgentId>(0)),
+      airborne_s_(&agents_.add_column<double>(0.0)),
+      stand_down_(&agents_.add_column<std::uint8_t>(0)),
       rule_(encounter_search_rule(spec)),
       table_(std::make_unique<detail::EncounterTable>()),
       dyads_(spec.dyads()),
       dyad_counts_(dyads_.size()),
       encounter_steps_(dyads_.size(), 0) {
-  for (const ForceSpec& f : spec_.forces)
-    force_role_.push_back(spec_.classes[f.platform_class].role);
+  engine::AgentId first_id = 0;
+  for (const ForceSpec& f : spec_.forces) {
+    const ClassSpec& c = spec_.classes[f.platform_class];
+    ForceCache cache;
+    cache.nation = f.nation;
+    cache.kind = c.kind;
+    cache.role = c.role;
+    cache.cruise_speed_km_s = c.cruise_speed_km_s;
+    cache.max_speed_km_s = c.max_speed_km_s;
+    cache.endurance_s = c.endurance_s;
+    cache.turnaround_s = c.turnaround_s;
+    cache.has_base = f.base.has_value();
+    if (f.base) cache.base = spec_.bases[*f.base].at;
+    cache.launch_probability = -std::expm1(-f.mission.launches_per_s * spec_.dt_s);
+    cache.first_id = first_id;
+    first_id += f.count;
+    forces_.push_back(cache);
+  }
+  for (const CommandCentreSpec& centre : spec_.command_centres) {
+    for (const WatchSpec& rule : centre.watches)
+      watched_zones_ |= ZoneMask{1} << rule.zone;
+  }
   const std::size_t n = spec_.nations.size();
+  responses_.assign(n * n, ResponseCounts{});
   dyad_of_nations_.assign(n * n, 0);
   for (std::size_t d = 0; d < dyads_.size(); ++d) {
     dyad_of_nations_[dyads_[d].first * n + dyads_[d].second] = static_cast<std::uint32_t>(d);
@@ -175,75 +184,6 @@ std::size_t PlatformWorld::active_encounters() const {
   return table_->active().size();
 }
 
-// Where each platform starts, and its first target. Ids run in force order,
-// and the store's slots equal the ids until the first index rebuild.
-void PlatformWorld::spawn() {
-  std::uint32_t id = 0;
-  for (std::size_t f = 0; f < spec_.forces.size(); ++f) {
-    const ForceSpec& force = spec_.forces[f];
-    const ClassSpec& platform_class = spec_.classes[force.platform_class];
-    const MissionSpec& m = force.mission;
-    // Assigned, not built in a conditional expression: GCC 12 warns
-    // (falsely) about the latter.
-    std::optional<PlanePoint> base;
-    if (force.base) base = spec_.bases[*force.base].at;
-    for (std::uint32_t k = 0; k < force.count; ++k, ++id) {
-      const std::size_t s = id;
-      agents_.side[s] = static_cast<std::uint8_t>(force.nation);
-      agents_.kind[s] = static_cast<std::uint8_t>(platform_class.kind);
-      (*force_)[s] = static_cast<std::uint32_t>(f);
-      PlanePoint at{};
-      PlanePoint target{};
-      PlatformState state = PlatformState::transit;
-      switch (m.type) {
-        case MissionType::patrol: {
-          const ZoneShape& area = spec_.zones[m.area].shape;
-          at = base.value_or(
-              detail::random_point_in_zone(rng_, 0, id, RngPurpose::platform_spawn, area));
-          target = detail::random_point_in_zone(rng_, 0, id, RngPurpose::platform_waypoint, area);
-          break;
-        }
-        case MissionType::route:
-          at = base.value_or(m.waypoints.front());
-          // Without a base it starts on its first waypoint and heads for the
-          // next (or holds there if the route has one point).
-          (*waypoint_)[s] =
-              base ? 0
-                   : std::min<std::uint32_t>(1, static_cast<std::uint32_t>(m.waypoints.size() - 1));
-          target = m.waypoints[(*waypoint_)[s]];
-          break;
-        case MissionType::loiter: {
-          const LoiterCircle c = loiter_circle(m, posture_[force.nation]);
-          at = base.value_or(detail::random_point_in_circle(rng_, 0, id, RngPurpose::platform_spawn,
-                                                            c.centre, c.radius_km));
-          target = detail::random_point_in_circle(rng_, 0, id, RngPurpose::platform_waypoint,
-                                                  c.centre, c.radius_km);
-          break;
-        }
-        case MissionType::sortie:
-        case MissionType::alert:
-        case MissionType::respond:
-          // On the ground or in port until launched, scrambled or
-          // dispatched.
-          at = base.value_or(PlanePoint{});
-          target = at;
-          state = PlatformState::reserve;
-          break;
-      }
-      if (force.deploy_on != Deployment::start) state = PlatformState::reserve;
-      agents_.x_km[s] = at.x_km;
-      agents_.y_km[s] = at.y_km;
-      agents_.heading_rad[s] = 0.0;
-      agents_.speed_km_s[s] = 0.0;
-      agents_.alive[s] = state == PlatformState::reserve ? 0 : 1;
-      (*state_)[s] = state;
-      (*target_x_km_)[s] = target.x_km;
-      (*target_y_km_)[s] = target.y_km;
-      (*zones_)[s] = agents_.alive[s] ? zone_index_.zones_at(at) : 0;
-    }
-  }
-}
-
 void PlatformWorld::step() {
   decide();
   move();
@@ -253,122 +193,9 @@ void PlatformWorld::step() {
   }
   sense();
   resolve();
+  command();
   record();
   ++step_;
-}
-
-// Each platform's mission state machine, from its own state of the last step
-// (it reads nothing another platform writes in this phase).
-void PlatformWorld::decide() {
-  const auto timer = timers_.measure(Phase::decide);
-  const double dt = spec_.dt_s;
-  engine::for_each_chunk(
-      agents_.size(), kChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
-        for (std::size_t s = begin; s < end; ++s) {
-          if ((*state_)[s] == PlatformState::reserve || (*state_)[s] == PlatformState::done)
-            continue;
-          const ForceSpec& force = spec_.forces[(*force_)[s]];
-          const MissionSpec& m = force.mission;
-          const std::uint32_t id = agents_.id[s];
-          if (m.type == MissionType::loiter && m.swarm) {
-            // A swarm order moves the circle: a target outside it is dropped.
-            const LoiterCircle c = loiter_circle(m, posture_[force.nation]);
-            const double dx = (*target_x_km_)[s] - c.centre.x_km;
-            const double dy = (*target_y_km_)[s] - c.centre.y_km;
-            if (dx * dx + dy * dy > c.radius_km * c.radius_km) {
-              const PlanePoint t = detail::random_point_in_circle(
-                  rng_, step_, id, RngPurpose::platform_waypoint, c.centre, c.radius_km);
-              (*target_x_km_)[s] = t.x_km;
-              (*target_y_km_)[s] = t.y_km;
-              (*state_)[s] = PlatformState::transit;
-              continue;
-            }
-          }
-          if ((*state_)[s] != PlatformState::dwell) continue;
-          (*timer_s_)[s] -= dt;
-          if ((*timer_s_)[s] > 0.0) continue;
-          PlanePoint next{};
-          switch (m.type) {
-            case MissionType::patrol:
-              next = detail::random_point_in_zone(rng_, step_, id, RngPurpose::platform_waypoint,
-                                                  spec_.zones[m.area].shape);
-              break;
-            case MissionType::loiter: {
-              const LoiterCircle c = loiter_circle(m, posture_[force.nation]);
-              next = detail::random_point_in_circle(rng_, step_, id, RngPurpose::platform_waypoint,
-                                                    c.centre, c.radius_km);
-              break;
-            }
-            case MissionType::route: {
-              std::uint32_t w = (*waypoint_)[s] + 1;
-              if (w == m.waypoints.size()) {
-                if (!m.loop) {
-                  (*state_)[s] = PlatformState::done;
-                  continue;
-                }
-                w = 0;
-              }
-              (*waypoint_)[s] = w;
-              next = m.waypoints[w];
-              break;
-            }
-            case MissionType::sortie:
-            case MissionType::alert:
-            case MissionType::respond:
-              continue;
-          }
-          (*target_x_km_)[s] = next.x_km;
-          (*target_y_km_)[s] = next.y_km;
-          (*state_)[s] = PlatformState::transit;
-        }
-      });
-}
-
-// Integrates positions towards each target at cruise speed, and finds the
-// zones every platform in play is in.
-void PlatformWorld::move() {
-  const auto timer = timers_.measure(Phase::move);
-  const double dt = spec_.dt_s;
-  const std::size_t groups = present_now_.size();
-  present_by_chunk_.resize(engine::chunk_count(agents_.size(), kChunk));
-  engine::for_each_chunk(
-      agents_.size(), kChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-        std::vector<ZoneMask>& present = present_by_chunk_[chunk];
-        present.assign(groups, 0);
-        for (std::size_t s = begin; s < end; ++s) {
-          if (!agents_.alive[s]) {
-            (*zones_)[s] = 0;
-            continue;
-          }
-          const ForceSpec& force = spec_.forces[(*force_)[s]];
-          const ClassSpec& platform_class = spec_.classes[force.platform_class];
-          if ((*state_)[s] == PlatformState::transit) {
-            const double dx = (*target_x_km_)[s] - agents_.x_km[s];
-            const double dy = (*target_y_km_)[s] - agents_.y_km[s];
-            const double distance = std::sqrt(dx * dx + dy * dy);
-            const double reach = platform_class.cruise_speed_km_s * dt;
-            if (distance <= reach) {
-              agents_.x_km[s] = (*target_x_km_)[s];
-              agents_.y_km[s] = (*target_y_km_)[s];
-              (*state_)[s] = PlatformState::dwell;
-              (*timer_s_)[s] = force.mission.dwell_s;
-            } else {
-              agents_.x_km[s] += dx / distance * reach;
-              agents_.y_km[s] += dy / distance * reach;
-            }
-            agents_.speed_km_s[s] = std::min(distance, reach) / dt;
-          } else {
-            agents_.speed_km_s[s] = 0.0;
-          }
-          const ZoneMask mask = zone_index_.zones_at({agents_.x_km[s], agents_.y_km[s]});
-          (*zones_)[s] = mask;
-          if (platform_class.kind == PlatformKind::ship) {
-            const std::size_t first = force.nation * kGroupsPerNation;
-            present[first + static_cast<std::size_t>(platform_class.role)] |= mask;
-            present[first + kAnyShip] |= mask;
-          }
-        }
-      });
 }
 
 Event PlatformWorld::pair_event(EventType type, engine::AgentId a, engine::AgentId b) const {
@@ -461,8 +288,8 @@ void PlatformWorld::resolve() {
           if (step_ < e.quiet_until_step) continue;
           const std::uint32_t sa = agents_.slot_of(e.a);
           const std::uint32_t sb = agents_.slot_of(e.b);
-          const auto ra = static_cast<std::size_t>(force_role_[(*force_)[sa]]);
-          const auto rb = static_cast<std::size_t>(force_role_[(*force_)[sb]]);
+          const auto ra = static_cast<std::size_t>(forces_[(*force_)[sa]].role);
+          const auto rb = static_cast<std::size_t>(forces_[(*force_)[sb]].role);
           const auto pa = static_cast<std::size_t>(posture_[agents_.side[sa]]);
           const auto pb = static_cast<std::size_t>(posture_[agents_.side[sb]]);
           const std::size_t roles = ra * kRoleCount + rb;

@@ -118,6 +118,12 @@ std::string_view event_type_name(EventType type) {
       return "encounter_end";
     case EventType::incident:
       return "incident";
+    case EventType::intrusion:
+      return "intrusion";
+    case EventType::scramble:
+      return "scramble";
+    case EventType::dispatch:
+      return "dispatch";
   }
   return "incident";
 }

@@ -9,14 +9,24 @@
 
 namespace hotline::agents {
 
-enum class EventType : std::uint8_t { encounter_begin, encounter_end, incident };
+enum class EventType : std::uint8_t {
+  encounter_begin,
+  encounter_end,
+  incident,
+  intrusion,  // agent_a entered a watched zone (value: the zone); agent_b unused
+  scramble,   // alert aircraft sent against agent_a (value: how many)
+  dispatch,   // respond ships sent against agent_a (value: how many)
+};
 [[nodiscard]] std::string_view event_type_name(EventType type);
 
 enum class Severity : std::uint8_t { unsafe, dangerous, grave };
 [[nodiscard]] std::string_view severity_name(Severity severity);
 
-// Agents a < b by id; nations are theirs; the place is the midpoint of the
-// two platforms; `severity` is meaningful for incidents only.
+// Pair events (encounters, incidents): agents a < b by id, their nations,
+// the midpoint of the two platforms; `severity` for incidents. Response
+// events (intrusion, scramble, dispatch): agent_a is the intruder and
+// nation_a its nation, nation_b the responding nation, the place the
+// intruder's.
 struct Event {
   std::uint32_t step = 0;
   double time_s = 0.0;
@@ -28,6 +38,7 @@ struct Event {
   Severity severity = Severity::unsafe;
   double x_km = 0.0;
   double y_km = 0.0;
+  std::uint32_t value = 0;  // intrusion: zone index; scramble, dispatch: platforms sent
 };
 
 }  // namespace hotline::agents

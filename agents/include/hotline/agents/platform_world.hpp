@@ -45,11 +45,30 @@ struct DyadCounts {
   std::array<std::uint64_t, 3> incidents{};  // by Severity
 };
 
+// Where a platform is in its mission. Platforms ready, in turnaround or in
+// reserve are at their base (or not deployed) and out of play.
 enum class PlatformState : std::uint8_t {
-  reserve,  // not deployed, not in play
-  transit,  // moving towards its target point
-  dwell,    // holding at its target point until its timer runs out
-  done,     // finished a once-through route: holds where it is
+  reserve,     // not deployed
+  transit,     // patrol, route, loiter: moving towards its target point
+  dwell,       // holding at its target point until its timer runs out
+  done,        // finished a once-through route: holds where it is
+  ready,       // at base, available: a sortie waiting to launch, an alert
+               // aircraft on quick-reaction alert, a respond ship in port
+  turnaround,  // at base after a flight, until its turnaround time is over
+  outbound,    // sortie: flying its route
+  returning,   // heading home to its base
+  intercept,   // closing on its target platform at maximum speed
+  shadow,      // holding the standoff distance from its target platform
+};
+
+// Detection and responses, for one (responding nation, intruding nation).
+struct ResponseCounts {
+  std::uint64_t intrusions = 0;          // rival platforms entering a watched zone in coverage
+  std::uint64_t scrambles = 0;           // intrusions answered by alert aircraft
+  std::uint64_t aircraft_scrambled = 0;  // aircraft sent
+  std::uint64_t dispatches = 0;          // intrusions answered by respond ships
+  std::uint64_t ships_dispatched = 0;
+  std::uint64_t unanswered = 0;  // a response was due but no responder was available
 };
 
 class PlatformWorld {
@@ -69,6 +88,11 @@ class PlatformWorld {
   [[nodiscard]] double time_s() const { return static_cast<double>(step_) * spec_.dt_s; }
   [[nodiscard]] const engine::AgentStore& agents() const { return agents_; }
   [[nodiscard]] std::size_t platform_count() const { return agents_.size(); }
+
+  // Detection and responses by [responding nation][intruding nation].
+  [[nodiscard]] const ResponseCounts& responses(std::size_t responder, std::size_t intruder) const {
+    return responses_[responder * spec_.nations.size() + intruder];
+  }
 
   // Per slot: the platform's force, state, and the zones it is in.
   [[nodiscard]] const std::vector<std::uint32_t>& force_of_slot() const { return *force_; }
@@ -102,9 +126,37 @@ class PlatformWorld {
   void reset_timers() { timers_.reset(); }
 
  private:
+  // What the model needs of each force, looked up once.
+  struct ForceCache {
+    std::size_t nation = 0;
+    PlatformKind kind = PlatformKind::ship;
+    Role role = Role::warship;
+    double cruise_speed_km_s = 0.0;
+    double max_speed_km_s = 0.0;
+    double endurance_s = 0.0;  // 0: unlimited
+    double turnaround_s = 0.0;
+    bool has_base = false;
+    PlanePoint base;
+    double launch_probability = 0.0;  // sortie: per step and platform
+    engine::AgentId first_id = 0;
+  };
+
   void spawn();
+  // Puts a platform at the start of its mission from where it is.
+  void start_mission(std::size_t slot);
   void decide();
+  void decide_platform(std::size_t slot);
   void move();
+  void command();
+  void run_exercises();
+  void detect_intrusions();
+  // Sends up to `wanted` available responders from the rule's forces against
+  // `intruder`; returns how many went.
+  std::uint32_t send_responders(const WatchSpec& rule, MissionType mission,
+                                engine::AgentId intruder, std::uint32_t wanted);
+  [[nodiscard]] bool covered(const CommandCentreSpec& centre, std::size_t intruder_slot) const;
+  [[nodiscard]] bool watches_kind(const WatchSpec& rule, bool aircraft) const;
+  void return_to_base(std::size_t slot);
   void sense();
   void resolve();
   void record();
@@ -128,6 +180,18 @@ class PlatformWorld {
   std::vector<double>* timer_s_;
   std::vector<std::uint32_t>* waypoint_;
   std::vector<ZoneMask>* zones_;
+  std::vector<engine::AgentId>* target_agent_;  // intercept, shadow
+  std::vector<double>* airborne_s_;             // aircraft: time since take-off
+  std::vector<std::uint8_t>* stand_down_;       // back to reserve on reaching base
+
+  std::vector<ForceCache> forces_;
+
+  // Zone entries into watched zones this step, (platform, zones entered),
+  // sorted by platform for the command phase.
+  ZoneMask watched_zones_ = 0;
+  std::vector<std::vector<std::pair<engine::AgentId, ZoneMask>>> entries_by_chunk_;
+  std::vector<std::pair<engine::AgentId, ZoneMask>> entries_;
+  std::vector<ResponseCounts> responses_;
 
   // Presence: per (nation, role) the zones with such a ship this step,
   // those already counted today, and the day counts [nation][role][zone].
@@ -136,9 +200,6 @@ class PlatformWorld {
   std::vector<std::uint32_t> presence_days_;
   std::vector<std::vector<ZoneMask>> present_by_chunk_;
   std::uint32_t current_day_ = 0;
-
-  // Per force: the nation, role and kind of its platforms.
-  std::vector<Role> force_role_;
 
   // Encounters: the pair search (radius end_factor × range, rivals only),
   // what it found, the table, and this step's changes.

@@ -25,6 +25,7 @@ enum class RngPurpose : std::uint8_t {
   // subject_a, subject_b: the encounter's two platforms (a < b).
   platform_incident = 6,  // whether an encounter has an incident this step
   platform_severity = 7,  // the incident's severity
+  platform_launch = 8,    // whether a sortie aircraft takes off this step
 };
 
 }  // namespace hotline::engine

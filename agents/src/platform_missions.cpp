@@ -1,0 +1,368 @@
+// The mission state machines (decide) and movement (move) of PlatformWorld.
+//
+// Ordering rule: decide and move run in parallel over fixed chunks of slots;
+// each writes only its own platform's columns. decide may read another
+// platform's position (the target of an intercept) because positions change
+// only in move, which runs after it. Zone entries found in move are merged
+// in chunk order and sorted by platform id before the command phase uses
+// them.
+#include <algorithm>
+#include <cmath>
+
+#include "hotline/agents/platform_world.hpp"
+#include "hotline/engine/fixed_chunks.hpp"
+#include "platform_world_internal.hpp"
+#include "zone_sampling.hpp"
+
+namespace hotline::agents {
+
+using detail::kAnyShip;
+using detail::kChunk;
+using detail::kGroupsPerNation;
+using engine::Phase;
+using engine::RngPurpose;
+
+// Where each platform starts. Ids run in force order, and the store's slots
+// equal the ids until the first index rebuild.
+void PlatformWorld::spawn() {
+  std::uint32_t id = 0;
+  for (std::size_t f = 0; f < spec_.forces.size(); ++f) {
+    const ForceSpec& force = spec_.forces[f];
+    const ForceCache& cache = forces_[f];
+    const MissionSpec& m = force.mission;
+    for (std::uint32_t k = 0; k < force.count; ++k, ++id) {
+      const std::size_t s = id;
+      agents_.side[s] = static_cast<std::uint8_t>(force.nation);
+      agents_.kind[s] = static_cast<std::uint8_t>(cache.kind);
+      (*force_)[s] = static_cast<std::uint32_t>(f);
+      // At its base if it has one; else somewhere its mission puts it.
+      PlanePoint at = cache.base;
+      if (!cache.has_base) {
+        switch (m.type) {
+          case MissionType::patrol:
+            at = detail::random_point_in_zone(rng_, 0, id, RngPurpose::platform_spawn,
+                                              spec_.zones[m.area].shape);
+            break;
+          case MissionType::route:
+            at = m.waypoints.front();
+            break;
+          case MissionType::loiter: {
+            const detail::LoiterCircle c = detail::loiter_circle(m, posture_[force.nation]);
+            at = detail::random_point_in_circle(rng_, 0, id, RngPurpose::platform_spawn, c.centre,
+                                                c.radius_km);
+            break;
+          }
+          case MissionType::sortie:
+          case MissionType::alert:
+          case MissionType::respond:
+            break;  // the loader requires a base for these
+        }
+      }
+      agents_.x_km[s] = at.x_km;
+      agents_.y_km[s] = at.y_km;
+      agents_.heading_rad[s] = 0.0;
+      agents_.speed_km_s[s] = 0.0;
+      if (force.deploy_on == Deployment::start) {
+        start_mission(s);
+      } else {
+        (*state_)[s] = PlatformState::reserve;
+        agents_.alive[s] = 0;
+      }
+      (*zones_)[s] = agents_.alive[s] ? zone_index_.zones_at(at) : 0;
+    }
+  }
+}
+
+void PlatformWorld::start_mission(std::size_t s) {
+  const std::uint32_t id = agents_.id[s];
+  const std::size_t f = (*force_)[s];
+  const ForceCache& cache = forces_[f];
+  const MissionSpec& m = spec_.forces[f].mission;
+  (*stand_down_)[s] = 0;
+  PlanePoint target{agents_.x_km[s], agents_.y_km[s]};
+  PlatformState state = PlatformState::transit;
+  switch (m.type) {
+    case MissionType::patrol:
+      target = detail::random_point_in_zone(rng_, step_, id, RngPurpose::platform_waypoint,
+                                            spec_.zones[m.area].shape);
+      break;
+    case MissionType::route:
+      // From a base it heads for the first waypoint; without one it starts
+      // on the first and heads for the next (or holds if there is one).
+      (*waypoint_)[s] = cache.has_base ? 0
+                                       : std::min<std::uint32_t>(
+                                           1, static_cast<std::uint32_t>(m.waypoints.size() - 1));
+      target = m.waypoints[(*waypoint_)[s]];
+      break;
+    case MissionType::loiter: {
+      const detail::LoiterCircle c = detail::loiter_circle(m, posture_[cache.nation]);
+      target = detail::random_point_in_circle(rng_, step_, id, RngPurpose::platform_waypoint,
+                                              c.centre, c.radius_km);
+      break;
+    }
+    case MissionType::sortie:
+    case MissionType::alert:
+    case MissionType::respond:
+      state = PlatformState::ready;  // on the ground or in port until sent
+      break;
+  }
+  (*state_)[s] = state;
+  (*target_x_km_)[s] = target.x_km;
+  (*target_y_km_)[s] = target.y_km;
+  agents_.alive[s] = detail::on_the_ground(state) ? 0 : 1;
+}
+
+void PlatformWorld::return_to_base(std::size_t s) {
+  const ForceCache& cache = forces_[(*force_)[s]];
+  if (!cache.has_base) {
+    // Nowhere to go: it leaves play where it is.
+    (*state_)[s] = PlatformState::reserve;
+    agents_.alive[s] = 0;
+    return;
+  }
+  (*state_)[s] = PlatformState::returning;
+  (*target_x_km_)[s] = cache.base.x_km;
+  (*target_y_km_)[s] = cache.base.y_km;
+}
+
+void PlatformWorld::decide() {
+  const auto timer = timers_.measure(Phase::decide);
+  (void)agents_.slots_by_id();  // built once here: intercepts look targets up
+  engine::for_each_chunk(agents_.size(), kChunk,
+                         [&](std::size_t, std::size_t begin, std::size_t end) {
+                           for (std::size_t s = begin; s < end; ++s)
+                             decide_platform(s);
+                         });
+}
+
+// One platform's mission, from its own state of the last step and the orders
+// the command phase gave it.
+void PlatformWorld::decide_platform(std::size_t s) {
+  const double dt = spec_.dt_s;
+  const std::size_t f = (*force_)[s];
+  const ForceCache& cache = forces_[f];
+  const MissionSpec& m = spec_.forces[f].mission;
+  const std::uint32_t id = agents_.id[s];
+  const PlanePoint here{agents_.x_km[s], agents_.y_km[s]};
+
+  // Aircraft turn for home when what is left of their endurance just covers
+  // the way back at cruise speed.
+  auto out_of_endurance = [&] {
+    if (cache.endurance_s <= 0.0 || !cache.has_base) return false;
+    const double home_km = std::hypot(cache.base.x_km - here.x_km, cache.base.y_km - here.y_km);
+    return (*airborne_s_)[s] + home_km / cache.cruise_speed_km_s + dt >= cache.endurance_s;
+  };
+  // The target platform, if it is still in play.
+  auto target_position = [&](PlanePoint& out) {
+    const std::uint32_t t = agents_.slot_of((*target_agent_)[s]);
+    if (!agents_.alive[t]) return false;
+    out = {agents_.x_km[t], agents_.y_km[t]};
+    return true;
+  };
+
+  switch ((*state_)[s]) {
+    case PlatformState::reserve:
+    case PlatformState::done:
+    case PlatformState::returning:
+      return;
+    case PlatformState::ready:
+      if (m.type == MissionType::sortie
+          && rng_.uniform(step_, id, 0, RngPurpose::platform_launch) < cache.launch_probability) {
+        (*state_)[s] = PlatformState::outbound;
+        (*waypoint_)[s] = 0;
+        (*target_x_km_)[s] = m.waypoints.front().x_km;
+        (*target_y_km_)[s] = m.waypoints.front().y_km;
+        (*airborne_s_)[s] = 0.0;
+        agents_.alive[s] = 1;
+      }
+      return;
+    case PlatformState::turnaround:
+      (*timer_s_)[s] -= dt;
+      if ((*timer_s_)[s] <= 0.0) (*state_)[s] = PlatformState::ready;
+      return;
+    case PlatformState::outbound:
+      if (out_of_endurance()) return_to_base(s);
+      return;
+    case PlatformState::intercept: {
+      PlanePoint target;
+      if (!target_position(target) || out_of_endurance()) {
+        return_to_base(s);
+        return;
+      }
+      (*target_x_km_)[s] = target.x_km;
+      (*target_y_km_)[s] = target.y_km;
+      if (std::hypot(target.x_km - here.x_km, target.y_km - here.y_km) <= m.standoff_km) {
+        (*state_)[s] = PlatformState::shadow;
+        (*timer_s_)[s] = m.shadow_s;
+      }
+      return;
+    }
+    case PlatformState::shadow: {
+      PlanePoint target;
+      (*timer_s_)[s] -= dt;
+      if ((*timer_s_)[s] <= 0.0 || !target_position(target) || out_of_endurance()) {
+        return_to_base(s);
+        return;
+      }
+      // Head for the point at the standoff distance from the target on the
+      // line from it to here.
+      const double dx = here.x_km - target.x_km;
+      const double dy = here.y_km - target.y_km;
+      const double d = std::hypot(dx, dy);
+      const double k = d > 0.0 ? m.standoff_km / d : 0.0;
+      (*target_x_km_)[s] = target.x_km + dx * k;
+      (*target_y_km_)[s] = target.y_km + dy * k;
+      return;
+    }
+    case PlatformState::transit:
+      if (m.type == MissionType::loiter && m.swarm) {
+        // A swarm order moves the circle: a target outside it is dropped.
+        const detail::LoiterCircle c = detail::loiter_circle(m, posture_[cache.nation]);
+        const double dx = (*target_x_km_)[s] - c.centre.x_km;
+        const double dy = (*target_y_km_)[s] - c.centre.y_km;
+        if (dx * dx + dy * dy > c.radius_km * c.radius_km) {
+          const PlanePoint t = detail::random_point_in_circle(
+              rng_, step_, id, RngPurpose::platform_waypoint, c.centre, c.radius_km);
+          (*target_x_km_)[s] = t.x_km;
+          (*target_y_km_)[s] = t.y_km;
+        }
+      }
+      return;
+    case PlatformState::dwell:
+      break;
+  }
+
+  // Dwelling: when the time is up, the next point of a patrol, loiter or
+  // route.
+  (*timer_s_)[s] -= dt;
+  if ((*timer_s_)[s] > 0.0) return;
+  PlanePoint next{};
+  switch (m.type) {
+    case MissionType::patrol:
+      next = detail::random_point_in_zone(rng_, step_, id, RngPurpose::platform_waypoint,
+                                          spec_.zones[m.area].shape);
+      break;
+    case MissionType::loiter: {
+      const detail::LoiterCircle c = detail::loiter_circle(m, posture_[cache.nation]);
+      next = detail::random_point_in_circle(rng_, step_, id, RngPurpose::platform_waypoint,
+                                            c.centre, c.radius_km);
+      break;
+    }
+    case MissionType::route: {
+      std::uint32_t w = (*waypoint_)[s] + 1;
+      if (w == m.waypoints.size()) {
+        if (!m.loop) {
+          (*state_)[s] = PlatformState::done;
+          return;
+        }
+        w = 0;
+      }
+      (*waypoint_)[s] = w;
+      next = m.waypoints[w];
+      break;
+    }
+    case MissionType::sortie:
+    case MissionType::alert:
+    case MissionType::respond:
+      return;
+  }
+  (*target_x_km_)[s] = next.x_km;
+  (*target_y_km_)[s] = next.y_km;
+  (*state_)[s] = PlatformState::transit;
+}
+
+// Integrates positions towards each platform's target point (at maximum
+// speed when intercepting or shadowing, else cruise speed), handles
+// arrivals, and finds the zones every platform in play is in.
+void PlatformWorld::move() {
+  const auto timer = timers_.measure(Phase::move);
+  const double dt = spec_.dt_s;
+  const std::size_t groups = present_now_.size();
+  const std::size_t chunks = engine::chunk_count(agents_.size(), kChunk);
+  present_by_chunk_.resize(chunks);
+  entries_by_chunk_.resize(chunks);
+  engine::for_each_chunk(
+      agents_.size(), kChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+        std::vector<ZoneMask>& present = present_by_chunk_[chunk];
+        present.assign(groups, 0);
+        auto& entries = entries_by_chunk_[chunk];
+        entries.clear();
+        for (std::size_t s = begin; s < end; ++s) {
+          if (!agents_.alive[s]) {
+            (*zones_)[s] = 0;
+            agents_.speed_km_s[s] = 0.0;
+            continue;
+          }
+          const std::size_t f = (*force_)[s];
+          const ForceCache& cache = forces_[f];
+          const PlatformState state = (*state_)[s];
+          const bool moving = state == PlatformState::transit || state == PlatformState::outbound
+                              || state == PlatformState::returning
+                              || state == PlatformState::intercept
+                              || state == PlatformState::shadow;
+          if (moving) {
+            const bool fast = state == PlatformState::intercept || state == PlatformState::shadow;
+            const double reach = (fast ? cache.max_speed_km_s : cache.cruise_speed_km_s) * dt;
+            const double dx = (*target_x_km_)[s] - agents_.x_km[s];
+            const double dy = (*target_y_km_)[s] - agents_.y_km[s];
+            const double distance = std::sqrt(dx * dx + dy * dy);
+            const bool arrives = distance <= reach;
+            if (arrives) {
+              agents_.x_km[s] = (*target_x_km_)[s];
+              agents_.y_km[s] = (*target_y_km_)[s];
+            } else {
+              agents_.x_km[s] += dx / distance * reach;
+              agents_.y_km[s] += dy / distance * reach;
+            }
+            agents_.speed_km_s[s] = std::min(distance, reach) / dt;
+            if (arrives) {
+              const MissionSpec& m = spec_.forces[f].mission;
+              if (state == PlatformState::transit) {
+                (*state_)[s] = PlatformState::dwell;
+                (*timer_s_)[s] = m.dwell_s;
+              } else if (state == PlatformState::outbound) {
+                const std::uint32_t w = (*waypoint_)[s] + 1;
+                if (w == m.waypoints.size()) {
+                  return_to_base(s);
+                } else {
+                  (*waypoint_)[s] = w;
+                  (*target_x_km_)[s] = m.waypoints[w].x_km;
+                  (*target_y_km_)[s] = m.waypoints[w].y_km;
+                }
+              } else if (state == PlatformState::returning) {
+                // Home: out of play until sent again (aircraft after turnaround),
+                // or for good if its exercise is over.
+                agents_.alive[s] = 0;
+                agents_.speed_km_s[s] = 0.0;
+                (*zones_)[s] = 0;
+                if ((*stand_down_)[s]) {
+                  (*state_)[s] = PlatformState::reserve;
+                } else if (cache.kind == PlatformKind::aircraft) {
+                  (*state_)[s] = PlatformState::turnaround;
+                  (*timer_s_)[s] = cache.turnaround_s;
+                } else {
+                  (*state_)[s] = PlatformState::ready;
+                }
+                continue;
+              }
+            }
+          } else {
+            agents_.speed_km_s[s] = 0.0;
+          }
+          if (cache.kind == PlatformKind::aircraft) (*airborne_s_)[s] += dt;
+          const ZoneMask before = (*zones_)[s];
+          const ZoneMask mask = zone_index_.zones_at({agents_.x_km[s], agents_.y_km[s]});
+          (*zones_)[s] = mask;
+          if (const ZoneMask entered = mask & ~before & watched_zones_; entered != 0) {
+            entries.emplace_back(agents_.id[s], entered);
+          }
+          if (cache.kind == PlatformKind::ship) {
+            const std::size_t first = cache.nation * kGroupsPerNation;
+            present[first + static_cast<std::size_t>(cache.role)] |= mask;
+            present[first + kAnyShip] |= mask;
+          }
+        }
+      });
+}
+
+}  // namespace hotline::agents
