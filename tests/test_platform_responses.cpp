@@ -1,0 +1,149 @@
+// Detection and responses: an intrusion into a watched zone in radar
+// coverage is answered by a scramble; the interceptor reaches its target in
+// the time distance / max speed predicts; it shadows, returns and turns
+// around; exercises deploy and stand down forces.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <string>
+
+#include "hotline/agents/platform_world.hpp"
+#include "hotline/scenarios/world_builder.hpp"
+
+using namespace hotline;
+using agents::EventType;
+using agents::PlatformState;
+using agents::PlatformWorld;
+
+namespace {
+
+// Red flies a balloon (1 km/h, nearly still) into Blue's ADIZ; Blue keeps
+// two fighters on alert 300 km away, with a radar over the zone.
+constexpr const char* kIntrusion =
+    "name: intrusion\n"
+    "frame: {centre: {lat: 25.0, lon: 125.0}}\n"
+    "time: {dt: 1 min}\n"
+    "nations:\n"
+    "  - {id: blue, relations: {red: rival}}\n"
+    "  - {id: red, relations: {blue: rival}}\n"
+    "zones:\n"
+    "  - {id: blue_adiz, kind: adiz, owner: blue, polygon: [[24, 124], [26, 124], [26, 126], [24, "
+    "126]]}\n"
+    "bases:\n"
+    "  - {id: blue_field, nation: blue, lat: 25.0, lon: 128.0}\n"
+    "  - {id: red_field, nation: red, lat: 25.0, lon: 123.96}\n"
+    "classes:\n"
+    "  - {id: fighter, kind: aircraft, role: fighter, cruise_speed: 900 km/h,\n"
+    "     max_speed: 1800 km/h, sensor_range: 100 km, endurance: 3 h, turnaround: 2 h}\n"
+    "  - {id: balloon, kind: aircraft, role: balloon, cruise_speed: 1 km/h, max_speed: 1 km/h,\n"
+    "     sensor_range: 10 km, endurance: 30 d, turnaround: 1 d}\n"
+    "forces:\n"
+    "  - {id: alert, nation: blue, class: fighter, count: 2, base: blue_field,\n"
+    "     mission: {type: alert, standoff: 2 km, shadow: 30 min}}\n"
+    "  - {id: balloons, nation: red, class: balloon, count: 1, base: red_field,\n"
+    "     mission: {type: sortie, rate: 100 per d, route: [{lat: 25.0, lon: 124.5}]}}\n"
+    "command_centres:\n"
+    "  - id: blue_command\n"
+    "    nation: blue\n"
+    "    radars: [{at: {lat: 25.0, lon: 125.0}, range: 500 km}]\n"
+    "    watches: [{zone: blue_adiz, scramble: 2}]\n"
+    "  - {id: red_command, nation: red}\n";
+
+}  // namespace
+
+TEST_CASE("a scramble reaches its target in distance / max speed, within one step",
+          "[platforms][responses]") {
+  const agents::WorldSpec spec =
+      scenarios::build_world_spec(scenarios::load_scenario_text(kIntrusion, "intrusion.yaml"));
+  PlatformWorld w(spec, 5, 0);
+  const auto& a = w.agents();
+  // The balloon launches (rate 100 per day: within the first hour) and
+  // crosses into the ADIZ 4 km east of its base after about 4 h.
+  std::uint32_t scramble_step = 0;
+  for (int i = 0; i < 8 * 60 && scramble_step == 0; ++i) {
+    w.step();
+    for (const agents::Event& e : w.events()) {
+      if (e.type == EventType::scramble) scramble_step = e.step;
+    }
+  }
+  REQUIRE(scramble_step > 0);
+  CHECK(w.responses(0, 1).intrusions == 1);
+  CHECK(w.responses(0, 1).scrambles == 1);
+  CHECK(w.responses(0, 1).aircraft_scrambled == 2);
+  // The interceptors take off at the next step from 300+ km away.
+  const std::uint32_t fighter = a.slot_of(0);
+  const std::uint32_t balloon = a.slot_of(2);
+  const double start_km =
+      std::hypot(a.x_km[fighter] - a.x_km[balloon], a.y_km[fighter] - a.y_km[balloon]);
+  CHECK(start_km > 300.0);
+  const double reach_km = 1800.0 / 60.0;
+  const double predicted_steps = (start_km - 2.0) / reach_km;
+  int steps = 0;
+  while (true) {
+    w.step();
+    ++steps;
+    const std::uint32_t f = a.slot_of(0);
+    const std::uint32_t b = a.slot_of(2);
+    if (std::hypot(a.x_km[f] - a.x_km[b], a.y_km[f] - a.y_km[b]) <= 2.0 + 1e-9) break;
+    REQUIRE(steps < 100);
+  }
+  // The first step only launches (decide), so the flight takes steps − 1.
+  CHECK(std::abs((steps - 1) - predicted_steps) <= 1.0);
+  // Then it shadows for 30 min, returns at cruise speed and turns around.
+  for (int i = 0; i < 40; ++i)
+    w.step();
+  CHECK(w.state_of_slot()[a.slot_of(0)] == PlatformState::returning);
+  for (int i = 0; i < 60; ++i)
+    w.step();
+  CHECK(w.state_of_slot()[a.slot_of(0)] == PlatformState::turnaround);
+  CHECK(a.alive[a.slot_of(0)] == 0);
+}
+
+TEST_CASE("an exercise deploys its forces at its start and stands them down at its end",
+          "[platforms][exercises]") {
+  const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_text(
+      "name: exercise\n"
+      "frame: {centre: {lat: 25.0, lon: 125.0}}\n"
+      "time: {dt: 1 min}\n"
+      "nations:\n"
+      "  - {id: blue, relations: {red: rival}}\n"
+      "  - {id: red, relations: {blue: rival}}\n"
+      "zones:\n"
+      "  - {id: area, kind: exercise_area, circle: {centre: {lat: 25.0, lon: 125.0}, radius: 20 "
+      "km}}\n"
+      "bases:\n"
+      "  - {id: port, nation: red, lat: 25.0, lon: 125.1}\n"
+      "classes:\n"
+      "  - {id: frigate, kind: ship, role: warship, cruise_speed: 20 kn, max_speed: 30 kn,\n"
+      "     sensor_range: 30 km}\n"
+      "forces:\n"
+      "  - {id: group, nation: red, class: frigate, count: 3, base: port, deploy_on: exercise,\n"
+      "     mission: {type: patrol, area: area, dwell: 10 min}}\n"
+      "exercises:\n"
+      "  - {id: drill, nation: red, area: area, start: 1 h, duration: 2 h, forces: [group]}\n",
+      "exercise.yaml"));
+  PlatformWorld w(spec, 3, 0);
+  const auto& a = w.agents();
+  auto in_play = [&] {
+    int n = 0;
+    for (std::size_t s = 0; s < a.size(); ++s)
+      n += a.alive[s];
+    return n;
+  };
+  for (int i = 0; i < 60; ++i) {
+    w.step();
+    REQUIRE(in_play() == 0);  // not before the start
+  }
+  w.step();
+  CHECK(in_play() == 3);
+  for (int i = 0; i < 110; ++i) {
+    w.step();
+    REQUIRE(in_play() == 3);
+  }
+  // After the end they sail home (at most 30 km at 20 kn: under 50 min) and
+  // leave play.
+  for (int i = 0; i < 60; ++i)
+    w.step();
+  CHECK(in_play() == 0);
+  for (std::size_t s = 0; s < a.size(); ++s)
+    CHECK(w.state_of_slot()[s] == PlatformState::reserve);
+}
