@@ -1,0 +1,64 @@
+// Golden-hash determinism of the platform model: a 7-day east_china_sea_2023
+// run is bit-identical at 1, 2 and 3 threads — every event, every count and
+// every final position — and equal to a pinned value, so that an unintended
+// change to the model, the RNG or an order is caught. When a change to the
+// results is intended (calibration, a new mechanism), update kGoldenHash and
+// say why in the commit.
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <string>
+
+#include "hotline/agents/platform_world.hpp"
+#include "hotline/engine/thread_control.hpp"
+#include "hotline/scenarios/world_builder.hpp"
+#include "test_support.hpp"
+
+using namespace hotline;
+
+namespace {
+
+constexpr std::uint64_t kGoldenHash = 0xea5933b2ecb90352ULL;
+
+std::uint64_t run_hash(const agents::WorldSpec& spec, int threads) {
+  engine::ThreadControl control(threads);
+  return control.run([&] {
+    agents::PlatformWorld w(spec, 2023, 0);
+    for (int i = 0; i < 7 * 24 * 60; ++i)
+      w.step();
+    test::Fnv1a hash;
+    for (const agents::Event& e : w.events()) {
+      hash.add_u64(e.step);
+      hash.add_u64(static_cast<std::uint64_t>(e.type));
+      hash.add_u64(std::uint64_t{e.agent_a} << 32 | e.agent_b);
+      hash.add_u64(std::uint64_t{e.nation_a} << 32 | e.nation_b);
+      hash.add_u64(static_cast<std::uint64_t>(e.severity) << 32 | e.value);
+      hash.add_double(e.x_km);
+      hash.add_double(e.y_km);
+    }
+    for (const agents::DyadCounts& c : w.dyad_counts()) {
+      hash.add_u64(c.encounters);
+      hash.add_double(c.encounter_hours);
+    }
+    const auto& a = w.agents();
+    for (std::uint32_t id = 0; id < a.size(); ++id) {
+      const std::uint32_t s = a.slot_of(id);
+      hash.add_double(a.x_km[s]);
+      hash.add_double(a.y_km[s]);
+      hash.add_u64(static_cast<std::uint64_t>(w.state_of_slot()[s]));
+    }
+    return hash.value();
+  });
+}
+
+}  // namespace
+
+TEST_CASE("a 7-day east_china_sea_2023 run hashes identically at 1, 2 and 3 threads",
+          "[platforms][determinism]") {
+  const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_file(
+      std::string(HOTLINE_SOURCE_DIR) + "/scenarios/east_china_sea_2023.yaml"));
+  const std::uint64_t one = run_hash(spec, 1);
+  std::printf("platform golden hash: 0x%016llx\n", static_cast<unsigned long long>(one));
+  CHECK(run_hash(spec, 2) == one);
+  CHECK(run_hash(spec, 3) == one);
+  CHECK(one == kGoldenHash);
+}
