@@ -108,6 +108,8 @@ int main(int argc, char** argv) {
   run->add_option("--seed", run_seed, "Random seed (default 1)");
   run->add_option("--threads", run_threads, "Threads (default: one per hardware thread)");
   run->add_flag("--json", run_options.json, "Print JSON instead of tables");
+  run->add_flag("--profile", run_options.profile,
+                "Print the time per phase (on stderr with --json)");
 
   try {
     app.parse(argc, argv);

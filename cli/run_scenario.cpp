@@ -139,6 +139,23 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     } else {
       print_table(out, world, days, options.seed, seconds);
     }
+    if (options.profile) {
+      // ns per platform-step for each phase, every platform counted (in
+      // play or not).
+      const double agent_steps =
+          static_cast<double>(steps) * static_cast<double>(world.platform_count());
+      (options.json ? err : out) << "\nphase split, ns per platform-step:";
+      double total = 0.0;
+      for (std::size_t p = 0; p < engine::kPhaseCount; ++p) {
+        const auto phase = static_cast<engine::Phase>(p);
+        const double ns =
+            std::chrono::duration<double, std::nano>(world.timers().total(phase)).count()
+            / agent_steps;
+        total += ns;
+        (options.json ? err : out) << fmt::format("  {} {:.2f}", engine::phase_name(phase), ns);
+      }
+      (options.json ? err : out) << fmt::format("  total {:.2f}\n", total);
+    }
   });
   return 0;
 }

@@ -19,6 +19,7 @@ struct RunOptions {
   std::uint64_t seed = 1;
   int threads = 0;  // 0: every hardware thread
   bool json = false;
+  bool profile = false;  // print the time per phase
 };
 
 // Returns the exit code: 0, or 2 for a scenario that does not load (its

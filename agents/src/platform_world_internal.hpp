@@ -11,7 +11,7 @@ namespace hotline::agents::detail {
 
 // Fixed chunks of slots for the parallel phases (determinism: results are
 // merged in chunk order, and chunk boundaries do not depend on threads).
-inline constexpr std::size_t kChunk = 4096;
+inline constexpr std::size_t kChunk = 512;
 
 // Presence is kept per nation for each ship role and for "any ship" (the
 // last group), since days with any ship are not a sum over roles.
