@@ -16,6 +16,24 @@ namespace {
 
 constexpr int kExitBadInput = 2;
 
+// A JSON string's contents: quotes, backslashes and control characters
+// escaped.
+std::string json_escaped(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20) {
+      out += fmt::format("\\u{:04x}", u);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string dyad_name(const agents::WorldSpec& spec, std::pair<std::size_t, std::size_t> d) {
   return spec.nations[d.first].id + "-" + spec.nations[d.second].id;
 }
@@ -68,7 +86,7 @@ void print_json(std::ostream& out, const agents::PlatformWorld& w, double days,
                 std::uint64_t seed) {
   const agents::WorldSpec& spec = w.spec();
   out << fmt::format("{{\"scenario\": \"{}\", \"days\": {}, \"seed\": {}, \"platforms\": {}",
-                     spec.name, days, seed, w.platform_count());
+                     json_escaped(spec.name), days, seed, w.platform_count());
   out << ", \"dyads\": [";
   for (std::size_t d = 0; d < w.dyads().size(); ++d) {
     const agents::DyadCounts& c = w.dyad_counts()[d];

@@ -1,0 +1,47 @@
+// `hotline run` as a user runs it: a summary for a valid scenario, the
+// scenario's diagnostics and exit 2 for a bad one, usage errors exit 2.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "cli_runner.hpp"
+
+using hotline::test::run_hotline;
+
+namespace {
+
+const std::string kSource = HOTLINE_SOURCE_DIR;
+
+}  // namespace
+
+TEST_CASE("run: a scenario's summary, as a table and as JSON", "[cli][run]") {
+  const auto r = run_hotline("run " + kSource + "/scenarios/tutorial.yaml --days 2 --threads 2");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.rfind("Tutorial: two rivals around an island: 2 days, seed 1, 51 platforms", 0) == 0);
+  CHECK(r.out.find("encounters and incidents by rival dyad") != std::string::npos);
+  CHECK(r.out.find("blue-red") != std::string::npos);
+  CHECK(r.out.find("zone presence") != std::string::npos);
+  const auto j = run_hotline("run " + kSource + "/scenarios/tutorial.yaml --days 2 --json");
+  REQUIRE(j.exit_code == 0);
+  CHECK(j.out.rfind("{\"scenario\": \"Tutorial: two rivals around an island\", \"days\": 2", 0)
+        == 0);
+  CHECK(j.out.find("\"dyads\": [{\"dyad\": \"blue-red\"") != std::string::npos);
+}
+
+TEST_CASE("run: the same seed gives the same summary at any thread count", "[cli][run]") {
+  const std::string base = "run " + kSource + "/scenarios/tutorial.yaml --days 3 --json --seed 9";
+  const auto one = run_hotline(base + " --threads 1");
+  const auto two = run_hotline(base + " --threads 2");
+  REQUIRE(one.exit_code == 0);
+  CHECK(one.out == two.out);
+}
+
+TEST_CASE("run: a bad scenario gives its diagnostics and exit 2", "[cli][run]") {
+  const std::string bad = kSource + "/tests/data/invalid/unknown_unit.yaml";
+  const auto r = run_hotline("run " + bad);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.rfind(bad + ":11:57: zones[0].circle.radius: unknown length unit 'miles'", 0) == 0);
+  const auto usage = run_hotline("run " + kSource + "/scenarios/tutorial.yaml --days 0");
+  CHECK(usage.exit_code == 2);
+  CHECK(usage.err.rfind("hotline: error: --days", 0) == 0);
+}
