@@ -38,9 +38,11 @@ std::string dyad_name(const agents::WorldSpec& spec, std::pair<std::size_t, std:
   return spec.nations[d.first].id + "-" + spec.nations[d.second].id;
 }
 
-double rate_per_100_hours(const agents::DyadCounts& c) {
+double rate_per_100_hours(const agents::PlatformWorld& w, std::size_t dyad) {
+  const agents::DyadCounts& c = w.dyad_counts()[dyad];
   const double incidents = static_cast<double>(c.incidents[0] + c.incidents[1] + c.incidents[2]);
-  return c.encounter_hours > 0.0 ? 100.0 * incidents / c.encounter_hours : 0.0;
+  const double hours = w.encounter_hours(dyad);
+  return hours > 0.0 ? 100.0 * incidents / hours : 0.0;
 }
 
 void print_table(std::ostream& out, const agents::PlatformWorld& w, double days, std::uint64_t seed,
@@ -54,8 +56,8 @@ void print_table(std::ostream& out, const agents::PlatformWorld& w, double days,
   for (std::size_t d = 0; d < w.dyads().size(); ++d) {
     const agents::DyadCounts& c = w.dyad_counts()[d];
     out << fmt::format("  {:<28} {:>10} {:>12.1f} {:>8} {:>9} {:>6} {:>10.3f}\n",
-                       dyad_name(spec, w.dyads()[d]), c.encounters, c.encounter_hours,
-                       c.incidents[0], c.incidents[1], c.incidents[2], rate_per_100_hours(c));
+                       dyad_name(spec, w.dyads()[d]), c.encounters, w.encounter_hours(d),
+                       c.incidents[0], c.incidents[1], c.incidents[2], rate_per_100_hours(w, d));
   }
   out << "\nintrusions and responses (responding nation <- intruding nation)\n";
   out << fmt::format("  {:<28} {:>10} {:>10} {:>9} {:>10} {:>7} {:>10}\n", "nations", "intrusions",
@@ -93,8 +95,8 @@ void print_json(std::ostream& out, const agents::PlatformWorld& w, double days,
     out << fmt::format(
         "{}{{\"dyad\": \"{}\", \"encounters\": {}, \"encounter_hours\": {}, \"incidents\": "
         "{{\"unsafe\": {}, \"dangerous\": {}, \"grave\": {}}}, \"incidents_per_100_hours\": {}}}",
-        d ? ", " : "", dyad_name(spec, w.dyads()[d]), c.encounters, c.encounter_hours,
-        c.incidents[0], c.incidents[1], c.incidents[2], rate_per_100_hours(c));
+        d ? ", " : "", dyad_name(spec, w.dyads()[d]), c.encounters, w.encounter_hours(d),
+        c.incidents[0], c.incidents[1], c.incidents[2], rate_per_100_hours(w, d));
   }
   out << "], \"responses\": [";
   const std::size_t n = spec.nations.size();

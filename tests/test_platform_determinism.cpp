@@ -17,7 +17,7 @@ using namespace hotline;
 
 namespace {
 
-constexpr std::uint64_t kGoldenHash = 0xea5933b2ecb90352ULL;
+constexpr std::uint64_t kGoldenHash = 0xc993befbacef9850ULL;
 
 std::uint64_t run_hash(const agents::WorldSpec& spec, int threads) {
   engine::ThreadControl control(threads);
@@ -37,7 +37,7 @@ std::uint64_t run_hash(const agents::WorldSpec& spec, int threads) {
     }
     for (const agents::DyadCounts& c : w.dyad_counts()) {
       hash.add_u64(c.encounters);
-      hash.add_double(c.encounter_hours);
+      hash.add_u64(c.encounter_steps);
     }
     const auto& a = w.agents();
     for (std::uint32_t id = 0; id < a.size(); ++id) {

@@ -54,7 +54,7 @@ Tally run_held_pairs(int runs, int hours, int posture) {
     for (int i = 0; i < hours * 60; ++i)
       w.step();
     REQUIRE(w.dyad_counts()[0].encounters == 1);
-    REQUIRE(w.dyad_counts()[0].encounter_hours == Approx(hours).epsilon(1e-12));
+    REQUIRE(w.encounter_hours(0) == Approx(hours).epsilon(1e-12));
     double count = 0;
     for (const agents::Event& e : w.events()) {
       if (e.type != EventType::incident) continue;

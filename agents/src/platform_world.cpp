@@ -132,8 +132,7 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       rule_(encounter_search_rule(spec)),
       table_(std::make_unique<detail::EncounterTable>()),
       dyads_(spec.dyads()),
-      dyad_counts_(dyads_.size()),
-      encounter_steps_(dyads_.size(), 0) {
+      dyad_counts_(dyads_.size()) {
   engine::AgentId first_id = 0;
   for (const ForceSpec& f : spec_.forces) {
     const ClassSpec& c = spec_.classes[f.platform_class];
@@ -320,14 +319,10 @@ void PlatformWorld::resolve() {
       events_.push_back(incident);
     }
   }
-  // Every encounter in progress adds this step to its dyad's hours (counted
-  // in whole steps, so that the hours carry no summed rounding).
+  // Every encounter in progress adds this step to its dyad (hours are
+  // steps × dt, so they carry no summed rounding).
   for (const detail::Encounter& e : active)
-    ++encounter_steps_[e.dyad];
-  for (std::size_t d = 0; d < dyad_counts_.size(); ++d) {
-    dyad_counts_[d].encounter_hours =
-        static_cast<double>(encounter_steps_[d]) * spec_.dt_s / 3600.0;
-  }
+    ++dyad_counts_[e.dyad].encounter_steps;
 }
 
 // Presence days: a zone counts once per day for a (nation, role) with a ship

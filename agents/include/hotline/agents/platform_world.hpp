@@ -40,8 +40,8 @@ struct Proximity;
 
 // Counts for one rival dyad (WorldSpec::dyads() order).
 struct DyadCounts {
-  std::uint64_t encounters = 0;  // begun
-  double encounter_hours = 0.0;
+  std::uint64_t encounters = 0;              // begun
+  std::uint64_t encounter_steps = 0;         // steps of encounters in progress, summed
   std::array<std::uint64_t, 3> incidents{};  // by Severity
 };
 
@@ -115,6 +115,9 @@ class PlatformWorld {
     return dyads_;
   }
   [[nodiscard]] const std::vector<DyadCounts>& dyad_counts() const { return dyad_counts_; }
+  [[nodiscard]] double encounter_hours(std::size_t dyad) const {
+    return static_cast<double>(dyad_counts_[dyad].encounter_steps) * spec_.dt_s / 3600.0;
+  }
   // Encounters in progress.
   [[nodiscard]] std::size_t active_encounters() const;
   // Every event so far, in step order and, within a step, in canonical order
@@ -221,7 +224,6 @@ class PlatformWorld {
 
   std::vector<std::pair<std::size_t, std::size_t>> dyads_;
   std::vector<DyadCounts> dyad_counts_;
-  std::vector<std::uint64_t> encounter_steps_;
   std::vector<Event> events_;
 };
 
