@@ -18,11 +18,13 @@ build/dev/build.ninja: CMakePresets.json CMakeLists.txt | deps
 build/asan/build.ninja: CMakePresets.json CMakeLists.txt | deps
 	cmake --preset asan
 
-# The main job. Until the sweep and the report exist (issues 6 and 7), it is
-# the swarm benchmark at 1e4 and 1e5 agents on all hardware threads.
+# The main job on the shipped default scenario. Until the sweep and the
+# report exist (issues 6 and 7), it is one 30-day replication of
+# east_china_sea_2023 and its summary.
 demo: build/release/build.ninja
 	cmake --build build/release -j $(JOBS) --target hotline
-	build/release/cli/hotline bench swarm --agents 1e4,1e5
+	build/release/cli/hotline validate scenarios/east_china_sea_2023.yaml
+	build/release/cli/hotline run scenarios/east_china_sea_2023.yaml --days 30
 
 test: build/dev/build.ninja
 	cmake --build build/dev -j $(JOBS)
