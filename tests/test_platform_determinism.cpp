@@ -11,7 +11,7 @@
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/world_builder.hpp"
-#include "test_support.hpp"
+#include "platform_hash.hpp"
 
 using namespace hotline;
 
@@ -39,13 +39,7 @@ std::uint64_t run_hash(const agents::WorldSpec& spec, int threads) {
       hash.add_u64(c.encounters);
       hash.add_u64(c.encounter_steps);
     }
-    const auto& a = w.agents();
-    for (std::uint32_t id = 0; id < a.size(); ++id) {
-      const std::uint32_t s = a.slot_of(id);
-      hash.add_double(a.x_km[s]);
-      hash.add_double(a.y_km[s]);
-      hash.add_u64(static_cast<std::uint64_t>(w.state_of_slot()[s]));
-    }
+    test::add_platforms(hash, w);
     return hash.value();
   });
 }

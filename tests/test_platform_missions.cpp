@@ -8,7 +8,7 @@
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/world_builder.hpp"
-#include "test_support.hpp"
+#include "platform_hash.hpp"
 
 using namespace hotline;
 using agents::PlatformState;
@@ -46,13 +46,7 @@ double distance(double ax, double ay, double bx, double by) {
 
 std::uint64_t state_hash(const PlatformWorld& w) {
   test::Fnv1a hash;
-  const auto& a = w.agents();
-  for (std::uint32_t id = 0; id < a.size(); ++id) {
-    const std::uint32_t s = a.slot_of(id);
-    hash.add_double(a.x_km[s]);
-    hash.add_double(a.y_km[s]);
-    hash.add_u64(static_cast<std::uint64_t>(w.state_of_slot()[s]));
-  }
+  test::add_platforms(hash, w);
   return hash.value();
 }
 

@@ -21,8 +21,7 @@ agents::WorldSpec build_world_spec(const Scenario& s) {
 
   w.dt_s = s.time.dt_s;
   w.horizon_s = s.time.horizon_s;
-  for (const Nation& n : s.nations)
-    w.nations.push_back({n.id, n.name});
+  w.nations = s.nations;
   w.relations = s.relations;
   for (const Zone& z : s.zones) {
     agents::ZoneSpec zone{z.id, z.kind, z.owner, {}};
@@ -38,10 +37,7 @@ agents::WorldSpec build_world_spec(const Scenario& s) {
   }
   for (const Base& b : s.bases)
     w.bases.push_back({b.id, b.nation, plane(b.at)});
-  for (const PlatformClass& c : s.classes) {
-    w.classes.push_back({c.id, c.kind, c.role, c.cruise_speed_km_s, c.max_speed_km_s,
-                         c.sensor_range_km, c.endurance_s, c.turnaround_s});
-  }
+  w.classes = s.classes;
   for (const Force& f : s.forces) {
     agents::MissionSpec m;
     m.type = f.mission.type;
@@ -62,17 +58,12 @@ agents::WorldSpec build_world_spec(const Scenario& s) {
     w.forces.push_back({f.id, f.nation, f.platform_class, f.count, f.base, f.deploy_on, m});
   }
   for (const CommandCentre& c : s.command_centres) {
-    agents::CommandCentreSpec centre{c.id, c.name, c.nation, {}, {}};
+    agents::CommandCentreSpec centre{c.id, c.name, c.nation, {}, c.watches};
     for (const RadarSite& r : c.radars)
       centre.radars.push_back({plane(r.at), r.range_km});
-    for (const WatchRule& rule : c.watches) {
-      centre.watches.push_back(
-          {rule.zone, rule.scramble_per_intruder, rule.dispatch_per_intruder, rule.responders});
-    }
     w.command_centres.push_back(std::move(centre));
   }
-  for (const Exercise& e : s.exercises)
-    w.exercises.push_back({e.id, e.nation, e.area, e.start_s, e.duration_s, e.forces});
+  w.exercises = s.exercises;
   w.encounters = s.encounters;
   w.incidents = s.incidents;
   w.escalation = s.escalation;

@@ -27,8 +27,9 @@
 namespace hotline::agents {
 
 struct NationSpec {
-  std::string id;
-  std::string name;
+  std::string id;    // lower-case identifier, unique: "japan"
+  std::string name;  // for people: "Japan"
+  bool operator==(const NationSpec&) const = default;
 };
 
 struct ZoneSpec {
@@ -55,6 +56,7 @@ struct ClassSpec {
   double sensor_range_km = 0.0;
   double endurance_s = 0.0;
   double turnaround_s = 0.0;
+  bool operator==(const ClassSpec&) const = default;
 };
 
 struct SwarmSpec {
@@ -101,6 +103,7 @@ struct WatchSpec {
   std::uint32_t scramble_per_intruder = 0;
   std::uint32_t dispatch_per_intruder = 0;
   std::vector<std::size_t> responders;
+  bool operator==(const WatchSpec&) const = default;
 };
 
 struct CommandCentreSpec {
@@ -118,6 +121,7 @@ struct ExerciseSpec {
   double start_s = 0.0;
   double duration_s = 0.0;
   std::vector<std::size_t> forces;
+  bool operator==(const ExerciseSpec&) const = default;
 };
 
 struct WorldSpec {

@@ -10,6 +10,7 @@
 
 #include "hotline/agents/platforms.hpp"
 #include "hotline/agents/relations.hpp"
+#include "hotline/agents/world_spec.hpp"
 #include "hotline/scenarios/geography.hpp"
 
 namespace hotline::scenarios {
@@ -24,43 +25,19 @@ using agents::relation_name;
 using agents::Role;
 using agents::role_name;
 
-struct Nation {
-  std::string id;    // lower-case identifier, unique: "japan"
-  std::string name;  // for people: "Japan"
-  bool operator==(const Nation&) const = default;
-};
-
-// A type of ship or aircraft. Speeds in km/s, ranges in km, times in s.
-// Endurance and turnaround are for aircraft (0 for ships: unlimited, none).
-struct PlatformClass {
-  std::string id;
-  PlatformKind kind = PlatformKind::ship;
-  Role role = Role::warship;
-  double cruise_speed_km_s = 0.0;
-  double max_speed_km_s = 0.0;
-  double sensor_range_km = 0.0;
-  double endurance_s = 0.0;
-  double turnaround_s = 0.0;
-  bool operator==(const PlatformClass&) const = default;
-};
+// These need no geography, so the scenario keeps the agents' own types: a
+// nation; a platform class (speeds in km/s, ranges in km, times in s;
+// endurance and turnaround 0 for ships); a watch rule (what a centre sends
+// against a rival platform entering a zone it watches, from which forces).
+using Nation = agents::NationSpec;
+using PlatformClass = agents::ClassSpec;
+using WatchRule = agents::WatchSpec;
 
 // A radar of a command centre: it sees every platform within range.
 struct RadarSite {
   GeoPoint at;
   double range_km = 0.0;
   bool operator==(const RadarSite&) const = default;
-};
-
-// What a command centre does when a rival platform enters a zone it
-// watches (inside its coverage): scramble alert aircraft against an aircraft,
-// dispatch respond ships against a ship, taken from `responders` (force
-// indices, resolved at load time) as far as they are available.
-struct WatchRule {
-  std::size_t zone = 0;
-  std::uint32_t scramble_per_intruder = 0;  // alert aircraft per intruding aircraft
-  std::uint32_t dispatch_per_intruder = 0;  // respond ships per intruding ship
-  std::vector<std::size_t> responders;      // forces with mission alert or respond
-  bool operator==(const WatchRule&) const = default;
 };
 
 // A nation's military joint staff or coast-guard headquarters: owns radar

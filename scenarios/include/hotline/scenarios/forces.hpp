@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "hotline/agents/missions.hpp"
+#include "hotline/agents/world_spec.hpp"
 #include "hotline/scenarios/geography.hpp"
 
 namespace hotline::scenarios {
@@ -59,15 +60,8 @@ struct Force {
 };
 
 // A scheduled exercise: forces of a nation (and its allies) in an area for a
-// time. The notification policy announces it.
-struct Exercise {
-  std::string id;
-  std::size_t nation = 0;
-  std::size_t area = 0;  // zone index
-  double start_s = 0.0;  // from the start of the run
-  double duration_s = 0.0;
-  std::vector<std::size_t> forces;
-  bool operator==(const Exercise&) const = default;
-};
+// time, announced by the notification policy. No geography: the agents'
+// own type.
+using Exercise = agents::ExerciseSpec;
 
 }  // namespace hotline::scenarios
