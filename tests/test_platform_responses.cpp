@@ -147,3 +147,56 @@ TEST_CASE("an exercise deploys its forces at its start and stands them down at i
   for (std::size_t s = 0; s < a.size(); ++s)
     CHECK(w.state_of_slot()[s] == PlatformState::reserve);
 }
+
+namespace {
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("a watch rule concerns only the intruder roles it lists", "[platforms][responses]") {
+  const std::string text = replaced(kIntrusion, "watches: [{zone: blue_adiz, scramble: 2}]",
+                                    "watches: [{zone: blue_adiz, scramble: 2, intruders: "
+                                    "[fighter, bomber]}]");
+  PlatformWorld w(scenarios::build_world_spec(scenarios::load_scenario_text(text, "roles.yaml")), 5,
+                  0);
+  for (int i = 0; i < 8 * 60; ++i)
+    w.step();
+  // The balloon is in the ADIZ by now (see above) but is not a role the
+  // rule concerns: no intrusion, no scramble, nothing unanswered.
+  CHECK((w.zones_of_slot()[w.agents().slot_of(2)] & 1U) == 1U);
+  CHECK(w.responses(0, 1).intrusions == 0);
+  CHECK(w.responses(0, 1).scrambles == 0);
+  CHECK(w.responses(0, 1).unanswered == 0);
+}
+
+TEST_CASE("an interceptor entering the rival's watched zone is counted but not answered",
+          "[platforms][responses]") {
+  // Red watches its own ADIZ, which overlaps Blue's west of 125°E, and keeps
+  // fighters on alert: Blue's interceptors, chasing the balloon, enter it.
+  std::string text = replaced(
+      kIntrusion, "bases:\n",
+      "  - {id: red_adiz, kind: adiz, owner: red, polygon: [[24, 122], [26, 122], [26, 125], [24, "
+      "125]]}\nbases:\n");
+  text = replaced(text, "  - {id: red_command, nation: red}\n",
+                  "  - id: red_command\n"
+                  "    nation: red\n"
+                  "    radars: [{at: {lat: 25.0, lon: 124.0}, range: 500 km}]\n"
+                  "    watches: [{zone: red_adiz, scramble: 2}]\n");
+  text = replaced(text, "forces:\n",
+                  "forces:\n"
+                  "  - {id: red_alert, nation: red, class: fighter, count: 2, base: red_field,\n"
+                  "     mission: {type: alert, standoff: 2 km, shadow: 30 min}}\n");
+  PlatformWorld w(scenarios::build_world_spec(scenarios::load_scenario_text(text, "chain.yaml")), 5,
+                  0);
+  for (int i = 0; i < 8 * 60; ++i)
+    w.step();
+  CHECK(w.responses(0, 1).scrambles == 1);   // Blue answers the balloon
+  CHECK(w.responses(1, 0).intrusions == 2);  // both Blue interceptors enter Red's ADIZ
+  CHECK(w.responses(1, 0).scrambles == 0);   // and Red sends nobody after them
+  CHECK(w.responses(1, 0).unanswered == 0);
+}

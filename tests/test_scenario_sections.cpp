@@ -102,7 +102,7 @@ TEST_CASE("command centres: radars, watches and responders resolved at load time
       "    radars: [{at: naha, range: 400 km}, {at: {lat: 24.8, lon: 125.3}, range: 200 nmi}]\n"
       "    watches:\n"
       "      - {zone: cz, scramble: 2, dispatch: 1}\n"
-      "      - {zone: drill_area, scramble: 1, responders: [alert_b]}\n");
+      "      - {zone: drill_area, scramble: 1, intruders: [bomber, uav], responders: [alert_b]}\n");
   REQUIRE(s.command_centres.size() == 1);
   const CommandCentre& c = s.command_centres[0];
   CHECK(c.name == "joint_staff");
@@ -115,6 +115,14 @@ TEST_CASE("command centres: radars, watches and responders resolved at load time
   CHECK(c.watches[0].scramble_per_intruder == 2);
   CHECK(c.watches[0].dispatch_per_intruder == 1);
   CHECK(c.watches[1].responders == std::vector<std::size_t>{2});
+  // By default every role of the kinds a rule answers.
+  using hotline::agents::role_bit;
+  using hotline::agents::roles_of_kind;
+  CHECK(c.watches[0].intruder_roles
+        == (roles_of_kind(PlatformKind::ship) | roles_of_kind(PlatformKind::aircraft)));
+  CHECK(c.watches[1].intruder_roles == (role_bit(Role::bomber) | role_bit(Role::uav)));
+  CHECK(c.watches[1].concerns(Role::uav));
+  CHECK_FALSE(c.watches[1].concerns(Role::fighter));
 }
 
 TEST_CASE("exercises name an area, a time and forces", "[scenario][exercises]") {

@@ -97,19 +97,15 @@ std::uint32_t PlatformWorld::send_responders(const WatchSpec& rule, MissionType 
   return sent;
 }
 
-// A watch rule concerns the kinds of platform it answers: aircraft if it
-// scrambles, ships if it dispatches; a rule that only counts intrusions
-// concerns both, except in an ADIZ, which is about aircraft.
-bool PlatformWorld::watches_kind(const WatchSpec& rule, bool aircraft) const {
-  if (rule.scramble_per_intruder > 0 || rule.dispatch_per_intruder > 0) {
-    return aircraft ? rule.scramble_per_intruder > 0 : rule.dispatch_per_intruder > 0;
-  }
-  return aircraft || spec_.zones[rule.zone].kind != ZoneKind::adiz;
-}
-
 // Every rival platform that entered a watched zone this step, seen by the
 // watching centre, is an intrusion; the centre's rule for the zone then
 // sends alert aircraft against an aircraft and respond ships against a ship.
+// A platform that is itself out on a response (an alert fighter or a
+// respond ship, from launch until it is home) is counted as an intrusion
+// but not answered: where two sides' watched zones overlap (the East China
+// Sea's ADIZs do), answering interceptors would have each side's fighters
+// scramble the other's without end, and the published scramble figures
+// count answers to aircraft flying their own missions.
 void PlatformWorld::detect_intrusions() {
   entries_.clear();
   for (const auto& chunk : entries_by_chunk_)
@@ -120,11 +116,14 @@ void PlatformWorld::detect_intrusions() {
     const std::uint32_t slot = agents_.slot_of(intruder);
     const std::size_t intruder_nation = agents_.side[slot];
     const bool aircraft = agents_.kind[slot] == static_cast<std::uint8_t>(PlatformKind::aircraft);
+    const ForceSpec& force = spec_.forces[(*force_)[slot]];
+    const Role role = spec_.classes[force.platform_class].role;
+    const MissionType mission = force.mission.type;
+    const bool responding = mission == MissionType::alert || mission == MissionType::respond;
     for (const CommandCentreSpec& centre : spec_.command_centres) {
       if (spec_.relation(centre.nation, intruder_nation) != Relation::rival) continue;
       for (const WatchSpec& rule : centre.watches) {
-        if ((entered >> rule.zone & 1U) == 0 || !watches_kind(rule, aircraft)
-            || !covered(centre, slot)) {
+        if ((entered >> rule.zone & 1U) == 0 || !rule.concerns(role) || !covered(centre, slot)) {
           continue;
         }
         ResponseCounts& counts = responses_[centre.nation * n + intruder_nation];
@@ -142,7 +141,7 @@ void PlatformWorld::detect_intrusions() {
         events_.push_back(e);
         const std::uint32_t wanted =
             aircraft ? rule.scramble_per_intruder : rule.dispatch_per_intruder;
-        if (wanted == 0) continue;
+        if (wanted == 0 || responding) continue;
         const std::uint32_t sent = send_responders(
             rule, aircraft ? MissionType::alert : MissionType::respond, intruder, wanted);
         if (sent == 0) {

@@ -48,6 +48,14 @@ PlatformKind kind_of_role(Role role) {
   }
 }
 
+RoleSet roles_of_kind(PlatformKind kind) {
+  RoleSet roles = 0;
+  for (std::size_t r = 0; r < kRoleCount; ++r) {
+    if (kind_of_role(static_cast<Role>(r)) == kind) roles |= role_bit(static_cast<Role>(r));
+  }
+  return roles;
+}
+
 std::string_view zone_kind_name(ZoneKind kind) {
   switch (kind) {
     case ZoneKind::territorial_sea:

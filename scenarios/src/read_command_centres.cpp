@@ -27,11 +27,61 @@ std::string_view needed_mission_text(MissionType type) {
                                     : "a respond mission (ships to dispatch)";
 }
 
+// The roles a watch rule concerns: those listed in `intruders`, or else
+// every role of the kinds it answers (aircraft if it scrambles, ships if it
+// dispatches); a rule that only counts concerns both kinds, except in an
+// ADIZ, which is about aircraft. A listed role must be of a kind the rule
+// answers.
+bool read_intruder_roles(const Value& item, const Scenario& scenario, WatchRule& rule) {
+  using agents::RoleSet;
+  RoleSet answered = 0;
+  if (rule.scramble_per_intruder > 0) answered |= agents::roles_of_kind(PlatformKind::aircraft);
+  if (rule.dispatch_per_intruder > 0) answered |= agents::roles_of_kind(PlatformKind::ship);
+  const bool counts_only = answered == 0;
+  if (counts_only) {
+    answered = agents::roles_of_kind(PlatformKind::aircraft);
+    if (scenario.zones[rule.zone].kind != ZoneKind::adiz) {
+      answered |= agents::roles_of_kind(PlatformKind::ship);
+    }
+  }
+  const auto listed = item.optional("intruders");
+  if (!listed) {
+    rule.intruder_roles = answered;
+    return true;
+  }
+  const auto roles = listed->items();
+  if (!roles) return false;
+  if (roles->empty()) {
+    listed->error("'intruders' lists at least one role (leave it out to mean every role)");
+    return false;
+  }
+  bool ok = true;
+  for (const Value& r : *roles) {
+    const auto role = read_choice(r, "role", kRoles, &role_name);
+    if (!role) {
+      ok = false;
+    } else if ((rule.intruder_roles & agents::role_bit(*role)) != 0) {
+      r.error(fmt::format("role '{}' is listed twice", role_name(*role)));
+      ok = false;
+    } else if (!counts_only && (answered & agents::role_bit(*role)) == 0) {
+      const bool ship = agents::kind_of_role(*role) == PlatformKind::ship;
+      r.error(fmt::format("'{}' is {} role, but this watch sets no '{}'", role_name(*role),
+                          ship ? "a ship" : "an aircraft", ship ? "dispatch" : "scramble"));
+      ok = false;
+    } else {
+      rule.intruder_roles |= agents::role_bit(*role);
+    }
+  }
+  return ok;
+}
+
 // The forces a watch rule draws on: those named in `responders`, or else
 // every force of the centre's nation with the mission its response needs.
 std::optional<WatchRule> read_watch(const Value& item, std::size_t nation,
                                     const Scenario& scenario) {
-  if (!item.expect_map({"zone", "scramble", "dispatch", "responders"})) return std::nullopt;
+  if (!item.expect_map({"zone", "scramble", "dispatch", "intruders", "responders"})) {
+    return std::nullopt;
+  }
   WatchRule rule;
   FieldReader fields(item);
   fields.required("zone", rule.zone, reference(scenario.zones, "zone"));
@@ -41,6 +91,7 @@ std::optional<WatchRule> read_watch(const Value& item, std::size_t nation,
   const auto dispatch = item.optional("dispatch");
   bool ok = fields.ok();
   if (!ok) return std::nullopt;
+  if (!read_intruder_roles(item, scenario, rule)) return std::nullopt;
 
   auto wants = [&](MissionType type) {
     return type == MissionType::alert ? rule.scramble_per_intruder > 0

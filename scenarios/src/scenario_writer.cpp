@@ -276,9 +276,14 @@ std::string explain_scenario(const Scenario& s) {
     }
     if (!c.watches.empty()) out += "    watches:\n";
     for (const WatchRule& w : c.watches) {
-      out += fmt::format("      - {{zone: {}, scramble: {}, dispatch: {}, responders: {}}}\n",
-                         s.zones[w.zone].id, w.scramble_per_intruder, w.dispatch_per_intruder,
-                         id_list(w.responders, s.forces));
+      std::vector<std::string_view> roles;
+      for (std::size_t r = 0; r < agents::kRoleCount; ++r) {
+        if (w.concerns(static_cast<Role>(r))) roles.push_back(role_name(static_cast<Role>(r)));
+      }
+      out += fmt::format(
+          "      - {{zone: {}, scramble: {}, dispatch: {}, intruders: [{}], responders: {}}}\n",
+          s.zones[w.zone].id, w.scramble_per_intruder, w.dispatch_per_intruder,
+          fmt::join(roles, ", "), id_list(w.responders, s.forces));
     }
   }
 

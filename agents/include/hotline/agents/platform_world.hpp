@@ -158,7 +158,6 @@ class PlatformWorld {
   std::uint32_t send_responders(const WatchSpec& rule, MissionType mission,
                                 engine::AgentId intruder, std::uint32_t wanted);
   [[nodiscard]] bool covered(const CommandCentreSpec& centre, std::size_t intruder_slot) const;
-  [[nodiscard]] bool watches_kind(const WatchSpec& rule, bool aircraft) const;
   void return_to_base(std::size_t slot);
   void sense();
   void resolve();

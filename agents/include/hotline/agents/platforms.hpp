@@ -28,4 +28,12 @@ inline constexpr std::size_t kPlatformKindCount = 2;
 // Ship roles are warship, coast_guard, militia and fishing; the others fly.
 [[nodiscard]] PlatformKind kind_of_role(Role role);
 
+// A set of roles, one bit per Role.
+using RoleSet = std::uint16_t;
+[[nodiscard]] constexpr RoleSet role_bit(Role role) {
+  return static_cast<RoleSet>(1U << static_cast<unsigned>(role));
+}
+// Every role of one kind.
+[[nodiscard]] RoleSet roles_of_kind(PlatformKind kind);
+
 }  // namespace hotline::agents

@@ -97,12 +97,16 @@ struct RadarSpec {
 
 // Against an intruding aircraft, scramble this many alert aircraft; against
 // a ship, dispatch this many respond ships; drawn from `responders` (force
-// indices) while any are available.
+// indices) while any are available. The rule concerns intruders whose role
+// is in `intruder_roles` (the scenario loader fills in the default: the
+// roles of the kinds the rule answers).
 struct WatchSpec {
   std::size_t zone = 0;
   std::uint32_t scramble_per_intruder = 0;
   std::uint32_t dispatch_per_intruder = 0;
   std::vector<std::size_t> responders;
+  RoleSet intruder_roles = 0;
+  [[nodiscard]] bool concerns(Role role) const { return (intruder_roles & role_bit(role)) != 0; }
   bool operator==(const WatchSpec&) const = default;
 };
 
