@@ -4,7 +4,7 @@
 
 JOBS ?= $(shell nproc)
 
-.PHONY: demo test test-asan fuzz bench deps format check-format clean
+.PHONY: demo test test-asan fuzz bench calibrate deps format check-format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -47,6 +47,15 @@ fuzz:
 bench: build/release/build.ninja
 	cmake --build build/release -j $(JOBS)
 	bench/run-benchmarks.sh build/release
+
+# The calibration of east_china_sea_2023 (docs/calibration.md): 20 seeds of
+# 365 days, one run per core; fails if a calibrated figure's median is off
+# its target by more than 20%.
+CALIBRATION_SEEDS ?= 20
+calibrate: build/release/build.ninja
+	cmake --build build/release -j $(JOBS) --target hotline
+	scripts/calibrate.py --seeds $(CALIBRATION_SEEDS) --jobs $(JOBS) \
+	  --csv docs/calibration/east_china_sea_2023-365d-seeds-1-$(CALIBRATION_SEEDS).csv
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
