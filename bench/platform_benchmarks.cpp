@@ -17,24 +17,25 @@ namespace {
 hotline::agents::WorldSpec east_china_sea(int fleet_scale) {
   auto spec = hotline::scenarios::build_world_spec(hotline::scenarios::load_scenario_file(
       std::string(HOTLINE_SOURCE_DIR) + "/scenarios/east_china_sea_2023.yaml"));
-  for (auto& force : spec.forces) {
-    const auto role = spec.classes[force.platform_class].role;
-    if (role == hotline::agents::Role::fishing || role == hotline::agents::Role::militia) {
-      force.count *= static_cast<std::uint32_t>(fleet_scale);
-    }
-  }
+  using hotline::agents::Role;
+  using hotline::agents::role_bit;
+  spec.scale_forces(role_bit(Role::fishing) | role_bit(Role::militia),
+                    static_cast<std::uint32_t>(fleet_scale));
   return spec;
 }
 
 void BM_PlatformStep(benchmark::State& state) {
   const auto spec = east_china_sea(static_cast<int>(state.range(0)));
-  hotline::agents::PlatformWorld world(spec, 1, 0);
-  for (int i = 0; i < 24 * 60; ++i)
-    world.step();
-  for (auto _ : state)
-    world.step();
-  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(world.platform_count()));
-  state.counters["platforms"] = static_cast<double>(world.platform_count());
+  hotline::engine::ThreadControl threads(static_cast<int>(state.range(1)));
+  threads.run([&] {
+    hotline::agents::PlatformWorld world(spec, 1, 0);
+    for (int i = 0; i < 24 * 60; ++i)
+      world.step();
+    for (auto _ : state)
+      world.step();
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(world.platform_count()));
+    state.counters["platforms"] = static_cast<double>(world.platform_count());
+  });
 }
 
 }  // namespace

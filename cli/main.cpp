@@ -9,9 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "bench_platforms.hpp"
 #include "bench_swarm.hpp"
 #include "count_parsing.hpp"
 #include "hotline/engine/batch_kernels.hpp"
+#include "hotline/engine/thread_control.hpp"
+#include "hotline/scenarios/scenario.hpp"
 #include "run_scenario.hpp"
 #include "validate.hpp"
 
@@ -61,6 +64,60 @@ hotline::cli::BenchSwarmOptions parse_bench_swarm(const BenchSwarmText& text) {
   return options;
 }
 
+struct BenchPlatformsText {
+  std::string scenario = "scenarios/east_china_sea_2023.yaml";
+  std::string days = "30";
+  std::string fleet_scale = "10";
+  std::string roles = "fishing,militia";
+  std::string threads;
+  std::string seed = "1";
+  std::string repeat = "1";
+  bool json = false;
+};
+
+hotline::cli::BenchPlatformsOptions parse_bench_platforms(const BenchPlatformsText& text) {
+  using hotline::cli::parse_count;
+  using hotline::cli::UsageError;
+  namespace agents = hotline::agents;
+  hotline::cli::BenchPlatformsOptions options;
+  options.scenario = text.scenario;
+  options.days = static_cast<double>(parse_count(text.days, "--days", 1, 100000));
+  options.fleet_scale =
+      static_cast<std::uint32_t>(parse_count(text.fleet_scale, "--fleet-scale", 1, 10000));
+  options.scaled_roles = 0;
+  std::string_view rest = text.roles;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    const std::string_view name = rest.substr(0, comma);
+    bool found = false;
+    for (std::size_t r = 0; r < agents::kRoleCount; ++r) {
+      const auto role = static_cast<agents::Role>(r);
+      if (agents::role_name(role) == name) {
+        options.scaled_roles |= agents::role_bit(role);
+        found = true;
+      }
+    }
+    if (!found) {
+      throw UsageError("--roles: unknown role '" + std::string(name)
+                       + "' (one of: warship, coast_guard, militia, fishing, fighter, patrol, "
+                         "bomber, uav, balloon)");
+    }
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+  }
+  if (text.threads.empty()) {
+    const int hardware = hotline::engine::ThreadControl::hardware_threads();
+    options.threads = hardware > 1 ? std::vector<int>{1, hardware} : std::vector<int>{1};
+  } else {
+    options.threads.clear();
+    for (std::uint64_t t : hotline::cli::parse_count_list(text.threads, "--threads", 1, 4096))
+      options.threads.push_back(static_cast<int>(t));
+  }
+  options.seed = parse_count(text.seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max());
+  options.repeat = static_cast<std::uint32_t>(parse_count(text.repeat, "--repeat", 1, 1000));
+  options.json = text.json;
+  return options;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -88,6 +145,25 @@ int main(int argc, char** argv) {
                     "Spatial index: incremental (re-sort the agents that changed cell) or full "
                     "(counting sort every step); same results (default incremental)");
   swarm->add_flag("--json", swarm_text.json, "Print JSON instead of a table");
+
+  BenchPlatformsText platforms_text;
+  CLI::App* platforms = bench->add_subcommand(
+      "platforms",
+      "The platform model on a scenario with bigger fleets, all phases timed (issue 4's target)");
+  platforms->add_option("scenario", platforms_text.scenario,
+                        "Scenario file (default scenarios/east_china_sea_2023.yaml)");
+  platforms->add_option("--days", platforms_text.days, "Days per run (default 30)");
+  platforms->add_option("--fleet-scale", platforms_text.fleet_scale,
+                        "Multiply the forces of the --roles by this (default 10)");
+  platforms->add_option("--roles", platforms_text.roles,
+                        "Comma-separated roles whose forces are scaled (default fishing,militia)");
+  platforms->add_option("--threads", platforms_text.threads,
+                        "Thread counts, comma-separated (default: 1 and one per hardware thread)");
+  platforms->add_option("--seed", platforms_text.seed, "Random seed (default 1)");
+  platforms->add_option("--repeat", platforms_text.repeat,
+                        "Runs per thread count, interleaved; timings report their median "
+                        "(default 1)");
+  platforms->add_flag("--json", platforms_text.json, "Print JSON instead of a table");
 
   std::vector<std::string> validate_files;
   bool explain = false;
@@ -134,6 +210,22 @@ int main(int argc, char** argv) {
     }
     if (validate->parsed()) {
       return hotline::cli::run_validate(validate_files, explain, std::cout, std::cerr);
+    }
+    if (platforms->parsed()) {
+      const auto options = parse_bench_platforms(platforms_text);
+      std::vector<hotline::cli::BenchPlatformsRow> rows;
+      try {
+        rows = hotline::cli::run_bench_platforms(options);
+      } catch (const hotline::scenarios::ScenarioError& e) {
+        for (const auto& d : e.diagnostics())
+          std::cerr << d.format() << '\n';
+        return kExitBadInput;
+      }
+      if (options.json) {
+        hotline::cli::print_bench_platforms_json(std::cout, options, rows);
+      } else {
+        hotline::cli::print_bench_platforms_table(std::cout, options, rows);
+      }
     }
     if (swarm->parsed()) {
       const auto options = parse_bench_swarm(swarm_text);

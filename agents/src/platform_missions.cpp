@@ -35,9 +35,18 @@ void PlatformWorld::spawn() {
       agents_.side[s] = static_cast<std::uint8_t>(force.nation);
       agents_.kind[s] = static_cast<std::uint8_t>(cache.kind);
       (*force_)[s] = static_cast<std::uint32_t>(f);
-      // At its base if it has one; else somewhere its mission puts it.
+      // A force in play from the start begins on station: the scenario is
+      // an ongoing situation, not every fleet leaving port at once (which
+      // would also crowd thousands of boats into a few cells of the index
+      // for the first hours). Patrols start somewhere in their area,
+      // loiterers in their circle, routes at their first waypoint; the
+      // others (sortie, alert, respond) and forces that deploy later start
+      // at their base, as does a platform without one.
       PlanePoint at = cache.base;
-      if (!cache.has_base) {
+      const bool on_station = force.deploy_on == Deployment::start
+                              && (m.type == MissionType::patrol || m.type == MissionType::route
+                                  || m.type == MissionType::loiter);
+      if (!cache.has_base || on_station) {
         switch (m.type) {
           case MissionType::patrol:
             at = detail::random_point_in_zone(rng_, 0, id, RngPurpose::platform_spawn,

@@ -19,4 +19,10 @@ std::uint64_t WorldSpec::platform_count() const {
   return n;
 }
 
+void WorldSpec::scale_forces(RoleSet roles, std::uint32_t factor) {
+  for (ForceSpec& force : forces) {
+    if ((roles & role_bit(classes[force.platform_class].role)) != 0) force.count *= factor;
+  }
+}
+
 }  // namespace hotline::agents

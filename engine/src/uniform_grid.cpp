@@ -5,7 +5,7 @@
 //  - full: a stable least-significant-digit radix sort of the slots by cell,
 //    one counting-sort pass per digit of the cell index (one pass for grids
 //    of up to 16384 cells, two up to 4 million), each pass parallel over fixed
-//    chunks of 16384 agents, then each cell's run put in id order.
+//    chunks of agents (sort_chunk), then each cell's run put in id order.
 // Then the store is permuted into that order and cell_start is derived.
 #include "hotline/engine/uniform_grid.hpp"
 
@@ -24,7 +24,16 @@ namespace hotline::engine {
 
 namespace {
 
-constexpr std::size_t kSortChunk = 16384;
+// Items (agents, or cells) per parallel chunk: a sixteenth of them, as a
+// power of two from 1024 to 16384, so that a few thousand agents still make
+// several chunks for the threads and a million make chunks big enough that
+// scheduling costs nothing. The order the grid produces does not depend on
+// the chunking (docs/engine.md), only how the work is spread.
+std::size_t sort_chunk(std::size_t items) {
+  constexpr std::size_t kMin = 1024;
+  constexpr std::size_t kMax = 16384;
+  return std::clamp(std::bit_ceil(std::max<std::size_t>(items / 16, 1)), kMin, kMax);
+}
 // Digits of up to 14 bits (one pass for grids of up to 16384 cells) while one
 // or two chunks keep the histograms small; 11 bits once there are more chunks.
 constexpr unsigned kMaxDigitBitsFewChunks = 14;
@@ -106,9 +115,10 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
                    std::uint32_t* out_slot) {
   const std::size_t buckets = std::size_t{1} << digit_bits;
   const std::uint32_t mask = static_cast<std::uint32_t>(buckets - 1);
-  const std::size_t chunks = chunk_count(n, kSortChunk);
+  const std::size_t chunk_size = sort_chunk(n);
+  const std::size_t chunks = chunk_count(n, chunk_size);
 
-  for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, chunk_size, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::uint32_t* h = histograms + chunk * buckets;
     std::fill(h, h + buckets, 0U);
     for (std::size_t i = begin; i < end; ++i)
@@ -126,7 +136,7 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
       running += count;
     }
   }
-  for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, chunk_size, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::uint32_t* next = histograms + chunk * buckets;
     for (std::size_t i = begin; i < end; ++i) {
       const std::uint32_t key = in_key[i];
@@ -170,11 +180,11 @@ UniformGrid::UniformGrid(const WorldBounds& bounds, double cell_min_km) : bounds
   cell_height_km_ = bounds.height_km / rows_;
   inv_cell_width_ = cols_ / bounds.width_km;
   inv_cell_height_ = rows_ / bounds.height_km;
-  cell_start_.assign(cell_count_ + std::size_t{2}, 0U);  // + a spare entry for rebuild()
+  cell_start_.assign(cell_count_ + std::size_t{1}, 0U);
 }
 
 void UniformGrid::ensure_capacity(std::size_t agent_count, unsigned passes) {
-  const std::size_t chunks = chunk_count(agent_count, kSortChunk);
+  const std::size_t chunks = chunk_count(agent_count, sort_chunk(agent_count));
   const std::size_t digit_bits = plan_digits(cell_count_, chunks).digit_bits;
   // Buffers only grow.
   auto grow = [](auto& v, std::size_t size) {
@@ -189,7 +199,6 @@ void UniformGrid::ensure_capacity(std::size_t agent_count, unsigned passes) {
   grow(histograms_, chunks << digit_bits);
   grow(chunk_stats_, chunks);
   grow(mover_offsets_, chunks + 1);
-  grow(cell_chunk_min_, chunk_count(cell_count_ + std::size_t{1}, kSortChunk));
   grow(chunk_max_side_, chunks);
   grow(chunk_max_kind_, chunks);
 }
@@ -202,9 +211,11 @@ void UniformGrid::compute_new_keys(const AgentStore& agents) {
   const double* y = agents.y_km.data();
   const std::uint8_t* alive = agents.alive.data();
   std::uint32_t* out = new_keys_.data();
-  for_each_chunk(agents.size(), kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
-    cell_keys(geometry, x + begin, y + begin, alive + begin, end - begin, out + begin);
-  });
+  for_each_chunk(agents.size(), sort_chunk(agents.size()),
+                 [&](std::size_t, std::size_t begin, std::size_t end) {
+                   cell_keys(geometry, x + begin, y + begin, alive + begin, end - begin,
+                             out + begin);
+                 });
 }
 
 // Stayers (agents whose cell did not change) are still in (cell, id) order;
@@ -220,11 +231,11 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
   auto key_id = [&](std::uint32_t key, std::size_t slot) {
     return (std::uint64_t{key} << 32) | ids[slot];
   };
-  const std::size_t chunks = chunk_count(n, kSortChunk);
+  const std::size_t chunks = chunk_count(n, sort_chunk(n));
 
   // 1. Count stayers and movers per chunk; check that stayers are in order
   //    (they are, unless the store was changed behind the grid's back).
-  for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, sort_chunk(n), [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     ChunkStats stats;
     for (std::size_t s = begin; s < end; ++s) {
       if (new_keys[s] != old_keys[s]) {
@@ -265,7 +276,7 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
     mover_offsets[c + 1] = mover_offsets[c] + chunk_stats_[c].movers;
   }
   Mover* movers = movers_.data();
-  for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, sort_chunk(n), [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     std::size_t next = mover_offsets[chunk];
     for (std::size_t s = begin; s < end; ++s) {
       if (new_keys[s] != old_keys[s]) {
@@ -303,7 +314,7 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
     next_lo = stats.movers_lo;
   }
   std::uint32_t* order = order_.data();
-  for_each_chunk(n, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, sort_chunk(n), [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     const ChunkStats& stats = chunk_stats_[chunk];
     if (stats.stayers == 0) return;
     std::size_t out = stats.stayers_before + stats.movers_lo;
@@ -325,7 +336,7 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
 // the dead agents' run) put in id order.
 void UniformGrid::full_order(const AgentStore& agents) {
   const std::size_t n = agents.size();
-  const DigitPlan plan = plan_digits(cell_count_, chunk_count(n, kSortChunk));
+  const DigitPlan plan = plan_digits(cell_count_, chunk_count(n, sort_chunk(n)));
   // Pass p writes keys to keys_ (p even) or new_keys_ (p odd), slots to
   // slot_tmp_ / slot_tmp2_, and the last pass its slots to order_.
   std::uint32_t* const key_out[2] = {keys_.data(), new_keys_.data()};
@@ -354,7 +365,7 @@ void UniformGrid::full_order(const AgentStore& agents) {
   std::uint32_t* order = order_.data();
   const AgentId* ids = agents.id.data();
   auto by_id = [&](std::uint32_t a, std::uint32_t b) { return ids[a] < ids[b]; };
-  for_each_chunk(n, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, sort_chunk(n), [&](std::size_t, std::size_t begin, std::size_t end) {
     std::size_t i = begin;
     while (i > 0 && i < end && key[i] == key[i - 1])
       ++i;  // run owned by the previous chunk
@@ -372,7 +383,7 @@ void UniformGrid::full_order(const AgentStore& agents) {
 
 void UniformGrid::rebuild(AgentStore& agents) {
   const std::size_t n = agents.size();
-  const DigitPlan plan = plan_digits(cell_count_, chunk_count(n, kSortChunk));
+  const DigitPlan plan = plan_digits(cell_count_, chunk_count(n, sort_chunk(n)));
   ensure_capacity(n, plan.passes);
 
   compute_new_keys(agents);
@@ -392,49 +403,35 @@ void UniformGrid::rebuild(AgentStore& agents) {
   keys_.swap(new_keys_);
   sorted_count_ = n;
 
-  // cell_start[c] = the first slot whose key is >= c. Without branches that
-  // depend on the data: every slot that begins a run of its key writes its
-  // position there (the others write to a spare entry past the end), then a
-  // backward minimum fills each empty cell with the next cell's start. The
-  // minimum runs over fixed chunks of cells, then a carry from the right.
+  // cell_start[c] = the first slot whose key is >= c (n if none). The
+  // keys are sorted, so each slot i that begins a run writes i into the
+  // entries from just after the previous slot's key up to its own key, and
+  // the last slot writes n into those after its key: every entry is written
+  // exactly once, by the chunk that owns the slot, in one pass over the
+  // agents (a grid with more cells than agents costs one store per cell).
   const std::uint32_t* key = keys_.data();
   std::uint32_t* start = cell_start_.data();
-  const std::size_t cells = std::size_t{cell_count_} + 1;  // the dead key included
-  const std::uint32_t unset = static_cast<std::uint32_t>(n);
-  for_each_chunk(cells, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
-    std::fill(start + begin, start + end, unset);
-  });
-  const std::size_t spare_entry = cells;
-  for_each_chunk(n, kSortChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      const bool run_start = i == 0 || key[i] != key[i - 1];
-      start[run_start ? key[i] : spare_entry] = static_cast<std::uint32_t>(i);
-    }
-  });
-  for_each_chunk(cells, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-    std::uint32_t next = unset;
-    for (std::size_t c = end; c-- > begin;) {
-      next = std::min(next, start[c]);
-      start[c] = next;
-    }
-    cell_chunk_min_[chunk] = next;
-  });
-  const std::size_t cell_chunks = chunk_count(cells, kSortChunk);
-  for (std::size_t chunk = cell_chunks; chunk-- > 1;) {
-    cell_chunk_min_[chunk - 1] = std::min(cell_chunk_min_[chunk - 1], cell_chunk_min_[chunk]);
+  const std::size_t last_entry = cell_count_;  // the dead key's entry
+  if (n == 0) {
+    std::fill(start, start + last_entry + 1, 0U);
+  } else {
+    for_each_chunk(n, sort_chunk(n), [&](std::size_t, std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        const std::size_t from = i == 0 ? 0 : std::size_t{key[i - 1]} + 1;
+        std::fill(start + from, start + std::size_t{key[i]} + 1, static_cast<std::uint32_t>(i));
+      }
+      if (end == n) {
+        std::fill(start + std::size_t{key[n - 1]} + 1, start + last_entry + 1,
+                  static_cast<std::uint32_t>(n));
+      }
+    });
   }
-  for_each_chunk(cells, kSortChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-    if (chunk + 1 == cell_chunks) return;
-    const std::uint32_t carry = cell_chunk_min_[chunk + 1];
-    for (std::size_t c = begin; c < end; ++c)
-      start[c] = std::min(start[c], carry);
-  });
   indexed_count_ = start[cell_count_];
 
   // Largest side and kind of the indexed agents, for the pair rule's check.
   const std::uint8_t* side = agents.side.data();
   const std::uint8_t* kind = agents.kind.data();
-  for_each_chunk(indexed_count_, kSortChunk,
+  for_each_chunk(indexed_count_, sort_chunk(n),
                  [&](std::size_t chunk, std::size_t begin, std::size_t end) {
                    std::uint8_t chunk_side = 0;
                    std::uint8_t chunk_kind = 0;
@@ -447,7 +444,7 @@ void UniformGrid::rebuild(AgentStore& agents) {
                  });
   max_side_ = 0;
   max_kind_ = 0;
-  for (std::size_t c = 0; c < chunk_count(indexed_count_, kSortChunk); ++c) {
+  for (std::size_t c = 0; c < chunk_count(indexed_count_, sort_chunk(n)); ++c) {
     max_side_ = std::max(max_side_, chunk_max_side_[c]);
     max_kind_ = std::max(max_kind_, chunk_max_kind_[c]);
   }

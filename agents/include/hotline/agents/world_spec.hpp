@@ -154,6 +154,10 @@ struct WorldSpec {
   // Every rival pair (a < b), in order: the dyads.
   [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> dyads() const;
   [[nodiscard]] std::uint64_t platform_count() const;
+  // Multiplies the count of every force whose platforms have one of
+  // `roles` by `factor`: the same scenario with bigger fleets, for
+  // benchmarks (issue 4 scales fishing and militia tenfold).
+  void scale_forces(RoleSet roles, std::uint32_t factor);
 };
 
 }  // namespace hotline::agents

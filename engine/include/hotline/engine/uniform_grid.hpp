@@ -142,7 +142,6 @@ class UniformGrid {
   std::vector<Mover> movers_;
   std::vector<ChunkStats> chunk_stats_;
   std::vector<std::size_t> mover_offsets_;
-  std::vector<std::uint32_t> cell_chunk_min_;
   std::vector<std::uint32_t> histograms_;
   std::vector<std::uint8_t> chunk_max_side_;
   std::vector<std::uint8_t> chunk_max_kind_;
