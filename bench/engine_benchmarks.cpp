@@ -117,7 +117,7 @@ void BM_GridRebuildIncremental(benchmark::State& state) {
 }
 BENCHMARK(BM_GridRebuildIncremental)
     ->ArgNames({"agents", "threads"})
-    ->ArgsProduct({{1000, 10000, 100000, 1000000}, {1}})
+    ->ArgsProduct({{1000, 5000, 10000, 100000, 1000000}, {1, 2}})
     ->Unit(benchmark::kMicrosecond);
 
 void BM_PairFinding(benchmark::State& state) {

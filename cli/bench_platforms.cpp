@@ -43,8 +43,7 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
   agents::WorldSpec spec =
       scenarios::build_world_spec(scenarios::load_scenario_file(options.scenario));
   spec.scale_forces(options.scaled_roles, options.fleet_scale);
-  const auto steps =
-      static_cast<std::uint64_t>(std::llround(options.days * 86400.0 / spec.dt_s));
+  const auto steps = static_cast<std::uint64_t>(std::llround(options.days * 86400.0 / spec.dt_s));
 
   std::vector<std::vector<TimedRun>> runs(options.threads.size());
   std::vector<BenchPlatformsRow> rows(options.threads.size());
@@ -106,11 +105,11 @@ void print_bench_platforms_table(std::ostream& out, const BenchPlatformsOptions&
   fmt::print(out, "{:>7} {:>9} {:>7} {:>11} {:>9} {:>17} {:>20} {:>8}\n", "threads", "platforms",
              "steps", "encounters", "incidents", "ns/platform-step", "min .. max", "speed-up");
   for (const BenchPlatformsRow& row : rows) {
-    fmt::print(out, "{:>7} {:>9} {:>7} {:>11} {:>9} {:>17.2f} {:>20} {:>7.2f}x\n", row.threads,
-               row.platforms, row.steps, row.encounters, row.incidents, row.ns_per_platform_step,
-               fmt::format("{:.2f} .. {:.2f}", row.ns_per_platform_step_min,
-                           row.ns_per_platform_step_max),
-               row.speedup);
+    fmt::print(
+        out, "{:>7} {:>9} {:>7} {:>11} {:>9} {:>17.2f} {:>20} {:>7.2f}x\n", row.threads,
+        row.platforms, row.steps, row.encounters, row.incidents, row.ns_per_platform_step,
+        fmt::format("{:.2f} .. {:.2f}", row.ns_per_platform_step_min, row.ns_per_platform_step_max),
+        row.speedup);
   }
   out << "phase split, ns per platform-step (median run):\n";
   for (const BenchPlatformsRow& row : rows) {
@@ -135,9 +134,9 @@ void print_bench_platforms_json(std::ostream& out, const BenchPlatformsOptions& 
     const BenchPlatformsRow& row = rows[i];
     std::string phases;
     for (std::size_t p = 0; p < kPhaseCount; ++p) {
-      phases += fmt::format("{}\"{}\": {:.4f}", p == 0 ? "" : ", ",
-                            engine::phase_name(static_cast<Phase>(p)),
-                            row.phase_ns_per_platform_step[p]);
+      phases +=
+          fmt::format("{}\"{}\": {:.4f}", p == 0 ? "" : ", ",
+                      engine::phase_name(static_cast<Phase>(p)), row.phase_ns_per_platform_step[p]);
     }
     fmt::print(out,
                "{}\n  {{\"threads\": {}, \"platforms\": {}, \"steps\": {}, \"encounters\": {}, "

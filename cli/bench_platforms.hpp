@@ -19,8 +19,8 @@ namespace hotline::cli {
 struct BenchPlatformsOptions {
   std::string scenario = "scenarios/east_china_sea_2023.yaml";
   double days = 30.0;
-  agents::RoleSet scaled_roles = agents::role_bit(agents::Role::fishing)
-                                 | agents::role_bit(agents::Role::militia);
+  agents::RoleSet scaled_roles =
+      agents::role_bit(agents::Role::fishing) | agents::role_bit(agents::Role::militia);
   std::uint32_t fleet_scale = 10;
   std::vector<int> threads{1};
   std::uint64_t seed = 1;
@@ -35,7 +35,7 @@ struct BenchPlatformsRow {
   double ns_per_platform_step = 0.0;      // median over the repeats
   double ns_per_platform_step_min = 0.0;  // fastest repeat
   double ns_per_platform_step_max = 0.0;  // slowest repeat
-  double speedup = 1.0;  // median time of the first thread count / this row's
+  double speedup = 1.0;                   // median time of the first thread count / this row's
   std::vector<double> phase_ns_per_platform_step;  // per engine::Phase, median run
   std::uint64_t encounters = 0;                    // all dyads (the same in every row)
   std::uint64_t incidents = 0;

@@ -1,7 +1,6 @@
 #include "hotline/engine/agent_store.hpp"
 
 #include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/parallel_invoke.h>
 
 #include <limits>
 #include <stdexcept>
@@ -79,30 +78,45 @@ void AgentStore::resize(std::size_t count) {
   slots_by_id_valid_ = false;
 }
 
-void AgentStore::permute(std::span<const std::uint32_t> order) {
+void AgentStore::permute(std::span<const std::uint32_t> order,
+                         const std::function<void()>& alongside) {
   if (order.size() != size()) {
     throw std::invalid_argument("AgentStore::permute: order must list every slot once");
   }
-  // The built-in columns share spare buffers, so they go one after the
-  // other (each in parallel chunks); every extra column has its own spare,
-  // so they go side by side, and alongside the built-in ones. For a store of
-  // a few thousand agents (one chunk per column) this is what spreads the
-  // gather over the threads. Each column is written by one task only.
-  tbb::parallel_invoke(
-      [&] {
-        permute_column(x_km, order, spare_double_);
-        permute_column(y_km, order, spare_double_);
-        permute_column(heading_rad, order, spare_double_);
-        permute_column(speed_km_s, order, spare_double_);
-        permute_column(side, order, spare_byte_);
-        permute_column(kind, order, spare_byte_);
-        permute_column(alive, order, spare_byte_);
-        permute_column(id, order, spare_id_);
+  // One task per group of columns that share a spare buffer (the doubles,
+  // the bytes, the ids), one per extra column (each has its own spare), and
+  // the caller's task: a single parallel region. Each column is written by
+  // one task only, so the result cannot depend on the threads; a group's
+  // columns are further split into chunks when the store is big.
+  const std::size_t groups = 3;
+  const std::size_t tasks = groups + extra_columns_.size() + (alongside ? 1 : 0);
+  tbb::parallel_for(
+      std::size_t{0}, tasks,
+      [&](std::size_t task) {
+        switch (task) {
+          case 0:
+            permute_column(x_km, order, spare_double_);
+            permute_column(y_km, order, spare_double_);
+            permute_column(heading_rad, order, spare_double_);
+            permute_column(speed_km_s, order, spare_double_);
+            return;
+          case 1:
+            permute_column(side, order, spare_byte_);
+            permute_column(kind, order, spare_byte_);
+            permute_column(alive, order, spare_byte_);
+            return;
+          case 2:
+            permute_column(id, order, spare_id_);
+            return;
+          default:
+            if (task - groups < extra_columns_.size()) {
+              extra_columns_[task - groups]->permute(order);
+            } else {
+              alongside();
+            }
+        }
       },
-      [&] {
-        tbb::parallel_for(std::size_t{0}, extra_columns_.size(),
-                          [&](std::size_t c) { extra_columns_[c]->permute(order); });
-      });
+      tbb::simple_partitioner{});
   slots_by_id_valid_ = false;
 }
 

@@ -361,6 +361,8 @@ void UniformGrid::full_order(const AgentStore& agents) {
     in_slot = out_slot;
   }
   const std::uint32_t* key = in_key;  // sorted keys
+  // rebuild() expects the sorted keys in keys_.
+  if (in_key != keys_.data()) keys_.swap(new_keys_);
 
   std::uint32_t* order = order_.data();
   const AgentId* ids = agents.id.data();
@@ -392,15 +394,28 @@ void UniformGrid::rebuild(AgentStore& agents) {
   if (!incremental) full_order(agents);
   last_rebuild_was_incremental_ = incremental;
 
-  agents.permute({order_.data(), n});
-
-  // The keys of the sorted store, for cell_start and for the next rebuild.
-  // Recomputed (one vectorized sequential pass, about 1 ns per agent) rather
-  // than carried out of the sort: carrying them through the incremental path
-  // would need one more 4-byte-per-agent buffer, and memory per agent at 1e6
-  // (90.8 B) is close to its 96 B budget.
-  compute_new_keys(agents);
-  keys_.swap(new_keys_);
+  // The keys of the sorted store, for cell_start and for the next rebuild:
+  // the full sort leaves them in keys_; after the incremental one, keys_
+  // (the old keys) is free and they are gathered into it through the order,
+  // alongside the store's columns.
+  if (incremental) {
+    // One pointer captured: std::function keeps it without allocating.
+    struct KeyGather {
+      const std::uint32_t* unsorted;
+      std::uint32_t* sorted;
+      const std::uint32_t* order;
+      std::size_t n;
+    } const gather{new_keys_.data(), keys_.data(), order_.data(), n};
+    agents.permute({order_.data(), n}, [&gather] {
+      for_each_chunk(gather.n, AgentStore::kPermuteChunk,
+                     [&](std::size_t, std::size_t begin, std::size_t end) {
+                       for (std::size_t s = begin; s < end; ++s)
+                         gather.sorted[s] = gather.unsorted[gather.order[s]];
+                     });
+    });
+  } else {
+    agents.permute({order_.data(), n});
+  }
   sorted_count_ = n;
 
   // cell_start[c] = the first slot whose key is >= c (n if none). The
@@ -409,42 +424,36 @@ void UniformGrid::rebuild(AgentStore& agents) {
   // the last slot writes n into those after its key: every entry is written
   // exactly once, by the chunk that owns the slot, in one pass over the
   // agents (a grid with more cells than agents costs one store per cell).
+  // The same pass takes the largest side and kind of the indexed (alive)
+  // agents, for the pair rule's check.
   const std::uint32_t* key = keys_.data();
-  std::uint32_t* start = cell_start_.data();
-  const std::size_t last_entry = cell_count_;  // the dead key's entry
-  if (n == 0) {
-    std::fill(start, start + last_entry + 1, 0U);
-  } else {
-    for_each_chunk(n, sort_chunk(n), [&](std::size_t, std::size_t begin, std::size_t end) {
-      for (std::size_t i = begin; i < end; ++i) {
-        const std::size_t from = i == 0 ? 0 : std::size_t{key[i - 1]} + 1;
-        std::fill(start + from, start + std::size_t{key[i]} + 1, static_cast<std::uint32_t>(i));
-      }
-      if (end == n) {
-        std::fill(start + std::size_t{key[n - 1]} + 1, start + last_entry + 1,
-                  static_cast<std::uint32_t>(n));
-      }
-    });
-  }
-  indexed_count_ = start[cell_count_];
-
-  // Largest side and kind of the indexed agents, for the pair rule's check.
   const std::uint8_t* side = agents.side.data();
   const std::uint8_t* kind = agents.kind.data();
-  for_each_chunk(indexed_count_, sort_chunk(n),
-                 [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-                   std::uint8_t chunk_side = 0;
-                   std::uint8_t chunk_kind = 0;
-                   for (std::size_t i = begin; i < end; ++i) {
-                     chunk_side = std::max(chunk_side, side[i]);
-                     chunk_kind = std::max(chunk_kind, kind[i]);
-                   }
-                   chunk_max_side_[chunk] = chunk_side;
-                   chunk_max_kind_[chunk] = chunk_kind;
-                 });
+  std::uint32_t* start = cell_start_.data();
+  const std::uint32_t dead_key = cell_count_;
+  const std::size_t chunk_size = sort_chunk(n);
+  if (n == 0) std::fill(start, start + std::size_t{dead_key} + 1, 0U);
+  for_each_chunk(n, chunk_size, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    std::uint8_t chunk_side = 0;
+    std::uint8_t chunk_kind = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::size_t from = i == 0 ? 0 : std::size_t{key[i - 1]} + 1;
+      std::fill(start + from, start + std::size_t{key[i]} + 1, static_cast<std::uint32_t>(i));
+      const auto indexed = static_cast<std::uint8_t>(key[i] != dead_key ? 0xff : 0);
+      chunk_side = std::max(chunk_side, static_cast<std::uint8_t>(side[i] & indexed));
+      chunk_kind = std::max(chunk_kind, static_cast<std::uint8_t>(kind[i] & indexed));
+    }
+    if (end == n) {
+      std::fill(start + std::size_t{key[n - 1]} + 1, start + std::size_t{dead_key} + 1,
+                static_cast<std::uint32_t>(n));
+    }
+    chunk_max_side_[chunk] = chunk_side;
+    chunk_max_kind_[chunk] = chunk_kind;
+  });
+  indexed_count_ = start[dead_key];
   max_side_ = 0;
   max_kind_ = 0;
-  for (std::size_t c = 0; c < chunk_count(indexed_count_, sort_chunk(n)); ++c) {
+  for (std::size_t c = 0; c < chunk_count(n, chunk_size); ++c) {
     max_side_ = std::max(max_side_, chunk_max_side_[c]);
     max_kind_ = std::max(max_kind_, chunk_max_kind_[c]);
   }

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -64,8 +65,12 @@ class AgentStore {
 
   // Reorders every column so that new slot s holds what slot order[s] held.
   // `order` must be a permutation of 0..size()-1. Allocates nothing once each
-  // column's spare buffer exists (the first call).
-  void permute(std::span<const std::uint32_t> order);
+  // column's spare buffer exists (the first call). `alongside`, if given, runs
+  // as one more task of the same parallel region (the grid gathers its keys
+  // there): one region per reorder, not one per column, matters when a store
+  // of a few thousand agents is reordered every step.
+  void permute(std::span<const std::uint32_t> order,
+               const std::function<void()>& alongside = nullptr);
 
   // The slot of every agent id, valid until the next permute() or resize().
   // Rebuilt on the first call after either, so make that first call from one
