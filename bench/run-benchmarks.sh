@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the Google Benchmark suite and `hotline bench swarm` at the SWARM_SPEC.md
+# Runs the Google Benchmark suite, `hotline bench platforms` and `hotline bench swarm` at the SWARM_SPEC.md
 # sizes (median of 5 runs, 1 thread and all hardware threads), and writes
 # them with a description of the machine to bench/results/<date>-<host>/.
 # Usage: [HOTLINE_BENCH_LABEL=name] bench/run-benchmarks.sh [BUILD_DIR]
@@ -38,4 +38,9 @@ hw=$(nproc)
     "$build/cli/hotline" bench swarm --agents "$n" --threads 1 --repeat 5 --resort full
   done
 } | tee "$out/hotline-bench-swarm.txt"
+
+# The platform model at issue 4's size: east_china_sea_2023 with tenfold
+# fishing and militia fleets, 30 days, 1 and all hardware threads.
+"$build/cli/hotline" bench platforms --days 30 --threads "1,$hw" --repeat 3 \
+  | tee "$out/hotline-bench-platforms.txt"
 echo "results in $out"
