@@ -10,16 +10,13 @@
 #include <string>
 
 #include "hotline/agents/platform_world.hpp"
-#include "hotline/engine/phase_timers.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/world_builder.hpp"
+#include "phase_split.hpp"
 
 namespace hotline::cli {
 
 namespace {
-
-using engine::kPhaseCount;
-using engine::Phase;
 
 struct TimedRun {
   double ns_per_platform_step = 0.0;
@@ -61,12 +58,7 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
         TimedRun run;
         run.ns_per_platform_step =
             std::chrono::duration<double, std::nano>(elapsed).count() / platform_steps;
-        for (std::size_t p = 0; p < kPhaseCount; ++p) {
-          run.phase_ns.push_back(
-              std::chrono::duration<double, std::nano>(world.timers().total(static_cast<Phase>(p)))
-                  .count()
-              / platform_steps);
-        }
+        run.phase_ns = phase_ns_per_item_step(world.timers(), platform_steps);
         runs[t].push_back(std::move(run));
         BenchPlatformsRow& row = rows[t];
         row.threads = control.threads();
@@ -113,13 +105,8 @@ void print_bench_platforms_table(std::ostream& out, const BenchPlatformsOptions&
   }
   out << "phase split, ns per platform-step (median run):\n";
   for (const BenchPlatformsRow& row : rows) {
-    std::string split;
-    for (std::size_t p = 0; p < kPhaseCount; ++p) {
-      if (row.phase_ns_per_platform_step[p] == 0.0) continue;
-      split += fmt::format("  {} {:.2f}", engine::phase_name(static_cast<Phase>(p)),
-                           row.phase_ns_per_platform_step[p]);
-    }
-    fmt::print(out, "{:>7}{}\n", row.threads, split);
+    fmt::print(out, "{:>7}{}\n", row.threads,
+               phase_split_text(row.phase_ns_per_platform_step, true));
   }
 }
 
@@ -132,12 +119,7 @@ void print_bench_platforms_json(std::ostream& out, const BenchPlatformsOptions& 
              options.seed, options.repeat);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const BenchPlatformsRow& row = rows[i];
-    std::string phases;
-    for (std::size_t p = 0; p < kPhaseCount; ++p) {
-      phases +=
-          fmt::format("{}\"{}\": {:.4f}", p == 0 ? "" : ", ",
-                      engine::phase_name(static_cast<Phase>(p)), row.phase_ns_per_platform_step[p]);
-    }
+    const std::string phases = phase_split_json(row.phase_ns_per_platform_step);
     fmt::print(out,
                "{}\n  {{\"threads\": {}, \"platforms\": {}, \"steps\": {}, \"encounters\": {}, "
                "\"incidents\": {}, \"ns_per_platform_step\": {:.4f}, "

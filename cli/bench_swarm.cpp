@@ -9,16 +9,13 @@
 #include <string>
 
 #include "hotline/agents/swarm_model.hpp"
-#include "hotline/engine/phase_timers.hpp"
 #include "hotline/engine/thread_control.hpp"
+#include "phase_split.hpp"
 #include "process_memory.hpp"
 
 namespace hotline::cli {
 
 namespace {
-
-using engine::kPhaseCount;
-using engine::Phase;
 
 struct TimedRun {
   double ns_per_agent_step;
@@ -57,12 +54,7 @@ std::vector<BenchSwarmRow> run_bench_swarm(const BenchSwarmOptions& options) {
             static_cast<double>(
                 std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count())
             / agent_steps;
-        for (std::size_t p = 0; p < kPhaseCount; ++p) {
-          const auto phase_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-              model.timers().total(static_cast<Phase>(p)));
-          run.phase_ns_per_agent_step.push_back(static_cast<double>(phase_ns.count())
-                                                / agent_steps);
-        }
+        run.phase_ns_per_agent_step = phase_ns_per_item_step(model.timers(), agent_steps);
         runs.push_back(std::move(run));
         // Same seed, same model: every repeat gives the same counts.
         row.encounters = model.total_encounters();
@@ -110,13 +102,7 @@ void print_bench_swarm_table(std::ostream& out, const BenchSwarmOptions& options
   }
   out << "phase split, ns per agent-step:\n";
   for (const BenchSwarmRow& row : rows) {
-    std::string split;
-    for (std::size_t p = 0; p < kPhaseCount; ++p) {
-      if (row.phase_ns_per_agent_step[p] == 0.0) continue;
-      split += fmt::format("  {} {:.2f}", engine::phase_name(static_cast<Phase>(p)),
-                           row.phase_ns_per_agent_step[p]);
-    }
-    fmt::print(out, "{:>9}{}\n", row.agents, split);
+    fmt::print(out, "{:>9}{}\n", row.agents, phase_split_text(row.phase_ns_per_agent_step, true));
   }
   if (options.repeat > 1) {
     out << "spread over repeats, ns per agent-step (min .. max):\n";
@@ -139,12 +125,7 @@ void print_bench_swarm_json(std::ostream& out, const BenchSwarmOptions& options,
              options.incremental_resort ? "incremental" : "full");
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const BenchSwarmRow& row = rows[i];
-    std::string phases;
-    for (std::size_t p = 0; p < kPhaseCount; ++p) {
-      phases +=
-          fmt::format("{}\"{}\": {:.4f}", p == 0 ? "" : ", ",
-                      engine::phase_name(static_cast<Phase>(p)), row.phase_ns_per_agent_step[p]);
-    }
+    const std::string phases = phase_split_json(row.phase_ns_per_agent_step);
     fmt::print(out,
                "{}\n  {{\"agents\": {}, \"steps\": {}, \"threads\": {}, \"encounters\": {}, "
                "\"incidents\": {}, \"encounters_per_step_over_expected\": {:.6f}, "

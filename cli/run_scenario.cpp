@@ -9,6 +9,7 @@
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/world_builder.hpp"
+#include "phase_split.hpp"
 
 namespace hotline::cli {
 
@@ -164,16 +165,12 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
       // play or not).
       const double agent_steps =
           static_cast<double>(steps) * static_cast<double>(world.platform_count());
-      (options.json ? err : out) << "\nphase split, ns per platform-step:";
+      const std::vector<double> ns = phase_ns_per_item_step(world.timers(), agent_steps);
       double total = 0.0;
-      for (std::size_t p = 0; p < engine::kPhaseCount; ++p) {
-        const auto phase = static_cast<engine::Phase>(p);
-        const double ns =
-            std::chrono::duration<double, std::nano>(world.timers().total(phase)).count()
-            / agent_steps;
-        total += ns;
-        (options.json ? err : out) << fmt::format("  {} {:.2f}", engine::phase_name(phase), ns);
-      }
+      for (double phase_ns : ns)
+        total += phase_ns;
+      (options.json ? err : out) << "\nphase split, ns per platform-step:"
+                                 << phase_split_text(ns, false);
       (options.json ? err : out) << fmt::format("  total {:.2f}\n", total);
     }
   });
