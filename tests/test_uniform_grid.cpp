@@ -201,7 +201,9 @@ TEST_CASE("positions on cell borders and outside the box get cell_of's cell", "[
 
 TEST_CASE("small moves re-sort incrementally to exactly the full sort's order", "[grid]") {
   const WorldBounds bounds{0.0, 0.0, 60.0, 60.0, true};
-  const std::size_t count = GENERATE(std::size_t{50000}, std::size_t{3000});
+  // Up to 65536 agents the store is reordered range by range inside the
+  // merge; beyond, column by column after it: both are covered.
+  const std::size_t count = GENERATE(std::size_t{100000}, std::size_t{50000}, std::size_t{3000});
   AgentStore agents = scattered_agents(count, 60.0);
   UniformGrid grid(bounds, 0.5);
   grid.rebuild(agents);
@@ -264,4 +266,69 @@ TEST_CASE("a store reordered behind the grid's back is still sorted correctly", 
     CHECK_FALSE(grid.last_rebuild_was_incremental());
   }
   check_sorted_store(grid, original, agents);
+}
+
+TEST_CASE("a chunk with more movers than its room falls back to the full sort", "[grid]") {
+  // 20000 agents make chunks of 1024 slots, each with room for 272 movers;
+  // 400 movers in the first chunk (2% of the store, well under the global
+  // limit) overflow it. The order must still be the full sort's.
+  AgentStore agents = scattered_agents(20000, 40.0);
+  UniformGrid grid(WorldBounds{0.0, 0.0, 40.0, 40.0, false}, 2.0);
+  grid.rebuild(agents);
+  for (std::size_t s = 0; s < 400; ++s) {
+    agents.x_km[s] = std::fmod(agents.x_km[s] + 20.0, 40.0);
+    agents.alive[s] = 1;
+  }
+  AgentStore by_id = agents;
+  for (std::size_t s = 0; s < agents.size(); ++s) {
+    const AgentId id = agents.id[s];
+    by_id.x_km[id] = agents.x_km[s];
+    by_id.y_km[id] = agents.y_km[s];
+    by_id.side[id] = agents.side[s];
+    by_id.kind[id] = agents.kind[s];
+    by_id.alive[id] = agents.alive[s];
+    by_id.id[id] = id;
+  }
+  grid.rebuild(agents);
+  CHECK_FALSE(grid.last_rebuild_was_incremental());
+  check_sorted_store(grid, by_id, agents);
+
+  SECTION("the same movers spread over the chunks are merged incrementally") {
+    for (std::size_t k = 0; k < 400; ++k) {
+      const std::size_t s = k * 50;
+      agents.x_km[s] = std::fmod(agents.x_km[s] + 20.0, 40.0);
+      by_id.x_km[agents.id[s]] = agents.x_km[s];
+    }
+    grid.rebuild(agents);
+    CHECK(grid.last_rebuild_was_incremental());
+    check_sorted_store(grid, by_id, agents);
+  }
+}
+
+TEST_CASE("a store reordered range by range equals one reordered at once", "[grid]") {
+  AgentStore agents = scattered_agents(3000, 10.0);
+  std::vector<double>& tag = agents.add_column<double>();
+  for (std::size_t s = 0; s < agents.size(); ++s)
+    tag[s] = 0.5 * static_cast<double>(s);
+  (void)agents.slot_of(0);  // from now on the store keeps slot_of up to date
+  std::vector<std::uint32_t> order(agents.size());
+  for (std::uint32_t s = 0; s < order.size(); ++s)
+    order[s] = static_cast<std::uint32_t>((s * 1237U + 11U) % 3000U);  // 1237 is prime to 3000
+  AgentStore at_once = agents;
+  at_once.permute(order);
+
+  // Ranges of uneven sizes, gathered last first.
+  agents.begin_reorder();
+  const std::size_t cuts[] = {0, 1, 700, 701, 2999, 3000};
+  for (std::size_t k = std::size(cuts) - 1; k-- > 0;)
+    agents.gather_range(order, cuts[k], cuts[k + 1]);
+  agents.end_reorder();
+  CHECK(agents.id == at_once.id);
+  CHECK(agents.x_km == at_once.x_km);
+  CHECK(agents.alive == at_once.alive);
+  for (std::size_t s = 0; s < agents.size(); ++s) {
+    REQUIRE(tag[s] == 0.5 * static_cast<double>(order[s]));
+    REQUIRE(agents.slot_of(agents.id[s]) == s);
+    REQUIRE(at_once.slot_of(at_once.id[s]) == s);
+  }
 }

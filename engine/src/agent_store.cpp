@@ -1,6 +1,7 @@
 #include "hotline/engine/agent_store.hpp"
 
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/partitioner.h>
 
 #include <limits>
 #include <stdexcept>
@@ -11,27 +12,28 @@ namespace hotline::engine {
 
 namespace {
 
-// Columns are gathered in parallel over fixed chunks; each slot is written by
-// exactly one chunk, so the result cannot depend on the thread count.
 constexpr std::size_t kPermuteChunk = AgentStore::kPermuteChunk;
 
+// to[s] = from[order[s]] for s in [begin, end).
 template <class T>
-void gather_into(const std::vector<T>& column, std::span<const std::uint32_t> order,
-                 std::vector<T>& spare) {
-  spare.resize(column.size());
-  const T* from = column.data();
-  T* to = spare.data();
-  const std::uint32_t* o = order.data();
-  for_each_chunk(order.size(), kPermuteChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
-    for (std::size_t s = begin; s < end; ++s)
-      to[s] = from[o[s]];
-  });
+void gather(const std::vector<T>& column, const std::uint32_t* order, std::size_t begin,
+            std::size_t end, std::vector<T>& spare) {
+  const T* __restrict from = column.data();
+  T* __restrict to = spare.data();
+  for (std::size_t s = begin; s < end; ++s)
+    to[s] = from[order[s]];
 }
 
+// A whole column, in parallel over fixed chunks (each slot written by one
+// chunk, so the result cannot depend on the thread count), then swapped with
+// its spare, which the next column of the same type reuses.
 template <class T>
 void permute_column(std::vector<T>& column, std::span<const std::uint32_t> order,
                     std::vector<T>& spare) {
-  gather_into(column, order, spare);
+  spare.resize(column.size());
+  for_each_chunk(order.size(), kPermuteChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+    gather(column, order.data(), begin, end, spare);
+  });
   column.swap(spare);
 }
 
@@ -78,20 +80,18 @@ void AgentStore::resize(std::size_t count) {
   slots_by_id_valid_ = false;
 }
 
-void AgentStore::permute(std::span<const std::uint32_t> order,
-                         const std::function<void()>& alongside) {
+void AgentStore::permute(std::span<const std::uint32_t> order) {
   if (order.size() != size()) {
     throw std::invalid_argument("AgentStore::permute: order must list every slot once");
   }
   // One task per group of columns that share a spare buffer (the doubles,
-  // the bytes, the ids), one per extra column (each has its own spare), and
-  // the caller's task: a single parallel region. Each column is written by
-  // one task only, so the result cannot depend on the threads; a group's
-  // columns are further split into chunks when the store is big.
+  // the bytes, the ids) and one per extra column (each has its own spare):
+  // a single parallel region. Each column is written by one task only, so
+  // the result cannot depend on the threads; a group's columns are further
+  // split into chunks when the store is big.
   const std::size_t groups = 3;
-  const std::size_t tasks = groups + extra_columns_.size() + (alongside ? 1 : 0);
   tbb::parallel_for(
-      std::size_t{0}, tasks,
+      std::size_t{0}, groups + extra_columns_.size(),
       [&](std::size_t task) {
         switch (task) {
           case 0:
@@ -108,19 +108,72 @@ void AgentStore::permute(std::span<const std::uint32_t> order,
           case 2:
             permute_column(id, order, spare_id_);
             return;
-          default:
-            if (task - groups < extra_columns_.size()) {
-              extra_columns_[task - groups]->permute(order);
-            } else {
-              alongside();
-            }
+          default: {
+            ColumnBase& column = *extra_columns_[task - groups];
+            column.begin_reorder();
+            column.gather_range(order.data(), 0, order.size());
+            column.end_reorder();
+          }
         }
       },
       tbb::simple_partitioner{});
   slots_by_id_valid_ = false;
 }
 
+void AgentStore::begin_reorder() {
+  const std::size_t n = size();
+  spare_double_.resize(n);
+  spare_y_km_.resize(n);
+  spare_heading_rad_.resize(n);
+  spare_speed_km_s_.resize(n);
+  spare_byte_.resize(n);
+  spare_kind_.resize(n);
+  spare_alive_.resize(n);
+  spare_id_.resize(n);
+  for (auto& column : extra_columns_)
+    column->begin_reorder();
+  if (slots_by_id_wanted_) slots_by_id_.resize(n);
+}
+
+void AgentStore::gather_range(std::span<const std::uint32_t> order, std::size_t begin,
+                              std::size_t end) {
+  const std::uint32_t* o = order.data();
+  gather(x_km, o, begin, end, spare_double_);
+  gather(y_km, o, begin, end, spare_y_km_);
+  gather(heading_rad, o, begin, end, spare_heading_rad_);
+  gather(speed_km_s, o, begin, end, spare_speed_km_s_);
+  gather(side, o, begin, end, spare_byte_);
+  gather(kind, o, begin, end, spare_kind_);
+  gather(alive, o, begin, end, spare_alive_);
+  gather(id, o, begin, end, spare_id_);
+  for (auto& column : extra_columns_)
+    column->gather_range(o, begin, end);
+  // The new slots of these agents, while their ids are in cache: each id is
+  // in one range only, so ranges write distinct entries.
+  if (slots_by_id_wanted_) {
+    const AgentId* ids = spare_id_.data();
+    std::uint32_t* slot_of_id = slots_by_id_.data();
+    for (std::size_t s = begin; s < end; ++s)
+      slot_of_id[ids[s]] = static_cast<std::uint32_t>(s);
+  }
+}
+
+void AgentStore::end_reorder() {
+  x_km.swap(spare_double_);
+  y_km.swap(spare_y_km_);
+  heading_rad.swap(spare_heading_rad_);
+  speed_km_s.swap(spare_speed_km_s_);
+  side.swap(spare_byte_);
+  kind.swap(spare_kind_);
+  alive.swap(spare_alive_);
+  id.swap(spare_id_);
+  for (auto& column : extra_columns_)
+    column->end_reorder();
+  slots_by_id_valid_ = slots_by_id_wanted_;
+}
+
 std::span<const std::uint32_t> AgentStore::slots_by_id() const {
+  if (!slots_by_id_wanted_) slots_by_id_wanted_ = true;  // no write once set: calls run in parallel
   if (!slots_by_id_valid_) {
     slots_by_id_.resize(size());
     for (std::size_t s = 0; s < size(); ++s)

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -20,7 +21,16 @@ namespace hotline::engine {
 
 namespace {
 
-constexpr std::uint32_t kAgentsPerChunk = 2048;
+// Agents per parallel chunk: a thirty-second of the indexed agents, as a
+// power of two from 256 to 2048, so that a few thousand agents make enough
+// chunks to balance two or more threads (pair counts vary a lot between
+// regions) and big worlds keep chunks large enough that scheduling is free.
+// The pair order does not depend on it (see the top of the file).
+std::uint32_t agents_per_chunk(std::uint32_t indexed) {
+  constexpr std::uint32_t kMin = 256;
+  constexpr std::uint32_t kMax = 2048;
+  return std::clamp(std::bit_ceil(std::max<std::uint32_t>(indexed / 32, 1)), kMin, kMax);
+}
 
 struct Offset {
   std::int32_t cols;
@@ -335,11 +345,12 @@ void PairFinder::find(const UniformGrid& grid, const AgentStore& agents, const P
   const bool min_image_x = bounds.torus && cols == 1;
   const bool min_image_y = bounds.torus && rows == 1;
 
-  // Chunk k is sorted positions [k * kAgentsPerChunk, (k + 1) * kAgentsPerChunk):
+  // Chunk k is sorted positions [k * per_chunk, (k + 1) * per_chunk):
   // the concatenation of the chunks' scans is one serial scan, whatever the
   // boundaries, so the pair order is canonical.
   const auto indexed = static_cast<std::uint32_t>(grid.indexed_count());
-  const std::size_t chunks = indexed == 0 ? 0 : (indexed + kAgentsPerChunk - 1) / kAgentsPerChunk;
+  const std::uint32_t per_chunk = agents_per_chunk(indexed);
+  const std::size_t chunks = indexed == 0 ? 0 : (indexed + per_chunk - 1) / per_chunk;
 
   if (out.buffers_.size() < chunks) {
     out.buffers_.resize(chunks);
@@ -349,8 +360,8 @@ void PairFinder::find(const UniformGrid& grid, const AgentStore& agents, const P
 
   auto scan_chunk = [&](std::size_t k) {
     PairSink sink(out.buffers_[k]);
-    const auto begin = static_cast<std::uint32_t>(k * kAgentsPerChunk);
-    const std::uint32_t end = std::min(indexed, begin + kAgentsPerChunk);
+    const auto begin = static_cast<std::uint32_t>(k * per_chunk);
+    const std::uint32_t end = std::min(indexed, begin + per_chunk);
     if (min_image_x && min_image_y) {
       scan_agents<true, true>(in, grid, begin, end, sink);
     } else if (min_image_x) {

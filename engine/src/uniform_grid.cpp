@@ -1,12 +1,16 @@
 // Rebuild orders the store by (cell, id), dead agents (key cell_count()) last,
 // in one of two ways that give the same order (docs/engine.md):
 //  - incremental: agents that kept their cell are already in order; the few
-//    that changed cell are sorted and merged back in, chunk by chunk;
+//    that changed cell are sorted and merged back in, chunk by chunk. It is
+//    two parallel passes over fixed chunks of slots, each doing all it can
+//    while a chunk is in cache (keys, stayers and movers; then merge, the
+//    store's reorder and cell_start), since for a few thousand agents the
+//    cost of a step is as much the number of passes as the work in them;
 //  - full: a stable least-significant-digit radix sort of the slots by cell,
 //    one counting-sort pass per digit of the cell index (one pass for grids
 //    of up to 16384 cells, two up to 4 million), each pass parallel over fixed
 //    chunks of agents (sort_chunk), then each cell's run put in id order.
-// Then the store is permuted into that order and cell_start is derived.
+//   then the store is permuted into that order and cell_start is derived.
 #include "hotline/engine/uniform_grid.hpp"
 
 #include <oneapi/tbb/parallel_sort.h>
@@ -24,15 +28,15 @@ namespace hotline::engine {
 
 namespace {
 
-// Items (agents, or cells) per parallel chunk: a sixteenth of them, as a
-// power of two from 1024 to 16384, so that a few thousand agents still make
-// several chunks for the threads and a million make chunks big enough that
+// Agents per parallel chunk: a thirty-second of them, as a power of two
+// from 256 to 16384, so that a few thousand agents still make enough chunks
+// to split evenly over the threads and a million make chunks big enough that
 // scheduling costs nothing. The order the grid produces does not depend on
 // the chunking (docs/engine.md), only how the work is spread.
 std::size_t sort_chunk(std::size_t items) {
-  constexpr std::size_t kMin = 1024;
+  constexpr std::size_t kMin = 256;
   constexpr std::size_t kMax = 16384;
-  return std::clamp(std::bit_ceil(std::max<std::size_t>(items / 16, 1)), kMin, kMax);
+  return std::clamp(std::bit_ceil(std::max<std::size_t>(items / 32, 1)), kMin, kMax);
 }
 // Digits of up to 14 bits (one pass for grids of up to 16384 cells) while one
 // or two chunks keep the histograms small; 11 bits once there are more chunks.
@@ -102,8 +106,26 @@ void cell_keys(const KeyGeometry& g, const double* x, const double* y, const std
 }
 
 // The incremental re-sort handles up to one agent in kMoverShare changing
-// cell (plus a few); beyond that a full sort is as cheap.
+// cell (plus a few); beyond that a full sort is as cheap. A chunk collects
+// its movers in its own part of the buffer, room for one in
+// kChunkMoverShare (plus a few): a chunk with more falls back to the full
+// sort too (same order, only slower).
 constexpr std::size_t kMoverShare = 8;
+constexpr std::size_t kChunkMoverShare = 4;
+constexpr std::size_t kChunkMoverSlack = 16;
+
+std::size_t chunk_mover_room(std::size_t chunk_size) {
+  return chunk_size / kChunkMoverShare + kChunkMoverSlack;
+}
+
+// Stores of up to this many agents are reordered range by range inside the
+// merge pass, with a spare buffer per column (AgentStore::gather_range):
+// one pass fewer, and each range gathered by the thread that merged it,
+// which is what decides the speed of a step of a few thousand agents. Bigger
+// stores are permuted column by column after the merge, with one spare per
+// column type: at a million agents a pass is long enough for its count not
+// to matter, and a spare per column would cost 30 more bytes per agent.
+constexpr std::size_t kFusedReorderMaxAgents = std::size_t{1} << 16;
 
 // One stable counting-sort pass on bits [shift, shift + digit_bits) of the
 // keys: per-chunk histograms, an exclusive scan in (digit, chunk) order, then a
@@ -195,54 +217,57 @@ void UniformGrid::ensure_capacity(std::size_t agent_count, unsigned passes) {
   grow(order_, agent_count);
   grow(slot_tmp_, passes > 1 ? agent_count : 0);
   grow(slot_tmp2_, passes > 2 ? agent_count : 0);
+  grow(chunk_movers_, chunks * chunk_mover_room(sort_chunk(agent_count)));
   grow(movers_, agent_count / kMoverShare + 64);
+  grow(next_keys_, agent_count <= kFusedReorderMaxAgents ? agent_count : 0);
   grow(histograms_, chunks << digit_bits);
   grow(chunk_stats_, chunks);
-  grow(mover_offsets_, chunks + 1);
   grow(chunk_max_side_, chunks);
   grow(chunk_max_kind_, chunks);
 }
 
-void UniformGrid::compute_new_keys(const AgentStore& agents) {
+// Pass 1, one chunk of slots at a time: the new cell keys (vectorized), then
+// which agents kept their cell (stayers, which must still be in (cell, id)
+// order) and which changed it (movers: their slots, in slot order, in the
+// chunk's part of chunk_movers_), and the largest side and kind of the alive
+// agents (whatever their order). With `compare` false (no earlier sort of a
+// store of this size) only the keys and the largest side and kind.
+void UniformGrid::keys_and_movers(const AgentStore& agents, bool compare) {
+  const std::size_t n = agents.size();
   const KeyGeometry geometry{
       bounds_.min_x_km, bounds_.min_y_km, inv_cell_width_, inv_cell_height_, cols_, rows_,
       cell_count_};
   const double* x = agents.x_km.data();
   const double* y = agents.y_km.data();
   const std::uint8_t* alive = agents.alive.data();
-  std::uint32_t* out = new_keys_.data();
-  for_each_chunk(agents.size(), sort_chunk(agents.size()),
-                 [&](std::size_t, std::size_t begin, std::size_t end) {
-                   cell_keys(geometry, x + begin, y + begin, alive + begin, end - begin,
-                             out + begin);
-                 });
-}
-
-// Stayers (agents whose cell did not change) are still in (cell, id) order;
-// movers are collected, sorted by (cell, id), and merged back in, chunk by
-// chunk: each chunk of slots merges its stayers with the movers that fall
-// between its first stayer and the next chunk's, at an offset given by
-// counts, so chunks work independently and the result is one sorted order.
-bool UniformGrid::try_incremental_order(const AgentStore& agents) {
-  const std::size_t n = agents.size();
-  const std::uint32_t* old_keys = keys_.data();
-  const std::uint32_t* new_keys = new_keys_.data();
+  const std::uint8_t* side = agents.side.data();
+  const std::uint8_t* kind = agents.kind.data();
   const AgentId* ids = agents.id.data();
-  auto key_id = [&](std::uint32_t key, std::size_t slot) {
-    return (std::uint64_t{key} << 32) | ids[slot];
-  };
-  const std::size_t chunks = chunk_count(n, sort_chunk(n));
-
-  // 1. Count stayers and movers per chunk; check that stayers are in order
-  //    (they are, unless the store was changed behind the grid's back).
-  for_each_chunk(n, sort_chunk(n), [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+  const std::uint32_t* old_keys = keys_.data();
+  std::uint32_t* new_keys = new_keys_.data();
+  const std::size_t chunk_size = sort_chunk(n);
+  const std::size_t room = chunk_mover_room(chunk_size);
+  for_each_chunk(n, chunk_size, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    cell_keys(geometry, x + begin, y + begin, alive + begin, end - begin, new_keys + begin);
+    std::uint8_t max_side = 0;
+    std::uint8_t max_kind = 0;
+    for (std::size_t s = begin; s < end; ++s) {
+      const auto live = static_cast<std::uint8_t>(alive[s] != 0 ? 0xff : 0);
+      max_side = std::max(max_side, static_cast<std::uint8_t>(side[s] & live));
+      max_kind = std::max(max_kind, static_cast<std::uint8_t>(kind[s] & live));
+    }
+    chunk_max_side_[chunk] = max_side;
+    chunk_max_kind_[chunk] = max_kind;
+    if (!compare) return;
     ChunkStats stats;
+    std::uint32_t* movers = chunk_movers_.data() + chunk * room;
     for (std::size_t s = begin; s < end; ++s) {
       if (new_keys[s] != old_keys[s]) {
+        if (stats.movers < room) movers[stats.movers] = static_cast<std::uint32_t>(s);
         ++stats.movers;
         continue;
       }
-      const std::uint64_t k = key_id(new_keys[s], s);
+      const std::uint64_t k = (std::uint64_t{new_keys[s]} << 32) | ids[s];
       if (stats.stayers == 0) {
         stats.first_stayer = k;
       } else if (k <= stats.last_stayer) {
@@ -253,12 +278,32 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
     }
     chunk_stats_[chunk] = stats;
   });
+  max_side_ = 0;
+  max_kind_ = 0;
+  for (std::size_t c = 0; c < chunk_count(n, chunk_size); ++c) {
+    max_side_ = std::max(max_side_, chunk_max_side_[c]);
+    max_kind_ = std::max(max_kind_, chunk_max_kind_[c]);
+  }
+}
+
+// Between the passes, serially: whether the incremental re-sort applies (the
+// stayers in order across chunks, few enough movers, every chunk's movers
+// collected), then the movers in one sorted run and each chunk's share of
+// them. A chunk with stayers takes the movers from its first stayer up to the
+// next such chunk's first stayer (the first such chunk also takes every mover
+// before it); its output starts after all stayers of earlier chunks and all
+// movers it did not take, so the chunks' outputs tile the store.
+bool UniformGrid::plan_incremental_merge(const AgentStore& agents) {
+  const std::size_t n = agents.size();
+  const std::size_t chunk_size = sort_chunk(n);
+  const std::size_t chunks = chunk_count(n, chunk_size);
+  const std::size_t room = chunk_mover_room(chunk_size);
   std::size_t mover_count = 0;
   std::uint64_t previous_last = 0;
   bool any_stayer = false;
   for (std::size_t c = 0; c < chunks; ++c) {
     const ChunkStats& stats = chunk_stats_[c];
-    if (!stats.in_order) return false;
+    if (!stats.in_order || stats.movers > room) return false;
     if (stats.stayers > 0) {
       if (any_stayer && stats.first_stayer <= previous_last) return false;
       previous_last = stats.last_stayer;
@@ -268,29 +313,19 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
   }
   if (mover_count > n / kMoverShare + 64 || !any_stayer) return false;
 
-  // 2. Collect the movers in slot order, then sort them by (cell, id): the
-  //    keys are unique, so any correct sort gives the same sequence.
-  std::size_t* mover_offsets = mover_offsets_.data();
-  mover_offsets[0] = 0;
-  for (std::size_t c = 0; c < chunks; ++c) {
-    mover_offsets[c + 1] = mover_offsets[c] + chunk_stats_[c].movers;
-  }
+  // The movers' keys are unique, so any correct sort gives the same sequence.
   Mover* movers = movers_.data();
-  for_each_chunk(n, sort_chunk(n), [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-    std::size_t next = mover_offsets[chunk];
-    for (std::size_t s = begin; s < end; ++s) {
-      if (new_keys[s] != old_keys[s]) {
-        movers[next++] = {key_id(new_keys[s], s), static_cast<std::uint32_t>(s)};
-      }
-    }
-  });
+  const std::uint32_t* new_keys = new_keys_.data();
+  const AgentId* ids = agents.id.data();
+  std::size_t next = 0;
+  for (std::size_t c = 0; c < chunks; ++c) {
+    const std::uint32_t* slot = chunk_movers_.data() + c * room;
+    for (std::size_t k = 0; k < chunk_stats_[c].movers; ++k)
+      movers[next++] = {(std::uint64_t{new_keys[slot[k]]} << 32) | ids[slot[k]], slot[k]};
+  }
   tbb::parallel_sort(movers, movers + mover_count,
                      [](const Mover& a, const Mover& b) { return a.key_id < b.key_id; });
 
-  // 3. Merge. A chunk with stayers takes the movers from its first stayer up
-  //    to the next such chunk's first stayer (the first such chunk also takes
-  //    every mover before it); its output starts after all stayers of earlier
-  //    chunks and all movers it did not take.
   auto movers_before = [&](std::uint64_t k) {
     return static_cast<std::size_t>(
         std::lower_bound(movers, movers + mover_count, k,
@@ -313,23 +348,68 @@ bool UniformGrid::try_incremental_order(const AgentStore& agents) {
     stats.movers_hi = next_lo;
     next_lo = stats.movers_lo;
   }
+  return true;
+}
+
+// Pass 2, one chunk at a time: merge the chunk's stayers with its movers into
+// its output range of the new order. For a small store (`fused`) the same
+// task then writes the range's sorted keys, gathers the range of every
+// column of the store while the order is in cache, and fills cell_start for
+// the range but its first position (which needs the previous range's last
+// key: filled after the pass). A big store is permuted column by column
+// after the pass, and its sorted keys and cell_start derived in one more.
+void UniformGrid::merge_movers(AgentStore& agents, bool fused) {
+  const std::size_t n = agents.size();
+  const std::uint32_t* old_keys = keys_.data();
+  const std::uint32_t* new_keys = new_keys_.data();
+  const AgentId* ids = agents.id.data();
+  const Mover* movers = movers_.data();
   std::uint32_t* order = order_.data();
+  std::uint32_t* sorted_keys = next_keys_.data();
+  std::uint32_t* start = cell_start_.data();
+  if (fused) agents.begin_reorder();
   for_each_chunk(n, sort_chunk(n), [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     const ChunkStats& stats = chunk_stats_[chunk];
     if (stats.stayers == 0) return;
-    std::size_t out = stats.stayers_before + stats.movers_lo;
+    const std::size_t out_begin = stats.stayers_before + stats.movers_lo;
+    std::size_t out = out_begin;
     std::size_t m = stats.movers_lo;
     for (std::size_t s = begin; s < end; ++s) {
       if (new_keys[s] != old_keys[s]) continue;
-      const std::uint64_t k = key_id(new_keys[s], s);
+      const std::uint64_t k = (std::uint64_t{new_keys[s]} << 32) | ids[s];
       while (m < stats.movers_hi && movers[m].key_id < k)
         order[out++] = movers[m++].slot;
       order[out++] = static_cast<std::uint32_t>(s);
     }
     while (m < stats.movers_hi)
       order[out++] = movers[m++].slot;
+    if (!fused) return;
+    for (std::size_t i = out_begin; i < out; ++i)
+      sorted_keys[i] = new_keys[order[i]];
+    agents.gather_range({order, n}, out_begin, out);
+    for (std::size_t i = out_begin + 1; i < out; ++i) {
+      std::fill(start + std::size_t{sorted_keys[i - 1]} + 1,
+                start + std::size_t{sorted_keys[i]} + 1, static_cast<std::uint32_t>(i));
+    }
   });
-  return true;
+  if (!fused) {
+    agents.permute({order, n});
+    derive_cell_start(n, true);
+    return;
+  }
+  // The first position of each chunk's range, and the cells after the last.
+  const std::size_t chunks = chunk_count(n, sort_chunk(n));
+  for (std::size_t c = 0; c < chunks; ++c) {
+    const ChunkStats& stats = chunk_stats_[c];
+    if (stats.stayers == 0) continue;
+    const std::size_t i = stats.stayers_before + stats.movers_lo;
+    const std::size_t from = i == 0 ? 0 : std::size_t{sorted_keys[i - 1]} + 1;
+    std::fill(start + from, start + std::size_t{sorted_keys[i]} + 1, static_cast<std::uint32_t>(i));
+  }
+  std::fill(start + std::size_t{sorted_keys[n - 1]} + 1, start + std::size_t{cell_count_} + 1,
+            static_cast<std::uint32_t>(n));
+  agents.end_reorder();
+  keys_.swap(next_keys_);
 }
 
 // A stable LSD radix sort of the slots by cell, then each cell's agents (and
@@ -388,75 +468,51 @@ void UniformGrid::rebuild(AgentStore& agents) {
   const DigitPlan plan = plan_digits(cell_count_, chunk_count(n, sort_chunk(n)));
   ensure_capacity(n, plan.passes);
 
-  compute_new_keys(agents);
-  const bool incremental =
-      incremental_resort_ && sorted_count_ == n && n > 0 && try_incremental_order(agents);
-  if (!incremental) full_order(agents);
+  const bool compare = incremental_resort_ && sorted_count_ == n && n > 0;
+  keys_and_movers(agents, compare);
+  const bool incremental = compare && plan_incremental_merge(agents);
   last_rebuild_was_incremental_ = incremental;
-
-  // The keys of the sorted store, for cell_start and for the next rebuild:
-  // the full sort leaves them in keys_; after the incremental one, keys_
-  // (the old keys) is free and they are gathered into it through the order,
-  // alongside the store's columns.
-  if (incremental) {
-    // One pointer captured: std::function keeps it without allocating.
-    struct KeyGather {
-      const std::uint32_t* unsorted;
-      std::uint32_t* sorted;
-      const std::uint32_t* order;
-      std::size_t n;
-    } const gather{new_keys_.data(), keys_.data(), order_.data(), n};
-    agents.permute({order_.data(), n}, [&gather] {
-      for_each_chunk(gather.n, AgentStore::kPermuteChunk,
-                     [&](std::size_t, std::size_t begin, std::size_t end) {
-                       for (std::size_t s = begin; s < end; ++s)
-                         gather.sorted[s] = gather.unsorted[gather.order[s]];
-                     });
-    });
-  } else {
-    agents.permute({order_.data(), n});
-  }
   sorted_count_ = n;
+  if (incremental) {
+    merge_movers(agents, n <= kFusedReorderMaxAgents);
+  } else {
+    full_order(agents);
+    agents.permute({order_.data(), n});
+    derive_cell_start(n, false);
+  }
+  indexed_count_ = cell_start_[cell_count_];
+}
 
-  // cell_start[c] = the first slot whose key is >= c (n if none). The
-  // keys are sorted, so each slot i that begins a run writes i into the
-  // entries from just after the previous slot's key up to its own key, and
-  // the last slot writes n into those after its key: every entry is written
-  // exactly once, by the chunk that owns the slot, in one pass over the
-  // agents (a grid with more cells than agents costs one store per cell).
-  // The same pass takes the largest side and kind of the indexed (alive)
-  // agents, for the pair rule's check.
-  const std::uint32_t* key = keys_.data();
-  const std::uint8_t* side = agents.side.data();
-  const std::uint8_t* kind = agents.kind.data();
+// cell_start[c] = the first slot whose key is >= c (n if none). The
+// keys are sorted, so each slot i that begins a run writes i into the
+// entries from just after the previous slot's key up to its own key, and
+// the last slot writes n into those after its key: every entry is written
+// exactly once, by the chunk that owns the slot, in one pass over the
+// agents (a grid with more cells than agents costs one store per cell).
+// With `gather_keys` the sorted keys are first read through the order from
+// the unsorted ones, and written to keys_ in the same pass.
+void UniformGrid::derive_cell_start(std::size_t n, bool gather_keys) {
+  std::uint32_t* keys = keys_.data();
+  const std::uint32_t* unsorted = new_keys_.data();
+  const std::uint32_t* order = order_.data();
   std::uint32_t* start = cell_start_.data();
   const std::uint32_t dead_key = cell_count_;
-  const std::size_t chunk_size = sort_chunk(n);
-  if (n == 0) std::fill(start, start + std::size_t{dead_key} + 1, 0U);
-  for_each_chunk(n, chunk_size, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-    std::uint8_t chunk_side = 0;
-    std::uint8_t chunk_kind = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::size_t from = i == 0 ? 0 : std::size_t{key[i - 1]} + 1;
-      std::fill(start + from, start + std::size_t{key[i]} + 1, static_cast<std::uint32_t>(i));
-      const auto indexed = static_cast<std::uint8_t>(key[i] != dead_key ? 0xff : 0);
-      chunk_side = std::max(chunk_side, static_cast<std::uint8_t>(side[i] & indexed));
-      chunk_kind = std::max(chunk_kind, static_cast<std::uint8_t>(kind[i] & indexed));
-    }
-    if (end == n) {
-      std::fill(start + std::size_t{key[n - 1]} + 1, start + std::size_t{dead_key} + 1,
-                static_cast<std::uint32_t>(n));
-    }
-    chunk_max_side_[chunk] = chunk_side;
-    chunk_max_kind_[chunk] = chunk_kind;
-  });
-  indexed_count_ = start[dead_key];
-  max_side_ = 0;
-  max_kind_ = 0;
-  for (std::size_t c = 0; c < chunk_count(n, chunk_size); ++c) {
-    max_side_ = std::max(max_side_, chunk_max_side_[c]);
-    max_kind_ = std::max(max_kind_, chunk_max_kind_[c]);
+  if (n == 0) {
+    std::fill(start, start + std::size_t{dead_key} + 1, 0U);
+    return;
   }
+  auto key_at = [&](std::size_t i) { return gather_keys ? unsorted[order[i]] : keys[i]; };
+  for_each_chunk(n, sort_chunk(n), [&](std::size_t, std::size_t begin, std::size_t end) {
+    std::size_t from = begin == 0 ? 0 : std::size_t{key_at(begin - 1)} + 1;
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint32_t key = key_at(i);
+      if (gather_keys) keys[i] = key;
+      std::fill(start + from, start + std::size_t{key} + 1, static_cast<std::uint32_t>(i));
+      from = std::size_t{key} + 1;
+    }
+    if (end == n)
+      std::fill(start + from, start + std::size_t{dead_key} + 1, static_cast<std::uint32_t>(n));
+  });
 }
 
 }  // namespace hotline::engine

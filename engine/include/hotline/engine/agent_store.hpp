@@ -3,7 +3,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -64,24 +63,39 @@ class AgentStore {
   }
 
   // Reorders every column so that new slot s holds what slot order[s] held.
-  // `order` must be a permutation of 0..size()-1. Allocates nothing once each
-  // column's spare buffer exists (the first call). `alongside`, if given, runs
-  // as one more task of the same parallel region (the grid gathers its keys
-  // there): one region per reorder, not one per column, matters when a store
-  // of a few thousand agents is reordered every step.
-  void permute(std::span<const std::uint32_t> order,
-               const std::function<void()>& alongside = nullptr);
+  // `order` must be a permutation of 0..size()-1. Column by column: the
+  // columns of one type share one spare buffer, which keeps a big store's
+  // memory down. Allocates nothing once the spares exist (the first call).
+  void permute(std::span<const std::uint32_t> order);
 
-  // The slot of every agent id, valid until the next permute() or resize().
-  // Rebuilt on the first call after either, so make that first call from one
-  // thread (for example before a parallel phase that looks agents up by id).
+  // The same reorder in pieces, for a caller that works the order out range
+  // by range in parallel (the grid's incremental re-sort of small stores)
+  // and gathers each range while it is still in cache: begin_reorder() sizes
+  // a spare buffer for every column (one each, since every column of a
+  // range is gathered at once: more memory than permute()); gather_range(
+  // order, begin, end) writes new slots [begin, end) of every spare from the
+  // old slots order[begin..end) (safe from several threads at once for
+  // disjoint ranges: the columns are only read); end_reorder() swaps the
+  // spares in, once every slot was gathered. Only order[begin, end) need be
+  // known when a range is gathered.
+  void begin_reorder();
+  void gather_range(std::span<const std::uint32_t> order, std::size_t begin, std::size_t end);
+  void end_reorder();
+
+  // The slot of every agent id. Built on the first call after a resize() or
+  // a permute(), so make that first call from one thread (for example before
+  // a parallel phase that looks agents up by id). Once anyone has asked, a
+  // reorder in pieces keeps it up to date as it gathers the ids, while
+  // they are in cache (a store whose users never ask pays nothing for it).
   [[nodiscard]] std::span<const std::uint32_t> slots_by_id() const;
   [[nodiscard]] std::uint32_t slot_of(AgentId agent) const { return slots_by_id()[agent]; }
 
  private:
   struct ColumnBase {
     virtual ~ColumnBase() = default;
-    virtual void permute(std::span<const std::uint32_t> order) = 0;
+    virtual void begin_reorder() = 0;
+    virtual void gather_range(const std::uint32_t* order, std::size_t begin, std::size_t end) = 0;
+    virtual void end_reorder() = 0;
     virtual void resize(std::size_t count) = 0;
     [[nodiscard]] virtual std::unique_ptr<ColumnBase> clone() const = 0;
   };
@@ -90,12 +104,14 @@ class AgentStore {
     std::vector<T> values;
     std::vector<T> spare;
     T initial{};
-    void permute(std::span<const std::uint32_t> order) override {
-      spare.resize(values.size());
-      for (std::size_t s = 0; s < order.size(); ++s)
-        spare[s] = values[order[s]];
-      values.swap(spare);
+    void begin_reorder() override { spare.resize(values.size()); }
+    void gather_range(const std::uint32_t* order, std::size_t begin, std::size_t end) override {
+      const T* __restrict from = values.data();
+      T* __restrict to = spare.data();
+      for (std::size_t s = begin; s < end; ++s)
+        to[s] = from[order[s]];
     }
+    void end_reorder() override { values.swap(spare); }
     void resize(std::size_t count) override { values.resize(count, initial); }
     [[nodiscard]] std::unique_ptr<ColumnBase> clone() const override {
       auto copy = std::make_unique<ExtraColumn<T>>();
@@ -106,12 +122,20 @@ class AgentStore {
   };
 
   std::vector<std::unique_ptr<ColumnBase>> extra_columns_;
-  // Spare buffers that permute() gathers into and then swaps with a column.
+  // Spare buffers that a reorder gathers into and then swaps with a column.
+  // permute() uses the first three for all columns of their type;
+  // begin_reorder() adds one for every other column.
   std::vector<double> spare_double_;
   std::vector<std::uint8_t> spare_byte_;
   std::vector<AgentId> spare_id_;
+  std::vector<double> spare_y_km_;
+  std::vector<double> spare_heading_rad_;
+  std::vector<double> spare_speed_km_s_;
+  std::vector<std::uint8_t> spare_kind_;
+  std::vector<std::uint8_t> spare_alive_;
   mutable std::vector<std::uint32_t> slots_by_id_;
   mutable bool slots_by_id_valid_ = false;
+  mutable bool slots_by_id_wanted_ = false;
 };
 
 }  // namespace hotline::engine

@@ -95,8 +95,8 @@ class PairList {
 };
 
 // Finds every pair of indexed agents within range, in parallel over chunks of
-// 2048 slots of the grid-sorted store (fixed boundaries: the work is balanced
-// and does not depend on the thread count). Each agent is tested against the
+// the grid-sorted store (256 to 2048 slots, fixed by the number of indexed
+// agents alone: the pairs do not depend on the thread count). Each agent is tested against the
 // later agents of its cell and those of four forward neighbours (the half
 // stencil), so each pair is found exactly once.
 class PairFinder {

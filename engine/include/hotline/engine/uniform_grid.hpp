@@ -111,8 +111,9 @@ class UniformGrid {
 
   // Scratch kept between steps. keys_[s] is the cell key of slot s as the
   // last rebuild left the store (what the incremental re-sort starts from);
-  // new_keys_ are the keys after the agents moved; order_[s] = the slot that
-  // moves to slot s.
+  // new_keys_ are the keys after the agents moved; next_keys_ the sorted keys
+  // the incremental re-sort writes (swapped into keys_); order_[s] = the slot
+  // that moves to slot s.
   struct Mover {
     std::uint64_t key_id;  // cell << 32 | id: the sort key
     std::uint32_t slot;
@@ -127,21 +128,24 @@ class UniformGrid {
     std::size_t movers_lo = 0;
     std::size_t movers_hi = 0;
   };
-  void compute_new_keys(const AgentStore& agents);
-  bool try_incremental_order(const AgentStore& agents);
+  void keys_and_movers(const AgentStore& agents, bool compare);
+  bool plan_incremental_merge(const AgentStore& agents);
+  void merge_movers(AgentStore& agents, bool fused);
   void full_order(const AgentStore& agents);
+  void derive_cell_start(std::size_t n, bool gather_keys);
 
   std::size_t sorted_count_ = 0;  // store size at the last rebuild
   bool incremental_resort_ = true;
   bool last_rebuild_was_incremental_ = false;
   std::vector<std::uint32_t> keys_;
   std::vector<std::uint32_t> new_keys_;
+  std::vector<std::uint32_t> next_keys_;
   std::vector<std::uint32_t> order_;
   std::vector<std::uint32_t> slot_tmp_;
   std::vector<std::uint32_t> slot_tmp2_;
-  std::vector<Mover> movers_;
+  std::vector<std::uint32_t> chunk_movers_;  // each chunk's movers' slots, in its own part
+  std::vector<Mover> movers_;                // all movers, sorted
   std::vector<ChunkStats> chunk_stats_;
-  std::vector<std::size_t> mover_offsets_;
   std::vector<std::uint32_t> histograms_;
   std::vector<std::uint8_t> chunk_max_side_;
   std::vector<std::uint8_t> chunk_max_kind_;
