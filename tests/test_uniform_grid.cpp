@@ -332,3 +332,81 @@ TEST_CASE("a store reordered range by range equals one reordered at once", "[gri
     REQUIRE(at_once.slot_of(at_once.id[s]) == s);
   }
 }
+
+TEST_CASE("a nearly sorted store indexes exactly as a sorted one, step after step", "[grid]") {
+  // Two copies of the same agents: one grid sorts its store every rebuild,
+  // the other keeps it nearly sorted. Their sorted views, cell starts and
+  // pairs must be identical every step, while the second store is reordered
+  // only now and then, and every agent's model column and slot_of stay
+  // right.
+  const WorldBounds bounds{0.0, 0.0, 60.0, 60.0, false};
+  const std::size_t count = GENERATE(std::size_t{5000}, std::size_t{700});
+  AgentStore sorted_store = scattered_agents(count, 60.0);
+  AgentStore nearly = sorted_store;
+  std::vector<double>& tag = nearly.add_column<double>();
+  for (std::size_t s = 0; s < nearly.size(); ++s)
+    tag[s] = 3.0 * nearly.id[s];
+  UniformGrid sorted_grid(bounds, 1.5);
+  UniformGrid nearly_grid(bounds, 1.5, StoreOrder::nearly_sorted);
+  PairRule rule(5, 3);
+  for (int a = 0; a < 5; ++a)
+    for (int b = 0; b < 5; ++b)
+      rule.set_range_km(a, b, 0.5 + 0.1 * (a + b));
+  rule.set_interacts(0, 1, true);
+  rule.set_interacts(1, 2, true);
+  rule.set_interacts(2, 2, true);
+  PairFinder finder;
+  PairList sorted_pairs;
+  PairList nearly_pairs;
+  std::vector<AgentPair> expected;
+  std::vector<AgentPair> got;
+  int reorders = 0;
+  int incremental = 0;
+  for (int step = 0; step < 40; ++step) {
+    sorted_grid.rebuild(sorted_store);
+    nearly_grid.rebuild(nearly);
+    reorders += nearly_grid.last_rebuild_reordered_store() ? 1 : 0;
+    incremental += nearly_grid.last_rebuild_was_incremental() ? 1 : 0;
+    REQUIRE(nearly_grid.indexed_count() == sorted_grid.indexed_count());
+    REQUIRE(nearly_grid.max_side() == sorted_grid.max_side());
+    REQUIRE(nearly_grid.max_kind() == sorted_grid.max_kind());
+    const auto starts = nearly_grid.cell_start();
+    const auto expected_starts = sorted_grid.cell_start();
+    REQUIRE(std::equal(starts.begin(), starts.end(), expected_starts.begin()));
+    const SortedAgents view = nearly_grid.sorted_agents(nearly);
+    const auto slots = nearly_grid.sorted_slots();
+    REQUIRE(slots.size() == count);
+    for (std::size_t p = 0; p < count; ++p) {
+      REQUIRE(view.id[p] == sorted_store.id[p]);
+      REQUIRE(view.x_km[p] == sorted_store.x_km[p]);
+      REQUIRE(view.y_km[p] == sorted_store.y_km[p]);
+      REQUIRE(view.side[p] == sorted_store.side[p]);
+      REQUIRE(view.kind[p] == sorted_store.kind[p]);
+      REQUIRE(nearly.id[slots[p]] == view.id[p]);
+      REQUIRE(nearly.slot_of(view.id[p]) == slots[p]);
+      REQUIRE(tag[slots[p]] == 3.0 * view.id[p]);
+    }
+    finder.find(sorted_grid, sorted_store, rule, sorted_pairs);
+    finder.find(nearly_grid, nearly, rule, nearly_pairs);
+    sorted_pairs.copy_to(expected);
+    nearly_pairs.copy_to(got);
+    REQUIRE(got == expected);
+    // Everyone drifts; one in 40 jumps across the world; some die or revive.
+    auto move = [step](AgentStore& agents) {
+      for (std::size_t s = 0; s < agents.size(); ++s) {
+        const AgentId id = agents.id[s];
+        const double angle = 0.37 * id + step;
+        const bool jump = (id + static_cast<std::uint32_t>(step)) % 40 == 0;
+        agents.x_km[s] =
+            std::fmod(agents.x_km[s] + (jump ? 29.0 : 0.05 * std::cos(angle)) + 60.0, 60.0);
+        agents.y_km[s] = std::fmod(agents.y_km[s] + 0.05 * std::sin(angle) + 60.0, 60.0);
+        if ((id + static_cast<std::uint32_t>(step)) % 97 == 0) agents.alive[s] ^= 1U;
+      }
+    };
+    move(sorted_store);
+    move(nearly);
+  }
+  CHECK(incremental >= 30);
+  CHECK(reorders >= 2);
+  CHECK(reorders <= 30);
+}

@@ -117,7 +117,7 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       rng_(seed, replication),
       zone_index_(zone_shapes(spec)),
       agents_(checked_platform_count(spec)),
-      grid_(world_bounds(spec), widest_pair_range_km(spec)),
+      grid_(world_bounds(spec), widest_pair_range_km(spec), engine::StoreOrder::nearly_sorted),
       posture_(spec.nations.size(), 0),
       force_(&agents_.add_column<std::uint32_t>(0)),
       state_(&agents_.add_column<PlatformState>(PlatformState::reserve)),

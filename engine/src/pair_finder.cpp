@@ -1,9 +1,10 @@
 // Canonical pair order (relied on by every consumer; docs/determinism.md):
-// the agents in slot order, which the grid has made (cell, id) order; each
+// the agents in the grid's sorted (cell, id) order (UniformGrid::
+// sorted_agents: the store's slots, or the grid's sorted copy); each
 // agent tested first against the later agents of its own cell, then against
 // the agents of the forward neighbours east, south-west, south, south-east
 // (in that order, skipping neighbours outside a bounded world). Work is cut
-// into chunks of slots; the concatenation of the chunks' pairs is one serial
+// into chunks of sorted positions; the concatenation of the chunks' pairs is one serial
 // scan whatever the boundaries, so the order is a function of positions and
 // ids and is the same at any thread count.
 #include "hotline/engine/pair_finder.hpp"
@@ -175,7 +176,7 @@ class PairSink {
   std::size_t count_ = 0;
 };
 
-// Tests agent i (its slot) against its target blocks: block 0 is its own cell
+// Tests agent i (its sorted position) against its target blocks: block 0 is its own cell
 // and is scanned from i + 1; the others are scanned whole. Pairs are stored as
 // (i's id, other id) and put in (a < b) form once per chunk.
 template <bool kMinImageX, bool kMinImageY>
@@ -326,12 +327,13 @@ void PairFinder::find(const UniformGrid& grid, const AgentStore& agents, const P
   if (agents.size() < grid.indexed_count()) {
     throw std::invalid_argument("PairFinder: the store is not the one the grid was built from");
   }
+  const SortedAgents sorted = grid.sorted_agents(agents);
   const ScanInput in{grid.cell_start().data(),
-                     agents.id.data(),
-                     agents.x_km.data(),
-                     agents.y_km.data(),
-                     agents.side.data(),
-                     agents.kind.data(),
+                     sorted.id,
+                     sorted.x_km,
+                     sorted.y_km,
+                     sorted.side,
+                     sorted.kind,
                      &rule,
                      rule.range_sq_km2(),
                      static_cast<std::size_t>(rule.kinds()),

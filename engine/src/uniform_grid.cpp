@@ -111,7 +111,7 @@ void cell_keys(const KeyGeometry& g, const double* x, const double* y, const std
 // kChunkMoverShare (plus a few): a chunk with more falls back to the full
 // sort too (same order, only slower).
 constexpr std::size_t kMoverShare = 8;
-constexpr std::size_t kChunkMoverShare = 4;
+constexpr std::size_t kChunkMoverShare = 8;
 constexpr std::size_t kChunkMoverSlack = 16;
 
 std::size_t chunk_mover_room(std::size_t chunk_size) {
@@ -171,7 +171,8 @@ void counting_pass(std::size_t n, unsigned shift, unsigned digit_bits, std::uint
 
 }  // namespace
 
-UniformGrid::UniformGrid(const WorldBounds& bounds, double cell_min_km) : bounds_(bounds) {
+UniformGrid::UniformGrid(const WorldBounds& bounds, double cell_min_km, StoreOrder store_order)
+    : bounds_(bounds), store_order_(store_order) {
   auto finite_positive = [](double v) { return std::isfinite(v) && v > 0.0; };
   if (!finite_positive(bounds.width_km) || !finite_positive(bounds.height_km)
       || !std::isfinite(bounds.min_x_km) || !std::isfinite(bounds.min_y_km)) {
@@ -224,12 +225,32 @@ void UniformGrid::ensure_capacity(std::size_t agent_count, unsigned passes) {
   grow(chunk_stats_, chunks);
   grow(chunk_max_side_, chunks);
   grow(chunk_max_kind_, chunks);
+  if (store_order_ == StoreOrder::nearly_sorted) {
+    grow(next_keys_, agent_count);
+    grow(slots_, agent_count);
+    grow(next_slots_, agent_count);
+    grow(chunk_far_, chunks);
+    grow(sorted_id_, agent_count);
+    grow(sorted_x_km_, agent_count);
+    grow(sorted_y_km_, agent_count);
+    grow(sorted_side_, agent_count);
+    grow(sorted_kind_, agent_count);
+  }
+}
+
+SortedAgents UniformGrid::sorted_agents(const AgentStore& agents) const {
+  if (store_order_ == StoreOrder::sorted) {
+    return {agents.id.data(), agents.x_km.data(), agents.y_km.data(), agents.side.data(),
+            agents.kind.data()};
+  }
+  return {sorted_id_.data(), sorted_x_km_.data(), sorted_y_km_.data(), sorted_side_.data(),
+          sorted_kind_.data()};
 }
 
 // Pass 1, one chunk of slots at a time: the new cell keys (vectorized), then
 // which agents kept their cell (stayers, which must still be in (cell, id)
-// order) and which changed it (movers: their slots, in slot order, in the
-// chunk's part of chunk_movers_), and the largest side and kind of the alive
+// order) and which changed it (movers, with their sort keys, in slot order,
+// into the chunk's part of chunk_movers_), and the largest side and kind of the alive
 // agents (whatever their order). With `compare` false (no earlier sort of a
 // store of this size) only the keys and the largest side and kind.
 void UniformGrid::keys_and_movers(const AgentStore& agents, bool compare) {
@@ -260,14 +281,14 @@ void UniformGrid::keys_and_movers(const AgentStore& agents, bool compare) {
     chunk_max_kind_[chunk] = max_kind;
     if (!compare) return;
     ChunkStats stats;
-    std::uint32_t* movers = chunk_movers_.data() + chunk * room;
+    Mover* movers = chunk_movers_.data() + chunk * room;
     for (std::size_t s = begin; s < end; ++s) {
+      const std::uint64_t k = (std::uint64_t{new_keys[s]} << 32) | ids[s];
       if (new_keys[s] != old_keys[s]) {
-        if (stats.movers < room) movers[stats.movers] = static_cast<std::uint32_t>(s);
+        if (stats.movers < room) movers[stats.movers] = {k, static_cast<std::uint32_t>(s)};
         ++stats.movers;
         continue;
       }
-      const std::uint64_t k = (std::uint64_t{new_keys[s]} << 32) | ids[s];
       if (stats.stayers == 0) {
         stats.first_stayer = k;
       } else if (k <= stats.last_stayer) {
@@ -293,8 +314,7 @@ void UniformGrid::keys_and_movers(const AgentStore& agents, bool compare) {
 // next such chunk's first stayer (the first such chunk also takes every mover
 // before it); its output starts after all stayers of earlier chunks and all
 // movers it did not take, so the chunks' outputs tile the store.
-bool UniformGrid::plan_incremental_merge(const AgentStore& agents) {
-  const std::size_t n = agents.size();
+bool UniformGrid::plan_incremental_merge(std::size_t n) {
   const std::size_t chunk_size = sort_chunk(n);
   const std::size_t chunks = chunk_count(n, chunk_size);
   const std::size_t room = chunk_mover_room(chunk_size);
@@ -315,13 +335,11 @@ bool UniformGrid::plan_incremental_merge(const AgentStore& agents) {
 
   // The movers' keys are unique, so any correct sort gives the same sequence.
   Mover* movers = movers_.data();
-  const std::uint32_t* new_keys = new_keys_.data();
-  const AgentId* ids = agents.id.data();
   std::size_t next = 0;
   for (std::size_t c = 0; c < chunks; ++c) {
-    const std::uint32_t* slot = chunk_movers_.data() + c * room;
-    for (std::size_t k = 0; k < chunk_stats_[c].movers; ++k)
-      movers[next++] = {(std::uint64_t{new_keys[slot[k]]} << 32) | ids[slot[k]], slot[k]};
+    const Mover* from = chunk_movers_.data() + c * room;
+    std::copy(from, from + chunk_stats_[c].movers, movers + next);
+    next += chunk_stats_[c].movers;
   }
   tbb::parallel_sort(movers, movers + mover_count,
                      [](const Mover& a, const Mover& b) { return a.key_id < b.key_id; });
@@ -414,8 +432,9 @@ void UniformGrid::merge_movers(AgentStore& agents, bool fused) {
 
 // A stable LSD radix sort of the slots by cell, then each cell's agents (and
 // the dead agents' run) put in id order.
-void UniformGrid::full_order(const AgentStore& agents) {
-  const std::size_t n = agents.size();
+// Items are slots (sorted store) or sorted positions of the previous order
+// (nearly sorted store); new_keys_[i] and ids[i] are item i's key and id.
+void UniformGrid::full_order(const AgentId* ids, std::size_t n) {
   const DigitPlan plan = plan_digits(cell_count_, chunk_count(n, sort_chunk(n)));
   // Pass p writes keys to keys_ (p even) or new_keys_ (p odd), slots to
   // slot_tmp_ / slot_tmp2_, and the last pass its slots to order_.
@@ -445,7 +464,6 @@ void UniformGrid::full_order(const AgentStore& agents) {
   if (in_key != keys_.data()) keys_.swap(new_keys_);
 
   std::uint32_t* order = order_.data();
-  const AgentId* ids = agents.id.data();
   auto by_id = [&](std::uint32_t a, std::uint32_t b) { return ids[a] < ids[b]; };
   for_each_chunk(n, sort_chunk(n), [&](std::size_t, std::size_t begin, std::size_t end) {
     std::size_t i = begin;
@@ -464,23 +482,239 @@ void UniformGrid::full_order(const AgentStore& agents) {
 }
 
 void UniformGrid::rebuild(AgentStore& agents) {
+  if (store_order_ == StoreOrder::nearly_sorted) {
+    rebuild_nearly_sorted(agents);
+    return;
+  }
+  last_rebuild_reordered_store_ = true;
   const std::size_t n = agents.size();
   const DigitPlan plan = plan_digits(cell_count_, chunk_count(n, sort_chunk(n)));
   ensure_capacity(n, plan.passes);
 
   const bool compare = incremental_resort_ && sorted_count_ == n && n > 0;
   keys_and_movers(agents, compare);
-  const bool incremental = compare && plan_incremental_merge(agents);
+  const bool incremental = compare && plan_incremental_merge(n);
   last_rebuild_was_incremental_ = incremental;
   sorted_count_ = n;
   if (incremental) {
     merge_movers(agents, n <= kFusedReorderMaxAgents);
   } else {
-    full_order(agents);
+    full_order(agents.id.data(), n);
     agents.permute({order_.data(), n});
     derive_cell_start(n, false);
   }
   indexed_count_ = cell_start_[cell_count_];
+}
+
+// The nearly sorted store: the same two passes as the sorted one's, over
+// sorted positions of the previous order instead of slots, reading the store
+// through slots_ (almost sequentially: the store was last reordered into a
+// recent sorted order). Pass 2 writes the new order's slots, keys and sorted
+// copy; the store is permuted only when too many agents are far from their
+// sorted position. The order is the sorted store's, item for item.
+void UniformGrid::rebuild_nearly_sorted(AgentStore& agents) {
+  const std::size_t n = agents.size();
+  const DigitPlan plan = plan_digits(cell_count_, chunk_count(n, sort_chunk(n)));
+  ensure_capacity(n, plan.passes);
+  if (sorted_count_ != n) {
+    // A store of a new size: start from its own order.
+    for (std::size_t p = 0; p < n; ++p) {
+      slots_[p] = static_cast<std::uint32_t>(p);
+      sorted_id_[p] = agents.id[p];
+    }
+  }
+  const bool compare = incremental_resort_ && sorted_count_ == n && n > 0;
+  keys_and_movers_by_position(agents, compare);
+  const bool incremental = compare && plan_incremental_merge(n);
+  last_rebuild_was_incremental_ = incremental;
+  sorted_count_ = n;
+  if (!incremental) full_order(sorted_id_.data(), n);
+  merge_and_copy(agents, incremental);
+
+  const std::size_t chunks = chunk_count(n, sort_chunk(n));
+  std::size_t far = 0;
+  for (std::size_t c = 0; c < chunks; ++c)
+    far += chunk_far_[c];
+  last_rebuild_reordered_store_ = far > n / kFarShare;
+  if (last_rebuild_reordered_store_) {
+    // Slot p now takes the agent at sorted position p: the sorted copy stays
+    // as it is, and the slots become the identity.
+    agents.begin_reorder();
+    std::uint32_t* slots = slots_.data();
+    for_each_chunk(n, sort_chunk(n), [&](std::size_t, std::size_t begin, std::size_t end) {
+      agents.gather_range({slots, n}, begin, end);
+    });
+    agents.end_reorder();
+    for_each_chunk(n, sort_chunk(n), [&](std::size_t, std::size_t begin, std::size_t end) {
+      for (std::size_t p = begin; p < end; ++p)
+        slots[p] = static_cast<std::uint32_t>(p);
+    });
+  }
+  indexed_count_ = cell_start_[cell_count_];
+}
+
+// Pass 1 of the nearly sorted store, by sorted position p of the previous
+// order: the agent there (slot slots_[p]) gets its new key in new_keys_[p];
+// stayers and movers as in keys_and_movers, with p in place of the slot.
+void UniformGrid::keys_and_movers_by_position(const AgentStore& agents, bool compare) {
+  const std::size_t n = agents.size();
+  const double* x = agents.x_km.data();
+  const double* y = agents.y_km.data();
+  const std::uint8_t* alive = agents.alive.data();
+  const std::uint8_t* side = agents.side.data();
+  const std::uint8_t* kind = agents.kind.data();
+  const std::uint32_t* slots = slots_.data();
+  const AgentId* ids = sorted_id_.data();
+  const std::uint32_t* old_keys = keys_.data();
+  std::uint32_t* new_keys = new_keys_.data();
+  const std::size_t chunk_size = sort_chunk(n);
+  const std::size_t room = chunk_mover_room(chunk_size);
+  for_each_chunk(n, chunk_size, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    std::uint8_t max_side = 0;
+    std::uint8_t max_kind = 0;
+    for (std::size_t p = begin; p < end; ++p) {
+      const std::uint32_t s = slots[p];
+      new_keys[p] = alive[s] != 0 ? cell_of(x[s], y[s]) : cell_count_;
+      const auto live = static_cast<std::uint8_t>(alive[s] != 0 ? 0xff : 0);
+      max_side = std::max(max_side, static_cast<std::uint8_t>(side[s] & live));
+      max_kind = std::max(max_kind, static_cast<std::uint8_t>(kind[s] & live));
+    }
+    chunk_max_side_[chunk] = max_side;
+    chunk_max_kind_[chunk] = max_kind;
+    if (!compare) return;
+    ChunkStats stats;
+    Mover* movers = chunk_movers_.data() + chunk * room;
+    for (std::size_t p = begin; p < end; ++p) {
+      const std::uint64_t k = (std::uint64_t{new_keys[p]} << 32) | ids[p];
+      if (new_keys[p] != old_keys[p]) {
+        if (stats.movers < room) movers[stats.movers] = {k, static_cast<std::uint32_t>(p)};
+        ++stats.movers;
+        continue;
+      }
+      if (stats.stayers == 0) {
+        stats.first_stayer = k;
+      } else if (k <= stats.last_stayer) {
+        stats.in_order = false;
+      }
+      stats.last_stayer = k;
+      ++stats.stayers;
+    }
+    chunk_stats_[chunk] = stats;
+  });
+  max_side_ = 0;
+  max_kind_ = 0;
+  for (std::size_t c = 0; c < chunk_count(n, chunk_size); ++c) {
+    max_side_ = std::max(max_side_, chunk_max_side_[c]);
+    max_kind_ = std::max(max_kind_, chunk_max_kind_[c]);
+  }
+}
+
+// New sorted positions [begin, end) of the nearly sorted store, once order_
+// holds them (as positions of the previous order): their slots, keys and
+// the sorted copy, and how many of them are far from their slot. The keys
+// come from full_sorted_keys by new position after the full sort, else from
+// new_keys_ by previous position.
+void UniformGrid::copy_range(const AgentStore& agents, const std::uint32_t* full_sorted_keys,
+                             std::size_t begin, std::size_t end, std::size_t chunk) {
+  const std::uint32_t* order = order_.data();
+  const std::uint32_t* slots = slots_.data();
+  const std::uint32_t* keys_by_previous = new_keys_.data();
+  std::uint32_t* __restrict next_slots = next_slots_.data();
+  std::uint32_t* __restrict keys = next_keys_.data();
+  const AgentId* __restrict id = agents.id.data();
+  const double* __restrict x = agents.x_km.data();
+  const double* __restrict y = agents.y_km.data();
+  const std::uint8_t* __restrict side = agents.side.data();
+  const std::uint8_t* __restrict kind = agents.kind.data();
+  AgentId* __restrict out_id = sorted_id_.data();
+  double* __restrict out_x = sorted_x_km_.data();
+  double* __restrict out_y = sorted_y_km_.data();
+  std::uint8_t* __restrict out_side = sorted_side_.data();
+  std::uint8_t* __restrict out_kind = sorted_kind_.data();
+  std::size_t far = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::uint32_t previous = order[i];
+    const std::uint32_t s = slots[previous];
+    next_slots[i] = s;
+    keys[i] = full_sorted_keys != nullptr ? full_sorted_keys[i] : keys_by_previous[previous];
+    out_id[i] = id[s];
+    out_x[i] = x[s];
+    out_y[i] = y[s];
+    out_side[i] = side[s];
+    out_kind[i] = kind[s];
+    far += (s > i ? s - i : i - s) > kNearSlots ? 1 : 0;
+  }
+  chunk_far_[chunk] += far;
+}
+
+// Pass 2 of the nearly sorted store: after the incremental re-sort, each
+// chunk merges its stayers and movers into its range of the new order and
+// copies the range; after the full sort, each chunk copies its slice of the
+// new order. Either way cell_start is filled in the same task but for the
+// first position of each range (filled after the pass).
+void UniformGrid::merge_and_copy(const AgentStore& agents, bool incremental) {
+  const std::size_t n = agents.size();
+  const std::uint32_t* old_keys = keys_.data();
+  const std::uint32_t* new_keys = new_keys_.data();
+  // Ids by previous position through the store (the sorted copy's ids are
+  // being overwritten in this pass).
+  const AgentId* store_ids = agents.id.data();
+  const std::uint32_t* slots = slots_.data();
+  const Mover* movers = movers_.data();
+  std::uint32_t* order = order_.data();
+  const std::uint32_t* sorted_keys = next_keys_.data();
+  std::uint32_t* start = cell_start_.data();
+  const std::size_t chunk_size = sort_chunk(n);
+  const std::size_t chunks = chunk_count(n, chunk_size);
+  // After the full sort keys_ holds the sorted keys (new_keys_ was its
+  // scratch); after the incremental one they are read by previous position.
+  const std::uint32_t* full_sorted_keys = incremental ? nullptr : keys_.data();
+  std::fill(chunk_far_.begin(), chunk_far_.begin() + static_cast<std::ptrdiff_t>(chunks), 0);
+  auto range_of = [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    if (!incremental) return std::pair{begin, end};
+    const ChunkStats& stats = chunk_stats_[chunk];
+    if (stats.stayers == 0) return std::pair{begin, begin};
+    const std::size_t out_begin = stats.stayers_before + stats.movers_lo;
+    return std::pair{out_begin, out_begin + stats.stayers + (stats.movers_hi - stats.movers_lo)};
+  };
+  for_each_chunk(n, chunk_size, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    const auto [out_begin, out_end] = range_of(chunk, begin, end);
+    if (out_begin == out_end) return;
+    if (incremental) {
+      const ChunkStats& stats = chunk_stats_[chunk];
+      std::size_t out = out_begin;
+      std::size_t m = stats.movers_lo;
+      for (std::size_t p = begin; p < end; ++p) {
+        if (new_keys[p] != old_keys[p]) continue;
+        const std::uint64_t k = (std::uint64_t{new_keys[p]} << 32) | store_ids[slots[p]];
+        while (m < stats.movers_hi && movers[m].key_id < k)
+          order[out++] = movers[m++].slot;
+        order[out++] = static_cast<std::uint32_t>(p);
+      }
+      while (m < stats.movers_hi)
+        order[out++] = movers[m++].slot;
+    }
+    copy_range(agents, full_sorted_keys, out_begin, out_end, chunk);
+    for (std::size_t i = out_begin + 1; i < out_end; ++i) {
+      std::fill(start + std::size_t{sorted_keys[i - 1]} + 1,
+                start + std::size_t{sorted_keys[i]} + 1, static_cast<std::uint32_t>(i));
+    }
+  });
+  for (std::size_t c = 0; c < chunks; ++c) {
+    const std::size_t begin = c * chunk_size;
+    const auto [i, out_end] = range_of(c, begin, std::min(n, begin + chunk_size));
+    if (i == out_end) continue;
+    const std::size_t from = i == 0 ? 0 : std::size_t{sorted_keys[i - 1]} + 1;
+    std::fill(start + from, start + std::size_t{sorted_keys[i]} + 1, static_cast<std::uint32_t>(i));
+  }
+  if (n == 0) {
+    std::fill(start, start + std::size_t{cell_count_} + 1, 0U);
+  } else {
+    std::fill(start + std::size_t{sorted_keys[n - 1]} + 1, start + std::size_t{cell_count_} + 1,
+              static_cast<std::uint32_t>(n));
+  }
+  keys_.swap(next_keys_);
+  slots_.swap(next_slots_);
 }
 
 // cell_start[c] = the first slot whose key is >= c (n if none). The

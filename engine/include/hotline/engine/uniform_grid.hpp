@@ -21,28 +21,81 @@ struct WorldBounds {
   bool torus = false;
 };
 
+// How rebuild() keeps the agent store.
+enum class StoreOrder : std::uint8_t {
+  // Sorted every rebuild: sorted position s is the store's slot s, and every
+  // column, model columns included, is permuted each time. Agents move
+  // little in a step, so the store stays nearly sorted and every phase reads
+  // neighbours from nearby memory; a thread works on one region of space.
+  sorted,
+  // Nearly sorted: the grid keeps the sorted order as a list of slots and a
+  // sorted copy of what pair finding reads (ids, positions, sides, kinds),
+  // and permutes the store into the sorted order only once many agents are
+  // far from their sorted position (more than one in UniformGrid::kFarShare,
+  // more than UniformGrid::kNearSlots slots away). The agents that change cell in a step shift the
+  // others by a slot or two, which costs nothing in locality but makes every
+  // slot change in a full reorder: for a few thousand platforms with ten
+  // model columns each, the reorder was most of the index phase's bytes.
+  nearly_sorted,
+};
+
+// The indexed agents in the grid's (cell, id) order, position by position:
+// what pair finding reads. Points into the store (StoreOrder::sorted) or
+// into the grid's sorted copy (StoreOrder::nearly_sorted); valid until the
+// next rebuild, or until the store changes.
+struct SortedAgents {
+  const AgentId* id;
+  const double* x_km;
+  const double* y_km;
+  const std::uint8_t* side;
+  const std::uint8_t* kind;
+};
+
 // Cells are at least `cell_min_km` on each side (set it to the largest range
 // any pair query will use), so every pair within range lies in the same or
 // adjacent cells. On a torus an axis with fewer than three cells collapses to
 // one cell, since its neighbours would repeat; pairs along it then use the
 // minimum-image distance.
 //
-// rebuild() reorders the agent store itself: afterwards the alive agents fill
-// slots [0, indexed_count()) cell by cell (row-major cells) and, inside a
-// cell, by ascending AgentId; dead agents follow. Agents move little in a
-// step, so the store stays nearly sorted and every phase (moving, sorting,
-// pair finding) reads memory almost sequentially; a thread works on one
-// region of space. The order is a function of the positions and ids alone,
-// never of the thread count or of the previous order.
+// rebuild() puts the agents in (cell, id) order: alive agents fill sorted
+// positions [0, indexed_count()) cell by cell (row-major cells) and, inside
+// a cell, by ascending AgentId; dead agents follow. The order is a function
+// of the positions and ids alone, never of the thread count or of the
+// previous order. With StoreOrder::sorted the store itself is in that order
+// after every rebuild; with StoreOrder::nearly_sorted sorted_slots() says
+// which slot is at each sorted position, and the store's own order is a
+// function of the history of positions (the same at any thread count).
 class UniformGrid {
  public:
-  UniformGrid(const WorldBounds& bounds, double cell_min_km);
+  // Nearly sorted: an agent counts as far from its sorted position beyond
+  // this many slots, and the store is reordered once more than one agent in
+  // kFarShare is far.
+  static constexpr std::size_t kNearSlots = 64;
+  static constexpr std::size_t kFarShare = 8;
 
-  // Sorts the agents into cells, reordering the store (every column, model
-  // columns included). Allocates only when the number of agents grows past
-  // what an earlier rebuild saw. Pair finding must use the same store,
-  // unchanged since.
+  UniformGrid(const WorldBounds& bounds, double cell_min_km,
+              StoreOrder store_order = StoreOrder::sorted);
+
+  // Sorts the agents into cells and, as store_order() says, the store too
+  // (every column, model columns included). Allocates only when the number
+  // of agents grows past what an earlier rebuild saw. Pair finding must use
+  // the same store, unchanged since (positions included). With
+  // StoreOrder::nearly_sorted nothing else may reorder the store.
   void rebuild(AgentStore& agents);
+
+  [[nodiscard]] StoreOrder store_order() const { return store_order_; }
+  // The indexed agents in sorted order, as of the last rebuild of `agents`.
+  [[nodiscard]] SortedAgents sorted_agents(const AgentStore& agents) const;
+  // StoreOrder::nearly_sorted: the store slot at each sorted position (one
+  // entry per agent, alive agents first). Empty with StoreOrder::sorted,
+  // where sorted position and slot are the same.
+  [[nodiscard]] std::span<const std::uint32_t> sorted_slots() const {
+    return store_order_ == StoreOrder::nearly_sorted
+               ? std::span<const std::uint32_t>{slots_.data(), sorted_count_}
+               : std::span<const std::uint32_t>{};
+  }
+  // Whether the last rebuild reordered the store (always, when sorted).
+  [[nodiscard]] bool last_rebuild_reordered_store() const { return last_rebuild_reordered_store_; }
 
   [[nodiscard]] const WorldBounds& bounds() const { return bounds_; }
   [[nodiscard]] std::int32_t cols() const { return cols_; }
@@ -64,11 +117,11 @@ class UniformGrid {
     return axis_cell(y_km - bounds_.min_y_km, inv_cell_height_, rows_);
   }
 
-  // Number of alive agents after the last rebuild: they occupy the store's
-  // slots [0, indexed_count()).
+  // Number of alive agents after the last rebuild: they occupy sorted
+  // positions [0, indexed_count()).
   [[nodiscard]] std::size_t indexed_count() const { return indexed_count_; }
-  // Cell c holds slots cell_start()[c] .. cell_start()[c + 1]; cell_count() + 1
-  // entries.
+  // Cell c holds sorted positions cell_start()[c] .. cell_start()[c + 1];
+  // cell_count() + 1 entries.
   [[nodiscard]] std::span<const std::uint32_t> cell_start() const {
     return {cell_start_.data(), cell_count_ + std::size_t{1}};
   }
@@ -129,11 +182,18 @@ class UniformGrid {
     std::size_t movers_hi = 0;
   };
   void keys_and_movers(const AgentStore& agents, bool compare);
-  bool plan_incremental_merge(const AgentStore& agents);
+  bool plan_incremental_merge(std::size_t n);
   void merge_movers(AgentStore& agents, bool fused);
-  void full_order(const AgentStore& agents);
+  void full_order(const AgentId* ids, std::size_t n);
+  void rebuild_nearly_sorted(AgentStore& agents);
+  void keys_and_movers_by_position(const AgentStore& agents, bool compare);
+  void merge_and_copy(const AgentStore& agents, bool incremental);
+  void copy_range(const AgentStore& agents, const std::uint32_t* full_sorted_keys,
+                  std::size_t begin, std::size_t end, std::size_t chunk);
   void derive_cell_start(std::size_t n, bool gather_keys);
 
+  StoreOrder store_order_ = StoreOrder::sorted;
+  bool last_rebuild_reordered_store_ = false;
   std::size_t sorted_count_ = 0;  // store size at the last rebuild
   bool incremental_resort_ = true;
   bool last_rebuild_was_incremental_ = false;
@@ -143,12 +203,26 @@ class UniformGrid {
   std::vector<std::uint32_t> order_;
   std::vector<std::uint32_t> slot_tmp_;
   std::vector<std::uint32_t> slot_tmp2_;
-  std::vector<std::uint32_t> chunk_movers_;  // each chunk's movers' slots, in its own part
-  std::vector<Mover> movers_;                // all movers, sorted
+  std::vector<Mover> chunk_movers_;  // each chunk's movers, in its own part
+  std::vector<Mover> movers_;        // all movers, sorted
   std::vector<ChunkStats> chunk_stats_;
   std::vector<std::uint32_t> histograms_;
   std::vector<std::uint8_t> chunk_max_side_;
   std::vector<std::uint8_t> chunk_max_kind_;
+
+  // StoreOrder::nearly_sorted: the slot at each sorted position (and the
+  // next rebuild's, swapped in), how many agents each chunk found far from
+  // their sorted position, and the sorted copy of what pair finding reads.
+  // keys_ and new_keys_ are then by sorted position of the previous order,
+  // and order_ lists such positions.
+  std::vector<std::uint32_t> slots_;
+  std::vector<std::uint32_t> next_slots_;
+  std::vector<std::size_t> chunk_far_;
+  std::vector<AgentId> sorted_id_;
+  std::vector<double> sorted_x_km_;
+  std::vector<double> sorted_y_km_;
+  std::vector<std::uint8_t> sorted_side_;
+  std::vector<std::uint8_t> sorted_kind_;
 };
 
 }  // namespace hotline::engine
