@@ -19,6 +19,9 @@ mkdir -p "$out"
   echo "cpus: $(nproc)"
   lscpu | grep -E '^(Model name|Thread|Core|Socket|L1d|L2|L3|CPU max MHz)' | sed 's/^/lscpu: /'
   grep MemTotal /proc/meminfo | sed 's/^/meminfo: /'
+  # Whether every vCPU streams its cache at full speed (shared hosts
+  # sometimes slow one down: docs/benchmarks.md); again at the end.
+  echo "before: $("$build/bench/cpu_balance")"
 } > "$out/machine.txt"
 
 "$build/bench/hotline_benchmarks" --benchmark_repetitions=3 --benchmark_min_time=2 \
@@ -41,6 +44,10 @@ hw=$(nproc)
 
 # The platform model at issue 4's size: east_china_sea_2023 with tenfold
 # fishing and militia fleets, 30 days, 1 and all hardware threads.
-"$build/cli/hotline" bench platforms --days 30 --threads "1,$hw" --repeat 3 \
-  | tee "$out/hotline-bench-platforms.txt"
+{
+  "$build/bench/cpu_balance"
+  "$build/cli/hotline" bench platforms --days 30 --threads "1,$hw" --repeat 3
+  "$build/bench/cpu_balance"
+} | tee "$out/hotline-bench-platforms.txt"
+echo "after: $("$build/bench/cpu_balance")" >> "$out/machine.txt"
 echo "results in $out"

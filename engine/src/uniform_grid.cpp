@@ -20,6 +20,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 #include "hotline/engine/fixed_chunks.hpp"
 #include "simd_dispatch.hpp"
@@ -247,13 +248,17 @@ SortedAgents UniformGrid::sorted_agents(const AgentStore& agents) const {
           sorted_kind_.data()};
 }
 
-// Pass 1, one chunk of slots at a time: the new cell keys (vectorized), then
-// which agents kept their cell (stayers, which must still be in (cell, id)
-// order) and which changed it (movers, with their sort keys, in slot order,
-// into the chunk's part of chunk_movers_), and the largest side and kind of the alive
-// agents (whatever their order). With `compare` false (no earlier sort of a
-// store of this size) only the keys and the largest side and kind.
-void UniformGrid::keys_and_movers(const AgentStore& agents, bool compare) {
+// Pass 1, one chunk of items at a time. Items are slots (sorted store,
+// `slots` null) or sorted positions of the previous order (nearly sorted
+// store: the agent at position p is in slot slots[p]); ids[i] is item i's id.
+// Each chunk computes its items' new cell keys into new_keys_ (vectorized
+// for slots), the largest side and kind of its alive agents (whatever their
+// order), and, with `compare` (the same store as the last rebuild), which
+// agents kept their cell (stayers, which must still be in (cell, id) order)
+// and which changed it (movers, with their sort keys, in item order, into
+// the chunk's part of chunk_movers_).
+void UniformGrid::keys_and_movers(const AgentStore& agents, bool compare,
+                                  const std::uint32_t* slots, const AgentId* ids) {
   const std::size_t n = agents.size();
   const KeyGeometry geometry{
       bounds_.min_x_km, bounds_.min_y_km, inv_cell_width_, inv_cell_height_, cols_, rows_,
@@ -263,29 +268,38 @@ void UniformGrid::keys_and_movers(const AgentStore& agents, bool compare) {
   const std::uint8_t* alive = agents.alive.data();
   const std::uint8_t* side = agents.side.data();
   const std::uint8_t* kind = agents.kind.data();
-  const AgentId* ids = agents.id.data();
   const std::uint32_t* old_keys = keys_.data();
   std::uint32_t* new_keys = new_keys_.data();
   const std::size_t chunk_size = sort_chunk(n);
   const std::size_t room = chunk_mover_room(chunk_size);
   for_each_chunk(n, chunk_size, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-    cell_keys(geometry, x + begin, y + begin, alive + begin, end - begin, new_keys + begin);
     std::uint8_t max_side = 0;
     std::uint8_t max_kind = 0;
-    for (std::size_t s = begin; s < end; ++s) {
+    auto take_side_and_kind = [&](std::size_t s) {
       const auto live = static_cast<std::uint8_t>(alive[s] != 0 ? 0xff : 0);
       max_side = std::max(max_side, static_cast<std::uint8_t>(side[s] & live));
       max_kind = std::max(max_kind, static_cast<std::uint8_t>(kind[s] & live));
+    };
+    if (slots == nullptr) {
+      cell_keys(geometry, x + begin, y + begin, alive + begin, end - begin, new_keys + begin);
+      for (std::size_t s = begin; s < end; ++s)
+        take_side_and_kind(s);
+    } else {
+      for (std::size_t p = begin; p < end; ++p) {
+        const std::uint32_t s = slots[p];
+        new_keys[p] = alive[s] != 0 ? cell_of(x[s], y[s]) : cell_count_;
+        take_side_and_kind(s);
+      }
     }
     chunk_max_side_[chunk] = max_side;
     chunk_max_kind_[chunk] = max_kind;
     if (!compare) return;
     ChunkStats stats;
     Mover* movers = chunk_movers_.data() + chunk * room;
-    for (std::size_t s = begin; s < end; ++s) {
-      const std::uint64_t k = (std::uint64_t{new_keys[s]} << 32) | ids[s];
-      if (new_keys[s] != old_keys[s]) {
-        if (stats.movers < room) movers[stats.movers] = {k, static_cast<std::uint32_t>(s)};
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint64_t k = (std::uint64_t{new_keys[i]} << 32) | ids[i];
+      if (new_keys[i] != old_keys[i]) {
+        if (stats.movers < room) movers[stats.movers] = {k, static_cast<std::uint32_t>(i)};
         ++stats.movers;
         continue;
       }
@@ -369,6 +383,75 @@ bool UniformGrid::plan_incremental_merge(std::size_t n) {
   return true;
 }
 
+// Chunk `stats`' output: its stayers (items [begin, end) whose key did not
+// change) merged with its share of the sorted movers, written to order from
+// its first output position on; returns the end of its output. ids[item]
+// (through id_slots[item] when given) is an item's id.
+std::size_t UniformGrid::merge_chunk(const ChunkStats& stats, std::size_t begin, std::size_t end,
+                                     const AgentId* ids, const std::uint32_t* id_slots,
+                                     std::uint32_t* order) const {
+  const std::uint32_t* old_keys = keys_.data();
+  const std::uint32_t* new_keys = new_keys_.data();
+  const Mover* movers = movers_.data();
+  std::size_t out = stats.stayers_before + stats.movers_lo;
+  std::size_t m = stats.movers_lo;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (new_keys[i] != old_keys[i]) continue;
+    const AgentId id = ids[id_slots != nullptr ? id_slots[i] : i];
+    const std::uint64_t k = (std::uint64_t{new_keys[i]} << 32) | id;
+    while (m < stats.movers_hi && movers[m].key_id < k)
+      order[out++] = movers[m++].slot;
+    order[out++] = static_cast<std::uint32_t>(i);
+  }
+  while (m < stats.movers_hi)
+    order[out++] = movers[m++].slot;
+  return out;
+}
+
+// cell_start from sorted keys, for positions (begin, end): each position
+// that begins a run of a key writes itself into the entries from just after
+// the previous key up to its own. The range's first position needs the
+// previous range's last key; fill_cell_start_heads() does it afterwards.
+void UniformGrid::fill_cell_start(const std::uint32_t* sorted_keys, std::size_t begin,
+                                  std::size_t end) {
+  std::uint32_t* start = cell_start_.data();
+  for (std::size_t i = begin + 1; i < end; ++i) {
+    std::fill(start + std::size_t{sorted_keys[i - 1]} + 1, start + std::size_t{sorted_keys[i]} + 1,
+              static_cast<std::uint32_t>(i));
+  }
+}
+
+// The first position of each range `range_of(chunk)` gave, and the entries
+// after the last key (n for every cell past it).
+template <class RangeOf>
+void UniformGrid::fill_cell_start_heads(const std::uint32_t* sorted_keys, std::size_t n,
+                                        const RangeOf& range_of) {
+  std::uint32_t* start = cell_start_.data();
+  const std::size_t chunk_size = sort_chunk(n);
+  for (std::size_t c = 0; c < chunk_count(n, chunk_size); ++c) {
+    const std::size_t begin = c * chunk_size;
+    const auto [i, out_end] = range_of(c, begin, std::min(n, begin + chunk_size));
+    if (i == out_end) continue;
+    const std::size_t from = i == 0 ? 0 : std::size_t{sorted_keys[i - 1]} + 1;
+    std::fill(start + from, start + std::size_t{sorted_keys[i]} + 1, static_cast<std::uint32_t>(i));
+  }
+  if (n == 0) {
+    std::fill(start, start + std::size_t{cell_count_} + 1, 0U);
+  } else {
+    std::fill(start + std::size_t{sorted_keys[n - 1]} + 1, start + std::size_t{cell_count_} + 1,
+              static_cast<std::uint32_t>(n));
+  }
+}
+
+// The output range of chunk `chunk` (items [begin, end)) after the
+// incremental re-sort: empty for a chunk without stayers.
+std::pair<std::size_t, std::size_t> UniformGrid::merged_range(std::size_t chunk) const {
+  const ChunkStats& stats = chunk_stats_[chunk];
+  if (stats.stayers == 0) return {0, 0};
+  const std::size_t out_begin = stats.stayers_before + stats.movers_lo;
+  return {out_begin, out_begin + stats.stayers + (stats.movers_hi - stats.movers_lo)};
+}
+
 // Pass 2, one chunk at a time: merge the chunk's stayers with its movers into
 // its output range of the new order. For a small store (`fused`) the same
 // task then writes the range's sorted keys, gathers the range of every
@@ -378,54 +461,29 @@ bool UniformGrid::plan_incremental_merge(std::size_t n) {
 // after the pass, and its sorted keys and cell_start derived in one more.
 void UniformGrid::merge_movers(AgentStore& agents, bool fused) {
   const std::size_t n = agents.size();
-  const std::uint32_t* old_keys = keys_.data();
   const std::uint32_t* new_keys = new_keys_.data();
   const AgentId* ids = agents.id.data();
-  const Mover* movers = movers_.data();
   std::uint32_t* order = order_.data();
   std::uint32_t* sorted_keys = next_keys_.data();
-  std::uint32_t* start = cell_start_.data();
   if (fused) agents.begin_reorder();
   for_each_chunk(n, sort_chunk(n), [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-    const ChunkStats& stats = chunk_stats_[chunk];
-    if (stats.stayers == 0) return;
-    const std::size_t out_begin = stats.stayers_before + stats.movers_lo;
-    std::size_t out = out_begin;
-    std::size_t m = stats.movers_lo;
-    for (std::size_t s = begin; s < end; ++s) {
-      if (new_keys[s] != old_keys[s]) continue;
-      const std::uint64_t k = (std::uint64_t{new_keys[s]} << 32) | ids[s];
-      while (m < stats.movers_hi && movers[m].key_id < k)
-        order[out++] = movers[m++].slot;
-      order[out++] = static_cast<std::uint32_t>(s);
-    }
-    while (m < stats.movers_hi)
-      order[out++] = movers[m++].slot;
+    if (chunk_stats_[chunk].stayers == 0) return;
+    const std::size_t out_begin = merged_range(chunk).first;
+    const std::size_t out = merge_chunk(chunk_stats_[chunk], begin, end, ids, nullptr, order);
     if (!fused) return;
     for (std::size_t i = out_begin; i < out; ++i)
       sorted_keys[i] = new_keys[order[i]];
     agents.gather_range({order, n}, out_begin, out);
-    for (std::size_t i = out_begin + 1; i < out; ++i) {
-      std::fill(start + std::size_t{sorted_keys[i - 1]} + 1,
-                start + std::size_t{sorted_keys[i]} + 1, static_cast<std::uint32_t>(i));
-    }
+    fill_cell_start(sorted_keys, out_begin, out);
   });
   if (!fused) {
     agents.permute({order, n});
     derive_cell_start(n, true);
     return;
   }
-  // The first position of each chunk's range, and the cells after the last.
-  const std::size_t chunks = chunk_count(n, sort_chunk(n));
-  for (std::size_t c = 0; c < chunks; ++c) {
-    const ChunkStats& stats = chunk_stats_[c];
-    if (stats.stayers == 0) continue;
-    const std::size_t i = stats.stayers_before + stats.movers_lo;
-    const std::size_t from = i == 0 ? 0 : std::size_t{sorted_keys[i - 1]} + 1;
-    std::fill(start + from, start + std::size_t{sorted_keys[i]} + 1, static_cast<std::uint32_t>(i));
-  }
-  std::fill(start + std::size_t{sorted_keys[n - 1]} + 1, start + std::size_t{cell_count_} + 1,
-            static_cast<std::uint32_t>(n));
+  fill_cell_start_heads(sorted_keys, n, [&](std::size_t chunk, std::size_t, std::size_t) {
+    return merged_range(chunk);
+  });
   agents.end_reorder();
   keys_.swap(next_keys_);
 }
@@ -492,7 +550,7 @@ void UniformGrid::rebuild(AgentStore& agents) {
   ensure_capacity(n, plan.passes);
 
   const bool compare = incremental_resort_ && sorted_count_ == n && n > 0;
-  keys_and_movers(agents, compare);
+  keys_and_movers(agents, compare, nullptr, agents.id.data());
   const bool incremental = compare && plan_incremental_merge(n);
   last_rebuild_was_incremental_ = incremental;
   sorted_count_ = n;
@@ -524,7 +582,7 @@ void UniformGrid::rebuild_nearly_sorted(AgentStore& agents) {
     }
   }
   const bool compare = incremental_resort_ && sorted_count_ == n && n > 0;
-  keys_and_movers_by_position(agents, compare);
+  keys_and_movers(agents, compare, slots_.data(), sorted_id_.data());
   const bool incremental = compare && plan_incremental_merge(n);
   last_rebuild_was_incremental_ = incremental;
   sorted_count_ = n;
@@ -551,62 +609,6 @@ void UniformGrid::rebuild_nearly_sorted(AgentStore& agents) {
     });
   }
   indexed_count_ = cell_start_[cell_count_];
-}
-
-// Pass 1 of the nearly sorted store, by sorted position p of the previous
-// order: the agent there (slot slots_[p]) gets its new key in new_keys_[p];
-// stayers and movers as in keys_and_movers, with p in place of the slot.
-void UniformGrid::keys_and_movers_by_position(const AgentStore& agents, bool compare) {
-  const std::size_t n = agents.size();
-  const double* x = agents.x_km.data();
-  const double* y = agents.y_km.data();
-  const std::uint8_t* alive = agents.alive.data();
-  const std::uint8_t* side = agents.side.data();
-  const std::uint8_t* kind = agents.kind.data();
-  const std::uint32_t* slots = slots_.data();
-  const AgentId* ids = sorted_id_.data();
-  const std::uint32_t* old_keys = keys_.data();
-  std::uint32_t* new_keys = new_keys_.data();
-  const std::size_t chunk_size = sort_chunk(n);
-  const std::size_t room = chunk_mover_room(chunk_size);
-  for_each_chunk(n, chunk_size, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-    std::uint8_t max_side = 0;
-    std::uint8_t max_kind = 0;
-    for (std::size_t p = begin; p < end; ++p) {
-      const std::uint32_t s = slots[p];
-      new_keys[p] = alive[s] != 0 ? cell_of(x[s], y[s]) : cell_count_;
-      const auto live = static_cast<std::uint8_t>(alive[s] != 0 ? 0xff : 0);
-      max_side = std::max(max_side, static_cast<std::uint8_t>(side[s] & live));
-      max_kind = std::max(max_kind, static_cast<std::uint8_t>(kind[s] & live));
-    }
-    chunk_max_side_[chunk] = max_side;
-    chunk_max_kind_[chunk] = max_kind;
-    if (!compare) return;
-    ChunkStats stats;
-    Mover* movers = chunk_movers_.data() + chunk * room;
-    for (std::size_t p = begin; p < end; ++p) {
-      const std::uint64_t k = (std::uint64_t{new_keys[p]} << 32) | ids[p];
-      if (new_keys[p] != old_keys[p]) {
-        if (stats.movers < room) movers[stats.movers] = {k, static_cast<std::uint32_t>(p)};
-        ++stats.movers;
-        continue;
-      }
-      if (stats.stayers == 0) {
-        stats.first_stayer = k;
-      } else if (k <= stats.last_stayer) {
-        stats.in_order = false;
-      }
-      stats.last_stayer = k;
-      ++stats.stayers;
-    }
-    chunk_stats_[chunk] = stats;
-  });
-  max_side_ = 0;
-  max_kind_ = 0;
-  for (std::size_t c = 0; c < chunk_count(n, chunk_size); ++c) {
-    max_side_ = std::max(max_side_, chunk_max_side_[c]);
-    max_kind_ = std::max(max_kind_, chunk_max_kind_[c]);
-  }
 }
 
 // New sorted positions [begin, end) of the nearly sorted store, once order_
@@ -654,65 +656,28 @@ void UniformGrid::copy_range(const AgentStore& agents, const std::uint32_t* full
 // first position of each range (filled after the pass).
 void UniformGrid::merge_and_copy(const AgentStore& agents, bool incremental) {
   const std::size_t n = agents.size();
-  const std::uint32_t* old_keys = keys_.data();
-  const std::uint32_t* new_keys = new_keys_.data();
-  // Ids by previous position through the store (the sorted copy's ids are
-  // being overwritten in this pass).
-  const AgentId* store_ids = agents.id.data();
-  const std::uint32_t* slots = slots_.data();
-  const Mover* movers = movers_.data();
   std::uint32_t* order = order_.data();
   const std::uint32_t* sorted_keys = next_keys_.data();
-  std::uint32_t* start = cell_start_.data();
-  const std::size_t chunk_size = sort_chunk(n);
-  const std::size_t chunks = chunk_count(n, chunk_size);
   // After the full sort keys_ holds the sorted keys (new_keys_ was its
   // scratch); after the incremental one they are read by previous position.
   const std::uint32_t* full_sorted_keys = incremental ? nullptr : keys_.data();
+  // Ids by previous position are read through the store: the sorted copy's
+  // ids are overwritten in this pass.
+  const AgentId* store_ids = agents.id.data();
+  const std::uint32_t* slots = slots_.data();
+  const std::size_t chunks = chunk_count(n, sort_chunk(n));
   std::fill(chunk_far_.begin(), chunk_far_.begin() + static_cast<std::ptrdiff_t>(chunks), 0);
   auto range_of = [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-    if (!incremental) return std::pair{begin, end};
-    const ChunkStats& stats = chunk_stats_[chunk];
-    if (stats.stayers == 0) return std::pair{begin, begin};
-    const std::size_t out_begin = stats.stayers_before + stats.movers_lo;
-    return std::pair{out_begin, out_begin + stats.stayers + (stats.movers_hi - stats.movers_lo)};
+    return incremental ? merged_range(chunk) : std::pair{begin, end};
   };
-  for_each_chunk(n, chunk_size, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+  for_each_chunk(n, sort_chunk(n), [&](std::size_t chunk, std::size_t begin, std::size_t end) {
     const auto [out_begin, out_end] = range_of(chunk, begin, end);
     if (out_begin == out_end) return;
-    if (incremental) {
-      const ChunkStats& stats = chunk_stats_[chunk];
-      std::size_t out = out_begin;
-      std::size_t m = stats.movers_lo;
-      for (std::size_t p = begin; p < end; ++p) {
-        if (new_keys[p] != old_keys[p]) continue;
-        const std::uint64_t k = (std::uint64_t{new_keys[p]} << 32) | store_ids[slots[p]];
-        while (m < stats.movers_hi && movers[m].key_id < k)
-          order[out++] = movers[m++].slot;
-        order[out++] = static_cast<std::uint32_t>(p);
-      }
-      while (m < stats.movers_hi)
-        order[out++] = movers[m++].slot;
-    }
+    if (incremental) merge_chunk(chunk_stats_[chunk], begin, end, store_ids, slots, order);
     copy_range(agents, full_sorted_keys, out_begin, out_end, chunk);
-    for (std::size_t i = out_begin + 1; i < out_end; ++i) {
-      std::fill(start + std::size_t{sorted_keys[i - 1]} + 1,
-                start + std::size_t{sorted_keys[i]} + 1, static_cast<std::uint32_t>(i));
-    }
+    fill_cell_start(sorted_keys, out_begin, out_end);
   });
-  for (std::size_t c = 0; c < chunks; ++c) {
-    const std::size_t begin = c * chunk_size;
-    const auto [i, out_end] = range_of(c, begin, std::min(n, begin + chunk_size));
-    if (i == out_end) continue;
-    const std::size_t from = i == 0 ? 0 : std::size_t{sorted_keys[i - 1]} + 1;
-    std::fill(start + from, start + std::size_t{sorted_keys[i]} + 1, static_cast<std::uint32_t>(i));
-  }
-  if (n == 0) {
-    std::fill(start, start + std::size_t{cell_count_} + 1, 0U);
-  } else {
-    std::fill(start + std::size_t{sorted_keys[n - 1]} + 1, start + std::size_t{cell_count_} + 1,
-              static_cast<std::uint32_t>(n));
-  }
+  fill_cell_start_heads(sorted_keys, n, range_of);
   keys_.swap(next_keys_);
   slots_.swap(next_slots_);
 }

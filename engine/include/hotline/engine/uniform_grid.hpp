@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "hotline/engine/agent_store.hpp"
@@ -181,12 +182,20 @@ class UniformGrid {
     std::size_t movers_lo = 0;
     std::size_t movers_hi = 0;
   };
-  void keys_and_movers(const AgentStore& agents, bool compare);
+  void keys_and_movers(const AgentStore& agents, bool compare, const std::uint32_t* slots,
+                       const AgentId* ids);
   bool plan_incremental_merge(std::size_t n);
+  [[nodiscard]] std::pair<std::size_t, std::size_t> merged_range(std::size_t chunk) const;
+  std::size_t merge_chunk(const ChunkStats& stats, std::size_t begin, std::size_t end,
+                          const AgentId* ids, const std::uint32_t* id_slots,
+                          std::uint32_t* order) const;
+  void fill_cell_start(const std::uint32_t* sorted_keys, std::size_t begin, std::size_t end);
+  template <class RangeOf>
+  void fill_cell_start_heads(const std::uint32_t* sorted_keys, std::size_t n,
+                             const RangeOf& range_of);
   void merge_movers(AgentStore& agents, bool fused);
   void full_order(const AgentId* ids, std::size_t n);
   void rebuild_nearly_sorted(AgentStore& agents);
-  void keys_and_movers_by_position(const AgentStore& agents, bool compare);
   void merge_and_copy(const AgentStore& agents, bool incremental);
   void copy_range(const AgentStore& agents, const std::uint32_t* full_sorted_keys,
                   std::size_t begin, std::size_t end, std::size_t chunk);
