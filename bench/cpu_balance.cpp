@@ -1,12 +1,14 @@
 // How fast each CPU of this machine streams through a buffer that fits in
-// its own cache, alone and with every CPU busy at once: a health line
-// written next to every benchmark result. On shared virtual machines a vCPU
+// its own cache, alone and with every CPU busy at once, and how long a cache
+// line takes to go from CPU 0 to CPU 1 and back: a health line written next
+// to every benchmark result. On shared virtual machines a vCPU
 // is sometimes slowed two- or threefold by whatever shares its physical
 // core on the host, and then no program scales as it should on that vCPU;
 // this line says whether that was so while the benchmarks ran.
 // Usage: cpu_balance [BUFFER_KIB (default 1024)]
 #include <sched.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -35,6 +37,34 @@ bool pin_to(int cpu) {
   CPU_ZERO(&set);
   CPU_SET(static_cast<std::size_t>(cpu), &set);
   return sched_setaffinity(0, sizeof(set), &set) == 0;
+}
+
+// Nanoseconds for a cache line to go from `a` to `b` and back (a flag
+// bounced between two pinned threads), averaged over many trips. Within one
+// core complex this is tens of ns; between complexes or sockets, hundreds.
+double round_trip_ns(int a, int b) {
+  constexpr int kTrips = 100000;
+  alignas(64) std::atomic<int> flag{0};
+  std::thread other([&] {
+    (void)pin_to(b);  // best effort: the trips run either way
+    for (int i = 0; i < kTrips; ++i) {
+      while (flag.load(std::memory_order_acquire) != 2 * i + 1) {
+      }
+      flag.store(2 * i + 2, std::memory_order_release);
+    }
+  });
+  (void)pin_to(a);
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < kTrips; ++i) {
+    flag.store(2 * i + 1, std::memory_order_release);
+    while (flag.load(std::memory_order_acquire) != 2 * i + 2) {
+    }
+  }
+  const double ns =
+      std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count()
+      / kTrips;
+  other.join();
+  return ns;
 }
 
 }  // namespace
@@ -67,6 +97,12 @@ int main(int argc, char** argv) {
   for (int c = 0; c < cpus; ++c) {
     const auto i = static_cast<std::size_t>(c);
     std::printf("  cpu%d %.1f | %.1f", c, 8.0 / alone[i], 8.0 / together[i]);
+  }
+  if (cpus >= 2) {
+    double ns = -1.0;
+    std::thread t([&] { ns = round_trip_ns(0, 1); });
+    t.join();
+    std::printf("  cpu0-cpu1 round trip %.0f ns", ns);
   }
   std::printf("\n");
   return 0;

@@ -285,10 +285,21 @@ void UniformGrid::keys_and_movers(const AgentStore& agents, bool compare,
       for (std::size_t s = begin; s < end; ++s)
         take_side_and_kind(s);
     } else {
-      for (std::size_t p = begin; p < end; ++p) {
-        const std::uint32_t s = slots[p];
-        new_keys[p] = alive[s] != 0 ? cell_of(x[s], y[s]) : cell_count_;
-        take_side_and_kind(s);
+      // Through the slots, a block at a time into the vectorized keys.
+      constexpr std::size_t kBlock = 256;
+      double block_x[kBlock];
+      double block_y[kBlock];
+      std::uint8_t block_alive[kBlock];
+      for (std::size_t first = begin; first < end; first += kBlock) {
+        const std::size_t count = std::min(kBlock, end - first);
+        for (std::size_t k = 0; k < count; ++k) {
+          const std::uint32_t s = slots[first + k];
+          block_x[k] = x[s];
+          block_y[k] = y[s];
+          block_alive[k] = alive[s];
+          take_side_and_kind(s);
+        }
+        cell_keys(geometry, block_x, block_y, block_alive, count, new_keys + first);
       }
     }
     chunk_max_side_[chunk] = max_side;
@@ -416,7 +427,10 @@ void UniformGrid::fill_cell_start(const std::uint32_t* sorted_keys, std::size_t 
                                   std::size_t end) {
   std::uint32_t* start = cell_start_.data();
   for (std::size_t i = begin + 1; i < end; ++i) {
-    std::fill(start + std::size_t{sorted_keys[i - 1]} + 1, start + std::size_t{sorted_keys[i]} + 1,
+    const std::uint32_t previous = sorted_keys[i - 1];
+    const std::uint32_t key = sorted_keys[i];
+    if (key == previous) continue;  // most agents share a cell with the one before
+    std::fill(start + std::size_t{previous} + 1, start + std::size_t{key} + 1,
               static_cast<std::uint32_t>(i));
   }
 }
@@ -706,6 +720,7 @@ void UniformGrid::derive_cell_start(std::size_t n, bool gather_keys) {
     for (std::size_t i = begin; i < end; ++i) {
       const std::uint32_t key = key_at(i);
       if (gather_keys) keys[i] = key;
+      if (from > key) continue;  // the same cell as the agent before
       std::fill(start + from, start + std::size_t{key} + 1, static_cast<std::uint32_t>(i));
       from = std::size_t{key} + 1;
     }
