@@ -96,6 +96,24 @@ void check_sorted_store(const UniformGrid& grid, const AgentStore& original,
   }
 }
 
+// The same agents (built-in columns) with slot = id: what a sort from
+// scratch starts from.
+AgentStore in_id_order(const AgentStore& agents) {
+  AgentStore by_id = agents;
+  for (std::size_t s = 0; s < agents.size(); ++s) {
+    const AgentId id = agents.id[s];
+    by_id.x_km[id] = agents.x_km[s];
+    by_id.y_km[id] = agents.y_km[s];
+    by_id.heading_rad[id] = agents.heading_rad[s];
+    by_id.speed_km_s[id] = agents.speed_km_s[s];
+    by_id.side[id] = agents.side[s];
+    by_id.kind[id] = agents.kind[s];
+    by_id.alive[id] = agents.alive[s];
+    by_id.id[id] = id;
+  }
+  return by_id;
+}
+
 }  // namespace
 
 TEST_CASE("rebuild sorts the store by cell, then id, dead agents last", "[grid]") {
@@ -218,18 +236,7 @@ TEST_CASE("small moves re-sort incrementally to exactly the full sort's order", 
       agents.y_km[s] = agents.y_km[s] < 0 ? agents.y_km[s] + 60.0 : agents.y_km[s];
       if ((agents.id[s] + static_cast<std::uint32_t>(step)) % 97 == 0) agents.alive[s] ^= 1U;
     }
-    AgentStore by_id = agents;  // the same state in id order, sorted from scratch
-    for (std::size_t s = 0; s < agents.size(); ++s) {
-      const AgentId id = agents.id[s];
-      by_id.x_km[id] = agents.x_km[s];
-      by_id.y_km[id] = agents.y_km[s];
-      by_id.heading_rad[id] = agents.heading_rad[s];
-      by_id.speed_km_s[id] = agents.speed_km_s[s];
-      by_id.side[id] = agents.side[s];
-      by_id.kind[id] = agents.kind[s];
-      by_id.alive[id] = agents.alive[s];
-      by_id.id[id] = id;
-    }
+    const AgentStore by_id = in_id_order(agents);  // to be sorted from scratch
     AgentStore fresh = by_id;
     grid.rebuild(agents);
     CHECK(grid.last_rebuild_was_incremental());
@@ -279,16 +286,7 @@ TEST_CASE("a chunk with more movers than its room falls back to the full sort", 
     agents.x_km[s] = std::fmod(agents.x_km[s] + 20.0, 40.0);
     agents.alive[s] = 1;
   }
-  AgentStore by_id = agents;
-  for (std::size_t s = 0; s < agents.size(); ++s) {
-    const AgentId id = agents.id[s];
-    by_id.x_km[id] = agents.x_km[s];
-    by_id.y_km[id] = agents.y_km[s];
-    by_id.side[id] = agents.side[s];
-    by_id.kind[id] = agents.kind[s];
-    by_id.alive[id] = agents.alive[s];
-    by_id.id[id] = id;
-  }
+  AgentStore by_id = in_id_order(agents);
   grid.rebuild(agents);
   CHECK_FALSE(grid.last_rebuild_was_incremental());
   check_sorted_store(grid, by_id, agents);
