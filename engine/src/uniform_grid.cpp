@@ -553,76 +553,68 @@ void UniformGrid::full_order(const AgentId* ids, std::size_t n) {
   });
 }
 
+// The sorted store's rebuild and the nearly sorted one's share pass 1 and
+// the plan; the nearly sorted store runs them over sorted positions of the
+// previous order instead of slots, reading the store through slots_ (almost
+// sequentially: the store was last reordered into a recent sorted order).
+// Its pass 2 writes the new order's slots, keys and sorted copy, and the
+// store is permuted only when too many agents are far from their sorted
+// position. The order is the sorted store's, item for item.
 void UniformGrid::rebuild(AgentStore& agents) {
-  if (store_order_ == StoreOrder::nearly_sorted) {
-    rebuild_nearly_sorted(agents);
-    return;
-  }
-  last_rebuild_reordered_store_ = true;
   const std::size_t n = agents.size();
   const DigitPlan plan = plan_digits(cell_count_, chunk_count(n, sort_chunk(n)));
   ensure_capacity(n, plan.passes);
-
-  const bool compare = incremental_resort_ && sorted_count_ == n && n > 0;
-  keys_and_movers(agents, compare, nullptr, agents.id.data());
-  const bool incremental = compare && plan_incremental_merge(n);
-  last_rebuild_was_incremental_ = incremental;
-  sorted_count_ = n;
-  if (incremental) {
-    merge_movers(agents, n <= kFusedReorderMaxAgents);
-  } else {
-    full_order(agents.id.data(), n);
-    agents.permute({order_.data(), n});
-    derive_cell_start(n, false);
-  }
-  indexed_count_ = cell_start_[cell_count_];
-}
-
-// The nearly sorted store: the same two passes as the sorted one's, over
-// sorted positions of the previous order instead of slots, reading the store
-// through slots_ (almost sequentially: the store was last reordered into a
-// recent sorted order). Pass 2 writes the new order's slots, keys and sorted
-// copy; the store is permuted only when too many agents are far from their
-// sorted position. The order is the sorted store's, item for item.
-void UniformGrid::rebuild_nearly_sorted(AgentStore& agents) {
-  const std::size_t n = agents.size();
-  const DigitPlan plan = plan_digits(cell_count_, chunk_count(n, sort_chunk(n)));
-  ensure_capacity(n, plan.passes);
-  if (sorted_count_ != n) {
+  const bool nearly = store_order_ == StoreOrder::nearly_sorted;
+  if (nearly && sorted_count_ != n) {
     // A store of a new size: start from its own order.
     for (std::size_t p = 0; p < n; ++p) {
       slots_[p] = static_cast<std::uint32_t>(p);
       sorted_id_[p] = agents.id[p];
     }
   }
+  const AgentId* ids = nearly ? sorted_id_.data() : agents.id.data();
+
   const bool compare = incremental_resort_ && sorted_count_ == n && n > 0;
-  keys_and_movers(agents, compare, slots_.data(), sorted_id_.data());
+  keys_and_movers(agents, compare, nearly ? slots_.data() : nullptr, ids);
   const bool incremental = compare && plan_incremental_merge(n);
   last_rebuild_was_incremental_ = incremental;
   sorted_count_ = n;
-  if (!incremental) full_order(sorted_id_.data(), n);
-  merge_and_copy(agents, incremental);
+  if (nearly) {
+    if (!incremental) full_order(ids, n);
+    merge_and_copy(agents, incremental);
+    reorder_store_if_drifted(agents);
+  } else if (incremental) {
+    merge_movers(agents, n <= kFusedReorderMaxAgents);
+    last_rebuild_reordered_store_ = true;
+  } else {
+    full_order(ids, n);
+    agents.permute({order_.data(), n});
+    derive_cell_start(n, false);
+    last_rebuild_reordered_store_ = true;
+  }
+  indexed_count_ = cell_start_[cell_count_];
+}
 
+// The nearly sorted store, after pass 2: if more than one agent in
+// kFarShare is far from its sorted position, slot p takes the agent at sorted
+// position p (the sorted copy stays as it is) and the slots become the
+// identity.
+void UniformGrid::reorder_store_if_drifted(AgentStore& agents) {
+  const std::size_t n = agents.size();
   const std::size_t chunks = chunk_count(n, sort_chunk(n));
   std::size_t far = 0;
   for (std::size_t c = 0; c < chunks; ++c)
     far += chunk_far_[c];
   last_rebuild_reordered_store_ = far > n / kFarShare;
-  if (last_rebuild_reordered_store_) {
-    // Slot p now takes the agent at sorted position p: the sorted copy stays
-    // as it is, and the slots become the identity.
-    agents.begin_reorder();
-    std::uint32_t* slots = slots_.data();
-    for_each_chunk(n, sort_chunk(n), [&](std::size_t, std::size_t begin, std::size_t end) {
-      agents.gather_range({slots, n}, begin, end);
-    });
-    agents.end_reorder();
-    for_each_chunk(n, sort_chunk(n), [&](std::size_t, std::size_t begin, std::size_t end) {
-      for (std::size_t p = begin; p < end; ++p)
-        slots[p] = static_cast<std::uint32_t>(p);
-    });
-  }
-  indexed_count_ = cell_start_[cell_count_];
+  if (!last_rebuild_reordered_store_) return;
+  std::uint32_t* slots = slots_.data();
+  agents.begin_reorder();
+  for_each_chunk(n, sort_chunk(n), [&](std::size_t, std::size_t begin, std::size_t end) {
+    agents.gather_range({slots, n}, begin, end);
+    for (std::size_t p = begin; p < end; ++p)
+      slots[p] = static_cast<std::uint32_t>(p);
+  });
+  agents.end_reorder();
 }
 
 // New sorted positions [begin, end) of the nearly sorted store, once order_

@@ -195,7 +195,7 @@ class UniformGrid {
                              const RangeOf& range_of);
   void merge_movers(AgentStore& agents, bool fused);
   void full_order(const AgentId* ids, std::size_t n);
-  void rebuild_nearly_sorted(AgentStore& agents);
+  void reorder_store_if_drifted(AgentStore& agents);
   void merge_and_copy(const AgentStore& agents, bool incremental);
   void copy_range(const AgentStore& agents, const std::uint32_t* full_sorted_keys,
                   std::size_t begin, std::size_t end, std::size_t chunk);
