@@ -178,11 +178,17 @@ int main(int argc, char** argv) {
   std::string run_days;
   std::string run_seed = "1";
   std::string run_threads;
+  std::string run_replication = "0";
   CLI::App* run = app.add_subcommand("run", "Run a scenario and print its summary");
   run->add_option("scenario", run_options.scenario, "Scenario file (YAML)")->required();
   run->add_option("--days", run_days, "Days to run (default: the scenario's horizon)");
   run->add_option("--seed", run_seed, "Random seed (default 1)");
   run->add_option("--threads", run_threads, "Threads (default: one per hardware thread)");
+  run->add_option("--policy", run_options.policy,
+                  "The scenario's policy to run, by id (default: its first)");
+  run->add_option("--replication", run_replication,
+                  "Replication number: its random streams are the same under every policy "
+                  "(default 0)");
   run->add_flag("--json", run_options.json, "Print JSON instead of tables");
   run->add_flag("--profile", run_options.profile,
                 "Print the time per phase (on stderr with --json)");
@@ -206,6 +212,8 @@ int main(int argc, char** argv) {
       if (!run_threads.empty()) {
         run_options.threads = static_cast<int>(parse_count(run_threads, "--threads", 1, 4096));
       }
+      run_options.replication = static_cast<std::uint32_t>(
+          parse_count(run_replication, "--replication", 0, (1U << 24) - 1));
       return hotline::cli::run_scenario(run_options, std::cout, std::cerr);
     }
     if (validate->parsed()) {

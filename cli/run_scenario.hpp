@@ -1,9 +1,11 @@
-// `hotline run SCENARIO --days D [--seed S] [--threads T] [--json]`: runs one
-// replication of a scenario's first policy and prints its summary —
-// encounters, encounter-hours, incidents by severity and per 100
-// encounter-hours, per rival dyad; intrusions and scrambles or dispatches by
-// responding and intruding nation; and the days each nation's ships were in
-// each zone.
+// `hotline run SCENARIO [--days D] [--seed S] [--replication K] [--policy P]
+// [--threads T] [--json]`: runs one replication of one of the scenario's
+// policies (its first by default) and prints its summary — encounters,
+// encounter-hours, incidents by severity and per 100 encounter-hours, per
+// rival dyad; escalation per dyad (crises, time at L2 or above, peak level,
+// clashes and the first's time, hotline calls placed and connected, connect
+// delay); intrusions and scrambles or dispatches by responding and
+// intruding nation; and the days each nation's ships were in each zone.
 #pragma once
 
 #include <cstdint>
@@ -17,13 +19,15 @@ struct RunOptions {
   std::string scenario;
   std::optional<double> days;  // default: the scenario's horizon
   std::uint64_t seed = 1;
-  int threads = 0;  // 0: every hardware thread
+  std::uint32_t replication = 0;  // common random numbers: the same under every policy
+  std::string policy;             // empty: the scenario's first
+  int threads = 0;                // 0: every hardware thread
   bool json = false;
   bool profile = false;  // print the time per phase
 };
 
 // Returns the exit code: 0, or 2 for a scenario that does not load (its
-// diagnostics on `err`).
+// diagnostics on `err`) or a policy it does not have.
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace hotline::cli

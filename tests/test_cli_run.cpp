@@ -16,14 +16,22 @@ const std::string kSource = HOTLINE_SOURCE_DIR;
 TEST_CASE("run: a scenario's summary, as a table and as JSON", "[cli][run]") {
   const auto r = run_hotline("run " + kSource + "/scenarios/tutorial.yaml --days 2 --threads 2");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.rfind("Tutorial: two rivals around an island: 2 days, seed 1, 51 platforms", 0) == 0);
+  CHECK(r.out.rfind("Tutorial: two rivals around an island: policy none, 2 days, seed 1, "
+                    "replication 0, 51 platforms",
+                    0)
+        == 0);
+  CHECK(r.out.find("escalation by rival dyad") != std::string::npos);
   CHECK(r.out.find("encounters and incidents by rival dyad") != std::string::npos);
   CHECK(r.out.find("blue-red") != std::string::npos);
   CHECK(r.out.find("zone presence") != std::string::npos);
   const auto j = run_hotline("run " + kSource + "/scenarios/tutorial.yaml --days 2 --json");
   REQUIRE(j.exit_code == 0);
-  CHECK(j.out.rfind("{\"scenario\": \"Tutorial: two rivals around an island\", \"days\": 2", 0)
+  CHECK(j.out.rfind("{\"scenario\": \"Tutorial: two rivals around an island\", \"policy\": "
+                    "\"none\", \"days\": 2",
+                    0)
         == 0);
+  CHECK(j.out.find("\"crises\": ") != std::string::npos);
+  CHECK(j.out.find("\"connect_delay_median_hours\": ") != std::string::npos);
   CHECK(j.out.find("\"dyads\": [{\"dyad\": \"blue-red\"") != std::string::npos);
 }
 
@@ -44,4 +52,20 @@ TEST_CASE("run: a bad scenario gives its diagnostics and exit 2", "[cli][run]") 
   const auto usage = run_hotline("run " + kSource + "/scenarios/tutorial.yaml --days 0");
   CHECK(usage.exit_code == 2);
   CHECK(usage.err.rfind("hotline: error: --days", 0) == 0);
+}
+
+TEST_CASE("run: --policy picks a policy by id, and an unknown one exits 2", "[cli][run]") {
+  const std::string base = "run " + kSource + "/scenarios/tutorial.yaml --days 2 --json";
+  const auto hotline = run_hotline(base + " --policy hotline --replication 3");
+  REQUIRE(hotline.exit_code == 0);
+  CHECK(hotline.out.find("\"policy\": \"hotline\"") != std::string::npos);
+  CHECK(hotline.out.find("\"replication\": 3") != std::string::npos);
+  const auto unknown = run_hotline(base + " --policy telepathy");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.out.empty());
+  CHECK(unknown.err
+        == kSource
+               + "/scenarios/tutorial.yaml: error: no policy 'telepathy' (the scenario's "
+                 "policies: none, hotline, direct_link, cues, notification, "
+                 "trilateral_dialogue, all_with_reliable_hotline)\n");
 }

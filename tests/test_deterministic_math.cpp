@@ -1,6 +1,7 @@
 // sin_cos against glibc over the angles a heading can take and beyond.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 #include "hotline/engine/deterministic_math.hpp"
@@ -42,4 +43,60 @@ TEST_CASE("sin_cos is exact where it must be", "[math]") {
   const auto sc = sin_cos(1e-300);
   CHECK(sc.sin == 1e-300);
   CHECK(sc.cos == 1.0);
+}
+
+// exp and log against glibc: relative error in ulps over the domains the
+// command layer uses (lognormal delays: exp of up to ±40; log of uniforms in
+// (0, 1]) and beyond.
+namespace {
+
+double ulps_apart(double a, double b) {
+  if (a == b) return 0.0;
+  return std::abs(a - b) / std::abs(std::nextafter(b, 2 * b) - b);
+}
+
+}  // namespace
+
+TEST_CASE("exp agrees with libm to 2 ulp over -700..700", "[math]") {
+  double worst = 0.0;
+  double worst_x = 0.0;
+  for (int i = 0; i <= 2000000; ++i) {
+    for (const double x : {-700.0 + 1400.0 * i / 2000000, -40.0 + 80.0 * i / 2000000}) {
+      const double e = ulps_apart(hotline::engine::exp(x), std::exp(x));
+      if (e > worst) {
+        worst = e;
+        worst_x = x;
+      }
+    }
+  }
+  INFO("worst " << worst << " ulp at " << worst_x);
+  CHECK(worst <= 2.0);
+  CHECK(hotline::engine::exp(0.0) == 1.0);
+  CHECK(hotline::engine::exp(1.0) == Approx(std::numbers::e).epsilon(1e-15));
+}
+
+TEST_CASE("log agrees with libm to 2 ulp over positive normals", "[math]") {
+  double worst = 0.0;
+  double worst_x = 0.0;
+  auto check = [&](double x) {
+    const double expected = std::log(x);
+    const double got = hotline::engine::log(x);
+    // Near x = 1 the result is tiny: compare absolutely there.
+    const double e =
+        std::abs(expected) < 1e-3 ? std::abs(got - expected) / 1e-19 : ulps_apart(got, expected);
+    if (e > worst) {
+      worst = e;
+      worst_x = x;
+    }
+  };
+  for (int i = 1; i <= 2000000; ++i) {
+    check(static_cast<double>(i) / 2000000);  // uniforms in (0, 1]
+    check(std::ldexp(1.0 + static_cast<double>(i) / 2000000, (i % 2000) - 1000));
+  }
+  check(std::numeric_limits<double>::min());
+  check(0x1.0p-53);
+  INFO("worst " << worst << " at " << worst_x);
+  CHECK(worst <= 2.0);
+  CHECK(hotline::engine::log(1.0) == 0.0);
+  CHECK(hotline::engine::log(std::numbers::e) == Approx(1.0).epsilon(1e-15));
 }

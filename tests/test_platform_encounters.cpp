@@ -49,8 +49,8 @@ Tally run_held_pairs(int runs, int hours, int posture) {
   Tally t;
   for (int seed = 1; seed <= runs; ++seed) {
     PlatformWorld w(spec, static_cast<std::uint64_t>(seed), 0);
-    w.set_posture(0, posture);
-    w.set_posture(1, posture);
+    w.pin_posture(0, posture);
+    w.pin_posture(1, posture);
     for (int i = 0; i < hours * 60; ++i)
       w.step();
     REQUIRE(w.dyad_counts()[0].encounters == 1);

@@ -136,7 +136,7 @@ TEST_CASE("loiterers walk within their circle, and swarm when posture rises",
   CHECK(w.presence_days(1, 0) == 0);  // 96 km away, 30 km radius: never in the zone
   // From posture 2 they close on the islands: 96 km + 30 km at most, 15 kn,
   // is under 5 h; then all stay within 10 km of the swarm point.
-  w.set_posture(1, 2);
+  w.pin_posture(1, 2);
   for (int i = 0; i < 5 * 60; ++i)
     w.step();
   for (int i = 0; i < 60; ++i) {

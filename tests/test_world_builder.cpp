@@ -45,7 +45,7 @@ TEST_CASE("east_china_sea_2023 in the plane", "[geography][world]") {
   CHECK(flights.id == "pla_patrol_flights");
   CHECK(flights.mission.type == agents::MissionType::sortie);
   CHECK(flights.mission.waypoints.size() == 3);
-  CHECK(flights.mission.launches_per_s == Approx(0.244 / 86400).epsilon(1e-15));
+  CHECK(flights.mission.launches_per_s == Approx(0.1211 / 86400).epsilon(1e-15));
   CHECK(w.command_centres[0].watches[0].responders == s.command_centres[0].watches[0].responders);
   CHECK(w.incidents == s.incidents);
   CHECK(w.policies == s.policies);

@@ -29,7 +29,7 @@ void EncounterTable::update(std::span<const Proximity> found, std::uint32_t step
     if (i < active_.size() && active_[i].a == p.a && active_[i].b == p.b) {
       next_.push_back(active_[i++]);  // continues
     } else if (p.within_begin_range) {
-      const Encounter e{p.a, p.b, p.dyad, step, step};
+      const Encounter e{p.a, p.b, p.dyad, step, step, 0};
       next_.push_back(e);
       begun.push_back(e);
     }

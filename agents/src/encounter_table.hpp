@@ -31,6 +31,7 @@ struct Encounter {
   std::uint32_t dyad = 0;
   std::uint32_t begin_step = 0;
   std::uint32_t quiet_until_step = 0;  // no incident before this step (cooldown)
+  std::uint8_t cues_both_adhere = 0;   // under CUES, both sides adhere (drawn when it begins)
 };
 
 class EncounterTable {

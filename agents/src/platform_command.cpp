@@ -1,11 +1,14 @@
 // The command phase of PlatformWorld: exercises start and end, intrusions
-// are detected, and command centres send alert aircraft and respond ships.
+// are detected, command centres send alert aircraft and respond ships, and
+// the step's incidents go to the command layer (CrisisCommand), whose
+// postures and allies' crises take effect from the next step.
 //
 // Ordering rule: this phase is serial. It takes the zone entries of the
 // move phase sorted by platform id, the command centres in file order and
 // each centre's watch rules in file order, and picks responders in force
-// order and, within a force, by id; its orders take effect in the next
-// step's decide phase.
+// order and, within a force, by id; incidents go to the command layer in
+// canonical event order; its orders take effect in the next step's decide
+// phase.
 #include <algorithm>
 #include <cmath>
 
@@ -21,6 +24,66 @@ void PlatformWorld::command() {
   (void)agents_.slots_by_id();
   run_exercises();
   detect_intrusions();
+  run_crisis_layer();
+}
+
+void PlatformWorld::run_crisis_layer() {
+  const double now = time_s();
+  for (const Event& incident : step_incidents_) {
+    bool announced = false;
+    if (policy_.notification) {
+      for (const ExerciseSpec& exercise : spec_.exercises) {
+        if (now >= exercise.start_s && now < exercise.start_s + exercise.duration_s
+            && spec_.zones[exercise.area].shape.contains({incident.x_km, incident.y_km})) {
+          announced = true;
+        }
+      }
+    }
+    crisis_->report_incident(incident, announced);
+  }
+  crisis_->end_step(step_, now + spec_.dt_s, events_);
+  for (std::size_t nation = 0; nation < posture_.size(); ++nation) {
+    const int posture =
+        pinned_posture_[nation] >= 0 ? pinned_posture_[nation] : crisis_->posture(nation);
+    if (posture != posture_[nation]) {
+      posture_[nation] = posture;
+      postures_changed_ = true;
+    }
+  }
+  deploy_for_ally_crisis();
+}
+
+// Forces marked `deploy_on: ally_crisis` deploy from their bases while an
+// ally of their nation has a dyad at L2 or above, and go home (and out of
+// play) when none has.
+void PlatformWorld::deploy_for_ally_crisis() {
+  for (std::size_t f = 0; f < spec_.forces.size(); ++f) {
+    const ForceSpec& force = spec_.forces[f];
+    if (force.deploy_on != Deployment::ally_crisis) continue;
+    const bool wanted = crisis_->ally_in_crisis(force.nation);
+    if (wanted == (ally_force_deployed_[f] != 0)) continue;
+    ally_force_deployed_[f] = wanted ? 1 : 0;
+    const engine::AgentId first = forces_[f].first_id;
+    for (engine::AgentId id = first; id < first + force.count; ++id) {
+      const std::uint32_t s = agents_.slot_of(id);
+      if (wanted) {
+        (*stand_down_)[s] = 0;
+        if ((*state_)[s] == PlatformState::reserve) start_mission(s);
+      } else if ((*state_)[s] != PlatformState::reserve) {
+        stand_down(s);
+      }
+    }
+  }
+}
+
+void PlatformWorld::stand_down(std::size_t s) {
+  (*stand_down_)[s] = 1;
+  if (detail::on_the_ground((*state_)[s])) {
+    (*state_)[s] = PlatformState::reserve;
+    agents_.alive[s] = 0;
+  } else {
+    return_to_base(s);
+  }
 }
 
 // An exercise's forces deploy from their bases when it starts and go home
@@ -41,13 +104,7 @@ void PlatformWorld::run_exercises() {
           start_mission(s);
         } else if (ends && spec_.forces[f].deploy_on == Deployment::exercise
                    && (*state_)[s] != PlatformState::reserve) {
-          (*stand_down_)[s] = 1;
-          if (detail::on_the_ground((*state_)[s])) {
-            (*state_)[s] = PlatformState::reserve;
-            agents_.alive[s] = 0;
-          } else {
-            return_to_base(s);
-          }
+          stand_down(s);
         }
       }
     }

@@ -153,6 +153,11 @@ void PlatformWorld::decide_platform(std::size_t s) {
   const MissionSpec& m = spec_.forces[f].mission;
   const std::uint32_t id = agents_.id[s];
   const PlanePoint here{agents_.x_km[s], agents_.y_km[s]};
+  // Shadowing closes in as the nation's posture rises.
+  auto standoff_km = [&] {
+    const auto posture = static_cast<std::size_t>(posture_[cache.nation]);
+    return m.standoff_km * spec_.escalation.standoff_multiplier[posture];
+  };
 
   // Aircraft turn for home when what is left of their endurance just covers
   // the way back at cruise speed.
@@ -176,7 +181,8 @@ void PlatformWorld::decide_platform(std::size_t s) {
       return;
     case PlatformState::ready:
       if (m.type == MissionType::sortie
-          && rng_.uniform(step_, id, 0, RngPurpose::platform_launch) < cache.launch_probability) {
+          && rng_.uniform(step_, id, 0, RngPurpose::platform_launch)
+                 < cache.launch_probability[static_cast<std::size_t>(posture_[cache.nation])]) {
         (*state_)[s] = PlatformState::outbound;
         (*waypoint_)[s] = 0;
         (*target_x_km_)[s] = m.waypoints.front().x_km;
@@ -200,7 +206,7 @@ void PlatformWorld::decide_platform(std::size_t s) {
       }
       (*target_x_km_)[s] = target.x_km;
       (*target_y_km_)[s] = target.y_km;
-      if (std::hypot(target.x_km - here.x_km, target.y_km - here.y_km) <= m.standoff_km) {
+      if (std::hypot(target.x_km - here.x_km, target.y_km - here.y_km) <= standoff_km()) {
         (*state_)[s] = PlatformState::shadow;
         (*timer_s_)[s] = m.shadow_s;
       }
@@ -218,7 +224,7 @@ void PlatformWorld::decide_platform(std::size_t s) {
       const double dx = here.x_km - target.x_km;
       const double dy = here.y_km - target.y_km;
       const double d = std::hypot(dx, dy);
-      const double k = d > 0.0 ? m.standoff_km / d : 0.0;
+      const double k = d > 0.0 ? standoff_km() / d : 0.0;
       (*target_x_km_)[s] = target.x_km + dx * k;
       (*target_y_km_)[s] = target.y_km + dy * k;
       return;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <memory>
 #include <stdexcept>
+#include <string>
 
 #include "encounter_table.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
@@ -112,13 +113,33 @@ std::vector<ZoneShape> zone_shapes(const WorldSpec& spec) {
 
 }  // namespace
 
-PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication)
+namespace {
+
+const Policy& chosen_policy(const WorldSpec& spec, std::size_t policy) {
+  static const Policy kNone = [] {
+    Policy none;
+    none.id = "none";
+    return none;
+  }();
+  if (spec.policies.empty() && policy == 0) return kNone;
+  if (policy >= spec.policies.size()) {
+    throw std::invalid_argument("platform world: no policy number " + std::to_string(policy));
+  }
+  return spec.policies[policy];
+}
+
+}  // namespace
+
+PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication,
+                             std::size_t policy)
     : spec_(spec),
+      policy_(chosen_policy(spec, policy)),
       rng_(seed, replication),
       zone_index_(zone_shapes(spec)),
       agents_(checked_platform_count(spec)),
       grid_(world_bounds(spec), widest_pair_range_km(spec), engine::StoreOrder::nearly_sorted),
       posture_(spec.nations.size(), 0),
+      pinned_posture_(spec.nations.size(), -1),
       force_(&agents_.add_column<std::uint32_t>(0)),
       state_(&agents_.add_column<PlatformState>(PlatformState::reserve)),
       target_x_km_(&agents_.add_column<double>(0.0)),
@@ -146,7 +167,11 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
     cache.turnaround_s = c.turnaround_s;
     cache.has_base = f.base.has_value();
     if (f.base) cache.base = spec_.bases[*f.base].at;
-    cache.launch_probability = -std::expm1(-f.mission.launches_per_s * spec_.dt_s);
+    for (std::size_t posture = 0; posture < 4; ++posture) {
+      const double rate =
+          f.mission.launches_per_s * spec_.escalation.sortie_rate_multiplier[posture];
+      cache.launch_probability[posture] = -std::expm1(-rate * spec_.dt_s);
+    }
     cache.first_id = first_id;
     first_id += f.count;
     forces_.push_back(cache);
@@ -167,16 +192,19 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
   present_now_.assign(groups, 0);
   counted_today_.assign(groups, 0);
   presence_days_.assign(groups * kMaxZones, 0);
+  ally_force_deployed_.assign(spec_.forces.size(), 0);
+  crisis_ = std::make_unique<CrisisCommand>(spec_, policy_, rng_);
   spawn();
   grid_.rebuild(agents_);
 }
 
 PlatformWorld::~PlatformWorld() = default;
 
-void PlatformWorld::set_posture(std::size_t nation, int posture) {
+void PlatformWorld::pin_posture(std::size_t nation, int posture) {
   if (posture < 0 || posture > 3) throw std::invalid_argument("posture must be in 0..3");
   postures_changed_ = postures_changed_ || posture_.at(nation) != posture;
   posture_.at(nation) = posture;
+  pinned_posture_.at(nation) = static_cast<std::int8_t>(posture);
 }
 
 std::size_t PlatformWorld::active_encounters() const {
@@ -249,19 +277,51 @@ void PlatformWorld::sense() {
     events_.push_back(pair_event(EventType::encounter_begin, e.a, e.b));
     ++dyad_counts_[e.dyad].encounters;
   }
+  if (policy_.cues) draw_cues_adherence();
+}
+
+// CUES applies to ship–ship and aircraft–ship encounters: each side adheres
+// with probability q, drawn once when the encounter begins.
+void PlatformWorld::draw_cues_adherence() {
+  const double q = policy_.cues->adherence;
+  std::span<detail::Encounter> active = table_->active();
+  for (const detail::Encounter& begun : begun_) {
+    const auto at = std::lower_bound(active.begin(), active.end(), begun,
+                                     [](const detail::Encounter& x, const detail::Encounter& y) {
+                                       return x.a < y.a || (x.a == y.a && x.b < y.b);
+                                     });
+    const bool both_aircraft =
+        agents_.kind[agents_.slot_of(begun.a)] == static_cast<std::uint8_t>(PlatformKind::aircraft)
+        && agents_.kind[agents_.slot_of(begun.b)]
+               == static_cast<std::uint8_t>(PlatformKind::aircraft);
+    if (both_aircraft) continue;
+    ++cues_encounters_;
+    const auto w = rng_.words(step_, begun.a, begun.b, RngPurpose::cues_adherence);
+    const bool a_adheres = engine::CounterRng::to_unit_interval(w[0], w[1]) < q;
+    const bool b_adheres = engine::CounterRng::to_unit_interval(w[2], w[3]) < q;
+    at->cues_both_adhere = a_adheres && b_adheres ? 1 : 0;
+    cues_both_adhered_ += at->cues_both_adhere;
+  }
 }
 
 void PlatformWorld::refresh_incident_probabilities() {
-  // λ = λ0(roles) · g(posture_a) · g(posture_b); policy factors arrive with
-  // the policy issue. p = 1 − exp(−λ·dt).
+  // λ = λ0(roles) · g(posture_a) · g(posture_b) · the policy's factors:
+  // direct_link's (1 − reduction) always, CUES's (1 − reduction) where both
+  // sides adhere. p = 1 − exp(−λ·dt).
   const auto& g = spec_.incidents.posture_multiplier;
-  incident_probability_.resize(4 * 4 * kRoleCount * kRoleCount);
-  for (std::size_t pa = 0; pa < 4; ++pa) {
-    for (std::size_t pb = 0; pb < 4; ++pb) {
-      for (std::size_t r = 0; r < kRoleCount * kRoleCount; ++r) {
-        const double lambda = spec_.incidents.rate_per_s[r] * g[pa] * g[pb];
-        incident_probability_[(pa * 4 + pb) * kRoleCount * kRoleCount + r] =
-            -std::expm1(-lambda * spec_.dt_s);
+  const double link = policy_.direct_link ? 1.0 - policy_.direct_link->reduction : 1.0;
+  const double cues = policy_.cues ? 1.0 - policy_.cues->reduction : 1.0;
+  constexpr std::size_t kPerCues = 4 * 4 * kRoleCount * kRoleCount;
+  incident_probability_.resize(2 * kPerCues);
+  for (std::size_t adhere = 0; adhere < 2; ++adhere) {
+    for (std::size_t pa = 0; pa < 4; ++pa) {
+      for (std::size_t pb = 0; pb < 4; ++pb) {
+        for (std::size_t r = 0; r < kRoleCount * kRoleCount; ++r) {
+          const double lambda =
+              spec_.incidents.rate_per_s[r] * g[pa] * g[pb] * link * (adhere != 0 ? cues : 1.0);
+          incident_probability_[adhere * kPerCues + (pa * 4 + pb) * kRoleCount * kRoleCount + r] =
+              -std::expm1(-lambda * spec_.dt_s);
+        }
       }
     }
   }
@@ -292,7 +352,9 @@ void PlatformWorld::resolve() {
           const auto pa = static_cast<std::size_t>(posture_[agents_.side[sa]]);
           const auto pb = static_cast<std::size_t>(posture_[agents_.side[sb]]);
           const std::size_t roles = ra * kRoleCount + rb;
-          const double p = incident_probability_[(pa * 4 + pb) * kRoleCount * kRoleCount + roles];
+          const double p = incident_probability_[((e.cues_both_adhere * 4U + pa) * 4 + pb)
+                                                     * kRoleCount * kRoleCount
+                                                 + roles];
           if (rng_.uniform(step_, e.a, e.b, RngPurpose::platform_incident) >= p) continue;
           e.quiet_until_step = step_ + cooldown_steps_;
           // Severity from the role pair's mix, shifted graver with the higher
@@ -311,12 +373,14 @@ void PlatformWorld::resolve() {
           out.push_back(incident);
         }
       });
+  step_incidents_.clear();
   for (std::size_t c = 0; c < chunks; ++c) {
     for (const Event& incident : incidents_by_chunk_[c]) {
       const std::uint32_t dyad =
           dyad_of_nations_[incident.nation_a * spec_.nations.size() + incident.nation_b];
       ++dyad_counts_[dyad].incidents[static_cast<std::size_t>(incident.severity)];
       events_.push_back(incident);
+      step_incidents_.push_back(incident);
     }
   }
   // Every encounter in progress adds this step to its dyad (hours are

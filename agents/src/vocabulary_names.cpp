@@ -132,6 +132,14 @@ std::string_view event_type_name(EventType type) {
       return "scramble";
     case EventType::dispatch:
       return "dispatch";
+    case EventType::level_change:
+      return "level_change";
+    case EventType::clash:
+      return "clash";
+    case EventType::call_placed:
+      return "call_placed";
+    case EventType::call_connected:
+      return "call_connected";
   }
   return "incident";
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
@@ -72,6 +73,26 @@ std::optional<SeverityTriple> read_severity_triple(const Value& value, bool prob
     }
   }
   return t;
+}
+
+}  // namespace
+
+namespace {
+
+// A list of 4 numbers > 0, one per posture 0..3; `out` keeps its values
+// where an item is wrong (the item's diagnostic is recorded).
+void read_per_posture(const Value& value, std::string_view key, std::string_view what,
+                      std::array<double, 4>& out) {
+  const auto items = value.items();
+  if (!items) return;
+  if (items->size() != 4) {
+    value.error(fmt::format("{} lists {} for postures 0, 1, 2 and 3: 4 numbers, got {}", key, what,
+                            items->size()));
+    return;
+  }
+  for (std::size_t k = 0; k < 4; ++k) {
+    if (auto x = (*items)[k].number(1e-9, 1e9)) out[k] = *x;
+  }
 }
 
 }  // namespace
@@ -151,17 +172,7 @@ IncidentParameters read_incidents(const std::optional<Value>& value) {
     if (auto w = read_severity_triple(*weights, false)) p.severity_weight = *w;
   }
   if (auto multipliers = value->optional("posture_multipliers")) {
-    if (const auto items = multipliers->items()) {
-      if (items->size() != 4) {
-        multipliers->error(fmt::format(
-            "posture_multipliers lists g(posture) for postures 0, 1, 2 and 3: 4 numbers, got {}",
-            items->size()));
-      } else {
-        for (std::size_t k = 0; k < 4; ++k) {
-          if (auto g = (*items)[k].number(1e-9, 1e9)) p.posture_multiplier[k] = *g;
-        }
-      }
-    }
+    read_per_posture(*multipliers, "posture_multipliers", "g(posture)", p.posture_multiplier);
   }
   return p;
 }
@@ -179,10 +190,14 @@ EscalationParameters read_escalation(const std::optional<Value>& value) {
   p.retaliation_contact_factor = defaults::kRetaliationContactFactor;
   p.clarification_window_s = defaults::kClarificationWindowS;
   p.stop_at_first_clash = defaults::kStopAtFirstClash;
+  std::copy(std::begin(defaults::kPostureStandoff), std::end(defaults::kPostureStandoff),
+            p.standoff_multiplier.begin());
+  std::copy(std::begin(defaults::kPostureSortieRate), std::end(defaults::kPostureSortieRate),
+            p.sortie_rate_multiplier.begin());
   if (!value
       || !value->expect_map({"report_delay", "perceived_deliberate", "accidental_factor",
                              "tension_half_life", "level_thresholds", "retaliation",
-                             "stop_at_first_clash"})) {
+                             "stop_at_first_clash", "posture_effects"})) {
     return p;
   }
   if (auto delay = value->optional("report_delay")) {
@@ -247,6 +262,18 @@ EscalationParameters read_escalation(const std::optional<Value>& value) {
   }
   if (auto stop = value->optional("stop_at_first_clash")) {
     p.stop_at_first_clash = stop->boolean().value_or(p.stop_at_first_clash);
+  }
+  if (auto effects = value->optional("posture_effects")) {
+    if (effects->expect_map({"standoff", "sortie_rate"})) {
+      if (auto standoff = effects->optional("standoff")) {
+        read_per_posture(*standoff, "standoff", "the shadowing standoff's multiplier",
+                         p.standoff_multiplier);
+      }
+      if (auto rate = effects->optional("sortie_rate")) {
+        read_per_posture(*rate, "sortie_rate", "the sortie rate's multiplier",
+                         p.sortie_rate_multiplier);
+      }
+    }
   }
   return p;
 }

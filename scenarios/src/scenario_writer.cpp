@@ -329,12 +329,17 @@ std::string explain_scenario(const Scenario& s) {
       "escalation:\n  report_delay: {{median: {}, sigma: {}}}\n  perceived_deliberate: {}\n"
       "  accidental_factor: {}\n  tension_half_life: {}\n  level_thresholds: [{}, {}, {}]\n"
       "  retaliation: {{probability: {}, contact_factor: {}, clarification_window: {}}}\n"
-      "  stop_at_first_clash: {}\n",
+      "  stop_at_first_clash: {}\n"
+      "  posture_effects:\n    standoff: [{}, {}, {}, {}]\n    sortie_rate: [{}, {}, {}, {}]\n",
       duration(e.report_delay_median_s), number(e.report_delay_sigma),
       number(e.perceived_deliberate), number(e.accidental_factor), duration(e.tension_half_life_s),
       number(e.level_thresholds[0]), number(e.level_thresholds[1]), number(e.level_thresholds[2]),
       number(e.retaliation_probability), number(e.retaliation_contact_factor),
-      duration(e.clarification_window_s), boolean(e.stop_at_first_clash));
+      duration(e.clarification_window_s), boolean(e.stop_at_first_clash),
+      number(e.standoff_multiplier[0]), number(e.standoff_multiplier[1]),
+      number(e.standoff_multiplier[2]), number(e.standoff_multiplier[3]),
+      number(e.sortie_rate_multiplier[0]), number(e.sortie_rate_multiplier[1]),
+      number(e.sortie_rate_multiplier[2]), number(e.sortie_rate_multiplier[3]));
 
   out += "policies:\n";
   for (const Policy& p : s.policies)

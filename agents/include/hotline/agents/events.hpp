@@ -16,6 +16,13 @@ enum class EventType : std::uint8_t {
   intrusion,  // agent_a entered a watched zone (value: the zone); agent_b unused
   scramble,   // alert aircraft sent against agent_a (value: how many)
   dispatch,   // respond ships sent against agent_a (value: how many)
+  // Command layer: nation_a < nation_b are the dyad; agents and place unused
+  // unless said.
+  level_change,    // the dyad's escalation level changed (value: the new level)
+  clash,           // an armed clash (agents: the grave incident's pair; value:
+                   // 0 if platform a's side retaliated, 1 if b's)
+  call_placed,     // hotline calls placed (value: how many lines)
+  call_connected,  // a hotline call connected (value: seconds since it was placed)
 };
 [[nodiscard]] std::string_view event_type_name(EventType type);
 

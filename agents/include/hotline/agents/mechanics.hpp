@@ -48,6 +48,11 @@ struct EscalationParameters {
   double retaliation_contact_factor = 0.0;   // r multiplier after a recent contact
   double clarification_window_s = 0.0;
   bool stop_at_first_clash = false;
+  // How a nation's posture (0..3) changes its missions: the standoff at
+  // which its alert aircraft and respond ships shadow, and the launch rate
+  // of its sorties, are multiplied by these.
+  std::array<double, 4> standoff_multiplier{1.0, 1.0, 1.0, 1.0};
+  std::array<double, 4> sortie_rate_multiplier{1.0, 1.0, 1.0, 1.0};
   bool operator==(const EscalationParameters&) const = default;
 };
 

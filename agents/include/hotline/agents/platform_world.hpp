@@ -13,9 +13,10 @@
 // table (begin within range, end beyond end_factor × range); the resolve
 // phase draws each encounter's incident and its severity.
 //
-// Being built under issue 4: missions patrol, route and loiter (with
-// swarming), zone membership and presence days, encounters and incidents.
-// Sorties, alerts, responses and detection follow.
+// The command phase detects intrusions and orders responses, and hands the
+// step's incidents to the command layer (CrisisCommand), which runs one
+// policy's crisis communication; the postures it sets feed back into the
+// next step's incident hazard and missions.
 #pragma once
 
 #include <array>
@@ -25,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "hotline/agents/crisis_command.hpp"
 #include "hotline/agents/events.hpp"
 #include "hotline/agents/world_spec.hpp"
 #include "hotline/agents/zones.hpp"
@@ -73,15 +75,23 @@ struct ResponseCounts {
 
 class PlatformWorld {
  public:
-  // Throws std::invalid_argument for a spec the model cannot run (no
-  // platforms, more than 64 nations, a zero time step).
-  PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication);
+  // Runs policy number `policy` of the spec (none if the spec lists no
+  // policies). Throws std::invalid_argument for a spec the model cannot run
+  // (no platforms, more than 64 nations, a zero time step) or a policy index
+  // out of range.
+  PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication,
+                std::size_t policy = 0);
   ~PlatformWorld();
   PlatformWorld(const PlatformWorld&) = delete;
   PlatformWorld& operator=(const PlatformWorld&) = delete;
 
-  // Advances one step: decide, move, index, sense, resolve, record.
+  // Advances one step: decide, move, index, sense, resolve, command, record.
   void step();
+  // Whether the replication is over before its horizon: the scenario stops
+  // at the first armed clash and one happened.
+  [[nodiscard]] bool stopped() const {
+    return spec_.escalation.stop_at_first_clash && crisis_->any_clash();
+  }
 
   [[nodiscard]] const WorldSpec& spec() const { return spec_; }
   [[nodiscard]] std::uint32_t steps_taken() const { return step_; }
@@ -99,10 +109,20 @@ class PlatformWorld {
   [[nodiscard]] const std::vector<PlatformState>& state_of_slot() const { return *state_; }
   [[nodiscard]] const std::vector<ZoneMask>& zones_of_slot() const { return *zones_; }
 
-  // A nation's posture (0..3); 0 until escalation lands (issue 5). Loiterers
-  // swarm when their nation's posture reaches the mission's from_posture.
+  // A nation's posture (0..3), as the command layer set it at the end of the
+  // last step. Loiterers swarm when their nation's posture reaches the
+  // mission's from_posture.
   [[nodiscard]] int posture(std::size_t nation) const { return posture_[nation]; }
-  void set_posture(std::size_t nation, int posture);
+  // Pins a nation's posture: the command layer no longer changes it
+  // (controlled experiments and tests of the posture's effects).
+  void pin_posture(std::size_t nation, int posture);
+  // The command layer: tension, levels, clashes and calls per dyad.
+  [[nodiscard]] const CrisisCommand& crisis() const { return *crisis_; }
+  [[nodiscard]] const Policy& policy() const { return policy_; }
+  // Encounters begun under CUES (ship–ship and aircraft–ship, with the
+  // policy) and those in which both sides adhered.
+  [[nodiscard]] std::uint64_t cues_encounters() const { return cues_encounters_; }
+  [[nodiscard]] std::uint64_t cues_both_adhered() const { return cues_both_adhered_; }
 
   // Days of the run (day d = [d, d + 1) × 86400 s) on which at least one ship
   // of `nation` with `role` was in `zone` at the end of a step.
@@ -140,7 +160,7 @@ class PlatformWorld {
     double turnaround_s = 0.0;
     bool has_base = false;
     PlanePoint base;
-    double launch_probability = 0.0;  // sortie: per step and platform
+    std::array<double, 4> launch_probability{};  // sortie: per step and platform, by posture
     engine::AgentId first_id = 0;
   };
 
@@ -152,6 +172,12 @@ class PlatformWorld {
   void move();
   void command();
   void run_exercises();
+  // The crisis layer's step: this step's incidents reported, its events,
+  // postures set, ally_crisis forces deployed or stood down.
+  void run_crisis_layer();
+  void deploy_for_ally_crisis();
+  // Back to base and out of play (or at once, if on the ground).
+  void stand_down(std::size_t slot);
   void detect_intrusions();
   // Sends up to `wanted` available responders from the rule's forces against
   // `intruder`; returns how many went.
@@ -160,12 +186,14 @@ class PlatformWorld {
   [[nodiscard]] bool covered(const CommandCentreSpec& centre, std::size_t intruder_slot) const;
   void return_to_base(std::size_t slot);
   void sense();
+  void draw_cues_adherence();
   void resolve();
   void record();
   void refresh_incident_probabilities();
   [[nodiscard]] Event pair_event(EventType type, engine::AgentId a, engine::AgentId b) const;
 
   WorldSpec spec_;
+  Policy policy_;
   engine::CounterRng rng_;
   ZoneIndex zone_index_;
   engine::AgentStore agents_;
@@ -173,6 +201,7 @@ class PlatformWorld {
   engine::PhaseTimers timers_;
   std::uint32_t step_ = 0;
   std::vector<int> posture_;
+  std::vector<std::int8_t> pinned_posture_;  // -1: set by the command layer
 
   // Model columns, kept in slot order by the store.
   std::vector<std::uint32_t>* force_;
@@ -187,6 +216,7 @@ class PlatformWorld {
   std::vector<std::uint8_t>* stand_down_;       // back to reserve on reaching base
 
   std::vector<ForceCache> forces_;
+  std::vector<std::uint8_t> ally_force_deployed_;  // per force (deploy_on: ally_crisis)
 
   // Zone entries into watched zones this step, (platform, zones entered),
   // sorted by platform for the command phase.
@@ -215,15 +245,19 @@ class PlatformWorld {
   std::vector<detail::Encounter> begun_;
   std::vector<detail::Encounter> ended_;
   std::vector<std::vector<Event>> incidents_by_chunk_;
-  // p = 1 − exp(−λ·dt) by [posture_a][posture_b][role_a][role_b], rebuilt
-  // when a posture changes.
+  std::vector<Event> step_incidents_;
+  // p = 1 − exp(−λ·dt) by [cues both adhere][posture_a][posture_b][role_a]
+  // [role_b], rebuilt when a posture changes.
   std::vector<double> incident_probability_;
+  std::uint64_t cues_encounters_ = 0;
+  std::uint64_t cues_both_adhered_ = 0;
   bool postures_changed_ = true;
   std::uint32_t cooldown_steps_ = 0;
 
   std::vector<std::pair<std::size_t, std::size_t>> dyads_;
   std::vector<DyadCounts> dyad_counts_;
   std::vector<Event> events_;
+  std::unique_ptr<CrisisCommand> crisis_;
 };
 
 }  // namespace hotline::agents

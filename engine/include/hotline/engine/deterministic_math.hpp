@@ -8,7 +8,15 @@
 // polynomials on [-pi/4, pi/4] (coefficients from fdlibm's kernels). Error is
 // below 1e-15 absolute for |angle| < 1e5 rad (tests/test_deterministic_math.cpp);
 // there is no branch, so loops over agents vectorize.
+//
+// exp and log follow the same rule, for the lognormal delays of the command
+// layer: fdlibm's algorithms (argument reduction by ln 2, a rational kernel),
+// in +, -, *, / only, with exponents handled on the bits. Error is below
+// 2 ulp over their documented domains (tests/test_deterministic_math.cpp).
 #pragma once
+
+#include <bit>
+#include <cstdint>
 
 namespace hotline::engine {
 
@@ -59,6 +67,69 @@ struct SinCos {
   const double s = swap ? cos_r : sin_r;
   const double c = swap ? sin_r : cos_r;
   return {(quadrant & 2) != 0 ? -s : s, (quadrant == 1 || quadrant == 2) ? -c : c};
+}
+
+// e^x for |x| <= 700 (the caller keeps to it; beyond, the result is not
+// meaningful). fdlibm's e_exp: x = k ln2 + r, |r| <= ln2 / 2, and a rational
+// approximation of e^r.
+[[nodiscard]] inline double exp(double x) {
+  constexpr double kInvLn2 = 1.44269504088896338700e+00;
+  constexpr double kLn2Hi = 6.93147180369123816490e-01;
+  constexpr double kLn2Lo = 1.90821492927058770002e-10;
+  constexpr double kP1 = 1.66666666666666019037e-01;
+  constexpr double kP2 = -2.77777777770155933842e-03;
+  constexpr double kP3 = 6.61375632143793436117e-05;
+  constexpr double kP4 = -1.65339022054652515390e-06;
+  constexpr double kP5 = 4.13813679705723846039e-08;
+  constexpr double kRoundMagic = 6755399441055744.0;
+  const double k = (x * kInvLn2 + kRoundMagic) - kRoundMagic;
+  const double hi = x - k * kLn2Hi;  // exact: k has at most 11 bits
+  const double lo = k * kLn2Lo;
+  const double r = hi - lo;
+  const double t = r * r;
+  const double c = r - t * (kP1 + t * (kP2 + t * (kP3 + t * (kP4 + t * kP5))));
+  const double er = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+  // 2^k as two factors, so that k down to -1022 - 52 and up to 1023 scale
+  // without overflow in the exponent field.
+  const auto ki = static_cast<std::int64_t>(k);
+  const std::int64_t k1 = ki / 2;
+  const std::int64_t k2 = ki - k1;
+  const double s1 = std::bit_cast<double>(static_cast<std::uint64_t>(k1 + 1023) << 52);
+  const double s2 = std::bit_cast<double>(static_cast<std::uint64_t>(k2 + 1023) << 52);
+  return er * s1 * s2;
+}
+
+// The natural logarithm of a positive normal double (from DBL_MIN up).
+// fdlibm's e_log: x = 2^k (1 + f), sqrt(2)/2 < 1 + f < sqrt(2), and
+// log(1 + f) from s = f / (2 + f) by a polynomial in s^2.
+[[nodiscard]] inline double log(double x) {
+  constexpr double kLn2Hi = 6.93147180369123816490e-01;
+  constexpr double kLn2Lo = 1.90821492927058770002e-10;
+  constexpr double kLg1 = 6.666666666666735130e-01;
+  constexpr double kLg2 = 3.999999999940941908e-01;
+  constexpr double kLg3 = 2.857142874366239149e-01;
+  constexpr double kLg4 = 2.222219843214978396e-01;
+  constexpr double kLg5 = 1.818357216161805012e-01;
+  constexpr double kLg6 = 1.531383769920937332e-01;
+  constexpr double kLg7 = 1.479819860511658591e-01;
+  constexpr double kSqrt2 = 1.41421356237309504880;
+  const auto bits = std::bit_cast<std::uint64_t>(x);
+  auto k = static_cast<std::int64_t>(bits >> 52) - 1023;
+  double m = std::bit_cast<double>((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
+  if (m > kSqrt2) {
+    m *= 0.5;  // exact
+    ++k;
+  }
+  const double f = m - 1.0;  // exact (Sterbenz)
+  const double s = f / (2.0 + f);
+  const double z = s * s;
+  const double w = z * z;
+  const double t1 = w * (kLg2 + w * (kLg4 + w * kLg6));
+  const double t2 = z * (kLg1 + w * (kLg3 + w * (kLg5 + w * kLg7)));
+  const double r = t2 + t1;
+  const double half_f2 = 0.5 * f * f;
+  const auto kd = static_cast<double>(k);
+  return kd * kLn2Hi - ((half_f2 - (s * (half_f2 + r) + kd * kLn2Lo)) - f);
 }
 
 }  // namespace hotline::engine

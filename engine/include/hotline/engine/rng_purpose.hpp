@@ -26,6 +26,18 @@ enum class RngPurpose : std::uint8_t {
   platform_incident = 6,  // whether an encounter has an incident this step
   platform_severity = 7,  // the incident's severity
   platform_launch = 8,    // whether a sortie aircraft takes off this step
+
+  // Command layer (agents/crisis_command, agents/hotline_exchange).
+  // step, subject_a, subject_b: the incident's step and two platforms;
+  // words 0-1 are for the side of platform a, words 2-3 for platform b's.
+  incident_report_delay = 9,  // the lognormal delay until each side hears of it
+  incident_perception = 10,   // whether each side sees it as deliberate
+  retaliation = 11,           // whether each side retaliates (at L3, grave)
+  // step 0, subject_a: the call's serial number, subject_b: the attempt.
+  hotline_answer = 12,        // whether the callee answers
+  hotline_answer_delay = 13,  // after how long
+  // step, subject_a, subject_b: the encounter's first step and platforms.
+  cues_adherence = 14,  // whether each side keeps to CUES in this encounter
 };
 
 }  // namespace hotline::engine

@@ -34,6 +34,11 @@ inline constexpr double kRetaliationProbability = 0.3;           // r
 inline constexpr double kRetaliationContactFactor = 0.2;         // r multiplier after a contact
 inline constexpr double kClarificationWindowS = 6.0 * 3600.0;
 inline constexpr bool kStopAtFirstClash = false;
+// Posture's effect on missions (MODEL.md names the effects, not the numbers;
+// these are ours, docs/scenario-reference.md): shadowing closes in, sorties
+// come more often, up to twice as often at posture 3.
+inline constexpr double kPostureStandoff[4] = {1.0, 0.75, 0.5, 0.25};
+inline constexpr double kPostureSortieRate[4] = {1.0, 1.25, 1.5, 2.0};
 
 // missions (MODEL.md gives no numbers; these are ours, in
 // docs/scenario-reference.md).
