@@ -70,6 +70,7 @@ struct DyadEscalationSummary {
   double tension = 0.0;
   int level = 0;
   std::uint64_t calls = 0;
+  std::uint64_t attempts = 0;
   std::uint64_t connected = 0;
   std::uint64_t relayed = 0;
   std::optional<double> connect_median_h;
@@ -89,6 +90,7 @@ DyadEscalationSummary escalation_summary(const agents::PlatformWorld& w, std::si
   s.level = e.level();
   if (const agents::HotlineCounts* calls = c.calls(d)) {
     s.calls = calls->calls;
+    s.attempts = calls->attempts;
     s.connected = calls->connected;
     s.relayed = calls->relayed;
     const auto median = quantile(calls->connect_delays_s, 0.5);
@@ -178,12 +180,13 @@ void print_json(std::ostream& out, const agents::PlatformWorld& w, double days, 
         "{{\"unsafe\": {}, \"dangerous\": {}, \"grave\": {}}}, \"incidents_per_100_hours\": {}, "
         "\"crises\": {}, \"hours_at_crisis\": {}, \"peak_level\": {}, \"clashes\": {}, "
         "\"first_clash_day\": {}, \"tension\": {}, \"level\": {}, \"calls\": {}, "
+        "\"call_attempts\": {}, "
         "\"calls_connected\": {}, \"calls_relayed\": {}, \"connect_delay_median_hours\": {}, "
         "\"connect_delay_p90_hours\": {}}}",
         d ? ", " : "", dyad_name(spec, w.dyads()[d]), c.encounters, w.encounter_hours(d),
         c.incidents[0], c.incidents[1], c.incidents[2], rate_per_100_hours(w, d), e.crises,
         e.hours_at_crisis, e.peak_level, e.clashes, optional_json(e.first_clash_day), e.tension,
-        e.level, e.calls, e.connected, e.relayed, optional_json(e.connect_median_h),
+        e.level, e.calls, e.attempts, e.connected, e.relayed, optional_json(e.connect_median_h),
         optional_json(e.connect_p90_h));
   }
   out << "], \"responses\": [";

@@ -57,6 +57,11 @@ def figures(summary):
         out[f"{name}_incidents"] = inc["unsafe"] + inc["dangerous"] + inc["grave"]
         out[f"{name}_grave"] = inc["grave"]
         out[f"{name}_per_100_hours"] = round(d["incidents_per_100_hours"], 3)
+        out[f"{name}_crises"] = d["crises"]
+        out[f"{name}_days_at_crisis"] = round(d["hours_at_crisis"] / 24.0, 2)
+        # A run without a clash counts its whole length (censored).
+        first = d["first_clash_day"]
+        out[f"{name}_first_clash_day"] = round(first if first is not None else summary["days"], 2)
     return out
 
 

@@ -7,6 +7,7 @@ differences against a baseline policy (docs/results.md).
                             [--scenario scenarios/east_china_sea_2023.yaml]
                             [--days 180] [--replications 50] [--seed 1]
                             [--baseline none] [--jobs N] [--json FILE]
+                            [--append YAML]
 
 Replication k runs `hotline run --json --seed S --replication k --policy P`
 for every policy P: its random streams are the same under every policy, so
@@ -18,6 +19,10 @@ run's summary.
 Intervals are Student t intervals: mean +/- t(0.975, n-1) * sd / sqrt(n),
 for a policy's values and for the per-replication differences from the
 baseline.
+
+--append adds top-level YAML to a temporary copy of the scenario, for a
+sensitivity run ("incidents: {base_rate: 0.002 per h}" when the file has no
+`incidents` section); the table's heading says what was appended.
 """
 
 import argparse
@@ -28,6 +33,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 
 
 def policies_of(hotline, scenario):
@@ -143,7 +149,17 @@ def main():
     parser.add_argument("--baseline", default="none")
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
     parser.add_argument("--json", help="write every run's summary here")
+    parser.add_argument("--append", help="top-level YAML appended to a copy of the scenario")
     args = parser.parse_args()
+    shown_scenario = args.scenario
+    if args.append:
+        with open(args.scenario) as f:
+            text = f.read()
+        copy = tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False)
+        copy.write(text + "\n" + args.append + "\n")
+        copy.close()
+        args.scenario = copy.name
+        shown_scenario += f" with `{args.append}` appended"
 
     policies = policies_of(args.hotline, args.scenario)
     if args.baseline not in policies:
@@ -165,7 +181,7 @@ def main():
     reps = range(args.replications)
     values = {p: [metrics(runs[(p, k)], args.days) for k in reps] for p in policies}
     names = list(values[args.baseline][0].keys())
-    print(f"{args.scenario}, {args.days} days, {args.replications} replications per policy "
+    print(f"{shown_scenario}, {args.days} days, {args.replications} replications per policy "
           f"(seed {args.seed}, replications 0-{args.replications - 1}, the same under every "
           f"policy); mean [95% interval]; paired difference from {args.baseline} "
           f"[95% interval]\n")
