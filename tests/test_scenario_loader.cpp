@@ -380,6 +380,8 @@ TEST_CASE("escalation parameters: MODEL.md defaults and overrides", "[scenario]"
   CHECK(d.retaliation_contact_factor == 0.2);
   CHECK(d.clarification_window_s == 6 * 3600.0);
   CHECK_FALSE(d.stop_at_first_clash);
+  CHECK(d.standoff_multiplier == std::array<double, 4>{1.0, 0.75, 0.5, 0.25});
+  CHECK(d.sortie_rate_multiplier == std::array<double, 4>{1.0, 1.25, 1.5, 2.0});
 
   const Scenario s = load_scenario_text(
       kParamHead +
@@ -389,7 +391,8 @@ TEST_CASE("escalation parameters: MODEL.md defaults and overrides", "[scenario]"
           "  tension_half_life: 3 d\n"
           "  level_thresholds: [2, 6, 20]\n"
           "  retaliation: {probability: 0.4, contact_factor: 0.1, clarification_window: 12 h}\n"
-          "  stop_at_first_clash: true\n",
+          "  stop_at_first_clash: true\n"
+          "  posture_effects: {standoff: [1, 1, 0.5, 0.5], sortie_rate: [1, 2, 3, 4]}\n",
       "s.yaml");
   CHECK(s.escalation.report_delay_median_s == 1200.0);
   CHECK(s.escalation.report_delay_sigma == 0.5);
@@ -399,6 +402,8 @@ TEST_CASE("escalation parameters: MODEL.md defaults and overrides", "[scenario]"
   CHECK(s.escalation.retaliation_probability == 0.4);
   CHECK(s.escalation.clarification_window_s == 12 * 3600.0);
   CHECK(s.escalation.stop_at_first_clash);
+  CHECK(s.escalation.standoff_multiplier == std::array<double, 4>{1.0, 1.0, 0.5, 0.5});
+  CHECK(s.escalation.sortie_rate_multiplier[3] == 4.0);
 }
 
 TEST_CASE("escalation mistakes are named", "[scenario]") {
@@ -414,4 +419,11 @@ TEST_CASE("escalation mistakes are named", "[scenario]") {
         "s.yaml:6:37: escalation.report_delay.median: the median report delay must be positive\n"
         "s.yaml:6:59: escalation.retaliation: unknown key 'probabilty' (did you mean "
         "'probability'?)");
+  CHECK(errors_of(kParamHead
+                  + "escalation: {posture_effects: {standoff: [1, 0.5], sortie_rate: [1, 1, 1, "
+                    "-2]}}\n")
+        == "s.yaml:6:42: escalation.posture_effects.standoff: standoff lists the shadowing "
+           "standoff's multiplier for postures 0, 1, 2 and 3: 4 numbers, got 2\n"
+           "s.yaml:6:75: escalation.posture_effects.sortie_rate[3]: -2 is outside [1e-09, "
+           "1000000000]");
 }
