@@ -424,6 +424,8 @@ TEST_CASE("escalation mistakes are named", "[scenario]") {
                     "-2]}}\n")
         == "s.yaml:6:42: escalation.posture_effects.standoff: standoff lists the shadowing "
            "standoff's multiplier for postures 0, 1, 2 and 3: 4 numbers, got 2\n"
-           "s.yaml:6:75: escalation.posture_effects.sortie_rate[3]: -2 is outside [1e-09, "
-           "1000000000]");
+           "s.yaml:6:75: escalation.posture_effects.sortie_rate[3]: the sortie rate's "
+           "multiplier must be > 0, got -2");
+  CHECK(errors_of(kParamHead + "incidents: {posture_multipliers: [1, 0, 2, 3]}\n")
+        == "s.yaml:6:38: incidents.posture_multipliers[1]: g(posture) must be > 0, got 0");
 }

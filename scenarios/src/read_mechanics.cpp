@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string_view>
 #include <tuple>
 #include <utility>
@@ -79,6 +80,8 @@ std::optional<SeverityTriple> read_severity_triple(const Value& value, bool prob
 
 namespace {
 
+constexpr double kLargestMultiplier = 1e9;
+
 // A list of 4 numbers > 0, one per posture 0..3; `out` keeps its values
 // where an item is wrong (the item's diagnostic is recorded).
 void read_per_posture(const Value& value, std::string_view key, std::string_view what,
@@ -91,7 +94,14 @@ void read_per_posture(const Value& value, std::string_view key, std::string_view
     return;
   }
   for (std::size_t k = 0; k < 4; ++k) {
-    if (auto x = (*items)[k].number(1e-9, 1e9)) out[k] = *x;
+    const Value& item = (*items)[k];
+    const auto x = item.number(std::numeric_limits<double>::lowest(), kLargestMultiplier);
+    if (!x) continue;
+    if (!(*x > 0.0)) {
+      item.error(fmt::format("{} must be > 0, got {}", what, *x));
+      continue;
+    }
+    out[k] = *x;
   }
 }
 
