@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "held_pair.hpp"
 #include "hotline/agents/crisis_command.hpp"
 #include "hotline/agents/hotline_exchange.hpp"
 #include "hotline/agents/platform_world.hpp"
@@ -70,29 +71,21 @@ bool within_binomial(double observed, double n, double p) {
 // Two rival nations, each with a command centre, one ship each (the command
 // layer's tests drive it directly), and the given escalation and policies.
 agents::WorldSpec two_rivals(const std::string& escalation, const std::string& policies) {
-  return scenarios::build_world_spec(scenarios::load_scenario_text(
-      "name: two rivals\n"
-      "frame: {centre: {lat: 25.0, lon: 125.0}}\n"
-      "time: {dt: 1 min}\n"
-      "nations:\n"
-      "  - {id: blue, relations: {red: rival, green: ally}}\n"
-      "  - {id: red, relations: {blue: rival, green: rival}}\n"
-      "  - {id: green, relations: {blue: ally, red: rival}}\n"
-      "classes:\n"
-      "  - {id: cutter, kind: ship, role: coast_guard, cruise_speed: 1 kn, max_speed: 2 kn,\n"
-      "     sensor_range: 1 km}\n"
-      "forces:\n"
-      "  - {id: b, nation: blue, class: cutter, count: 1,\n"
-      "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 50 m}}\n"
-      "  - {id: r, nation: red, class: cutter, count: 1,\n"
-      "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 50 m}}\n"
-      "command_centres:\n"
-      "  - {id: blue_hq, nation: blue}\n"
-      "  - {id: red_hq, nation: red}\n"
-      "  - {id: green_hq, nation: green}\n"
-      "escalation:\n"
-          + escalation + "policies:\n" + policies,
-      "rivals.yaml"));
+  return scenarios::build_world_spec(
+      scenarios::load_scenario_text(std::string(test::kHeldPairHead)
+                                        + "nations:\n"
+                                          "  - {id: blue, relations: {red: rival, green: ally}}\n"
+                                          "  - {id: red, relations: {blue: rival, green: rival}}\n"
+                                          "  - {id: green, relations: {blue: ally, red: rival}}\n"
+                                          "classes:\n"
+                                        + test::kCutterClass + "forces:\n" + test::kHeldCutters
+                                        + "command_centres:\n"
+                                          "  - {id: blue_hq, nation: blue}\n"
+                                          "  - {id: red_hq, nation: red}\n"
+                                          "  - {id: green_hq, nation: green}\n"
+                                          "escalation:\n"
+                                        + escalation + "policies:\n" + policies,
+                                    "rivals.yaml"));
 }
 
 Event incident(std::uint32_t step, double time_s, Severity severity) {
@@ -325,35 +318,30 @@ TEST_CASE("an ally's crisis raises posture and deploys ally_crisis forces", "[cr
   // and green's frigate sails; when tension has decayed below L2 it goes
   // home.
   const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_text(
-      "name: allies\n"
-      "frame: {centre: {lat: 25.0, lon: 125.0}}\n"
-      "time: {dt: 1 min}\n"
-      "nations:\n"
-      "  - {id: blue, relations: {red: rival, green: ally}}\n"
-      "  - {id: red, relations: {blue: rival, green: neutral}}\n"
-      "  - {id: green, relations: {blue: ally, red: neutral}}\n"
-      "bases:\n"
-      "  - {id: port, nation: green, lat: 25.5, lon: 125.5}\n"
-      "classes:\n"
-      "  - {id: cutter, kind: ship, role: coast_guard, cruise_speed: 1 kn, max_speed: 2 kn,\n"
-      "     sensor_range: 1 km}\n"
-      "  - {id: frigate, kind: ship, role: warship, cruise_speed: 15 kn, max_speed: 25 kn,\n"
-      "     sensor_range: 20 nmi}\n"
-      "forces:\n"
-      "  - {id: b, nation: blue, class: cutter, count: 1,\n"
-      "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 50 m}}\n"
-      "  - {id: r, nation: red, class: cutter, count: 1,\n"
-      "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 50 m}}\n"
-      "  - {id: g, nation: green, class: frigate, count: 1, base: port, deploy_on: ally_crisis,\n"
-      "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 20 km}}\n"
-      "incidents:\n"
-      "  base_rate: 1000 per h\n"
-      "  cooldown: 1000 d\n"
-      "  severity_mix: {unsafe: 0, dangerous: 0, grave: 1}\n"
-      "escalation:\n"
-      "  perceived_deliberate: 1\n"
-      "  tension_half_life: 1 d\n"
-      "  retaliation: {probability: 0}\n",
+      std::string(test::kHeldPairHead)
+          + "nations:\n"
+            "  - {id: blue, relations: {red: rival, green: ally}}\n"
+            "  - {id: red, relations: {blue: rival, green: neutral}}\n"
+            "  - {id: green, relations: {blue: ally, red: neutral}}\n"
+            "bases:\n"
+            "  - {id: port, nation: green, lat: 25.5, lon: 125.5}\n"
+            "classes:\n"
+          + test::kCutterClass
+          + "  - {id: frigate, kind: ship, role: warship, cruise_speed: 15 kn, max_speed: 25 kn,\n"
+            "     sensor_range: 20 nmi}\n"
+            "forces:\n"
+          + test::kHeldCutters
+          + "  - {id: g, nation: green, class: frigate, count: 1, base: port, deploy_on: "
+            "ally_crisis,\n"
+            "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 20 km}}\n"
+            "incidents:\n"
+            "  base_rate: 1000 per h\n"
+            "  cooldown: 1000 d\n"
+            "  severity_mix: {unsafe: 0, dangerous: 0, grave: 1}\n"
+            "escalation:\n"
+            "  perceived_deliberate: 1\n"
+            "  tension_half_life: 1 d\n"
+            "  retaliation: {probability: 0}\n",
       "allies.yaml"));
   PlatformWorld w(spec, 1, 0);
   const auto frigate_in_play = [&] { return w.agents().alive[w.agents().slot_of(2)] != 0; };
@@ -415,24 +403,12 @@ TEST_CASE("direct_link multiplies the incident rate by 1 - reduction", "[crisis]
   // (exactly 6000 × (1 − e^(−0.7/60)) = 69.6): Poisson, standard error of
   // the mean √(70/100).
   const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_text(
-      "name: held pair\n"
-      "frame: {centre: {lat: 25.0, lon: 125.0}}\n"
-      "time: {dt: 1 min}\n"
-      "nations:\n"
-      "  - {id: blue, relations: {red: rival}}\n"
-      "  - {id: red, relations: {blue: rival}}\n"
-      "classes:\n"
-      "  - {id: cutter, kind: ship, role: coast_guard, cruise_speed: 1 kn, max_speed: 2 kn,\n"
-      "     sensor_range: 1 km}\n"
-      "forces:\n"
-      "  - {id: b, nation: blue, class: cutter, count: 1,\n"
-      "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 50 m}}\n"
-      "  - {id: r, nation: red, class: cutter, count: 1,\n"
-      "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 50 m}}\n"
-      "incidents: {base_rate: 1 per h, cooldown: 0 s}\n"
-      "policies:\n"
-      "  - {id: none}\n"
-      "  - {id: link, direct_link: {reduction: 0.3}}\n",
+      std::string(test::kHeldPairHead) + "nations:\n" + test::kBlueRedRivals + "classes:\n"
+          + test::kCutterClass + "forces:\n" + test::kHeldCutters
+          + "incidents: {base_rate: 1 per h, cooldown: 0 s}\n"
+            "policies:\n"
+            "  - {id: none}\n"
+            "  - {id: link, direct_link: {reduction: 0.3}}\n",
       "held.yaml"));
   for (const std::size_t policy : {std::size_t{0}, std::size_t{1}}) {
     double total = 0.0;

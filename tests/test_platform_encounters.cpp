@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "held_pair.hpp"
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 
@@ -19,21 +20,9 @@ namespace {
 // one encounter for the whole run. Incident rate 1 per hour, no cooldown.
 agents::WorldSpec held_pair() {
   return scenarios::build_world_spec(scenarios::load_scenario_text(
-      "name: held pair\n"
-      "frame: {centre: {lat: 25.0, lon: 125.0}}\n"
-      "time: {dt: 1 min}\n"
-      "nations:\n"
-      "  - {id: blue, relations: {red: rival}}\n"
-      "  - {id: red, relations: {blue: rival}}\n"
-      "classes:\n"
-      "  - {id: cutter, kind: ship, role: coast_guard, cruise_speed: 1 kn, max_speed: 2 kn,\n"
-      "     sensor_range: 1 km}\n"
-      "forces:\n"
-      "  - {id: b, nation: blue, class: cutter, count: 1,\n"
-      "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 50 m}}\n"
-      "  - {id: r, nation: red, class: cutter, count: 1,\n"
-      "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 50 m}}\n"
-      "incidents: {base_rate: 1 per h, cooldown: 0 s}\n",
+      std::string(test::kHeldPairHead) + "nations:\n" + test::kBlueRedRivals + "classes:\n"
+          + test::kCutterClass + "forces:\n" + test::kHeldCutters
+          + "incidents: {base_rate: 1 per h, cooldown: 0 s}\n",
       "held.yaml"));
 }
 

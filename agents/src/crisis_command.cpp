@@ -156,15 +156,22 @@ void CrisisCommand::report_incident(const Event& incident, bool in_announced_exe
 
 void CrisisCommand::add_tension(std::size_t d, double amount, double time_s,
                                 std::vector<Event>& events) {
-  DyadEscalation& dyad = escalation_[d];
-  const int before = dyad.level();
-  dyad.add_tension(amount);
-  levels_[d] = dyad.level();
-  if (dyad.level() == before) return;
+  const int before = escalation_[d].level();
+  escalation_[d].add_tension(amount);
+  level_may_have_changed(d, before, time_s, events);
+  if (before < kCrisisLevel && escalation_[d].level() >= kCrisisLevel) {
+    place_calls(d, time_s, events);
+  }
+}
+
+void CrisisCommand::level_may_have_changed(std::size_t d, int before, double time_s,
+                                           std::vector<Event>& events) {
+  const int level = escalation_[d].level();
+  levels_[d] = level;
+  if (level == before) return;
   Event e = dyad_event(EventType::level_change, d, time_s);
-  e.value = static_cast<std::uint32_t>(dyad.level());
+  e.value = static_cast<std::uint32_t>(level);
   events.push_back(e);
-  if (before < kCrisisLevel && dyad.level() >= kCrisisLevel) place_calls(d, time_s, events);
 }
 
 void CrisisCommand::place_calls(std::size_t d, double time_s, std::vector<Event>& events) {
@@ -207,10 +214,8 @@ void CrisisCommand::arrive(const Report& report, std::vector<Event>& events) {
 }
 
 void CrisisCommand::connect(const Connection& c, std::vector<Event>& events) {
-  DyadEscalation& dyad = escalation_[c.dyad];
-  const int before = dyad.level();
-  dyad.scale_tension(1.0 - policy_.hotline->effect);
-  levels_[c.dyad] = dyad.level();
+  const int before = escalation_[c.dyad].level();
+  escalation_[c.dyad].scale_tension(1.0 - policy_.hotline->effect);
   last_contact_s_[c.dyad] = c.time_s;
   // The call explains the incidents whose reports are still on their way.
   for (Report& r : reports_) {
@@ -220,26 +225,16 @@ void CrisisCommand::connect(const Connection& c, std::vector<Event>& events) {
   const HotlineCounts& counts = hotline_->counts(c.dyad);
   e.value = static_cast<std::uint32_t>(std::llround(counts.connect_delays_s.back()));
   events.push_back(e);
-  if (dyad.level() != before) {
-    Event change = dyad_event(EventType::level_change, c.dyad, c.time_s);
-    change.value = static_cast<std::uint32_t>(dyad.level());
-    events.push_back(change);
-  }
+  level_may_have_changed(c.dyad, before, c.time_s, events);
 }
 
 void CrisisCommand::dialogue_round(double time_s, std::vector<Event>& events) {
   const double factor = 1.0 - policy_.trilateral_dialogue->effect;
   for (std::size_t d = 0; d < dyads_.size(); ++d) {
     if (in_dialogue_[d] == 0) continue;
-    DyadEscalation& dyad = escalation_[d];
-    const int before = dyad.level();
-    dyad.scale_tension(factor);
-    levels_[d] = dyad.level();
-    if (dyad.level() != before) {
-      Event change = dyad_event(EventType::level_change, d, time_s);
-      change.value = static_cast<std::uint32_t>(dyad.level());
-      events.push_back(change);
-    }
+    const int before = escalation_[d].level();
+    escalation_[d].scale_tension(factor);
+    level_may_have_changed(d, before, time_s, events);
   }
   next_dialogue_s_ += policy_.trilateral_dialogue->period_s;
 }
@@ -265,15 +260,9 @@ void CrisisCommand::end_step(std::uint32_t step, double end_s, std::vector<Event
     }
   }
   for (std::size_t d = 0; d < dyads_.size(); ++d) {
-    DyadEscalation& dyad = escalation_[d];
-    const int before = dyad.level();
-    dyad.end_step();
-    levels_[d] = dyad.level();
-    if (dyad.level() != before) {
-      Event change = dyad_event(EventType::level_change, d, end_s);
-      change.value = static_cast<std::uint32_t>(dyad.level());
-      events.push_back(change);
-    }
+    const int before = escalation_[d].level();
+    escalation_[d].end_step();
+    level_may_have_changed(d, before, end_s, events);
   }
   update_postures();
 }

@@ -96,6 +96,9 @@ class CrisisCommand {
 
   void arrive(const Report& report, std::vector<Event>& events);
   void add_tension(std::size_t d, double amount, double time_s, std::vector<Event>& events);
+  // After anything that can change dyad d's level from `before`: keeps
+  // levels_ in step and records a level_change event if it changed.
+  void level_may_have_changed(std::size_t d, int before, double time_s, std::vector<Event>& events);
   void connect(const Connection& c, std::vector<Event>& events);
   void dialogue_round(double time_s, std::vector<Event>& events);
   void place_calls(std::size_t d, double time_s, std::vector<Event>& events);
