@@ -212,6 +212,10 @@ int main(int argc, char** argv) {
       if (!run_threads.empty()) {
         run_options.threads = static_cast<int>(parse_count(run_threads, "--threads", 1, 4096));
       }
+      if (run->count("--policy") > 0 && run_options.policy.empty()) {
+        std::cerr << "hotline: error: --policy needs a policy id\n";
+        return kExitBadInput;
+      }
       run_options.replication = static_cast<std::uint32_t>(
           parse_count(run_replication, "--replication", 0, (1U << 24) - 1));
       return hotline::cli::run_scenario(run_options, std::cout, std::cerr);

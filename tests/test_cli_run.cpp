@@ -68,4 +68,7 @@ TEST_CASE("run: --policy picks a policy by id, and an unknown one exits 2", "[cl
                + "/scenarios/tutorial.yaml: error: no policy 'telepathy' (the scenario's "
                  "policies: none, hotline, direct_link, cues, notification, "
                  "trilateral_dialogue, all_with_reliable_hotline)\n");
+  const auto empty = run_hotline(base + " --policy \"\"");
+  CHECK(empty.exit_code == 2);
+  CHECK(empty.err == "hotline: error: --policy needs a policy id\n");
 }

@@ -196,20 +196,26 @@ TEST_CASE("trilateral dialogue cuts its participants' tension by its factor each
   std::uint32_t step = 0;
   std::vector<Event> events;
   c.report_incident(incident(0, 0.0, Severity::grave), false);
+  // The same between red and green: green takes no part in the dialogue.
+  Event red_green = incident(0, 0.0, Severity::grave);
+  red_green.nation_a = 1;
+  red_green.nation_b = 2;
+  c.report_incident(red_green, false);
   advance(c, step, spec.dt_s, 1 * kDay, events);
+  REQUIRE(c.dyads().size() == 2);  // blue–red, red–green
   REQUIRE(c.dyad(0).tension() > 0.0);
+  REQUIRE(c.dyad(1).tension() > 0.0);
   const double decay = c.dyad(0).step_decay_factor();
   for (int period = 1; period <= 3; ++period) {
     // The round at exactly period × 10 d falls in the step that begins then.
     advance(c, step, spec.dt_s, period * 10 * kDay, events);
     const double before = c.dyad(0).tension();
+    const double outside = c.dyad(1).tension();
     advance(c, step, spec.dt_s, period * 10 * kDay + spec.dt_s, events);
     INFO("period " << period);
     CHECK(c.dyad(0).tension() == Approx(before * 0.75 * decay).epsilon(1e-12));
+    CHECK(c.dyad(1).tension() == Approx(outside * decay).epsilon(1e-12));
   }
-  // Only the participants' dyads: red–green is not cut (it has no tension
-  // to cut either way, so check the set of dyads in dialogue instead).
-  CHECK(c.dyads().size() == 2);
 }
 
 TEST_CASE("retaliation happens at L3 and never below", "[crisis][retaliation]") {
