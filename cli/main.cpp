@@ -16,6 +16,8 @@
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/scenario.hpp"
 #include "run_scenario.hpp"
+#include "scenario_input.hpp"
+#include "sweep.hpp"
 #include "validate.hpp"
 
 namespace {
@@ -192,6 +194,46 @@ int main(int argc, char** argv) {
   run->add_flag("--json", run_options.json, "Print JSON instead of tables");
   run->add_flag("--profile", run_options.profile,
                 "Print the time per phase (on stderr with --json)");
+  std::string run_sample_every;
+  run->add_option("-o,--output", run_options.output,
+                  "Write the run's trace to this HDF5 file (docs/trace-format.md)");
+  run->add_flag("--force", run_options.force, "Replace the output file if it exists");
+  run->add_option("--sample-every", run_sample_every,
+                  "With -o: sample every agent's state every K steps (default: the scenario's "
+                  "output.state_interval; 0: none)");
+  run->add_option("--events", run_options.events,
+                  "With -o: the events to keep: none, command, incidents or all (default all)");
+
+  hotline::cli::SweepOptions sweep_options;
+  std::string sweep_replications = "10";
+  std::string sweep_days;
+  std::string sweep_seed = "1";
+  std::string sweep_threads;
+  std::string sweep_shard = "1/1";
+  CLI::App* sweep = app.add_subcommand(
+      "sweep",
+      "Run every policy × replication of a scenario into one HDF5 file; resumable, shardable");
+  sweep->add_option("scenario", sweep_options.scenario, "Scenario file (YAML)")->required();
+  sweep->add_option("-o,--output", sweep_options.output, "The sweep's HDF5 file")->required();
+  sweep->add_option("--replications", sweep_replications,
+                    "Replications per policy; replication k draws the same random streams under "
+                    "every policy (default 10)");
+  sweep->add_option("--policies", sweep_options.policies,
+                    "Comma-separated policy ids (default: every policy of the scenario)");
+  sweep->add_option("--days", sweep_days, "Days per run (default: the scenario's horizon)");
+  sweep->add_option("--seed", sweep_seed, "Random seed (default 1)");
+  sweep->add_option("--threads", sweep_threads, "Threads (default: one per hardware thread)");
+  sweep->add_option("--shard", sweep_shard,
+                    "Run shard i of n of the policy × replication grid (default 1/1); "
+                    "`hotline merge` joins the shards");
+  sweep->add_flag("--resume", sweep_options.resume,
+                  "Finish an interrupted sweep from its journal (OUTPUT.journal)");
+  sweep->add_flag("--force", sweep_options.force,
+                  "Replace an existing output, or start over from an old journal");
+  sweep->add_flag("--quiet", sweep_options.quiet, "No progress line on stderr");
+  sweep->add_flag("--profile", sweep_options.profile, "Print the time per phase");
+  sweep->add_option("--events", sweep_options.events,
+                    "The events to keep: none, command, incidents or all (default command)");
 
   try {
     app.parse(argc, argv);
@@ -218,7 +260,43 @@ int main(int argc, char** argv) {
       }
       run_options.replication = static_cast<std::uint32_t>(
           parse_count(run_replication, "--replication", 0, (1U << 24) - 1));
+      if (!run_sample_every.empty()) {
+        run_options.sample_every_steps = static_cast<std::uint32_t>(
+            parse_count(run_sample_every, "--sample-every", 0, 1U << 30));
+      }
+      if (run_options.output.empty()
+          && (run->count("--sample-every") > 0 || run->count("--events") > 0)) {
+        std::cerr << "hotline: error: --sample-every and --events need -o FILE\n";
+        return kExitBadInput;
+      }
+      run_options.command_line = hotline::cli::quoted_command_line(argc, argv);
       return hotline::cli::run_scenario(run_options, std::cout, std::cerr);
+    }
+    if (sweep->parsed()) {
+      using hotline::cli::parse_count;
+      sweep_options.replications = static_cast<std::uint32_t>(
+          parse_count(sweep_replications, "--replications", 1, (1U << 24)));
+      if (!sweep_days.empty()) {
+        sweep_options.days = static_cast<double>(parse_count(sweep_days, "--days", 1, 100000));
+      }
+      sweep_options.seed =
+          parse_count(sweep_seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max());
+      if (!sweep_threads.empty()) {
+        sweep_options.threads = static_cast<int>(parse_count(sweep_threads, "--threads", 1, 4096));
+      }
+      const auto slash = sweep_shard.find('/');
+      if (slash == std::string::npos) {
+        throw hotline::cli::UsageError("--shard expects i/n, e.g. 2/8: got '" + sweep_shard + "'");
+      }
+      sweep_options.shard_count = static_cast<std::uint32_t>(
+          parse_count(sweep_shard.substr(slash + 1), "--shard (n of i/n)", 1, 1U << 24));
+      sweep_options.shard_index = static_cast<std::uint32_t>(parse_count(
+          sweep_shard.substr(0, slash), "--shard (i of i/n)", 1, sweep_options.shard_count));
+      if (sweep_options.resume && sweep_options.force) {
+        throw hotline::cli::UsageError("--resume and --force: choose one");
+      }
+      sweep_options.command_line = hotline::cli::quoted_command_line(argc, argv);
+      return hotline::cli::run_sweep(sweep_options, std::cout, std::cerr);
     }
     if (validate->parsed()) {
       return hotline::cli::run_validate(validate_files, explain, std::cout, std::cerr);

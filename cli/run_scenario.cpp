@@ -5,19 +5,25 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <vector>
 
 #include "hotline/agents/platform_world.hpp"
+#include "hotline/engine/background_writer.hpp"
 #include "hotline/engine/thread_control.hpp"
-#include "hotline/scenarios/world_builder.hpp"
+#include "interrupt.hpp"
 #include "phase_split.hpp"
+#include "run_record.hpp"
+#include "scenario_input.hpp"
+#include "trace_file.hpp"
 
 namespace hotline::cli {
 
 namespace {
 
+constexpr int kExitRunFailure = 1;
 constexpr int kExitBadInput = 2;
 
 // A JSON string's contents: quotes, backslashes and control characters
@@ -42,139 +48,97 @@ std::string dyad_name(const agents::WorldSpec& spec, std::pair<std::size_t, std:
   return spec.nations[d.first].id + "-" + spec.nations[d.second].id;
 }
 
-double rate_per_100_hours(const agents::PlatformWorld& w, std::size_t dyad) {
-  const agents::DyadCounts& c = w.dyad_counts()[dyad];
-  const double incidents = static_cast<double>(c.incidents[0] + c.incidents[1] + c.incidents[2]);
-  const double hours = w.encounter_hours(dyad);
-  return hours > 0.0 ? 100.0 * incidents / hours : 0.0;
+std::string optional_text(double x, const char* format_spec) {
+  return std::isnan(x) ? std::string("-") : fmt::format(fmt::runtime(format_spec), x);
 }
 
-// The q-quantile of the values (linear between order statistics, the
-// "type 7" definition of R and numpy); nullopt for none.
-std::optional<double> quantile(std::vector<double> values, double q) {
-  if (values.empty()) return std::nullopt;
-  std::sort(values.begin(), values.end());
-  const double h = q * static_cast<double>(values.size() - 1);
-  const auto below = static_cast<std::size_t>(std::floor(h));
-  const std::size_t above = std::min(below + 1, values.size() - 1);
-  return values[below] + (h - static_cast<double>(below)) * (values[above] - values[below]);
+std::string optional_json(double x) {
+  return std::isnan(x) ? std::string("null") : fmt::format("{}", x);
 }
 
-// What a run measures of a dyad's escalation and calls.
-struct DyadEscalationSummary {
-  int crises = 0;
-  double hours_at_crisis = 0.0;
-  int peak_level = 0;
-  std::uint32_t clashes = 0;
-  std::optional<double> first_clash_day;
-  double tension = 0.0;
-  int level = 0;
-  std::uint64_t calls = 0;
-  std::uint64_t attempts = 0;
-  std::uint64_t connected = 0;
-  std::uint64_t relayed = 0;
-  std::optional<double> connect_median_h;
-  std::optional<double> connect_p90_h;
+// Responses by (responding nation, intruding nation), from the dyad rows,
+// in (responder, intruder) order.
+struct ResponseLine {
+  std::size_t responder = 0;
+  std::size_t intruder = 0;
+  std::uint64_t intrusions = 0, scrambles = 0, aircraft = 0, dispatches = 0, ships = 0,
+                unanswered = 0;
 };
 
-DyadEscalationSummary escalation_summary(const agents::PlatformWorld& w, std::size_t d) {
-  const agents::CrisisCommand& c = w.crisis();
-  const agents::DyadEscalation& e = c.dyad(d);
-  DyadEscalationSummary s;
-  s.crises = e.crises();
-  s.hours_at_crisis = e.seconds_at_crisis() / 3600.0;
-  s.peak_level = e.peak_level();
-  s.clashes = c.clashes(d);
-  if (e.first_clash_s()) s.first_clash_day = *e.first_clash_s() / 86400.0;
-  s.tension = e.tension();
-  s.level = e.level();
-  if (const agents::HotlineCounts* calls = c.calls(d)) {
-    s.calls = calls->calls;
-    s.attempts = calls->attempts;
-    s.connected = calls->connected;
-    s.relayed = calls->relayed;
-    const auto median = quantile(calls->connect_delays_s, 0.5);
-    const auto p90 = quantile(calls->connect_delays_s, 0.9);
-    if (median) s.connect_median_h = *median / 3600.0;
-    if (p90) s.connect_p90_h = *p90 / 3600.0;
+std::vector<ResponseLine> response_lines(const agents::WorldSpec& spec, const RunRecord& record) {
+  const auto dyads = spec.dyads();
+  std::vector<ResponseLine> lines;
+  for (const DyadRow& r : record.dyads) {
+    const auto [a, b] = dyads[r.dyad];
+    lines.push_back({a, b, r.intrusions_into_a, r.scrambles_by_a, r.aircraft_scrambled_by_a,
+                     r.dispatches_by_a, r.ships_dispatched_by_a, r.unanswered_by_a});
+    lines.push_back({b, a, r.intrusions_into_b, r.scrambles_by_b, r.aircraft_scrambled_by_b,
+                     r.dispatches_by_b, r.ships_dispatched_by_b, r.unanswered_by_b});
   }
-  return s;
+  std::erase_if(lines, [](const ResponseLine& l) { return l.intrusions == 0; });
+  std::sort(lines.begin(), lines.end(), [](const ResponseLine& x, const ResponseLine& y) {
+    return std::pair(x.responder, x.intruder) < std::pair(y.responder, y.intruder);
+  });
+  return lines;
 }
 
-std::string optional_text(const std::optional<double>& x, const char* format_spec) {
-  return x ? fmt::format(fmt::runtime(format_spec), *x) : std::string("-");
-}
-
-std::string optional_json(const std::optional<double>& x) {
-  return x ? fmt::format("{}", *x) : std::string("null");
-}
-
-void print_table(std::ostream& out, const agents::PlatformWorld& w, double days, std::uint64_t seed,
-                 std::uint32_t replication, double seconds) {
-  const agents::WorldSpec& spec = w.spec();
+void print_table(std::ostream& out, const agents::WorldSpec& spec, const RunRecord& record,
+                 const std::string& policy_id, double days, double seconds) {
+  const SummaryRow& run = record.summary;
+  const auto dyads = spec.dyads();
   out << fmt::format(
       "{}: policy {}, {:g} days{}, seed {}, replication {}, {} platforms, {:.1f} s\n", spec.name,
-      w.policy().id, days, w.stopped() ? " (stopped at the first armed clash)" : "", seed,
-      replication, w.platform_count(), seconds);
+      policy_id, days, run.stopped_at_clash ? " (stopped at the first armed clash)" : "", run.seed,
+      run.replication, run.platforms, seconds);
   out << "\nencounters and incidents by rival dyad\n";
   out << fmt::format("  {:<28} {:>10} {:>12} {:>8} {:>9} {:>6} {:>10}\n", "dyad", "encounters",
                      "enc-hours", "unsafe", "dangerous", "grave", "per 100 h");
-  for (std::size_t d = 0; d < w.dyads().size(); ++d) {
-    const agents::DyadCounts& c = w.dyad_counts()[d];
+  for (const DyadRow& r : record.dyads) {
     out << fmt::format("  {:<28} {:>10} {:>12.1f} {:>8} {:>9} {:>6} {:>10.3f}\n",
-                       dyad_name(spec, w.dyads()[d]), c.encounters, w.encounter_hours(d),
-                       c.incidents[0], c.incidents[1], c.incidents[2], rate_per_100_hours(w, d));
+                       dyad_name(spec, dyads[r.dyad]), r.encounters, r.encounter_hours,
+                       r.incidents_unsafe, r.incidents_dangerous, r.incidents_grave,
+                       r.incidents_per_100_hours);
   }
   out << "\nescalation by rival dyad (hours at L2 or above; first clash on day; hotline calls "
          "placed / connected, connect delay in h)\n";
   out << fmt::format("  {:<28} {:>6} {:>8} {:>5} {:>7} {:>7} {:>8} {:>6} {:>9} {:>7} {:>7}\n",
                      "dyad", "crises", "h at L2+", "peak", "clashes", "day", "tension", "calls",
                      "connected", "median", "p90");
-  for (std::size_t d = 0; d < w.dyads().size(); ++d) {
-    const DyadEscalationSummary e = escalation_summary(w, d);
+  for (const DyadRow& r : record.dyads) {
     out << fmt::format(
         "  {:<28} {:>6} {:>8.1f} {:>5} {:>7} {:>7} {:>8.2f} {:>6} {:>9} {:>7} {:>7}\n",
-        dyad_name(spec, w.dyads()[d]), e.crises, e.hours_at_crisis, e.peak_level, e.clashes,
-        optional_text(e.first_clash_day, "{:.2f}"), e.tension, e.calls, e.connected,
-        optional_text(e.connect_median_h, "{:.2f}"), optional_text(e.connect_p90_h, "{:.2f}"));
+        dyad_name(spec, dyads[r.dyad]), r.crises, r.hours_at_crisis, r.peak_level, r.clashes,
+        optional_text(r.first_clash_day, "{:.2f}"), r.tension, r.calls, r.calls_connected,
+        optional_text(r.connect_delay_median_hours, "{:.2f}"),
+        optional_text(r.connect_delay_p90_hours, "{:.2f}"));
   }
   out << "\nintrusions and responses (responding nation <- intruding nation)\n";
   out << fmt::format("  {:<28} {:>10} {:>10} {:>9} {:>10} {:>7} {:>10}\n", "nations", "intrusions",
                      "scrambles", "aircraft", "dispatches", "ships", "unanswered");
-  const std::size_t n = spec.nations.size();
-  for (std::size_t r = 0; r < n; ++r) {
-    for (std::size_t i = 0; i < n; ++i) {
-      const agents::ResponseCounts& c = w.responses(r, i);
-      if (c.intrusions == 0) continue;
-      out << fmt::format("  {:<28} {:>10} {:>10} {:>9} {:>10} {:>7} {:>10}\n",
-                         spec.nations[r].id + " <- " + spec.nations[i].id, c.intrusions,
-                         c.scrambles, c.aircraft_scrambled, c.dispatches, c.ships_dispatched,
-                         c.unanswered);
-    }
+  for (const ResponseLine& l : response_lines(spec, record)) {
+    out << fmt::format("  {:<28} {:>10} {:>10} {:>9} {:>10} {:>7} {:>10}\n",
+                       spec.nations[l.responder].id + " <- " + spec.nations[l.intruder].id,
+                       l.intrusions, l.scrambles, l.aircraft, l.dispatches, l.ships, l.unanswered);
   }
   out << "\nzone presence: days with the nation's ships in the zone (coast guard only)\n";
-  for (std::size_t z = 0; z < spec.zones.size(); ++z) {
-    for (std::size_t nation = 0; nation < n; ++nation) {
-      const std::uint32_t any = w.presence_days(nation, z);
-      if (any == 0) continue;
-      out << fmt::format("  {:<28} {:<16} {:>5} ({})\n", spec.zones[z].id, spec.nations[nation].id,
-                         any, w.presence_days(nation, agents::Role::coast_guard, z));
-    }
+  for (const PresenceRow& p : record.presence) {
+    if (p.days == 0) continue;
+    out << fmt::format("  {:<28} {:<16} {:>5} ({})\n", spec.zones[p.zone].id,
+                       spec.nations[p.nation].id, p.days, p.coast_guard_days);
   }
 }
 
-void print_json(std::ostream& out, const agents::PlatformWorld& w, double days, std::uint64_t seed,
-                std::uint32_t replication) {
-  const agents::WorldSpec& spec = w.spec();
+void print_json(std::ostream& out, const agents::WorldSpec& spec, const RunRecord& record,
+                const std::string& policy_id, double days) {
+  const SummaryRow& run = record.summary;
+  const auto dyads = spec.dyads();
   out << fmt::format(
       "{{\"scenario\": \"{}\", \"policy\": \"{}\", \"days\": {}, \"stopped_at_clash\": {}, "
       "\"seed\": {}, \"replication\": {}, \"platforms\": {}",
-      json_escaped(spec.name), json_escaped(w.policy().id), days, w.stopped(), seed, replication,
-      w.platform_count());
+      json_escaped(spec.name), json_escaped(policy_id), days, run.stopped_at_clash != 0, run.seed,
+      run.replication, run.platforms);
   out << ", \"dyads\": [";
-  for (std::size_t d = 0; d < w.dyads().size(); ++d) {
-    const agents::DyadCounts& c = w.dyad_counts()[d];
-    const DyadEscalationSummary e = escalation_summary(w, d);
+  for (const DyadRow& r : record.dyads) {
     out << fmt::format(
         "{}{{\"dyad\": \"{}\", \"encounters\": {}, \"encounter_hours\": {}, \"incidents\": "
         "{{\"unsafe\": {}, \"dangerous\": {}, \"grave\": {}}}, \"incidents_per_100_hours\": {}, "
@@ -183,88 +147,202 @@ void print_json(std::ostream& out, const agents::PlatformWorld& w, double days, 
         "\"call_attempts\": {}, "
         "\"calls_connected\": {}, \"calls_relayed\": {}, \"connect_delay_median_hours\": {}, "
         "\"connect_delay_p90_hours\": {}}}",
-        d ? ", " : "", dyad_name(spec, w.dyads()[d]), c.encounters, w.encounter_hours(d),
-        c.incidents[0], c.incidents[1], c.incidents[2], rate_per_100_hours(w, d), e.crises,
-        e.hours_at_crisis, e.peak_level, e.clashes, optional_json(e.first_clash_day), e.tension,
-        e.level, e.calls, e.attempts, e.connected, e.relayed, optional_json(e.connect_median_h),
-        optional_json(e.connect_p90_h));
+        r.dyad ? ", " : "", dyad_name(spec, dyads[r.dyad]), r.encounters, r.encounter_hours,
+        r.incidents_unsafe, r.incidents_dangerous, r.incidents_grave, r.incidents_per_100_hours,
+        r.crises, r.hours_at_crisis, r.peak_level, r.clashes, optional_json(r.first_clash_day),
+        r.tension, r.level, r.calls, r.call_attempts, r.calls_connected, r.calls_relayed,
+        optional_json(r.connect_delay_median_hours), optional_json(r.connect_delay_p90_hours));
   }
   out << "], \"responses\": [";
-  const std::size_t n = spec.nations.size();
   bool first = true;
-  for (std::size_t r = 0; r < n; ++r) {
-    for (std::size_t i = 0; i < n; ++i) {
-      const agents::ResponseCounts& c = w.responses(r, i);
-      if (c.intrusions == 0) continue;
-      out << fmt::format(
-          "{}{{\"responder\": \"{}\", \"intruder\": \"{}\", \"intrusions\": {}, \"scrambles\": {}, "
-          "\"aircraft_scrambled\": {}, \"dispatches\": {}, \"ships_dispatched\": {}, "
-          "\"unanswered\": {}}}",
-          first ? "" : ", ", spec.nations[r].id, spec.nations[i].id, c.intrusions, c.scrambles,
-          c.aircraft_scrambled, c.dispatches, c.ships_dispatched, c.unanswered);
-      first = false;
-    }
+  for (const ResponseLine& l : response_lines(spec, record)) {
+    out << fmt::format(
+        "{}{{\"responder\": \"{}\", \"intruder\": \"{}\", \"intrusions\": {}, \"scrambles\": {}, "
+        "\"aircraft_scrambled\": {}, \"dispatches\": {}, \"ships_dispatched\": {}, "
+        "\"unanswered\": {}}}",
+        first ? "" : ", ", spec.nations[l.responder].id, spec.nations[l.intruder].id, l.intrusions,
+        l.scrambles, l.aircraft, l.dispatches, l.ships, l.unanswered);
+    first = false;
   }
   out << "], \"zone_presence_days\": [";
   first = true;
-  for (std::size_t z = 0; z < spec.zones.size(); ++z) {
-    for (std::size_t nation = 0; nation < n; ++nation) {
-      const std::uint32_t any = w.presence_days(nation, z);
-      if (any == 0) continue;
-      out << fmt::format(
-          "{}{{\"zone\": \"{}\", \"nation\": \"{}\", \"days\": {}, "
-          "\"coast_guard_days\": {}}}",
-          first ? "" : ", ", spec.zones[z].id, spec.nations[nation].id, any,
-          w.presence_days(nation, agents::Role::coast_guard, z));
-      first = false;
-    }
+  for (const PresenceRow& p : record.presence) {
+    if (p.days == 0) continue;
+    out << fmt::format(
+        "{}{{\"zone\": \"{}\", \"nation\": \"{}\", \"days\": {}, "
+        "\"coast_guard_days\": {}}}",
+        first ? "" : ", ", spec.zones[p.zone].id, spec.nations[p.nation].id, p.days,
+        p.coast_guard_days);
+    first = false;
   }
   out << "]}\n";
 }
 
+// The agents' states in id order, as the trace stores them.
+TraceFile::StateSample sample_states(const agents::PlatformWorld& world) {
+  const engine::AgentStore& store = world.agents();
+  const std::size_t n = store.size();
+  TraceFile::StateSample sample;
+  sample.step = world.steps_taken();
+  sample.time_s = world.time_s();
+  sample.x_km.resize(n);
+  sample.y_km.resize(n);
+  sample.heading_rad.resize(n);
+  sample.speed_km_s.resize(n);
+  sample.status.resize(n);
+  const auto& states = world.state_of_slot();
+  for (std::size_t slot = 0; slot < n; ++slot) {
+    const engine::AgentId id = store.id[slot];
+    sample.x_km[id] = static_cast<float>(store.x_km[slot]);
+    sample.y_km[id] = static_cast<float>(store.y_km[slot]);
+    sample.heading_rad[id] = static_cast<float>(store.heading_rad[slot]);
+    sample.speed_km_s[id] = static_cast<float>(store.speed_km_s[slot]);
+    sample.status[id] = static_cast<std::uint8_t>(states[slot]);
+  }
+  return sample;
+}
+
+// Events and tension samples are handed to the writer in batches of about
+// this many bytes.
+constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
+
 }  // namespace
 
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err) {
-  scenarios::Scenario scenario;
-  try {
-    scenario = scenarios::load_scenario_file(options.scenario);
-  } catch (const scenarios::ScenarioError& e) {
-    for (const scenarios::Diagnostic& d : e.diagnostics())
-      err << d.format() << '\n';
-    return kExitBadInput;
-  }
-  const agents::WorldSpec spec = scenarios::build_world_spec(scenario);
+  std::optional<LoadedScenario> loaded = load_scenario_input(options.scenario, err);
+  if (!loaded) return kExitBadInput;
+  const agents::WorldSpec& spec = loaded->spec;
   std::size_t policy = 0;
   if (!options.policy.empty()) {
-    const auto found =
-        std::find_if(spec.policies.begin(), spec.policies.end(),
-                     [&](const agents::Policy& p) { return p.id == options.policy; });
-    if (found == spec.policies.end()) {
-      std::string known;
-      for (const agents::Policy& p : spec.policies)
-        known += (known.empty() ? "" : ", ") + p.id;
-      err << fmt::format("{}: error: no policy '{}' (the scenario's policies: {})\n",
-                         options.scenario, options.policy, known);
+    const auto found = find_policy(*loaded, options.policy, err);
+    if (!found) return kExitBadInput;
+    policy = *found;
+  }
+  const std::optional<EventDetail> event_detail = parse_event_detail(options.events);
+  if (!event_detail) {
+    err << "hotline: error: --events expects none, command, incidents or all: got '"
+        << options.events << "'\n";
+    return kExitBadInput;
+  }
+  const double asked_days = options.days.value_or(spec.horizon_s / 86400.0);
+  const auto steps = static_cast<std::uint64_t>(std::llround(asked_days * 86400.0 / spec.dt_s));
+  const auto step_of = [&](double interval_s) {
+    return static_cast<std::uint32_t>(std::llround(interval_s / spec.dt_s));
+  };
+  const std::uint32_t state_every =
+      options.sample_every_steps.value_or(step_of(spec.state_interval_s));
+
+  // The trace file is created before the run starts, so an unusable path
+  // fails at once; only the writer thread touches it until the run ends.
+  std::unique_ptr<TraceFile> trace;
+  RecordingOptions recording{EventDetail::none, 0};
+  if (!options.output.empty()) {
+    if (!output_path_usable(options.output, options.force, err)) return kExitBadInput;
+    TraceIdentity identity = scenario_identity(loaded->path, loaded->text, loaded->scenario);
+    identity.kind = "run";
+    identity.seed = options.seed;
+    identity.days = asked_days;
+    identity.replications = 1;
+    identity.policies = {policy};
+    identity.policy_ids = {spec.policies.empty() ? std::string("none") : spec.policies[policy].id};
+    identity.events = std::string(event_detail_name(*event_detail));
+    identity.state_interval_s = state_every * spec.dt_s;
+    try {
+      trace = std::make_unique<TraceFile>(options.output, identity, options.command_line,
+                                          loaded->scenario, spec);
+    } catch (const engine::hdf5::Error& e) {
+      err << "hotline: error: " << e.what() << '\n';
       return kExitBadInput;
     }
-    policy = static_cast<std::size_t>(found - spec.policies.begin());
+    recording = {*event_detail, step_of(spec.tension_interval_s)};
   }
-  double days = options.days.value_or(spec.horizon_s / 86400.0);
-  const auto steps = static_cast<std::uint64_t>(std::llround(days * 86400.0 / spec.dt_s));
+  catch_interrupts();
+
   engine::ThreadControl threads(options.threads > 0 ? options.threads
                                                     : engine::ThreadControl::hardware_threads());
-  threads.run([&] {
+  return threads.run([&]() -> int {
     agents::PlatformWorld world(spec, options.seed, options.replication, policy);
-    const auto start = std::chrono::steady_clock::now();
-    for (std::uint64_t i = 0; i < steps && !world.stopped(); ++i)
-      world.step();
-    if (world.stopped()) days = world.time_s() / 86400.0;
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (options.json) {
-      print_json(out, world, days, options.seed, options.replication);
-    } else {
-      print_table(out, world, days, options.seed, options.replication, seconds);
+    const std::string policy_id = world.policy().id;
+    RunRecord record;
+    record.summary.policy = 0;  // the run file's only policy
+    record.summary.replication = options.replication;
+    std::optional<engine::BackgroundWriter> writer;
+    if (trace) {
+      writer.emplace();
+      writer->submit(0, [&] {
+        trace->begin_run();
+        if (state_every > 0)
+          trace->begin_states(0, options.replication, world.platform_count(),
+                              state_every * spec.dt_s);
+      });
+    }
+    // Hands the events and tension samples so far to the writer thread.
+    const auto flush = [&] {
+      const std::size_t bytes =
+          record.events.size() * sizeof(EventRow) + record.tension.size() * sizeof(float);
+      writer->submit(
+          bytes, [&trace, events = std::move(record.events), tension = std::move(record.tension)] {
+            trace->append_events(events);
+            trace->append_tension(tension);
+          });
+      record.events.clear();
+      record.tension.clear();
+    };
+    try {
+      const auto start = std::chrono::steady_clock::now();
+      for (std::uint64_t i = 0; i < steps && !world.stopped(); ++i) {
+        if (const int signal = interrupt_signal()) throw Interrupted{signal};
+        world.step();
+        if (!trace) {
+          world.clear_events();
+          continue;
+        }
+        record_step(world, recording, record);
+        if (state_every > 0 && world.steps_taken() % state_every == 0) {
+          auto sample = std::make_shared<TraceFile::StateSample>(sample_states(world));
+          writer->submit(world.platform_count() * 17,
+                         [&trace, sample] { trace->append_states(*sample); });
+        }
+        if ((record.events.size() * sizeof(EventRow) + record.tension.size() * sizeof(float))
+            >= kBatchBytes) {
+          flush();
+        }
+      }
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      summarize_run(world, options.seed, 0, options.replication, record);
+      const double days = world.stopped() ? world.time_s() / 86400.0 : asked_days;
+      if (trace) {
+        flush();
+        writer->submit(0, [&trace, row = record]() mutable { trace->end_run(row); });
+        writer->finish();
+        trace->commit();
+      }
+      if (options.json) {
+        print_json(out, spec, record, policy_id, days);
+      } else {
+        print_table(out, spec, record, policy_id, days, seconds);
+      }
+    } catch (const Interrupted& stop) {
+      if (writer) {
+        try {
+          writer->finish();
+        } catch (...) {  // the file is abandoned anyway
+        }
+      }
+      trace.reset();  // abandons the partial file
+      err << "hotline: interrupted; no trace written\n";
+      return interrupted_exit_code(stop.signal);
+    } catch (const std::exception& e) {
+      if (writer) {
+        try {
+          writer->finish();
+        } catch (...) {  // reporting the first error
+        }
+      }
+      trace.reset();
+      err << "hotline: failed: " << e.what() << '\n';
+      return kExitRunFailure;
     }
     if (options.profile) {
       // ns per platform-step for each phase, every platform counted (in
@@ -279,8 +357,9 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
                                  << phase_split_text(ns, false);
       (options.json ? err : out) << fmt::format("  total {:.2f}\n", total);
     }
+    if (trace && !options.json) out << "\ntrace: " << options.output << '\n';
+    return 0;
   });
-  return 0;
 }
 
 }  // namespace hotline::cli

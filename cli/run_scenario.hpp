@@ -6,6 +6,11 @@
 // clashes and the first's time, hotline calls placed and connected, connect
 // delay); intrusions and scrambles or dispatches by responding and
 // intruding nation; and the days each nation's ships were in each zone.
+//
+// With `-o FILE` it also writes the run's trace (docs/trace-format.md): the
+// same numbers, the events, the tension series and, with --sample-every K
+// (or the scenario's output.state_interval), sampled agent states. The file
+// is written by a writer thread while the run steps.
 #pragma once
 
 #include <cstdint>
@@ -23,11 +28,18 @@ struct RunOptions {
   std::string policy;             // empty: the scenario's first
   int threads = 0;                // 0: every hardware thread
   bool json = false;
-  bool profile = false;  // print the time per phase
+  bool profile = false;                             // print the time per phase
+  std::string output;                               // trace file; empty: none
+  bool force = false;                               // replace an existing output
+  std::optional<std::uint32_t> sample_every_steps;  // states; default: the scenario's
+  std::string events = "all";                       // EventDetail name
+  std::string command_line;                         // for the trace's attributes
 };
 
-// Returns the exit code: 0, or 2 for a scenario that does not load (its
-// diagnostics on `err`) or a policy it does not have.
+// Returns the exit code: 0; 1 if the trace cannot be written; 2 for a
+// scenario that does not load (its diagnostics on `err`), a policy it does
+// not have, or an output that exists (without force) or cannot be created;
+// 128 + the signal after Ctrl-C or SIGTERM (no file left behind).
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace hotline::cli

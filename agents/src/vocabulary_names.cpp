@@ -2,6 +2,7 @@
 // write them.
 #include "hotline/agents/events.hpp"
 #include "hotline/agents/missions.hpp"
+#include "hotline/agents/platform_world.hpp"
 #include "hotline/agents/platforms.hpp"
 #include "hotline/agents/relations.hpp"
 #include "hotline/agents/zone_kinds.hpp"
@@ -154,6 +155,32 @@ std::string_view severity_name(Severity severity) {
       return "grave";
   }
   return "unsafe";
+}
+
+std::string_view platform_state_name(PlatformState state) {
+  switch (state) {
+    case PlatformState::reserve:
+      return "reserve";
+    case PlatformState::transit:
+      return "transit";
+    case PlatformState::dwell:
+      return "dwell";
+    case PlatformState::done:
+      return "done";
+    case PlatformState::ready:
+      return "ready";
+    case PlatformState::turnaround:
+      return "turnaround";
+    case PlatformState::outbound:
+      return "outbound";
+    case PlatformState::returning:
+      return "returning";
+    case PlatformState::intercept:
+      return "intercept";
+    case PlatformState::shadow:
+      return "shadow";
+  }
+  return "?";
 }
 
 }  // namespace hotline::agents

@@ -33,9 +33,57 @@ hid_t native_type(FieldType type) {
     case FieldType::f32:
       return H5T_NATIVE_FLOAT;
     case FieldType::f64:
+    case FieldType::text:  // not a native type: see member_type
       return H5T_NATIVE_DOUBLE;
   }
   return H5T_NATIVE_DOUBLE;
+}
+
+std::size_t element_size(FieldType type) {
+  switch (type) {
+    case FieldType::u8:
+      return 1;
+    case FieldType::u16:
+      return 2;
+    case FieldType::u32:
+    case FieldType::i32:
+    case FieldType::f32:
+      return 4;
+    case FieldType::u64:
+    case FieldType::i64:
+    case FieldType::f64:
+      return 8;
+    case FieldType::text:
+      return 0;
+  }
+  return 0;
+}
+
+// A field's type: a native number, or a fixed-size NUL-padded UTF-8 string.
+Handle member_type(const std::string& path, const Field& f) {
+  if (f.type != FieldType::text) return Handle(H5Tcopy(native_type(f.type)), H5Tclose);
+  Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
+  if (f.text_size == 0 || !type.valid() || H5Tset_size(type.get(), f.text_size) < 0
+      || H5Tset_strpad(type.get(), H5T_STR_NULLPAD) < 0
+      || H5Tset_cset(type.get(), H5T_CSET_UTF8) < 0) {
+    throw Error(path, "cannot make the text type of field '" + f.name + "'");
+  }
+  return type;
+}
+
+// Dataset creation properties: chunked, shuffled and deflated, and without
+// the object's creation and modification times, so that the same content
+// written twice gives the same bytes.
+Handle chunked_properties(const std::string& path, const std::string& name, int rank,
+                          const hsize_t* chunk, int deflate_level) {
+  Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  if (!properties.valid() || H5Pset_chunk(properties.get(), rank, chunk) < 0
+      || H5Pset_shuffle(properties.get()) < 0
+      || H5Pset_deflate(properties.get(), static_cast<unsigned>(deflate_level)) < 0
+      || H5Pset_obj_track_times(properties.get(), 0) < 0) {
+    throw Error(path, "cannot set up dataset '" + name + "'");
+  }
+  return properties;
 }
 
 // The row's compound type in memory (the layout of the caller's struct).
@@ -44,7 +92,8 @@ Handle compound_type(const std::string& path, std::size_t row_size,
   Handle type(H5Tcreate(H5T_COMPOUND, row_size), H5Tclose);
   if (!type.valid()) throw Error(path, "cannot create a compound type");
   for (const Field& f : fields) {
-    if (H5Tinsert(type.get(), f.name.c_str(), f.offset, native_type(f.type)) < 0) {
+    const Handle member = member_type(path, f);
+    if (!member.valid() || H5Tinsert(type.get(), f.name.c_str(), f.offset, member.get()) < 0) {
       throw Error(path, "cannot add field '" + f.name + "' to a compound type");
     }
   }
@@ -98,7 +147,13 @@ void File::close() {
 }
 
 Handle create_group(const File& file, hid_t parent, const std::string& name) {
-  Handle group(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose);
+  // No creation and modification times: the same content gives the same bytes.
+  Handle properties(H5Pcreate(H5P_GROUP_CREATE), H5Pclose);
+  if (!properties.valid() || H5Pset_obj_track_times(properties.get(), 0) < 0) {
+    throw Error(file.path(), "cannot set up group '" + name + "'");
+  }
+  Handle group(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, properties.get(), H5P_DEFAULT),
+               H5Gclose);
   if (!group.valid()) throw Error(file.path(), "cannot create group '" + name + "'");
   return group;
 }
@@ -117,6 +172,10 @@ void write_attribute(const File& file, hid_t object, const std::string& name, st
 
 void write_attribute(const File& file, hid_t object, const std::string& name, double value) {
   write_scalar_attribute(file, object, name, H5T_NATIVE_DOUBLE, &value);
+}
+
+void write_attribute(const File& file, hid_t object, const std::string& name, std::uint64_t value) {
+  write_scalar_attribute(file, object, name, H5T_NATIVE_UINT64, &value);
 }
 
 std::string read_string_attribute(const File& file, hid_t object, const std::string& name) {
@@ -138,13 +197,9 @@ Table::Table(const File& file, hid_t parent, const std::string& name, std::size_
   const std::array<hsize_t, 1> initial{0};
   const std::array<hsize_t, 1> maximum{H5S_UNLIMITED};
   Handle space(H5Screate_simple(1, initial.data(), maximum.data()), H5Sclose);
-  Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
   const std::array<hsize_t, 1> chunk{chunk_rows};
-  if (!space.valid() || !properties.valid() || H5Pset_chunk(properties.get(), 1, chunk.data()) < 0
-      || H5Pset_shuffle(properties.get()) < 0
-      || H5Pset_deflate(properties.get(), static_cast<unsigned>(deflate_level)) < 0) {
-    throw Error(path_, "cannot set up table '" + name + "'");
-  }
+  const Handle properties = chunked_properties(path_, name, 1, chunk.data(), deflate_level);
+  if (!space.valid()) throw Error(path_, "cannot set up table '" + name + "'");
   // The file stores the packed version of the row type: no padding bytes.
   Handle file_type(H5Tcopy(memory_type_.get()), H5Tclose);
   if (!file_type.valid() || H5Tpack(file_type.get()) < 0) {
@@ -178,23 +233,204 @@ void Table::append(const void* rows, std::size_t count) {
   rows_ += count;
 }
 
-std::vector<std::byte> read_table(const File& file, const std::string& dataset,
-                                  std::size_t row_size, const std::vector<Field>& fields) {
-  Handle data(H5Dopen2(file.id(), dataset.c_str(), H5P_DEFAULT), H5Dclose);
-  if (!data.valid()) throw Error(file.path(), "no table '" + dataset + "'");
-  Handle space(H5Dget_space(data.get()), H5Sclose);
-  std::array<hsize_t, 1> size{0};
-  if (!space.valid() || H5Sget_simple_extent_ndims(space.get()) != 1
-      || H5Sget_simple_extent_dims(space.get(), size.data(), nullptr) < 0) {
-    throw Error(file.path(), "'" + dataset + "' is not a one-dimensional table");
+bool has_attribute(hid_t object, const std::string& name) {
+  return H5Aexists(object, name.c_str()) > 0;
+}
+
+bool exists(const File& file, const std::string& path) {
+  // Each parent must exist before H5Lexists may be asked about the child.
+  std::size_t from = 0;
+  while (true) {
+    const std::size_t slash = path.find('/', from);
+    const std::string prefix = path.substr(0, slash);
+    if (H5Lexists(file.id(), prefix.c_str(), H5P_DEFAULT) <= 0) return false;
+    if (slash == std::string::npos) return true;
+    from = slash + 1;
   }
+}
+
+std::int64_t read_int_attribute(const File& file, hid_t object, const std::string& name) {
+  Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose);
+  std::int64_t value = 0;
+  if (!attribute.valid() || H5Aread(attribute.get(), H5T_NATIVE_INT64, &value) < 0) {
+    throw Error(file.path(), "no integer attribute '" + name + "'");
+  }
+  return value;
+}
+
+std::uint64_t read_uint_attribute(const File& file, hid_t object, const std::string& name) {
+  Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose);
+  std::uint64_t value = 0;
+  if (!attribute.valid() || H5Aread(attribute.get(), H5T_NATIVE_UINT64, &value) < 0) {
+    throw Error(file.path(), "no integer attribute '" + name + "'");
+  }
+  return value;
+}
+
+double read_double_attribute(const File& file, hid_t object, const std::string& name) {
+  Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose);
+  double value = 0;
+  if (!attribute.valid() || H5Aread(attribute.get(), H5T_NATIVE_DOUBLE, &value) < 0) {
+    throw Error(file.path(), "no number attribute '" + name + "'");
+  }
+  return value;
+}
+
+Matrix::Matrix(const File& file, hid_t parent, const std::string& name, FieldType element,
+               std::size_t columns, std::size_t chunk_rows, int deflate_level)
+    : path_(file.path()), element_(element), columns_(columns) {
+  if (element == FieldType::text || columns == 0) {
+    throw Error(path_, "matrix '" + name + "' needs numbers and at least one column");
+  }
+  const std::array<hsize_t, 2> initial{0, columns};
+  const std::array<hsize_t, 2> maximum{H5S_UNLIMITED, columns};
+  Handle space(H5Screate_simple(2, initial.data(), maximum.data()), H5Sclose);
+  const std::array<hsize_t, 2> chunk{chunk_rows, columns};
+  const Handle properties = chunked_properties(path_, name, 2, chunk.data(), deflate_level);
+  if (!space.valid()) throw Error(path_, "cannot set up matrix '" + name + "'");
+  dataset_ = Handle(H5Dcreate2(parent, name.c_str(), native_type(element), space.get(), H5P_DEFAULT,
+                               properties.get(), H5P_DEFAULT),
+                    H5Dclose);
+  if (!dataset_.valid()) throw Error(path_, "cannot create matrix '" + name + "'");
+}
+
+void Matrix::append(const void* rows, std::size_t count) {
+  if (count == 0) return;
+  const std::array<hsize_t, 2> new_size{rows_ + count, columns_};
+  if (H5Dset_extent(dataset_.get(), new_size.data()) < 0) {
+    throw Error(path_, "cannot extend a matrix");
+  }
+  Handle file_space(H5Dget_space(dataset_.get()), H5Sclose);
+  const std::array<hsize_t, 2> start{rows_, 0};
+  const std::array<hsize_t, 2> length{count, columns_};
+  Handle memory_space(H5Screate_simple(2, length.data(), nullptr), H5Sclose);
+  if (!file_space.valid() || !memory_space.valid()
+      || H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, length.data(),
+                             nullptr)
+             < 0
+      || H5Dwrite(dataset_.get(), native_type(element_), memory_space.get(), file_space.get(),
+                  H5P_DEFAULT, rows)
+             < 0) {
+    throw Error(path_, "cannot write rows to a matrix");
+  }
+  rows_ += count;
+}
+
+namespace {
+
+// The dataset and its extent: rank 1 or 2.
+struct OpenDataset {
+  Handle data;
+  Handle space;
+  int rank = 0;
+  std::array<hsize_t, 2> dims{0, 0};
+};
+
+OpenDataset open_dataset(const File& file, const std::string& dataset) {
+  OpenDataset d;
+  d.data = Handle(H5Dopen2(file.id(), dataset.c_str(), H5P_DEFAULT), H5Dclose);
+  if (!d.data.valid()) throw Error(file.path(), "no dataset '" + dataset + "'");
+  d.space = Handle(H5Dget_space(d.data.get()), H5Sclose);
+  d.rank = d.space.valid() ? H5Sget_simple_extent_ndims(d.space.get()) : -1;
+  if (d.rank < 1 || d.rank > 2
+      || H5Sget_simple_extent_dims(d.space.get(), d.dims.data(), nullptr) < 0) {
+    throw Error(file.path(), "'" + dataset + "' is not a one- or two-dimensional dataset");
+  }
+  return d;
+}
+
+// Selects rows [begin, begin + count) of the dataset's space.
+void select_rows(const File& file, const std::string& dataset, OpenDataset& d, std::uint64_t begin,
+                 std::uint64_t count) {
+  if (begin > d.dims[0] || count > d.dims[0] - begin) {
+    throw Error(file.path(), "'" + dataset + "' has " + std::to_string(d.dims[0])
+                                 + " rows: cannot read rows " + std::to_string(begin) + " to "
+                                 + std::to_string(begin + count));
+  }
+  const std::array<hsize_t, 2> start{begin, 0};
+  const std::array<hsize_t, 2> length{count, d.dims[1]};
+  if (H5Sselect_hyperslab(d.space.get(), H5S_SELECT_SET, start.data(), nullptr, length.data(),
+                          nullptr)
+      < 0) {
+    throw Error(file.path(), "cannot select rows of '" + dataset + "'");
+  }
+}
+
+}  // namespace
+
+std::uint64_t dataset_rows(const File& file, const std::string& dataset) {
+  return open_dataset(file, dataset).dims[0];
+}
+
+std::vector<std::byte> read_table_rows(const File& file, const std::string& dataset,
+                                       std::size_t row_size, const std::vector<Field>& fields,
+                                       std::uint64_t begin, std::uint64_t count) {
+  OpenDataset d = open_dataset(file, dataset);
+  if (d.rank != 1) throw Error(file.path(), "'" + dataset + "' is not a table");
+  select_rows(file, dataset, d, begin, count);
   const Handle type = compound_type(file.path(), row_size, fields);
-  std::vector<std::byte> rows(static_cast<std::size_t>(size[0]) * row_size);
-  if (size[0] > 0
-      && H5Dread(data.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()) < 0) {
+  std::vector<std::byte> rows(static_cast<std::size_t>(count) * row_size);
+  if (count == 0) return rows;
+  const std::array<hsize_t, 1> length{count};
+  Handle memory_space(H5Screate_simple(1, length.data(), nullptr), H5Sclose);
+  if (H5Dread(d.data.get(), type.get(), memory_space.get(), d.space.get(), H5P_DEFAULT, rows.data())
+      < 0) {
     throw Error(file.path(), "cannot read table '" + dataset + "' with the expected columns");
   }
   return rows;
+}
+
+std::vector<std::byte> read_table(const File& file, const std::string& dataset,
+                                  std::size_t row_size, const std::vector<Field>& fields) {
+  return read_table_rows(file, dataset, row_size, fields, 0, dataset_rows(file, dataset));
+}
+
+std::vector<std::string> read_text_column(const File& file, const std::string& dataset,
+                                          const std::string& column) {
+  OpenDataset d = open_dataset(file, dataset);
+  Handle stored(H5Dget_type(d.data.get()), H5Tclose);
+  const int member = stored.valid() ? H5Tget_member_index(stored.get(), column.c_str()) : -1;
+  if (d.rank != 1 || member < 0) {
+    throw Error(file.path(), "table '" + dataset + "' has no column '" + column + "'");
+  }
+  Handle member_stored(H5Tget_member_type(stored.get(), static_cast<unsigned>(member)), H5Tclose);
+  if (!member_stored.valid() || H5Tget_class(member_stored.get()) != H5T_STRING
+      || H5Tis_variable_str(member_stored.get()) > 0) {
+    throw Error(file.path(), "column '" + column + "' of '" + dataset + "' is not fixed text");
+  }
+  const std::size_t size = H5Tget_size(member_stored.get());
+  const Field field{column, 0, FieldType::text, size};
+  const std::vector<std::byte> bytes = read_table(file, dataset, size, {field});
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < d.dims[0]; ++i) {
+    const char* text = reinterpret_cast<const char*>(bytes.data() + i * size);
+    std::size_t length = 0;
+    while (length < size && text[length] != '\0')
+      ++length;
+    values.emplace_back(text, length);
+  }
+  return values;
+}
+
+std::vector<std::byte> read_matrix_rows(const File& file, const std::string& dataset,
+                                        FieldType element, std::size_t columns, std::uint64_t begin,
+                                        std::uint64_t count) {
+  OpenDataset d = open_dataset(file, dataset);
+  if (d.rank != 2 || d.dims[1] != columns) {
+    throw Error(file.path(),
+                "'" + dataset + "' is not a matrix of " + std::to_string(columns) + " columns");
+  }
+  select_rows(file, dataset, d, begin, count);
+  std::vector<std::byte> values(static_cast<std::size_t>(count) * columns * element_size(element));
+  if (count == 0) return values;
+  const std::array<hsize_t, 2> length{count, columns};
+  Handle memory_space(H5Screate_simple(2, length.data(), nullptr), H5Sclose);
+  if (H5Dread(d.data.get(), native_type(element), memory_space.get(), d.space.get(), H5P_DEFAULT,
+              values.data())
+      < 0) {
+    throw Error(file.path(), "cannot read matrix '" + dataset + "'");
+  }
+  return values;
 }
 
 }  // namespace hotline::engine::hdf5

@@ -350,4 +350,10 @@ std::string explain_scenario(const Scenario& s) {
   return out;
 }
 
+std::string explain_policy(const Scenario& scenario, std::size_t policy) {
+  std::string out;
+  write_policy(out, scenario.policies.at(policy), scenario);
+  return out;
+}
+
 }  // namespace hotline::scenarios

@@ -23,6 +23,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -62,6 +63,8 @@ enum class PlatformState : std::uint8_t {
   intercept,   // closing on its target platform at maximum speed
   shadow,      // holding the standoff distance from its target platform
 };
+inline constexpr std::size_t kPlatformStateCount = 10;
+[[nodiscard]] std::string_view platform_state_name(PlatformState state);
 
 // Detection and responses, for one (responding nation, intruding nation).
 struct ResponseCounts {

@@ -68,13 +68,17 @@ class Handle {
   Closer closer_ = nullptr;
 };
 
-enum class FieldType : std::uint8_t { u8, u16, u32, u64, i32, i64, f32, f64 };
+// Column and element types. `text` is a fixed-size, NUL-padded UTF-8
+// string of Field::text_size bytes (char[N] in the row struct), which h5py,
+// pandas and h5dump all read as text.
+enum class FieldType : std::uint8_t { u8, u16, u32, u64, i32, i64, f32, f64, text };
 
 // One column of a row struct.
 struct Field {
   std::string name;
   std::size_t offset = 0;
   FieldType type = FieldType::f64;
+  std::size_t text_size = 0;  // bytes, for FieldType::text
 };
 
 class File {
@@ -104,8 +108,17 @@ void write_attribute(const File& file, hid_t object, const std::string& name,
                      std::string_view value);
 void write_attribute(const File& file, hid_t object, const std::string& name, std::int64_t value);
 void write_attribute(const File& file, hid_t object, const std::string& name, double value);
+void write_attribute(const File& file, hid_t object, const std::string& name, std::uint64_t value);
 [[nodiscard]] std::string read_string_attribute(const File& file, hid_t object,
                                                 const std::string& name);
+[[nodiscard]] std::int64_t read_int_attribute(const File& file, hid_t object,
+                                              const std::string& name);
+[[nodiscard]] std::uint64_t read_uint_attribute(const File& file, hid_t object,
+                                                const std::string& name);
+[[nodiscard]] double read_double_attribute(const File& file, hid_t object, const std::string& name);
+[[nodiscard]] bool has_attribute(hid_t object, const std::string& name);
+// Whether `path` (e.g. "states/run_0") names a link in the file.
+[[nodiscard]] bool exists(const File& file, const std::string& path);
 
 // An extendible table of rows of `row_size` bytes described by `fields`.
 class Table {
@@ -127,10 +140,48 @@ class Table {
   std::uint64_t rows_ = 0;
 };
 
-// Reads a whole table of rows of `row_size` bytes whose fields match
-// `fields` (by name; HDF5 converts types), for readers and tests.
+// An extendible two-dimensional dataset of numbers, [rows × columns],
+// growing by whole rows: chunked (chunk_rows × columns), shuffled, deflated.
+class Matrix {
+ public:
+  Matrix(const File& file, hid_t parent, const std::string& name, FieldType element,
+         std::size_t columns, std::size_t chunk_rows = 256, int deflate_level = 4);
+
+  // Appends `count` rows of `columns` elements each, row after row.
+  void append(const void* rows, std::size_t count);
+  [[nodiscard]] std::uint64_t rows() const { return rows_; }
+  [[nodiscard]] hid_t id() const { return dataset_.get(); }
+
+ private:
+  std::string path_;
+  FieldType element_;
+  std::size_t columns_;
+  Handle dataset_;
+  std::uint64_t rows_ = 0;
+};
+
+// The number of rows of a one- or two-dimensional dataset; throws Error if
+// there is no such dataset.
+[[nodiscard]] std::uint64_t dataset_rows(const File& file, const std::string& dataset);
+
+// Reads rows [begin, begin + count) of a table of rows of `row_size` bytes
+// whose fields match `fields` (by name; HDF5 converts types).
+[[nodiscard]] std::vector<std::byte> read_table_rows(const File& file, const std::string& dataset,
+                                                     std::size_t row_size,
+                                                     const std::vector<Field>& fields,
+                                                     std::uint64_t begin, std::uint64_t count);
+// Reads a whole table, for readers and tests.
 [[nodiscard]] std::vector<std::byte> read_table(const File& file, const std::string& dataset,
                                                 std::size_t row_size,
                                                 const std::vector<Field>& fields);
+// Reads one text column of a table, whatever its stored size.
+[[nodiscard]] std::vector<std::string> read_text_column(const File& file,
+                                                        const std::string& dataset,
+                                                        const std::string& column);
+// Reads rows [begin, begin + count) of a Matrix as `element` values
+// (count × columns of them, row after row); `columns` must match.
+[[nodiscard]] std::vector<std::byte> read_matrix_rows(const File& file, const std::string& dataset,
+                                                      FieldType element, std::size_t columns,
+                                                      std::uint64_t begin, std::uint64_t count);
 
 }  // namespace hotline::engine::hdf5

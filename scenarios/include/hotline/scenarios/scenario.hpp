@@ -76,5 +76,8 @@ struct Scenario {
 // quantity in one unit per dimension, every policy expanded. Loading the
 // text gives a Scenario equal to `scenario`.
 [[nodiscard]] std::string explain_scenario(const Scenario& scenario);
+// One policy, fully resolved, as the YAML list item `explain_scenario`
+// writes under `policies:` (for the trace's /policies table).
+[[nodiscard]] std::string explain_policy(const Scenario& scenario, std::size_t policy);
 
 }  // namespace hotline::scenarios

@@ -1,0 +1,262 @@
+#include "run_record.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+#include <type_traits>
+
+namespace hotline::cli {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+EventRow event_row(const agents::Event& e, std::uint32_t policy, std::uint32_t replication) {
+  EventRow row{};
+  row.policy = policy;
+  row.replication = replication;
+  row.step = e.step;
+  row.time_s = e.time_s;
+  row.type = static_cast<std::uint8_t>(e.type);
+  row.agent_a = e.agent_a;
+  row.agent_b = e.agent_b;
+  row.nation_a = e.nation_a;
+  row.nation_b = e.nation_b;
+  row.severity = static_cast<std::uint8_t>(e.severity);
+  row.x_km = e.x_km;
+  row.y_km = e.y_km;
+  row.value = e.value;
+  return row;
+}
+
+// Byte image of a vector of plain rows, after its length.
+template <class T>
+void put_rows(std::vector<std::byte>& out, const std::vector<T>& rows) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  const std::uint64_t count = rows.size();
+  const auto* size_bytes = reinterpret_cast<const std::byte*>(&count);
+  out.insert(out.end(), size_bytes, size_bytes + sizeof count);
+  const auto* data = reinterpret_cast<const std::byte*>(rows.data());
+  out.insert(out.end(), data, data + rows.size() * sizeof(T));
+}
+
+template <class T>
+void get_rows(std::span<const std::byte>& in, std::vector<T>& rows) {
+  std::uint64_t count = 0;
+  if (in.size() < sizeof count) throw std::runtime_error("run record: cut short");
+  std::memcpy(&count, in.data(), sizeof count);
+  in = in.subspan(sizeof count);
+  if (count > in.size() / sizeof(T)) throw std::runtime_error("run record: cut short");
+  rows.resize(static_cast<std::size_t>(count));
+  std::memcpy(rows.data(), in.data(), rows.size() * sizeof(T));
+  in = in.subspan(rows.size() * sizeof(T));
+}
+
+}  // namespace
+
+std::optional<EventDetail> parse_event_detail(std::string_view text) {
+  for (auto d :
+       {EventDetail::none, EventDetail::command, EventDetail::incidents, EventDetail::all}) {
+    if (event_detail_name(d) == text) return d;
+  }
+  return std::nullopt;
+}
+
+std::string_view event_detail_name(EventDetail detail) {
+  switch (detail) {
+    case EventDetail::none:
+      return "none";
+    case EventDetail::command:
+      return "command";
+    case EventDetail::incidents:
+      return "incidents";
+    case EventDetail::all:
+      return "all";
+  }
+  return "?";
+}
+
+bool event_kept(EventDetail detail, agents::EventType type) {
+  using agents::EventType;
+  switch (detail) {
+    case EventDetail::none:
+      return false;
+    case EventDetail::all:
+      return true;
+    case EventDetail::incidents:
+      return type != EventType::encounter_begin && type != EventType::encounter_end;
+    case EventDetail::command:
+      return type == EventType::level_change || type == EventType::clash
+             || type == EventType::call_placed || type == EventType::call_connected;
+  }
+  return false;
+}
+
+void record_step(agents::PlatformWorld& world, const RecordingOptions& options, RunRecord& record) {
+  const auto policy = record.summary.policy;
+  const auto replication = record.summary.replication;
+  for (const agents::Event& e : world.events()) {
+    if (event_kept(options.events, e.type))
+      record.events.push_back(event_row(e, policy, replication));
+  }
+  world.clear_events();
+  if (options.tension_every_steps > 0 && world.steps_taken() % options.tension_every_steps == 0) {
+    for (std::size_t d = 0; d < world.dyads().size(); ++d)
+      record.tension.push_back(static_cast<float>(world.crisis().dyad(d).tension()));
+  }
+}
+
+double quantile(std::vector<double> values, double q) {
+  if (values.empty()) return kNaN;
+  std::sort(values.begin(), values.end());
+  const double h = q * static_cast<double>(values.size() - 1);
+  const auto below = static_cast<std::size_t>(std::floor(h));
+  const std::size_t above = std::min(below + 1, values.size() - 1);
+  return values[below] + (h - static_cast<double>(below)) * (values[above] - values[below]);
+}
+
+void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::uint32_t policy,
+                   std::uint32_t replication, RunRecord& record) {
+  const agents::WorldSpec& spec = world.spec();
+  const agents::CrisisCommand& crisis = world.crisis();
+  SummaryRow& s = record.summary;
+  s.policy = policy;
+  s.replication = replication;
+  s.seed = seed;
+  s.steps = world.steps_taken();
+  s.days = world.time_s() / 86400.0;
+  s.stopped_at_clash = world.stopped() ? 1 : 0;
+  s.platforms = static_cast<std::uint32_t>(world.platform_count());
+  s.first_clash_day = kNaN;
+  std::vector<double> all_delays_s;
+
+  record.dyads.clear();
+  for (std::size_t d = 0; d < world.dyads().size(); ++d) {
+    const auto [a, b] = world.dyads()[d];
+    const agents::DyadCounts& c = world.dyad_counts()[d];
+    const agents::DyadEscalation& e = crisis.dyad(d);
+    DyadRow r{};
+    r.policy = policy;
+    r.replication = replication;
+    r.dyad = static_cast<std::uint32_t>(d);
+    r.encounters = c.encounters;
+    r.encounter_hours = world.encounter_hours(d);
+    r.incidents_unsafe = c.incidents[0];
+    r.incidents_dangerous = c.incidents[1];
+    r.incidents_grave = c.incidents[2];
+    const double incidents = static_cast<double>(c.incidents[0] + c.incidents[1] + c.incidents[2]);
+    r.incidents_per_100_hours =
+        r.encounter_hours > 0.0 ? 100.0 * incidents / r.encounter_hours : 0.0;
+    const agents::ResponseCounts& into_a = world.responses(a, b);
+    const agents::ResponseCounts& into_b = world.responses(b, a);
+    r.intrusions_into_a = into_a.intrusions;
+    r.scrambles_by_a = into_a.scrambles;
+    r.aircraft_scrambled_by_a = into_a.aircraft_scrambled;
+    r.dispatches_by_a = into_a.dispatches;
+    r.ships_dispatched_by_a = into_a.ships_dispatched;
+    r.unanswered_by_a = into_a.unanswered;
+    r.intrusions_into_b = into_b.intrusions;
+    r.scrambles_by_b = into_b.scrambles;
+    r.aircraft_scrambled_by_b = into_b.aircraft_scrambled;
+    r.dispatches_by_b = into_b.dispatches;
+    r.ships_dispatched_by_b = into_b.ships_dispatched;
+    r.unanswered_by_b = into_b.unanswered;
+    r.crises = static_cast<std::uint32_t>(e.crises());
+    r.hours_at_crisis = e.seconds_at_crisis() / 3600.0;
+    r.peak_level = e.peak_level();
+    r.clashes = crisis.clashes(d);
+    r.first_clash_day = e.first_clash_s() ? *e.first_clash_s() / 86400.0 : kNaN;
+    r.tension = e.tension();
+    r.level = e.level();
+    r.connect_delay_median_hours = kNaN;
+    r.connect_delay_p90_hours = kNaN;
+    if (const agents::HotlineCounts* calls = crisis.calls(d)) {
+      r.calls = calls->calls;
+      r.call_attempts = calls->attempts;
+      r.calls_connected = calls->connected;
+      r.calls_relayed = calls->relayed;
+      r.calls_failed = calls->failed;
+      r.connect_delay_median_hours = quantile(calls->connect_delays_s, 0.5) / 3600.0;
+      r.connect_delay_p90_hours = quantile(calls->connect_delays_s, 0.9) / 3600.0;
+      all_delays_s.insert(all_delays_s.end(), calls->connect_delays_s.begin(),
+                          calls->connect_delays_s.end());
+    }
+    record.dyads.push_back(r);
+
+    s.encounters += r.encounters;
+    s.encounter_hours += r.encounter_hours;
+    s.incidents_unsafe += r.incidents_unsafe;
+    s.incidents_dangerous += r.incidents_dangerous;
+    s.incidents_grave += r.incidents_grave;
+    s.intrusions += r.intrusions_into_a + r.intrusions_into_b;
+    s.scrambles += r.scrambles_by_a + r.scrambles_by_b;
+    s.dispatches += r.dispatches_by_a + r.dispatches_by_b;
+    s.unanswered += r.unanswered_by_a + r.unanswered_by_b;
+    s.crises += r.crises;
+    s.dyad_hours_at_crisis += r.hours_at_crisis;
+    s.peak_level = std::max(s.peak_level, r.peak_level);
+    s.clashes += r.clashes;
+    if (!std::isnan(r.first_clash_day)
+        && (std::isnan(s.first_clash_day) || r.first_clash_day < s.first_clash_day)) {
+      s.first_clash_day = r.first_clash_day;
+    }
+    s.calls += r.calls;
+    s.call_attempts += r.call_attempts;
+    s.calls_connected += r.calls_connected;
+    s.calls_relayed += r.calls_relayed;
+    s.calls_failed += r.calls_failed;
+  }
+  const double incidents =
+      static_cast<double>(s.incidents_unsafe + s.incidents_dangerous + s.incidents_grave);
+  s.incidents_per_100_hours = s.encounter_hours > 0.0 ? 100.0 * incidents / s.encounter_hours : 0.0;
+  s.connect_delay_median_hours = quantile(all_delays_s, 0.5) / 3600.0;
+  s.connect_delay_p90_hours = quantile(all_delays_s, 0.9) / 3600.0;
+  s.cues_encounters = world.cues_encounters();
+  s.cues_both_adhered = world.cues_both_adhered();
+
+  record.presence.clear();
+  for (std::size_t z = 0; z < spec.zones.size(); ++z) {
+    for (std::size_t n = 0; n < spec.nations.size(); ++n) {
+      PresenceRow p{};
+      p.policy = policy;
+      p.replication = replication;
+      p.zone = static_cast<std::uint32_t>(z);
+      p.nation = static_cast<std::uint32_t>(n);
+      p.days = world.presence_days(n, z);
+      p.coast_guard_days = world.presence_days(n, agents::Role::coast_guard, z);
+      record.presence.push_back(p);
+    }
+  }
+}
+
+std::vector<std::byte> encode_run_record(const RunRecord& record) {
+  std::vector<std::byte> out;
+  out.reserve(sizeof(SummaryRow) + record.dyads.size() * sizeof(DyadRow)
+              + record.presence.size() * sizeof(PresenceRow)
+              + record.events.size() * sizeof(EventRow) + record.tension.size() * sizeof(float)
+              + 64);
+  const auto* summary = reinterpret_cast<const std::byte*>(&record.summary);
+  out.insert(out.end(), summary, summary + sizeof(SummaryRow));
+  put_rows(out, record.dyads);
+  put_rows(out, record.presence);
+  put_rows(out, record.events);
+  put_rows(out, record.tension);
+  return out;
+}
+
+RunRecord decode_run_record(std::span<const std::byte> bytes) {
+  RunRecord record;
+  if (bytes.size() < sizeof(SummaryRow)) throw std::runtime_error("run record: cut short");
+  std::memcpy(&record.summary, bytes.data(), sizeof(SummaryRow));
+  bytes = bytes.subspan(sizeof(SummaryRow));
+  get_rows(bytes, record.dyads);
+  get_rows(bytes, record.presence);
+  get_rows(bytes, record.events);
+  get_rows(bytes, record.tension);
+  if (!bytes.empty()) throw std::runtime_error("run record: bytes left over");
+  return record;
+}
+
+}  // namespace hotline::cli

@@ -1,0 +1,94 @@
+#include "scenario_input.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "hotline/scenarios/world_builder.hpp"
+
+namespace hotline::cli {
+
+std::optional<LoadedScenario> load_scenario_input(const std::string& path, std::ostream& err) {
+  LoadedScenario loaded;
+  loaded.path = path;
+  try {
+    loaded.scenario = scenarios::load_scenario_file(path);
+  } catch (const scenarios::ScenarioError& e) {
+    for (const scenarios::Diagnostic& d : e.diagnostics())
+      err << d.format() << '\n';
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  loaded.text = text.str();
+  loaded.spec = scenarios::build_world_spec(loaded.scenario);
+  return loaded;
+}
+
+std::optional<std::size_t> find_policy(const LoadedScenario& loaded, const std::string& id,
+                                       std::ostream& err) {
+  const auto& policies = loaded.spec.policies;
+  const auto found = std::find_if(policies.begin(), policies.end(),
+                                  [&](const agents::Policy& p) { return p.id == id; });
+  if (found != policies.end()) return static_cast<std::size_t>(found - policies.begin());
+  std::string known;
+  for (const agents::Policy& p : policies)
+    known += (known.empty() ? "" : ", ") + p.id;
+  err << fmt::format("{}: error: no policy '{}' (the scenario's policies: {})\n", loaded.path, id,
+                     known);
+  return std::nullopt;
+}
+
+bool output_path_usable(const std::string& path, bool force, std::ostream& err) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path file(path);
+  if (fs::is_directory(file, error)) {
+    err << fmt::format("hotline: error: {}: is a directory, not a file name\n", path);
+    return false;
+  }
+  if (fs::exists(file, error) && !force) {
+    err << fmt::format("hotline: error: {}: exists; --force replaces it\n", path);
+    return false;
+  }
+  const fs::path directory = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  if (!fs::is_directory(directory, error)) {
+    err << fmt::format("hotline: error: {}: no directory {}\n", path, directory.string());
+    return false;
+  }
+  return true;
+}
+
+std::string quoted_command_line(int argc, const char* const* argv) {
+  std::string line;
+  for (int i = 0; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    const bool plain = !arg.empty()
+                       && arg.find_first_not_of(
+                              "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                              "0123456789-_./=:,+@%")
+                              == std::string_view::npos;
+    if (i > 0) line += ' ';
+    if (plain) {
+      line += arg;
+    } else {
+      line += '\'';
+      for (const char c : arg) {
+        if (c == '\'') {
+          line += "'\\''";
+        } else {
+          line += c;
+        }
+      }
+      line += '\'';
+    }
+  }
+  return line;
+}
+
+}  // namespace hotline::cli

@@ -1,0 +1,42 @@
+// What `hotline run` and `hotline sweep` share before they simulate: the
+// scenario loaded (its diagnostics printed, exit 2 on any), policies found
+// by id, and the output path checked — all before any work or output, so
+// bad input never leaves anything behind.
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hotline/agents/world_spec.hpp"
+#include "hotline/scenarios/scenario.hpp"
+
+namespace hotline::cli {
+
+struct LoadedScenario {
+  std::string path;
+  std::string text;  // the file as read
+  scenarios::Scenario scenario;
+  agents::WorldSpec spec;
+};
+
+// Prints the diagnostics to `err` and returns nullopt for a scenario that
+// does not load.
+[[nodiscard]] std::optional<LoadedScenario> load_scenario_input(const std::string& path,
+                                                                std::ostream& err);
+
+// The index of the policy `id`; nullopt (with a message naming the
+// scenario's policies on `err`) if it has none such.
+[[nodiscard]] std::optional<std::size_t> find_policy(const LoadedScenario& loaded,
+                                                     const std::string& id, std::ostream& err);
+
+// Whether the output may be written: false (with the reason on `err`) if
+// the file exists and `force` is off, or its directory does not exist.
+[[nodiscard]] bool output_path_usable(const std::string& path, bool force, std::ostream& err);
+
+// The command line, each argument shell-quoted where needed.
+[[nodiscard]] std::string quoted_command_line(int argc, const char* const* argv);
+
+}  // namespace hotline::cli

@@ -1,0 +1,391 @@
+#include "sweep.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <mutex>
+#include <ostream>
+#include <set>
+#include <vector>
+
+#include "hotline/agents/platform_world.hpp"
+#include "hotline/engine/background_writer.hpp"
+#include "hotline/engine/record_journal.hpp"
+#include "hotline/engine/run_grid.hpp"
+#include "hotline/engine/thread_control.hpp"
+#include "interrupt.hpp"
+#include "phase_split.hpp"
+#include "progress_meter.hpp"
+#include "run_record.hpp"
+#include "scenario_input.hpp"
+#include "trace_file.hpp"
+
+namespace hotline::cli {
+
+namespace {
+
+constexpr int kExitRunFailure = 1;
+constexpr int kExitBadInput = 2;
+
+// The policies to sweep, by scenario index, in scenario order (so that
+// "--policies b,a" and "--policies a,b" make the same file).
+std::optional<std::vector<std::size_t>> swept_policies(const LoadedScenario& loaded,
+                                                       const std::string& list, std::ostream& err) {
+  std::vector<std::size_t> indices;
+  if (list.empty()) {
+    for (std::size_t i = 0; i < std::max<std::size_t>(loaded.spec.policies.size(), 1); ++i)
+      indices.push_back(i);
+    return indices;
+  }
+  std::string_view rest = list;
+  while (true) {
+    const auto comma = rest.find(',');
+    const std::string id(rest.substr(0, comma));
+    if (id.empty()) {
+      err << "hotline: error: --policies: an empty policy id in '" << list << "'\n";
+      return std::nullopt;
+    }
+    const auto index = find_policy(loaded, id, err);
+    if (!index) return std::nullopt;
+    if (std::find(indices.begin(), indices.end(), *index) != indices.end()) {
+      err << "hotline: error: --policies: '" << id << "' given twice\n";
+      return std::nullopt;
+    }
+    indices.push_back(*index);
+    if (comma == std::string_view::npos) break;
+    rest = rest.substr(comma + 1);
+  }
+  std::sort(indices.begin(), indices.end());
+  return indices;
+}
+
+// The key of a journal record without decoding it: the summary row leads.
+engine::RunKey record_key(std::span<const std::byte> payload) {
+  SummaryRow row{};
+  if (payload.size() < sizeof row) throw std::runtime_error("journal record too short");
+  std::memcpy(&row, payload.data(), sizeof row);
+  return {row.policy, row.replication};
+}
+
+// Per-policy totals for the closing table.
+struct PolicyTotals {
+  std::uint64_t runs = 0;
+  double incidents = 0.0;
+  double grave = 0.0;
+  double crises = 0.0;
+  std::uint64_t runs_with_clash = 0;
+  double calls_connected = 0.0;
+  double calls = 0.0;
+};
+
+// Per-phase time summed over runs, for --profile.
+struct ProfileTotals {
+  std::mutex mutex;
+  std::array<engine::PhaseTimers::Clock::duration, engine::kPhaseCount> phase{};
+  double platform_steps = 0.0;
+};
+
+}  // namespace
+
+int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
+  namespace fs = std::filesystem;
+  std::optional<LoadedScenario> loaded = load_scenario_input(options.scenario, err);
+  if (!loaded) return kExitBadInput;
+  const agents::WorldSpec& spec = loaded->spec;
+  const auto policies = swept_policies(*loaded, options.policies, err);
+  if (!policies) return kExitBadInput;
+  const std::optional<EventDetail> event_detail = parse_event_detail(options.events);
+  if (!event_detail) {
+    err << "hotline: error: --events expects none, command, incidents or all: got '"
+        << options.events << "'\n";
+    return kExitBadInput;
+  }
+  const double days = options.days.value_or(spec.horizon_s / 86400.0);
+  const auto steps = static_cast<std::uint64_t>(std::llround(days * 86400.0 / spec.dt_s));
+
+  TraceIdentity identity = scenario_identity(loaded->path, loaded->text, loaded->scenario);
+  identity.kind = "sweep";
+  identity.seed = options.seed;
+  identity.days = days;
+  identity.replications = options.replications;
+  identity.policies = *policies;
+  for (std::size_t p : *policies)
+    identity.policy_ids.push_back(spec.policies.empty() ? std::string("none")
+                                                        : spec.policies[p].id);
+  identity.shard_index = options.shard_index;
+  identity.shard_count = options.shard_count;
+  identity.events = std::string(event_detail_name(*event_detail));
+
+  const engine::RunGrid grid(static_cast<std::uint32_t>(policies->size()), options.replications);
+  std::vector<engine::RunKey> shard;
+  try {
+    shard = grid.shard(options.shard_index, options.shard_count);
+  } catch (const std::invalid_argument& e) {
+    err << "hotline: error: --shard " << e.what() << '\n';
+    return kExitBadInput;
+  }
+  if (shard.empty()) {
+    err << fmt::format(
+        "hotline: error: --shard {}/{} holds no runs: the grid has {} ({} policies "
+        "× {} replications)\n",
+        options.shard_index, options.shard_count, grid.size(), grid.policies(),
+        grid.replications());
+    return kExitBadInput;
+  }
+
+  // The output and the journal beside it.
+  const std::string journal_path = options.output + ".journal";
+  std::error_code error;
+  if (fs::is_directory(options.output, error)) {
+    err << fmt::format("hotline: error: {}: is a directory, not a file name\n", options.output);
+    return kExitBadInput;
+  }
+  if (fs::exists(options.output, error) && !options.force) {
+    if (!options.resume) {
+      err << fmt::format("hotline: error: {}: exists; --force replaces it\n", options.output);
+      return kExitBadInput;
+    }
+    // Resuming a sweep that already finished: nothing to do, if it is this
+    // sweep.
+    try {
+      const TraceReader done(options.output);
+      if (auto diff = identity_difference(identity, "this command", done.identity(), options.output,
+                                          true)) {
+        err << fmt::format(
+            "hotline: error: {}: exists and is a different sweep ({}); --force "
+            "replaces it\n",
+            options.output, *diff);
+        return kExitBadInput;
+      }
+    } catch (const engine::hdf5::Error& e) {
+      err << "hotline: error: " << e.what() << "; --force replaces it\n";
+      return kExitBadInput;
+    }
+    fs::remove(journal_path, error);  // left by a stop between the rename and its removal
+    out << fmt::format("{}: complete already ({} runs)\n", options.output, shard.size());
+    return 0;
+  }
+  if (!output_path_usable(options.output, true, err)) return kExitBadInput;
+
+  std::optional<engine::RecordJournal> journal;
+  const bool journal_exists = fs::exists(journal_path, error);
+  try {
+    if (journal_exists && options.resume) {
+      journal.emplace(engine::RecordJournal::open(journal_path));
+      TraceIdentity found;
+      try {
+        found = TraceIdentity::decode(journal->identity());
+      } catch (const std::exception& e) {
+        err << fmt::format("hotline: error: {}: {}; --force starts over\n", journal_path, e.what());
+        return kExitBadInput;
+      }
+      if (auto diff = identity_difference(identity, "this command", found, journal_path, true)) {
+        err << fmt::format(
+            "hotline: error: {}: belongs to a different sweep ({}); --force starts "
+            "over\n",
+            journal_path, *diff);
+        return kExitBadInput;
+      }
+      if (journal->truncated_bytes() > 0) {
+        err << fmt::format(
+            "hotline: {}: dropped a torn last record ({} bytes) left by the "
+            "interruption\n",
+            journal_path, journal->truncated_bytes());
+      }
+    } else if (journal_exists && !options.force) {
+      err << fmt::format(
+          "hotline: error: {}: an interrupted sweep's journal; --resume finishes "
+          "it, --force starts over\n",
+          journal_path);
+      return kExitBadInput;
+    } else {
+      journal.emplace(engine::RecordJournal::create(journal_path, identity.encode()));
+    }
+  } catch (const engine::JournalError& e) {
+    err << "hotline: error: " << e.what() << '\n';
+    return kExitBadInput;
+  }
+
+  // Which runs the journal holds: the record index of each canonical run.
+  constexpr std::size_t kNotDone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> record_of(static_cast<std::size_t>(grid.size()), kNotDone);
+  std::vector<std::uint8_t> in_shard(static_cast<std::size_t>(grid.size()), 0);
+  for (const engine::RunKey key : shard)
+    in_shard[static_cast<std::size_t>(grid.canonical_index(key))] = 1;
+  try {
+    for (std::size_t r = 0; r < journal->size(); ++r) {
+      const engine::RunKey key = record_key(journal->read(r));
+      if (key.policy >= grid.policies() || key.replication >= grid.replications()
+          || in_shard[static_cast<std::size_t>(grid.canonical_index(key))] == 0) {
+        throw std::runtime_error(fmt::format("record {} is not a run of this sweep", r));
+      }
+      auto& slot = record_of[static_cast<std::size_t>(grid.canonical_index(key))];
+      if (slot == kNotDone) slot = r;  // a run recorded twice: the first counts
+    }
+  } catch (const std::exception& e) {
+    err << fmt::format("hotline: error: {}: {}\n", journal_path, e.what());
+    return kExitRunFailure;
+  }
+  std::vector<engine::RunKey> todo;
+  for (const engine::RunKey key : shard) {
+    if (record_of[static_cast<std::size_t>(grid.canonical_index(key))] == kNotDone)
+      todo.push_back(key);
+  }
+  const std::size_t resumed = shard.size() - todo.size();
+  if (options.resume && !journal_exists)
+    err << "hotline: no journal to resume: starting the sweep\n";
+
+  catch_interrupts();
+  const RecordingOptions recording{
+      *event_detail, static_cast<std::uint32_t>(std::llround(spec.tension_interval_s / spec.dt_s))};
+  ProgressMeter progress(shard.size(), resumed,
+                         !options.quiet && ProgressMeter::stderr_is_terminal(), err);
+  ProfileTotals profile;
+  const auto start = std::chrono::steady_clock::now();
+  int stopped_by = 0;
+  std::string failure;
+  {
+    engine::BackgroundWriter writer;
+    engine::ThreadControl threads(options.threads > 0 ? options.threads
+                                                      : engine::ThreadControl::hardware_threads());
+    try {
+      threads.run([&] {
+        engine::run_in_parallel(todo, [&](engine::RunKey key) {
+          agents::PlatformWorld world(spec, options.seed, key.replication,
+                                      spec.policies.empty() ? 0 : (*policies)[key.policy]);
+          RunRecord record;
+          record.summary.policy = key.policy;
+          record.summary.replication = key.replication;
+          for (std::uint64_t i = 0; i < steps && !world.stopped(); ++i) {
+            if (const int signal = interrupt_signal()) throw Interrupted{signal};
+            world.step();
+            record_step(world, recording, record);
+          }
+          summarize_run(world, options.seed, key.policy, key.replication, record);
+          auto payload = std::make_shared<std::vector<std::byte>>(encode_run_record(record));
+          writer.submit(payload->size(), [&journal, payload] {
+            journal->append(*payload);
+            journal->sync();  // durable the moment the run completes
+          });
+          if (options.profile) {
+            const std::lock_guard lock(profile.mutex);
+            for (std::size_t p = 0; p < engine::kPhaseCount; ++p)
+              profile.phase[p] += world.timers().total(static_cast<engine::Phase>(p));
+            profile.platform_steps += static_cast<double>(world.steps_taken())
+                                      * static_cast<double>(world.platform_count());
+          }
+          progress.run_done();
+        });
+      });
+    } catch (const Interrupted& stop) {
+      stopped_by = stop.signal;
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+    try {
+      writer.finish();
+    } catch (const std::exception& e) {
+      if (failure.empty()) failure = e.what();
+    }
+  }
+  progress.finish();
+  if (!failure.empty()) {
+    err << "hotline: failed: " << failure << '\n';
+    return kExitRunFailure;
+  }
+  if (stopped_by != 0) {
+    std::size_t saved = 0;
+    try {
+      journal->close();
+      saved = engine::RecordJournal::open(journal_path).size();
+    } catch (const std::exception& e) {
+      err << "hotline: failed: " << e.what() << '\n';
+      return kExitRunFailure;
+    }
+    err << fmt::format(
+        "hotline: interrupted: {} of {} runs are saved in {}; the same command with "
+        "--resume finishes the sweep\n",
+        saved, shard.size(), journal_path);
+    return interrupted_exit_code(stopped_by);
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  // Assemble the file from the journal, in canonical order.
+  for (std::size_t r = 0; r < journal->size(); ++r) {
+    // The runs just done, by their record index.
+    const engine::RunKey key = record_key(journal->read(r));
+    auto& slot = record_of[static_cast<std::size_t>(grid.canonical_index(key))];
+    if (slot == kNotDone) slot = r;
+  }
+  std::vector<PolicyTotals> totals(policies->size());
+  try {
+    TraceFile file(options.output, identity, options.command_line, loaded->scenario, spec);
+    for (const engine::RunKey key : shard) {
+      const std::size_t r = record_of[static_cast<std::size_t>(grid.canonical_index(key))];
+      if (r == kNotDone) throw std::logic_error("a run of the sweep is missing from its journal");
+      RunRecord record = decode_run_record(journal->read(r));
+      file.add_run(record);
+      PolicyTotals& t = totals[key.policy];
+      const SummaryRow& s = record.summary;
+      ++t.runs;
+      t.incidents +=
+          static_cast<double>(s.incidents_unsafe + s.incidents_dangerous + s.incidents_grave);
+      t.grave += static_cast<double>(s.incidents_grave);
+      t.crises += s.crises;
+      t.runs_with_clash += s.clashes > 0 ? 1 : 0;
+      t.calls += static_cast<double>(s.calls);
+      t.calls_connected += static_cast<double>(s.calls_connected);
+    }
+    file.commit();
+    journal->close();
+    fs::remove(journal_path);
+  } catch (const std::exception& e) {
+    err << "hotline: failed: " << e.what() << " (the completed runs stay in " << journal_path
+        << "; --resume tries again)\n";
+    return kExitRunFailure;
+  }
+
+  const auto bytes = fs::file_size(options.output, error);
+  out << fmt::format("{}: {} policies × {} replications, {:g} days, seed {}", spec.name,
+                     grid.policies(), grid.replications(), days, options.seed);
+  if (options.shard_count > 1) {
+    out << fmt::format(", shard {}/{} ({} runs)", options.shard_index, options.shard_count,
+                       shard.size());
+  }
+  out << fmt::format("\n{} runs in {:.1f} s", todo.size(), seconds);
+  if (resumed > 0) out << fmt::format(" ({} more from the journal)", resumed);
+  out << fmt::format("; {}: {:.1f} MB, {:.1f} kB per run\n\n", options.output,
+                     static_cast<double>(bytes) / 1e6,
+                     static_cast<double>(bytes) / 1e3 / static_cast<double>(shard.size()));
+  out << fmt::format("  {:<28} {:>6} {:>14} {:>11} {:>11} {:>12} {:>12}\n", "policy", "runs",
+                     "incidents/run", "grave/run", "crises/run", "runs w/clash", "calls conn.");
+  for (std::size_t p = 0; p < totals.size(); ++p) {
+    const PolicyTotals& t = totals[p];
+    if (t.runs == 0) continue;
+    const double n = static_cast<double>(t.runs);
+    out << fmt::format("  {:<28} {:>6} {:>14.1f} {:>11.2f} {:>11.2f} {:>12} {:>12}\n",
+                       identity.policy_ids[p], t.runs, t.incidents / n, t.grave / n, t.crises / n,
+                       t.runs_with_clash,
+                       t.calls > 0 ? fmt::format("{:.0f}%", 100.0 * t.calls_connected / t.calls)
+                                   : std::string("-"));
+  }
+  if (options.profile && profile.platform_steps > 0) {
+    engine::PhaseTimers timers;
+    for (std::size_t p = 0; p < engine::kPhaseCount; ++p)
+      timers.add(static_cast<engine::Phase>(p), profile.phase[p]);
+    const std::vector<double> ns = phase_ns_per_item_step(timers, profile.platform_steps);
+    double total = 0.0;
+    for (double phase_ns : ns)
+      total += phase_ns;
+    out << "\nphase split, ns per platform-step (thread time, summed over runs):"
+        << phase_split_text(ns, false) << fmt::format("  total {:.2f}\n", total);
+  }
+  return 0;
+}
+
+}  // namespace hotline::cli

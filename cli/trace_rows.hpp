@@ -1,0 +1,132 @@
+// The rows of the trace file's tables (format v1, docs/trace-format.md):
+// one plain struct per table, and the columns the file gives it.
+//
+// The same structs carry a run's results everywhere — the printed summary,
+// the run file, the sweep journal, the merge — so a number is computed once
+// and the file holds exactly what `hotline run` prints. Times are in s,
+// hours (…_hours) or days (…_day); distances in km; a missing value (no
+// clash, no connected call) is NaN.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "hotline/engine/hdf5_table.hpp"
+
+namespace hotline::cli {
+
+// /summary: one row per (policy, replication), totals over the dyads.
+struct SummaryRow {
+  std::uint32_t policy = 0;  // index into /policies
+  std::uint32_t replication = 0;
+  std::uint64_t seed = 0;
+  double days = 0.0;  // simulated: less than asked if the run stopped at a clash
+  std::uint32_t steps = 0;
+  std::uint8_t stopped_at_clash = 0;
+  std::uint32_t platforms = 0;
+  std::uint64_t encounters = 0;
+  double encounter_hours = 0.0;
+  std::uint64_t incidents_unsafe = 0;
+  std::uint64_t incidents_dangerous = 0;
+  std::uint64_t incidents_grave = 0;
+  double incidents_per_100_hours = 0.0;
+  std::uint64_t intrusions = 0;
+  std::uint64_t scrambles = 0;
+  std::uint64_t dispatches = 0;
+  std::uint64_t unanswered = 0;
+  std::uint32_t crises = 0;
+  double dyad_hours_at_crisis = 0.0;  // summed over dyads
+  std::int32_t peak_level = 0;        // the highest of any dyad
+  std::uint32_t clashes = 0;
+  double first_clash_day = 0.0;  // the earliest of any dyad; NaN: none
+  std::uint64_t calls = 0;
+  std::uint64_t call_attempts = 0;
+  std::uint64_t calls_connected = 0;
+  std::uint64_t calls_relayed = 0;
+  std::uint64_t calls_failed = 0;
+  double connect_delay_median_hours = 0.0;  // over every connected call; NaN: none
+  double connect_delay_p90_hours = 0.0;
+  std::uint64_t cues_encounters = 0;
+  std::uint64_t cues_both_adhered = 0;
+  // Where the run's rows of /events and /tension are.
+  std::uint64_t events_begin = 0;
+  std::uint64_t events_count = 0;
+  std::uint64_t tension_begin = 0;
+  std::uint64_t tension_count = 0;
+};
+
+// /dyad_summary: one row per (policy, replication, rival dyad).
+// Responses: "into_a" counts intrusions of b's platforms into zones a
+// watches, and a's answers to them; "into_b" the other way.
+struct DyadRow {
+  std::uint32_t policy = 0;
+  std::uint32_t replication = 0;
+  std::uint32_t dyad = 0;  // index into /dyads
+  std::uint64_t encounters = 0;
+  double encounter_hours = 0.0;
+  std::uint64_t incidents_unsafe = 0;
+  std::uint64_t incidents_dangerous = 0;
+  std::uint64_t incidents_grave = 0;
+  double incidents_per_100_hours = 0.0;
+  std::uint64_t intrusions_into_a = 0;
+  std::uint64_t scrambles_by_a = 0;
+  std::uint64_t aircraft_scrambled_by_a = 0;
+  std::uint64_t dispatches_by_a = 0;
+  std::uint64_t ships_dispatched_by_a = 0;
+  std::uint64_t unanswered_by_a = 0;
+  std::uint64_t intrusions_into_b = 0;
+  std::uint64_t scrambles_by_b = 0;
+  std::uint64_t aircraft_scrambled_by_b = 0;
+  std::uint64_t dispatches_by_b = 0;
+  std::uint64_t ships_dispatched_by_b = 0;
+  std::uint64_t unanswered_by_b = 0;
+  std::uint32_t crises = 0;
+  double hours_at_crisis = 0.0;
+  std::int32_t peak_level = 0;
+  std::uint32_t clashes = 0;
+  double first_clash_day = 0.0;  // NaN: none
+  double tension = 0.0;          // at the end of the run
+  std::int32_t level = 0;        // at the end of the run
+  std::uint64_t calls = 0;
+  std::uint64_t call_attempts = 0;
+  std::uint64_t calls_connected = 0;
+  std::uint64_t calls_relayed = 0;
+  std::uint64_t calls_failed = 0;
+  double connect_delay_median_hours = 0.0;  // NaN: no connected call
+  double connect_delay_p90_hours = 0.0;
+};
+
+// /zone_presence: one row per (policy, replication, zone, nation).
+struct PresenceRow {
+  std::uint32_t policy = 0;
+  std::uint32_t replication = 0;
+  std::uint32_t zone = 0;    // index into /zones
+  std::uint32_t nation = 0;  // index into /nations
+  std::uint32_t days = 0;    // days with a ship of the nation in the zone
+  std::uint32_t coast_guard_days = 0;
+};
+
+// /events: one row per event, runs in canonical order, each run's in step
+// order (agents::Event).
+struct EventRow {
+  std::uint32_t policy = 0;
+  std::uint32_t replication = 0;
+  std::uint32_t step = 0;
+  double time_s = 0.0;
+  std::uint8_t type = 0;  // code in /event_types
+  std::uint32_t agent_a = 0;
+  std::uint32_t agent_b = 0;
+  std::uint16_t nation_a = 0;
+  std::uint16_t nation_b = 0;
+  std::uint8_t severity = 0;  // code in /severities (incidents)
+  double x_km = 0.0;
+  double y_km = 0.0;
+  std::uint32_t value = 0;
+};
+
+[[nodiscard]] const std::vector<engine::hdf5::Field>& summary_fields();
+[[nodiscard]] const std::vector<engine::hdf5::Field>& dyad_fields();
+[[nodiscard]] const std::vector<engine::hdf5::Field>& presence_fields();
+[[nodiscard]] const std::vector<engine::hdf5::Field>& event_fields();
+
+}  // namespace hotline::cli
