@@ -15,6 +15,7 @@
 #include "hotline/engine/batch_kernels.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/scenario.hpp"
+#include "merge.hpp"
 #include "run_scenario.hpp"
 #include "scenario_input.hpp"
 #include "sweep.hpp"
@@ -235,6 +236,14 @@ int main(int argc, char** argv) {
   sweep->add_option("--events", sweep_options.events,
                     "The events to keep: none, command, incidents or all (default command)");
 
+  hotline::cli::MergeOptions merge_options;
+  CLI::App* merge = app.add_subcommand(
+      "merge", "Join the shard files of one sweep into the file the unsharded sweep writes");
+  merge->add_option("shards", merge_options.inputs, "Shard files (hotline sweep --shard i/n)")
+      ->required();
+  merge->add_option("-o,--output", merge_options.output, "The merged HDF5 file")->required();
+  merge->add_flag("--force", merge_options.force, "Replace the output if it exists");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -297,6 +306,10 @@ int main(int argc, char** argv) {
       }
       sweep_options.command_line = hotline::cli::quoted_command_line(argc, argv);
       return hotline::cli::run_sweep(sweep_options, std::cout, std::cerr);
+    }
+    if (merge->parsed()) {
+      merge_options.command_line = hotline::cli::quoted_command_line(argc, argv);
+      return hotline::cli::run_merge(merge_options, std::cout, std::cerr);
     }
     if (validate->parsed()) {
       return hotline::cli::run_validate(validate_files, explain, std::cout, std::cerr);

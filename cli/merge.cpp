@@ -1,0 +1,129 @@
+#include "merge.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+#include <ostream>
+
+#include "hotline/engine/run_grid.hpp"
+#include "hotline/scenarios/world_builder.hpp"
+#include "scenario_input.hpp"
+#include "trace_file.hpp"
+
+namespace hotline::cli {
+
+namespace {
+
+constexpr int kExitRunFailure = 1;
+constexpr int kExitBadInput = 2;
+
+std::string run_name(const TraceIdentity& id, engine::RunKey key) {
+  return fmt::format("(policy {}, replication {})", id.policy_ids.at(key.policy), key.replication);
+}
+
+}  // namespace
+
+int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err) {
+  namespace fs = std::filesystem;
+  if (!output_path_usable(options.output, options.force, err)) return kExitBadInput;
+  std::vector<std::unique_ptr<TraceReader>> shards;
+  for (const std::string& path : options.inputs) {
+    std::error_code error;
+    if (fs::exists(path, error) && fs::exists(options.output, error)
+        && fs::equivalent(path, options.output, error)) {
+      err << fmt::format("hotline: error: {}: is both an input and the output\n", path);
+      return kExitBadInput;
+    }
+    try {
+      shards.push_back(std::make_unique<TraceReader>(path));
+    } catch (const engine::hdf5::Error& e) {
+      err << "hotline: error: " << e.what() << '\n';
+      return kExitBadInput;
+    }
+    const TraceIdentity& id = shards.back()->identity();
+    if (id.kind != "sweep") {
+      err << fmt::format("hotline: error: {}: a {} file, not a sweep shard\n", path, id.kind);
+      return kExitBadInput;
+    }
+    if (auto diff = identity_difference(shards.front()->identity(), shards.front()->path(), id,
+                                        path, false)) {
+      err << fmt::format("hotline: error: shards of different sweeps: {}\n", *diff);
+      return kExitBadInput;
+    }
+  }
+  const TraceIdentity& first = shards.front()->identity();
+  const engine::RunGrid grid(static_cast<std::uint32_t>(first.policies.size()), first.replications);
+
+  // Which file holds each run, at which row.
+  struct Place {
+    int shard = -1;
+    std::size_t position = 0;
+  };
+  std::vector<Place> place(static_cast<std::size_t>(grid.size()));
+  for (std::size_t s = 0; s < shards.size(); ++s) {
+    const auto& summary = shards[s]->summary();
+    for (std::size_t k = 0; k < summary.size(); ++k) {
+      const engine::RunKey key{summary[k].policy, summary[k].replication};
+      if (key.policy >= grid.policies() || key.replication >= grid.replications()) {
+        err << fmt::format("hotline: error: {}: row {} of /summary is outside the grid\n",
+                           shards[s]->path(), k);
+        return kExitBadInput;
+      }
+      Place& p = place[static_cast<std::size_t>(grid.canonical_index(key))];
+      if (p.shard >= 0) {
+        err << fmt::format("hotline: error: overlap: run {} is in both {} and {}\n",
+                           run_name(first, key), shards[static_cast<std::size_t>(p.shard)]->path(),
+                           shards[s]->path());
+        return kExitBadInput;
+      }
+      p = {static_cast<int>(s), k};
+    }
+  }
+  std::vector<std::string> missing;
+  std::uint64_t holes = 0;
+  for (std::uint64_t i = 0; i < grid.size(); ++i) {
+    if (place[static_cast<std::size_t>(i)].shard >= 0) continue;
+    if (++holes <= 5) missing.push_back(run_name(first, grid.canonical_key(i)));
+  }
+  if (holes > 0) {
+    std::string given;
+    for (const auto& s : shards) {
+      given += fmt::format("{}{} ({}/{})", given.empty() ? "" : ", ", s->path(),
+                           s->identity().shard_index, s->identity().shard_count);
+    }
+    err << fmt::format(
+        "hotline: error: holes: {} of the {} runs ({} policies × {} replications) are in no "
+        "file given, e.g. {}; the files: {}\n",
+        holes, grid.size(), grid.policies(), grid.replications(), fmt::join(missing, ", "), given);
+    return kExitBadInput;
+  }
+
+  try {
+    // The scenario as the shards resolved it: loading the resolved text
+    // gives the identical Scenario, so the fixed tables come out the same.
+    const scenarios::Scenario scenario = scenarios::load_scenario_text(
+        first.resolved_yaml, shards.front()->path() + ":/scenario/resolved_yaml");
+    const agents::WorldSpec spec = scenarios::build_world_spec(scenario);
+    TraceIdentity merged = first;
+    merged.shard_index = 1;
+    merged.shard_count = 1;
+    TraceFile file(options.output, merged, options.command_line, scenario, spec);
+    for (const Place& p : place) {
+      RunRecord record = shards[static_cast<std::size_t>(p.shard)]->read_run(p.position);
+      file.add_run(record);
+    }
+    file.commit();
+  } catch (const std::exception& e) {
+    err << "hotline: failed: " << e.what() << '\n';
+    return kExitRunFailure;
+  }
+  std::error_code error;
+  const auto bytes = fs::file_size(options.output, error);
+  out << fmt::format("{}: {} runs ({} policies × {} replications) from {} files, {:.1f} MB\n",
+                     options.output, grid.size(), grid.policies(), grid.replications(),
+                     shards.size(), static_cast<double>(bytes) / 1e6);
+  return 0;
+}
+
+}  // namespace hotline::cli

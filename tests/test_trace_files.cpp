@@ -1,0 +1,266 @@
+// Trace files end to end, as a user makes them: `hotline run -o`, `hotline
+// sweep` (resumed after kill -9, sharded and merged, at 1 and 2 threads),
+// and the refusals — an existing output without --force, an unwritable
+// path, shards that do not belong together.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <thread>
+
+#include "cli_runner.hpp"
+#include "hotline/engine/hdf5_table.hpp"
+#include "trace_content.hpp"
+#include "trace_file.hpp"
+
+using hotline::test::run_hotline;
+using hotline::test::trace_content;
+
+namespace {
+
+const std::string kSource = HOTLINE_SOURCE_DIR;
+const std::string kTutorial = kSource + "/scenarios/tutorial.yaml";
+
+// A fresh empty directory for one test.
+std::string fresh_directory(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("hotline_trace_" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+void check_same_content(const std::string& a, const std::string& b) {
+  const auto ca = trace_content(a);
+  const auto cb = trace_content(b);
+  INFO(a << " vs " << b);
+  CHECK(hotline::test::first_difference(ca, cb).empty());
+  CHECK(ca.size() > 20);
+}
+
+// Starts `hotline <arguments>` with its output thrown away; returns its pid.
+pid_t start_hotline(const std::vector<std::string>& arguments) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+    std::vector<char*> argv{const_cast<char*>(HOTLINE_EXE)};
+    for (const auto& a : arguments)
+      argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(HOTLINE_EXE, argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+}  // namespace
+
+TEST_CASE("run -o writes the DESIGN.md layout with what run prints", "[trace][cli]") {
+  const std::string dir = fresh_directory("run");
+  const std::string file = dir + "/run.h5";
+  const auto r = run_hotline("run " + kTutorial + " --days 3 --json -o " + file
+                             + " --sample-every 30 --replication 2 --policy hotline");
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(std::filesystem::exists(file));
+  CHECK_FALSE(std::filesystem::exists(file + ".partial"));
+  const hotline::cli::TraceReader trace(file);
+  CHECK(trace.identity().kind == "run");
+  CHECK(trace.identity().policy_ids == std::vector<std::string>{"hotline"});
+  REQUIRE(trace.summary().size() == 1);
+  const auto& row = trace.summary()[0];
+  CHECK(row.replication == 2);
+  CHECK(row.steps == 3 * 1440);
+  const auto run = trace.read_run(0);
+  CHECK(run.events.size() == row.events_count);
+  CHECK(run.tension.size() == 72 * trace.dyads());  // hourly
+  // The printed JSON carries the same numbers.
+  for (const auto& d : run.dyads) {
+    CHECK(r.out.find("\"encounters\": " + std::to_string(d.encounters)) != std::string::npos);
+  }
+  auto f = hotline::engine::hdf5::File::open(file, false);
+  CHECK(hotline::engine::hdf5::dataset_rows(f, "states/p0_r2/x_km") == 3 * 1440 / 30);
+  CHECK(hotline::engine::hdf5::dataset_rows(f, "agents") == 51);
+}
+
+TEST_CASE("an existing output is refused unless --force", "[trace][cli]") {
+  const std::string dir = fresh_directory("force");
+  const std::string file = dir + "/run.h5";
+  REQUIRE(run_hotline("run " + kTutorial + " --days 1 -o " + file).exit_code == 0);
+  const auto before = std::filesystem::last_write_time(file);
+  const auto again = run_hotline("run " + kTutorial + " --days 1 -o " + file);
+  CHECK(again.exit_code == 2);
+  CHECK(again.out.empty());
+  CHECK(again.err == "hotline: error: " + file + ": exists; --force replaces it\n");
+  CHECK(std::filesystem::last_write_time(file) == before);
+  const auto sweep = run_hotline("sweep " + kTutorial + " --days 1 --replications 1 -o " + file);
+  CHECK(sweep.exit_code == 2);
+  CHECK(sweep.err == "hotline: error: " + file + ": exists; --force replaces it\n");
+  CHECK(run_hotline("run " + kTutorial + " --days 1 --seed 2 -o " + file + " --force").exit_code
+        == 0);
+}
+
+TEST_CASE("an unwritable output path exits 2 naming the path, leaving nothing", "[trace][cli]") {
+  const auto missing = run_hotline("run " + kTutorial + " --days 1 -o /nonexistent-dir/run.h5");
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.out.empty());
+  CHECK(missing.err == "hotline: error: /nonexistent-dir/run.h5: no directory /nonexistent-dir\n");
+  // /proc exists but takes no files, even for root.
+  const auto unwritable = run_hotline("run " + kTutorial + " --days 1 -o /proc/run.h5");
+  CHECK(unwritable.exit_code == 2);
+  CHECK(unwritable.err.rfind("hotline: error: /proc/run.h5.partial: cannot create", 0) == 0);
+  const auto sweep =
+      run_hotline("sweep " + kTutorial + " --days 1 --replications 1 -o /proc/sweep.h5");
+  CHECK(sweep.exit_code == 2);
+  CHECK(sweep.err.rfind("hotline: error: /proc/sweep.h5.journal: cannot create the journal", 0)
+        == 0);
+}
+
+TEST_CASE("a sweep is identical at 1 and 2 threads, and a run file too", "[trace][cli]") {
+  const std::string dir = fresh_directory("threads");
+  const std::string base = "sweep " + kTutorial + " --days 4 --replications 3 --events all --quiet";
+  REQUIRE(run_hotline(base + " --threads 1 -o " + dir + "/one.h5").exit_code == 0);
+  REQUIRE(run_hotline(base + " --threads 2 -o " + dir + "/two.h5").exit_code == 0);
+  check_same_content(dir + "/one.h5", dir + "/two.h5");
+  const std::string run = "run " + kTutorial + " --days 2 --sample-every 10";
+  REQUIRE(run_hotline(run + " --threads 1 -o " + dir + "/run1.h5").exit_code == 0);
+  REQUIRE(run_hotline(run + " --threads 2 -o " + dir + "/run2.h5").exit_code == 0);
+  check_same_content(dir + "/run1.h5", dir + "/run2.h5");
+}
+
+TEST_CASE("shards merged are identical to the unsharded sweep, and bad sets are refused",
+          "[trace][cli]") {
+  const std::string dir = fresh_directory("shards");
+  const std::string base =
+      "sweep " + kTutorial + " --days 3 --replications 4 --quiet --events incidents";
+  REQUIRE(run_hotline(base + " -o " + dir + "/all.h5").exit_code == 0);
+  for (int i = 1; i <= 3; ++i) {
+    REQUIRE(run_hotline(base + " --shard " + std::to_string(i) + "/3 -o " + dir + "/s"
+                        + std::to_string(i) + ".h5")
+                .exit_code
+            == 0);
+  }
+  // In any order.
+  const auto merged = run_hotline("merge " + dir + "/s3.h5 " + dir + "/s1.h5 " + dir + "/s2.h5 -o "
+                                  + dir + "/m.h5");
+  REQUIRE(merged.exit_code == 0);
+  check_same_content(dir + "/all.h5", dir + "/m.h5");
+
+  const auto hole = run_hotline("merge " + dir + "/s1.h5 " + dir + "/s3.h5 -o " + dir + "/h.h5");
+  CHECK(hole.exit_code == 2);
+  CHECK(hole.err.rfind("hotline: error: holes: 9 of the 28 runs", 0) == 0);
+  CHECK_FALSE(std::filesystem::exists(dir + "/h.h5"));
+  const auto overlap = run_hotline("merge " + dir + "/s1.h5 " + dir + "/s2.h5 " + dir + "/s3.h5 "
+                                   + dir + "/all.h5 -o " + dir + "/o.h5");
+  CHECK(overlap.exit_code == 2);
+  CHECK(overlap.err.rfind("hotline: error: overlap: run (policy none, replication 0) is in both "
+                              + dir + "/s1.h5 and " + dir + "/all.h5",
+                          0)
+        == 0);
+  REQUIRE(run_hotline(base + " --seed 2 --shard 2/3 -o " + dir + "/seed2.h5").exit_code == 0);
+  const auto seeds = run_hotline("merge " + dir + "/s1.h5 " + dir + "/seed2.h5 " + dir
+                                 + "/s3.h5 -o " + dir + "/x.h5");
+  CHECK(seeds.exit_code == 2);
+  CHECK(seeds.err
+        == "hotline: error: shards of different sweeps: seed: 1 in " + dir + "/s1.h5, 2 in " + dir
+               + "/seed2.h5\n");
+  const auto days = run_hotline("sweep " + kTutorial
+                                + " --days 2 --replications 4 --quiet --events incidents "
+                                  "--shard 2/3 -o "
+                                + dir + "/days.h5");
+  REQUIRE(days.exit_code == 0);
+  const auto mixed = run_hotline("merge " + dir + "/s1.h5 " + dir + "/days.h5 " + dir + "/s3.h5 -o "
+                                 + dir + "/x.h5");
+  CHECK(mixed.exit_code == 2);
+  CHECK(mixed.err.find("days: 3 in " + dir + "/s1.h5, 2 in " + dir + "/days.h5")
+        != std::string::npos);
+}
+
+TEST_CASE("a sweep killed with kill -9 again and again resumes to the identical file",
+          "[trace][cli][resume]") {
+  const std::string dir = fresh_directory("resume");
+  const std::vector<std::string> args{"sweep",   kTutorial,  "--days", "12", "--replications",  "6",
+                                      "--quiet", "--events", "all",    "-o", dir + "/killed.h5"};
+  {
+    std::vector<std::string> reference = args;
+    reference.back() = dir + "/reference.h5";
+    std::string line;
+    for (const auto& a : reference)
+      line += (a == "sweep" ? "" : " ") + a;
+    REQUIRE(run_hotline(line).exit_code == 0);
+  }
+  std::random_device entropy;
+  std::mt19937 random(entropy());
+  std::uniform_int_distribution<int> delay_ms(30, 700);
+  int kills = 0;
+  bool finished = false;
+  for (int attempt = 0; attempt < 8 && !finished; ++attempt) {
+    std::vector<std::string> command = args;
+    if (attempt > 0) command.push_back("--resume");
+    const pid_t pid = start_hotline(command);
+    const int delay = delay_ms(random);
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) {  // done before the kill
+      finished = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+      continue;
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status)) ++kills;
+    // Whenever it was killed, nothing stands under the final name unless
+    // the file is complete (then the journal is gone or about to be).
+    if (std::filesystem::exists(dir + "/killed.h5")) {
+      check_same_content(dir + "/reference.h5", dir + "/killed.h5");
+    }
+  }
+  CHECK(kills >= 3);
+  if (!finished) {
+    std::string line;
+    for (const auto& a : args)
+      line += (a == "sweep" ? "" : " ") + a;
+    const auto last = run_hotline(line + " --resume");
+    INFO(last.err);
+    REQUIRE(last.exit_code == 0);
+  }
+  REQUIRE(std::filesystem::exists(dir + "/killed.h5"));
+  CHECK_FALSE(std::filesystem::exists(dir + "/killed.h5.journal"));
+  check_same_content(dir + "/reference.h5", dir + "/killed.h5");
+}
+
+TEST_CASE("Ctrl-C stops a sweep, keeps its finished runs, and --resume finishes it",
+          "[trace][cli][resume]") {
+  const std::string dir = fresh_directory("sigint");
+  const std::string file = dir + "/s.h5";
+  const pid_t pid = start_hotline({"sweep", kTutorial, "--days", "12", "--replications", "6",
+                                   "--quiet", "--threads", "1", "-o", file});
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 130);
+  CHECK_FALSE(std::filesystem::exists(file));
+  CHECK(std::filesystem::exists(file + ".journal"));
+  const std::string command =
+      "sweep " + kTutorial + " --days 12 --replications 6 --quiet --threads 1 -o " + file;
+  const auto again = run_hotline(command);
+  CHECK(again.exit_code == 2);
+  CHECK(again.err == "hotline: error: " + file
+                         + ".journal: an interrupted sweep's journal; --resume finishes it, --force "
+                           "starts over\n");
+  const auto other = run_hotline(command + " --seed 5 --resume");
+  CHECK(other.exit_code == 2);
+  CHECK(other.err.find("belongs to a different sweep (seed: 5 in this command, 1 in")
+        != std::string::npos);
+  const auto resumed = run_hotline(command + " --resume");
+  REQUIRE(resumed.exit_code == 0);
+  CHECK(resumed.out.find("more from the journal") != std::string::npos);
+  const auto complete = run_hotline(command + " --resume");
+  CHECK(complete.exit_code == 0);
+  CHECK(complete.out == file + ": complete already (42 runs)\n");
+}
