@@ -1,0 +1,156 @@
+#!/usr/bin/python3
+"""A real client reads Hotline trace files: Debian's python3 with h5py (and
+pandas, for the documented example) opens a run file and a sweep file made
+by the `hotline` binary, checks the schema of docs/trace-format.md, checks
+that the run file's values equal what `hotline run --json` printed, and runs
+the Python example of docs/trace-format.md as written.
+
+Usage: check_trace_files.py HOTLINE SOURCE_DIR WORK_DIR
+"""
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import h5py
+import numpy as np
+
+hotline, source, work = sys.argv[1:4]
+scenario = os.path.join(source, "scenarios", "tutorial.yaml")
+shutil.rmtree(work, ignore_errors=True)
+os.makedirs(work)
+failures = []
+
+
+def check(condition, what):
+    if not condition:
+        failures.append(what)
+
+
+def run(*args):
+    done = subprocess.run([hotline, *args], cwd=work, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"hotline {' '.join(args)} exited {done.returncode}: {done.stderr}")
+    return done.stdout
+
+
+SUMMARY = ["policy", "replication", "seed", "days", "steps", "stopped_at_clash", "platforms",
+           "encounters", "encounter_hours", "incidents_unsafe", "incidents_dangerous",
+           "incidents_grave", "incidents_per_100_hours", "intrusions", "scrambles", "dispatches",
+           "unanswered", "crises", "dyad_hours_at_crisis", "peak_level", "clashes",
+           "first_clash_day", "calls", "call_attempts", "calls_connected", "calls_relayed",
+           "calls_failed", "connect_delay_median_hours", "connect_delay_p90_hours",
+           "cues_encounters", "cues_both_adhered", "events_begin", "events_count",
+           "tension_begin", "tension_count"]
+EVENTS = ["policy", "replication", "step", "time_s", "type", "agent_a", "agent_b", "nation_a",
+          "nation_b", "severity", "x_km", "y_km", "value"]
+ROOT_ATTRS = ["format", "format_version", "hotline_version", "created_utc", "command_line",
+              "kind", "seed", "days", "dt_s", "replications", "shard_index", "shard_count",
+              "events", "tension_interval_s", "state_interval_s"]
+
+
+def check_schema(f, kind):
+    for a in ROOT_ATTRS:
+        check(a in f.attrs, f"{kind}: root attribute {a}")
+    check(f.attrs["format"] == "hotline", f"{kind}: format")
+    check(f.attrs["format_version"] == 1, f"{kind}: format_version")
+    check(f.attrs["kind"] == kind, f"{kind}: kind")
+    for a in ["yaml", "resolved_yaml", "name", "hash", "file"]:
+        check(a in f["scenario"].attrs, f"{kind}: /scenario attribute {a}")
+    check(f["scenario"].attrs["name"] == "Tutorial: two rivals around an island", "scenario name")
+    check(len(f["scenario"].attrs["hash"]) == 16, "scenario hash")
+    check(list(f["summary"].dtype.names) == SUMMARY, f"{kind}: /summary columns")
+    check(list(f["events"].dtype.names) == EVENTS, f"{kind}: /events columns")
+    check(list(f["agents"].dtype.names) == ["index", "nation", "class", "kind", "role", "force",
+                                            "name"], f"{kind}: /agents columns")
+    check(list(f["policies"].dtype.names) == ["index", "id", "scenario_index", "definition"],
+          f"{kind}: /policies columns")
+    for name in ["nations", "dyads", "zones", "event_types", "severities", "platform_states",
+                 "dyad_summary", "zone_presence", "tension"]:
+        check(name in f, f"{kind}: /{name}")
+    for name in ["summary", "events", "dyad_summary", "tension"]:
+        d = f[name]
+        check(d.chunks is not None and d.compression == "gzip" and d.shuffle,
+              f"{kind}: /{name} chunked, shuffled, deflated")
+        check(d.maxshape[0] is None, f"{kind}: /{name} extendible")
+    check(f["tension"].dtype == np.float32, f"{kind}: /tension float32")
+    check(f["tension"].shape[1] == len(f["dyads"]), f"{kind}: /tension columns = dyads")
+    s = f["summary"][:]
+    # Each run's rows of /events and /tension are where the summary says.
+    events = f["events"][:]
+    for row in s:
+        b, n = int(row["events_begin"]), int(row["events_count"])
+        part = events[b:b + n]
+        check(np.all(part["policy"] == row["policy"]) and
+              np.all(part["replication"] == row["replication"]), f"{kind}: event ranges")
+        check(np.all(np.diff(part["step"].astype(np.int64)) >= 0), f"{kind}: events in step order")
+    check(int(s["events_count"].sum()) == len(events), f"{kind}: every event in a run")
+    check(int(s["tension_count"].sum()) == f["tension"].shape[0], f"{kind}: every tension row")
+    return s
+
+
+# A run file, and what the same run printed.
+printed = json.loads(run("run", scenario, "--days", "3", "--policy", "hotline",
+                         "--replication", "4", "--json", "-o", "run.h5", "--sample-every", "20"))
+with h5py.File(os.path.join(work, "run.h5"), "r") as f:
+    s = check_schema(f, "run")
+    check(len(s) == 1, "run: one summary row")
+    row = s[0]
+    check(row["replication"] == 4 and row["seed"] == 1, "run: replication and seed")
+    check(f["policies"]["id"][0].decode() == "hotline", "run: the policy")
+    check(math.isclose(row["days"], printed["days"]), "run: days")
+    check(row["platforms"] == printed["platforms"], "run: platforms")
+    names = [n.decode() for n in f["dyads"]["name"]]
+    dyads = f["dyad_summary"][:]
+    check(len(dyads) == len(printed["dyads"]), "run: one row per dyad")
+    for d, p in zip(dyads, printed["dyads"]):
+        check(names[d["dyad"]] == p["dyad"], "run: dyad names")
+        for column, key in [("encounters", "encounters"), ("crises", "crises"),
+                            ("peak_level", "peak_level"), ("clashes", "clashes"),
+                            ("calls", "calls"), ("calls_connected", "calls_connected"),
+                            ("call_attempts", "call_attempts"), ("level", "level")]:
+            check(d[column] == p[key], f"run: {p['dyad']} {column} {d[column]} vs {p[key]}")
+        for column, key in [("incidents_unsafe", "unsafe"), ("incidents_dangerous", "dangerous"),
+                            ("incidents_grave", "grave")]:
+            check(d[column] == p["incidents"][key], f"run: {p['dyad']} {column}")
+        for column in ["encounter_hours", "hours_at_crisis", "tension",
+                       "incidents_per_100_hours"]:
+            check(float(d[column]) == p[column if column != "incidents_per_100_hours"
+                                        else "incidents_per_100_hours"],
+                  f"run: {p['dyad']} {column} {d[column]!r} vs {p[column]!r}")
+    check(int(s["encounters"].sum()) == sum(p["encounters"] for p in printed["dyads"]),
+          "run: summary encounters = sum over dyads")
+    # Sampled states: [samples × agents], one sample every 20 steps.
+    states = f["states/p0_r4"]
+    check(states["x_km"].shape == (3 * 1440 // 20, len(f["agents"])), "run: states shape")
+    check(list(states["samples"]["step"][:3]) == [20, 40, 60], "run: sample steps")
+    for column in ["x_km", "y_km", "heading_rad", "speed_km_s", "status"]:
+        check(states[column].compression == "gzip", f"run: states {column} compressed")
+
+# A sweep file: every policy × replication, in canonical order.
+run("sweep", scenario, "--days", "3", "--replications", "3", "--quiet", "-o", "sweep.h5")
+with h5py.File(os.path.join(work, "sweep.h5"), "r") as f:
+    s = check_schema(f, "sweep")
+    policies = len(f["policies"])
+    check(policies == 7 and len(s) == 21, "sweep: 7 policies × 3 replications")
+    check(list(s["policy"]) == [p for p in range(7) for _ in range(3)], "sweep: policy order")
+    check(list(s["replication"]) == [0, 1, 2] * 7, "sweep: replication order")
+    check(len(f["dyad_summary"]) == 21 * len(f["dyads"]), "sweep: dyad rows")
+    check(f.attrs["events"] == "command", "sweep: default events")
+
+# The example of docs/trace-format.md, as written, beside the sweep file.
+doc = open(os.path.join(source, "docs", "trace-format.md")).read()
+examples = re.findall(r"```python\n(.*?)```", doc, re.S)
+check(len(examples) >= 1, "docs/trace-format.md has a Python example")
+for code in examples:
+    done = subprocess.run([sys.executable, "-c", code], cwd=work, capture_output=True, text=True)
+    check(done.returncode == 0, f"the docs example runs: {done.stderr[-2000:]}")
+    check(len(done.stdout) > 0, "the docs example prints something")
+
+if failures:
+    print("\n".join(f"FAILED: {f}" for f in failures))
+    sys.exit(1)
+print("h5py read the run and sweep files: schema and values as documented")
