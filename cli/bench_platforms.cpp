@@ -2,17 +2,22 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <ostream>
 #include <string>
 
 #include "hotline/agents/platform_world.hpp"
+#include "hotline/engine/background_writer.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 #include "phase_split.hpp"
+#include "trace_file.hpp"
+#include "traced_run.hpp"
 
 namespace hotline::cli {
 
@@ -43,7 +48,12 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
   const auto steps = static_cast<std::uint64_t>(std::llround(options.days * 86400.0 / spec.dt_s));
 
   std::vector<std::vector<TimedRun>> runs(options.threads.size());
+  std::vector<std::vector<double>> traced(options.threads.size());
   std::vector<BenchPlatformsRow> rows(options.threads.size());
+  const scenarios::Scenario scenario = scenarios::load_scenario_file(options.scenario);
+  const std::string trace_path = (std::filesystem::temp_directory_path()
+                                  / fmt::format("hotline-bench-trace-{}.h5", ::getpid()))
+                                     .string();
   for (std::uint32_t r = 0; r < options.repeat; ++r) {
     for (std::size_t t = 0; t < options.threads.size(); ++t) {
       engine::ThreadControl control(options.threads[t]);
@@ -72,6 +82,37 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
             row.incidents += n;
         }
       });
+      if (options.trace_every == 0) continue;
+      // The same run writing its trace: timed until the file is complete.
+      control.run([&] {
+        agents::PlatformWorld world(spec, options.seed, 0);
+        TraceIdentity identity = scenario_identity(options.scenario, "", scenario);
+        identity.kind = "run";
+        identity.policies = {0};
+        identity.policy_ids = {world.policy().id};
+        identity.replications = 1;
+        identity.state_interval_s = options.trace_every * spec.dt_s;
+        TraceFile trace(trace_path, identity, "hotline bench platforms", scenario, spec);
+        const TraceSettings settings{
+            {EventDetail::all,
+             static_cast<std::uint32_t>(std::llround(spec.tension_interval_s / spec.dt_s))},
+            options.trace_every};
+        RunRecord record;
+        const auto start = std::chrono::steady_clock::now();
+        engine::BackgroundWriter writer;
+        step_with_trace(world, steps, options.seed, settings, trace, writer, record, false);
+        writer.finish();
+        const auto elapsed = std::chrono::steady_clock::now() - start;
+        traced[t].push_back(
+            std::chrono::duration<double, std::nano>(elapsed).count()
+            / (static_cast<double>(steps) * static_cast<double>(world.platform_count())));
+        BenchPlatformsRow& row = rows[t];
+        row.writer_waited_s = std::max(row.writer_waited_s, writer.seconds_waited());
+        trace.commit();
+        std::error_code ignored;
+        row.trace_bytes = std::filesystem::file_size(trace_path, ignored);
+        std::filesystem::remove(trace_path, ignored);
+      });
     }
   }
   for (std::size_t t = 0; t < rows.size(); ++t) {
@@ -85,6 +126,12 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
     rows[t].ns_per_platform_step_max = timed.back().ns_per_platform_step;
     rows[t].phase_ns_per_platform_step = median.phase_ns;
     rows[t].speedup = rows.front().ns_per_platform_step / rows[t].ns_per_platform_step;
+    if (!traced[t].empty()) {
+      std::sort(traced[t].begin(), traced[t].end());
+      rows[t].ns_per_platform_step_traced = traced[t][traced[t].size() / 2];
+      rows[t].trace_overhead =
+          rows[t].ns_per_platform_step_traced / rows[t].ns_per_platform_step - 1.0;
+    }
   }
   return rows;
 }
@@ -102,6 +149,18 @@ void print_bench_platforms_table(std::ostream& out, const BenchPlatformsOptions&
         row.platforms, row.steps, row.encounters, row.incidents, row.ns_per_platform_step,
         fmt::format("{:.2f} .. {:.2f}", row.ns_per_platform_step_min, row.ns_per_platform_step_max),
         row.speedup);
+  }
+  if (options.trace_every > 0) {
+    fmt::print(out, "with a trace (every event, hourly tension, states every {} steps), median:\n",
+               options.trace_every);
+    fmt::print(out, "{:>7} {:>17} {:>17} {:>9} {:>13} {:>11}\n", "threads", "ns/platform-step",
+               "traced", "overhead", "writer wait", "trace MB");
+    for (const BenchPlatformsRow& row : rows) {
+      fmt::print(out, "{:>7} {:>17.2f} {:>17.2f} {:>8.1f}% {:>12.3f}s {:>11.1f}\n", row.threads,
+                 row.ns_per_platform_step, row.ns_per_platform_step_traced,
+                 100.0 * row.trace_overhead, row.writer_waited_s,
+                 static_cast<double>(row.trace_bytes) / 1e6);
+    }
   }
   out << "phase split, ns per platform-step (median run):\n";
   for (const BenchPlatformsRow& row : rows) {
@@ -124,10 +183,13 @@ void print_bench_platforms_json(std::ostream& out, const BenchPlatformsOptions& 
                "{}\n  {{\"threads\": {}, \"platforms\": {}, \"steps\": {}, \"encounters\": {}, "
                "\"incidents\": {}, \"ns_per_platform_step\": {:.4f}, "
                "\"ns_per_platform_step_min\": {:.4f}, \"ns_per_platform_step_max\": {:.4f}, "
-               "\"speedup\": {:.4f}, \"phase_ns_per_platform_step\": {{{}}}}}",
+               "\"speedup\": {:.4f}, \"ns_per_platform_step_traced\": {:.4f}, "
+               "\"trace_overhead\": {:.4f}, \"writer_waited_s\": {:.4f}, \"trace_bytes\": {}, "
+               "\"phase_ns_per_platform_step\": {{{}}}}}",
                i == 0 ? "" : ",", row.threads, row.platforms, row.steps, row.encounters,
                row.incidents, row.ns_per_platform_step, row.ns_per_platform_step_min,
-               row.ns_per_platform_step_max, row.speedup, phases);
+               row.ns_per_platform_step_max, row.speedup, row.ns_per_platform_step_traced,
+               row.trace_overhead, row.writer_waited_s, row.trace_bytes, phases);
   }
   out << "\n]}\n";
 }

@@ -25,6 +25,11 @@ struct BenchPlatformsOptions {
   std::vector<int> threads{1};
   std::uint64_t seed = 1;
   std::uint32_t repeat = 1;
+  // >0: also time each run while it writes a trace (every event, hourly
+  // tension, every agent's state every `trace_every` steps) to a temporary
+  // file, and report the overhead (issue 6: at most 10% at 10,000 agents
+  // sampled every 10 steps).
+  std::uint32_t trace_every = 0;
   bool json = false;
 };
 
@@ -37,7 +42,11 @@ struct BenchPlatformsRow {
   double ns_per_platform_step_max = 0.0;  // slowest repeat
   double speedup = 1.0;                   // median time of the first thread count / this row's
   std::vector<double> phase_ns_per_platform_step;  // per engine::Phase, median run
-  std::uint64_t encounters = 0;                    // all dyads (the same in every row)
+  double ns_per_platform_step_traced = 0.0;        // median, with a trace (trace_every > 0)
+  double trace_overhead = 0.0;                     // traced / plain medians − 1
+  double writer_waited_s = 0.0;   // the stepping thread waiting on a full queue, worst run
+  std::uint64_t trace_bytes = 0;  // the trace file's size
+  std::uint64_t encounters = 0;   // all dyads (the same in every row)
   std::uint64_t incidents = 0;
 };
 

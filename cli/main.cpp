@@ -75,6 +75,7 @@ struct BenchPlatformsText {
   std::string threads;
   std::string seed = "1";
   std::string repeat = "1";
+  std::string trace_every = "0";
   bool json = false;
 };
 
@@ -117,6 +118,8 @@ hotline::cli::BenchPlatformsOptions parse_bench_platforms(const BenchPlatformsTe
   }
   options.seed = parse_count(text.seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max());
   options.repeat = static_cast<std::uint32_t>(parse_count(text.repeat, "--repeat", 1, 1000));
+  options.trace_every =
+      static_cast<std::uint32_t>(parse_count(text.trace_every, "--trace-every", 0, 1U << 30));
   options.json = text.json;
   return options;
 }
@@ -166,6 +169,9 @@ int main(int argc, char** argv) {
   platforms->add_option("--repeat", platforms_text.repeat,
                         "Runs per thread count, interleaved; timings report their median "
                         "(default 1)");
+  platforms->add_option("--trace-every", platforms_text.trace_every,
+                        "Also time each run writing a trace with every agent's state every K "
+                        "steps, and report the overhead (default 0: no trace)");
   platforms->add_flag("--json", platforms_text.json, "Print JSON instead of a table");
 
   std::vector<std::string> validate_files;

@@ -18,6 +18,7 @@
 #include "run_record.hpp"
 #include "scenario_input.hpp"
 #include "trace_file.hpp"
+#include "traced_run.hpp"
 
 namespace hotline::cli {
 
@@ -178,34 +179,6 @@ void print_json(std::ostream& out, const agents::WorldSpec& spec, const RunRecor
   out << "]}\n";
 }
 
-// The agents' states in id order, as the trace stores them.
-TraceFile::StateSample sample_states(const agents::PlatformWorld& world) {
-  const engine::AgentStore& store = world.agents();
-  const std::size_t n = store.size();
-  TraceFile::StateSample sample;
-  sample.step = world.steps_taken();
-  sample.time_s = world.time_s();
-  sample.x_km.resize(n);
-  sample.y_km.resize(n);
-  sample.heading_rad.resize(n);
-  sample.speed_km_s.resize(n);
-  sample.status.resize(n);
-  const auto& states = world.state_of_slot();
-  for (std::size_t slot = 0; slot < n; ++slot) {
-    const engine::AgentId id = store.id[slot];
-    sample.x_km[id] = static_cast<float>(store.x_km[slot]);
-    sample.y_km[id] = static_cast<float>(store.y_km[slot]);
-    sample.heading_rad[id] = static_cast<float>(store.heading_rad[slot]);
-    sample.speed_km_s[id] = static_cast<float>(store.speed_km_s[slot]);
-    sample.status[id] = static_cast<std::uint8_t>(states[slot]);
-  }
-  return sample;
-}
-
-// Events and tension samples are handed to the writer in batches of about
-// this many bytes.
-constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
-
 }  // namespace
 
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err) {
@@ -267,57 +240,25 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     record.summary.policy = 0;  // the run file's only policy
     record.summary.replication = options.replication;
     std::optional<engine::BackgroundWriter> writer;
-    if (trace) {
-      writer.emplace();
-      writer->submit(0, [&] {
-        trace->begin_run();
-        if (state_every > 0)
-          trace->begin_states(0, options.replication, world.platform_count(),
-                              state_every * spec.dt_s);
-      });
-    }
-    // Hands the events and tension samples so far to the writer thread.
-    const auto flush = [&] {
-      const std::size_t bytes =
-          record.events.size() * sizeof(EventRow) + record.tension.size() * sizeof(float);
-      writer->submit(
-          bytes, [&trace, events = std::move(record.events), tension = std::move(record.tension)] {
-            trace->append_events(events);
-            trace->append_tension(tension);
-          });
-      record.events.clear();
-      record.tension.clear();
-    };
     try {
       const auto start = std::chrono::steady_clock::now();
-      for (std::uint64_t i = 0; i < steps && !world.stopped(); ++i) {
-        if (const int signal = interrupt_signal()) throw Interrupted{signal};
-        world.step();
-        if (!trace) {
+      if (trace) {
+        writer.emplace();
+        step_with_trace(world, steps, options.seed, {recording, state_every}, *trace, *writer,
+                        record, true);
+        writer->finish();
+        trace->commit();
+      } else {
+        for (std::uint64_t i = 0; i < steps && !world.stopped(); ++i) {
+          if (const int signal = interrupt_signal()) throw Interrupted{signal};
+          world.step();
           world.clear_events();
-          continue;
         }
-        record_step(world, recording, record);
-        if (state_every > 0 && world.steps_taken() % state_every == 0) {
-          auto sample = std::make_shared<TraceFile::StateSample>(sample_states(world));
-          writer->submit(world.platform_count() * 17,
-                         [&trace, sample] { trace->append_states(*sample); });
-        }
-        if ((record.events.size() * sizeof(EventRow) + record.tension.size() * sizeof(float))
-            >= kBatchBytes) {
-          flush();
-        }
+        summarize_run(world, options.seed, 0, options.replication, record);
       }
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      summarize_run(world, options.seed, 0, options.replication, record);
       const double days = world.stopped() ? world.time_s() / 86400.0 : asked_days;
-      if (trace) {
-        flush();
-        writer->submit(0, [&trace, row = record]() mutable { trace->end_run(row); });
-        writer->finish();
-        trace->commit();
-      }
       if (options.json) {
         print_json(out, spec, record, policy_id, days);
       } else {
