@@ -397,16 +397,21 @@ void TraceFile::begin_states(std::uint32_t policy, std::uint32_t replication, st
       std::vector<hdf5::Field>{{"step", offsetof(StateSampleRow, step), hdf5::FieldType::u32},
                                {"time_s", offsetof(StateSampleRow, time_s), hdf5::FieldType::f64}},
       1024, kDeflate);
-  // Chunks of a few samples × every agent: each sample is one write.
-  const std::size_t chunk_rows =
-      std::max<std::size_t>(1, (std::size_t{1} << 18) / std::max<std::size_t>(agents, 1));
+  // Chunks of a few samples × every agent, each well inside HDF5's 1 MiB
+  // per-dataset chunk cache: a chunk then stays in memory until its last
+  // sample arrives and is compressed once (a bigger chunk would be
+  // decompressed and compressed again at every sample).
+  const auto chunk_rows = [agents](std::size_t element_bytes) {
+    return std::max<std::size_t>(
+        1, (std::size_t{1} << 19) / (std::max<std::size_t>(agents, 1) * element_bytes));
+  };
   tables_->state_columns.clear();
   for (const char* column : {"x_km", "y_km", "heading_rad", "speed_km_s"}) {
     tables_->state_columns.push_back(std::make_unique<hdf5::Matrix>(
-        file_, group, column, hdf5::FieldType::f32, agents, chunk_rows, kStatesDeflate));
+        file_, group, column, hdf5::FieldType::f32, agents, chunk_rows(4), kStatesDeflate));
   }
   tables_->state_columns.push_back(std::make_unique<hdf5::Matrix>(
-      file_, group, "status", hdf5::FieldType::u8, agents, chunk_rows, kStatesDeflate));
+      file_, group, "status", hdf5::FieldType::u8, agents, chunk_rows(1), kStatesDeflate));
 }
 
 void TraceFile::append_states(const StateSample& sample) {
