@@ -34,13 +34,14 @@ test-asan: build/asan/build.ninja
 	cmake --build build/asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
 
-# The scenario loader's libFuzzer target (clang), FUZZ_SECONDS long from the
-# seed corpus (scripts/run-fuzzer.sh).
+# The libFuzzer targets (clang) — the scenario loader, and the decoders of
+# the sweep journal, run records and identities — FUZZ_SECONDS each, from
+# their seed corpora (scripts/run-fuzzer.sh).
 FUZZ_SECONDS ?= 60
 fuzz:
 	@scripts/install-deps.sh --fuzz
 	cmake --preset fuzz
-	cmake --build build/fuzz -j $(JOBS) --target fuzz_scenario_loader
+	cmake --build build/fuzz -j $(JOBS) --target fuzz_scenario_loader fuzz_trace_records
 	scripts/run-fuzzer.sh $(FUZZ_SECONDS)
 
 # Google Benchmark suites plus `hotline bench swarm` at the spec sizes.

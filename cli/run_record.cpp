@@ -31,15 +31,29 @@ EventRow event_row(const agents::Event& e, std::uint32_t policy, std::uint32_t r
   return row;
 }
 
-// Byte image of a vector of plain rows, after its length.
+// The byte image of a row: each field's bytes at its offset and zeros
+// between them, so that a record never carries a struct's indeterminate
+// padding (equal runs give equal journal bytes).
 template <class T>
-void put_rows(std::vector<std::byte>& out, const std::vector<T>& rows) {
+void put_row(std::vector<std::byte>& out, const T& row,
+             const std::vector<engine::hdf5::Field>& fields) {
   static_assert(std::is_trivially_copyable_v<T>);
+  const std::size_t at = out.size();
+  out.resize(at + sizeof(T));  // zeros
+  const auto* bytes = reinterpret_cast<const std::byte*>(&row);
+  for (const engine::hdf5::Field& f : fields)
+    std::memcpy(out.data() + at + f.offset, bytes + f.offset, engine::hdf5::field_bytes(f));
+}
+
+// Rows after their count.
+template <class T>
+void put_rows(std::vector<std::byte>& out, const std::vector<T>& rows,
+              const std::vector<engine::hdf5::Field>& fields) {
   const std::uint64_t count = rows.size();
-  const auto* size_bytes = reinterpret_cast<const std::byte*>(&count);
-  out.insert(out.end(), size_bytes, size_bytes + sizeof count);
-  const auto* data = reinterpret_cast<const std::byte*>(rows.data());
-  out.insert(out.end(), data, data + rows.size() * sizeof(T));
+  const auto* count_bytes = reinterpret_cast<const std::byte*>(&count);
+  out.insert(out.end(), count_bytes, count_bytes + sizeof count);
+  for (const T& row : rows)
+    put_row(out, row, fields);
 }
 
 template <class T>
@@ -237,12 +251,13 @@ std::vector<std::byte> encode_run_record(const RunRecord& record) {
               + record.presence.size() * sizeof(PresenceRow)
               + record.events.size() * sizeof(EventRow) + record.tension.size() * sizeof(float)
               + 64);
-  const auto* summary = reinterpret_cast<const std::byte*>(&record.summary);
-  out.insert(out.end(), summary, summary + sizeof(SummaryRow));
-  put_rows(out, record.dyads);
-  put_rows(out, record.presence);
-  put_rows(out, record.events);
-  put_rows(out, record.tension);
+  put_row(out, record.summary, summary_fields());
+  put_rows(out, record.dyads, dyad_fields());
+  put_rows(out, record.presence, presence_fields());
+  put_rows(out, record.events, event_fields());
+  static const std::vector<engine::hdf5::Field> kTensionValue{
+      {"tension", 0, engine::hdf5::FieldType::f32}};
+  put_rows(out, record.tension, kTensionValue);
   return out;
 }
 

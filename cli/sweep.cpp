@@ -3,13 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <mutex>
 #include <ostream>
-#include <set>
 #include <vector>
 
 #include "hotline/agents/platform_world.hpp"
@@ -267,9 +265,12 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
           }
           summarize_run(world, options.seed, key.policy, key.replication, record);
           auto payload = std::make_shared<std::vector<std::byte>>(encode_run_record(record));
-          writer.submit(payload->size(), [&journal, payload] {
+          const auto slot = static_cast<std::size_t>(grid.canonical_index(key));
+          writer.submit(payload->size(), [&journal, &record_of, slot, payload] {
             journal->append(*payload);
             journal->sync();  // durable the moment the run completes
+            // Only the writer thread touches record_of until finish().
+            record_of[slot] = journal->size() - 1;
           });
           if (options.profile) {
             const std::lock_guard lock(profile.mutex);
@@ -316,12 +317,6 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   // Assemble the file from the journal, in canonical order.
-  for (std::size_t r = 0; r < journal->size(); ++r) {
-    // The runs just done, by their record index.
-    const engine::RunKey key = record_key(journal->read(r));
-    auto& slot = record_of[static_cast<std::size_t>(grid.canonical_index(key))];
-    if (slot == kNotDone) slot = r;
-  }
   std::vector<PolicyTotals> totals(policies->size());
   try {
     TraceFile file(options.output, identity, options.command_line, loaded->scenario, spec);

@@ -41,20 +41,29 @@ std::string utc_now() {
   return text;
 }
 
-// A small table of a u32 index column and text columns, each text column
-// as wide as its longest value.
-void write_text_table(const hdf5::File& file, hid_t parent, const std::string& name,
-                      const std::vector<std::string>& columns,
-                      const std::vector<std::vector<std::string>>& rows) {
+// A column of a small descriptive table: text as wide as its longest
+// value, or an unsigned 32-bit number written from its decimal text.
+struct SmallColumn {
+  const char* name;
+  bool number = false;
+};
+
+// A small table of a u32 index column and the given columns.
+void write_small_table(const hdf5::File& file, hid_t parent, const std::string& name,
+                       const std::vector<SmallColumn>& columns,
+                       const std::vector<std::vector<std::string>>& rows) {
   std::vector<hdf5::Field> fields{{"index", 0, hdf5::FieldType::u32}};
   std::size_t row_size = 4;
-  std::vector<std::size_t> widths;
   for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c].number) {
+      fields.push_back({columns[c].name, row_size, hdf5::FieldType::u32});
+      row_size += 4;
+      continue;
+    }
     std::size_t width = 1;
     for (const auto& row : rows)
       width = std::max(width, row[c].size());
-    fields.push_back({columns[c], row_size, hdf5::FieldType::text, width});
-    widths.push_back(width);
+    fields.push_back({columns[c].name, row_size, hdf5::FieldType::text, width});
     row_size += width;
   }
   std::vector<std::byte> bytes(rows.size() * row_size);
@@ -63,7 +72,12 @@ void write_text_table(const hdf5::File& file, hid_t parent, const std::string& n
     const auto index = static_cast<std::uint32_t>(r);
     std::memcpy(at, &index, 4);
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      std::memcpy(at + fields[c + 1].offset, rows[r][c].data(), rows[r][c].size());
+      if (columns[c].number) {
+        const auto value = static_cast<std::uint32_t>(std::stoul(rows[r][c]));
+        std::memcpy(at + fields[c + 1].offset, &value, 4);
+      } else {
+        std::memcpy(at + fields[c + 1].offset, rows[r][c].data(), rows[r][c].size());
+      }
     }
   }
   hdf5::Table table(file, parent, name, row_size, fields, std::max<std::size_t>(rows.size(), 1),
@@ -271,21 +285,21 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
     std::vector<std::vector<std::string>> rows;
     for (const agents::NationSpec& n : spec.nations)
       rows.push_back({n.id, n.name});
-    write_text_table(file_, root, "nations", {"id", "name"}, rows);
+    write_small_table(file_, root, "nations", {{"id"}, {"name"}}, rows);
 
     rows.clear();
     for (const auto& [a, b] : spec.dyads()) {
       rows.push_back(
           {spec.nations[a].id + "-" + spec.nations[b].id, spec.nations[a].id, spec.nations[b].id});
     }
-    write_text_table(file_, root, "dyads", {"name", "nation_a", "nation_b"}, rows);
+    write_small_table(file_, root, "dyads", {{"name"}, {"nation_a"}, {"nation_b"}}, rows);
 
     rows.clear();
     for (const agents::ZoneSpec& z : spec.zones) {
       rows.push_back({z.id, std::string(agents::zone_kind_name(z.kind)),
                       z.owner ? spec.nations[*z.owner].id : std::string()});
     }
-    write_text_table(file_, root, "zones", {"id", "kind", "owner"}, rows);
+    write_small_table(file_, root, "zones", {{"id"}, {"kind"}, {"owner"}}, rows);
 
     // Agents in id order: forces in order, each force's platforms in turn.
     rows.clear();
@@ -297,30 +311,31 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
              std::string(agents::role_name(c.role)), f.id, fmt::format("{}-{}", f.id, k + 1)});
       }
     }
-    write_text_table(file_, root, "agents", {"nation", "class", "kind", "role", "force", "name"},
-                     rows);
+    write_small_table(file_, root, "agents",
+                      {{"nation"}, {"class"}, {"kind"}, {"role"}, {"force"}, {"name"}}, rows);
 
     rows.clear();
     for (std::size_t i = 0; i < identity.policies.size(); ++i) {
       rows.push_back({identity.policy_ids[i], std::to_string(identity.policies[i]),
                       scenarios::explain_policy(scenario, identity.policies[i])});
     }
-    write_text_table(file_, root, "policies", {"id", "scenario_index", "definition"}, rows);
+    write_small_table(file_, root, "policies", {{"id"}, {"scenario_index", true}, {"definition"}},
+                      rows);
 
     rows.clear();
     for (std::size_t t = 0; t <= static_cast<std::size_t>(agents::EventType::call_connected); ++t)
       rows.push_back({std::string(agents::event_type_name(static_cast<agents::EventType>(t)))});
-    write_text_table(file_, root, "event_types", {"name"}, rows);
+    write_small_table(file_, root, "event_types", {{"name"}}, rows);
     rows.clear();
     for (std::size_t t = 0; t < 3; ++t)
       rows.push_back({std::string(agents::severity_name(static_cast<agents::Severity>(t)))});
-    write_text_table(file_, root, "severities", {"name"}, rows);
+    write_small_table(file_, root, "severities", {{"name"}}, rows);
     rows.clear();
     for (std::size_t t = 0; t < agents::kPlatformStateCount; ++t) {
       rows.push_back(
           {std::string(agents::platform_state_name(static_cast<agents::PlatformState>(t)))});
     }
-    write_text_table(file_, root, "platform_states", {"name"}, rows);
+    write_small_table(file_, root, "platform_states", {{"name"}}, rows);
 
     tables_ = std::make_unique<Tables>(Tables{
         hdf5::Table(file_, root, "summary", sizeof(SummaryRow), summary_fields(), 1024, kDeflate),
@@ -490,8 +505,15 @@ TraceReader::TraceReader(const std::string& path)
     id.scenario_hash = hdf5::read_string_attribute(file_, group.get(), "hash");
   }
   id.policy_ids = hdf5::read_text_column(file_, "policies", "id");
-  for (const std::string& index : hdf5::read_text_column(file_, "policies", "scenario_index"))
-    id.policies.push_back(std::stoul(index));
+  {
+    const std::vector<hdf5::Field> index_field{{"scenario_index", 0, hdf5::FieldType::u32}};
+    const std::vector<std::byte> indices = hdf5::read_table(file_, "policies", 4, index_field);
+    for (std::size_t i = 0; i + 4 <= indices.size(); i += 4) {
+      std::uint32_t index = 0;
+      std::memcpy(&index, indices.data() + i, 4);
+      id.policies.push_back(index);
+    }
+  }
   dyads_ = static_cast<std::uint32_t>(hdf5::dataset_rows(file_, "dyads"));
   presence_per_run_ = static_cast<std::uint32_t>(hdf5::dataset_rows(file_, "zones")
                                                  * hdf5::dataset_rows(file_, "nations"));

@@ -258,6 +258,7 @@ TEST_CASE("Ctrl-C stops a sweep, keeps its finished runs, and --resume finishes 
   CHECK(other.err.find("belongs to a different sweep (seed: 5 in this command, 1 in")
         != std::string::npos);
   const auto resumed = run_hotline(command + " --resume");
+  INFO(resumed.err);
   REQUIRE(resumed.exit_code == 0);
   CHECK(resumed.out.find("more from the journal") != std::string::npos);
   const auto complete = run_hotline(command + " --resume");

@@ -123,6 +123,10 @@ void write_scalar_attribute(const File& file, hid_t object, const std::string& n
 
 }  // namespace
 
+std::size_t field_bytes(const Field& field) {
+  return field.type == FieldType::text ? field.text_size : element_size(field.type);
+}
+
 File File::create(const std::string& path) {
   silence_hdf5();
   Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);

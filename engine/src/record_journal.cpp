@@ -153,16 +153,20 @@ RecordJournal RecordJournal::open(const std::string& path) {
     throw JournalError(path, "journal format version " + std::to_string(version)
                                  + ", this build reads version " + std::to_string(kVersion));
   }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) throw JournalError(path, system_error("cannot stat"));
+  const auto file_size = static_cast<std::uint64_t>(info.st_size);
   const std::uint32_t identity_size = get_u32(fixed.data() + kMagic.size() + 4);
   const std::uint32_t identity_crc = get_u32(fixed.data() + kMagic.size() + 8);
+  // A damaged length must not make us allocate what the file cannot hold.
+  if (identity_size > file_size - kHeaderFixed) {
+    throw JournalError(path, "the journal's header is damaged");
+  }
   journal.identity_.resize(identity_size);
   if (read_some(path, fd, journal.identity_.data(), identity_size, kHeaderFixed) != identity_size
       || crc32_of(journal.identity_) != identity_crc) {
     throw JournalError(path, "the journal's header is damaged");
   }
-  struct stat info {};
-  if (::fstat(fd, &info) != 0) throw JournalError(path, system_error("cannot stat"));
-  const auto file_size = static_cast<std::uint64_t>(info.st_size);
 
   // Walk the frames; the first that is short or fails its checksum is where
   // the interruption cut the journal.

@@ -68,6 +68,7 @@ def check_schema(f, kind):
                                             "name"], f"{kind}: /agents columns")
     check(list(f["policies"].dtype.names) == ["index", "id", "scenario_index", "definition"],
           f"{kind}: /policies columns")
+    check(f["policies"].dtype["scenario_index"] == np.uint32, f"{kind}: /policies scenario_index u32")
     for name in ["nations", "dyads", "zones", "event_types", "severities", "platform_states",
                  "dyad_summary", "zone_presence", "tension"]:
         check(name in f, f"{kind}: /{name}")

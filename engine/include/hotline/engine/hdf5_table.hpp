@@ -81,6 +81,9 @@ struct Field {
   std::size_t text_size = 0;  // bytes, for FieldType::text
 };
 
+// The bytes a field takes in its row struct.
+[[nodiscard]] std::size_t field_bytes(const Field& field);
+
 class File {
  public:
   // Creates (truncating) or opens a file; throws Error naming the path.
