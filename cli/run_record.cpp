@@ -64,7 +64,8 @@ void get_rows(std::span<const std::byte>& in, std::vector<T>& rows) {
   in = in.subspan(sizeof count);
   if (count > in.size() / sizeof(T)) throw std::runtime_error("run record: cut short");
   rows.resize(static_cast<std::size_t>(count));
-  std::memcpy(rows.data(), in.data(), rows.size() * sizeof(T));
+  if (!rows.empty())
+    std::memcpy(rows.data(), in.data(), rows.size() * sizeof(T));  // data() may be null
   in = in.subspan(rows.size() * sizeof(T));
 }
 

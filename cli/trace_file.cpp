@@ -85,6 +85,13 @@ void write_small_table(const hdf5::File& file, hid_t parent, const std::string& 
   table.append(bytes.data(), rows.size());
 }
 
+// Rows from their bytes as read (whole rows; none is fine).
+template <class T>
+void rows_from_bytes(std::vector<T>& rows, const std::vector<std::byte>& bytes) {
+  rows.resize(bytes.size() / sizeof(T));
+  if (!rows.empty()) std::memcpy(rows.data(), bytes.data(), rows.size() * sizeof(T));
+}
+
 std::string number_text(double x) {
   return fmt::format("{}", x);
 }
@@ -519,8 +526,7 @@ TraceReader::TraceReader(const std::string& path)
                                                  * hdf5::dataset_rows(file_, "nations"));
   const std::vector<std::byte> rows =
       hdf5::read_table(file_, "summary", sizeof(SummaryRow), summary_fields());
-  summary_.resize(rows.size() / sizeof(SummaryRow));
-  std::memcpy(summary_.data(), rows.data(), rows.size());
+  rows_from_bytes(summary_, rows);
 }
 
 RunRecord TraceReader::read_run(std::size_t position) const {
@@ -529,21 +535,17 @@ RunRecord TraceReader::read_run(std::size_t position) const {
   const SummaryRow& s = record.summary;
   auto bytes = hdf5::read_table_rows(file_, "dyad_summary", sizeof(DyadRow), dyad_fields(),
                                      std::uint64_t{position} * dyads_, dyads_);
-  record.dyads.resize(dyads_);
-  std::memcpy(record.dyads.data(), bytes.data(), bytes.size());
+  rows_from_bytes(record.dyads, bytes);
   bytes = hdf5::read_table_rows(file_, "zone_presence", sizeof(PresenceRow), presence_fields(),
                                 std::uint64_t{position} * presence_per_run_, presence_per_run_);
-  record.presence.resize(presence_per_run_);
-  std::memcpy(record.presence.data(), bytes.data(), bytes.size());
+  rows_from_bytes(record.presence, bytes);
   bytes = hdf5::read_table_rows(file_, "events", sizeof(EventRow), event_fields(), s.events_begin,
                                 s.events_count);
-  record.events.resize(static_cast<std::size_t>(s.events_count));
-  std::memcpy(record.events.data(), bytes.data(), bytes.size());
+  rows_from_bytes(record.events, bytes);
   if (dyads_ > 0 && s.tension_count > 0) {
     bytes = hdf5::read_matrix_rows(file_, "tension", hdf5::FieldType::f32, dyads_, s.tension_begin,
                                    s.tension_count);
-    record.tension.resize(bytes.size() / sizeof(float));
-    std::memcpy(record.tension.data(), bytes.data(), bytes.size());
+    rows_from_bytes(record.tension, bytes);
   }
   return record;
 }

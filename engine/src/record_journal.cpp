@@ -131,7 +131,8 @@ RecordJournal RecordJournal::create(const std::string& path, std::span<const std
   put_u32(header.data() + kMagic.size(), kVersion);
   put_u32(header.data() + kMagic.size() + 4, static_cast<std::uint32_t>(identity.size()));
   put_u32(header.data() + kMagic.size() + 8, crc32_of(identity));
-  std::memcpy(header.data() + kHeaderFixed, identity.data(), identity.size());
+  if (!identity.empty())
+    std::memcpy(header.data() + kHeaderFixed, identity.data(), identity.size());
   write_all(path, fd, header.data(), header.size(), 0);
   journal.identity_.assign(identity.begin(), identity.end());
   journal.end_ = header.size();
@@ -206,7 +207,7 @@ void RecordJournal::append(std::span<const std::byte> payload) {
   put_u32(frame.data(), kFrameMagic);
   put_u32(frame.data() + 4, static_cast<std::uint32_t>(payload.size()));
   put_u32(frame.data() + 8, crc32_of(payload));
-  std::memcpy(frame.data() + kFrameHeader, payload.data(), payload.size());
+  if (!payload.empty()) std::memcpy(frame.data() + kFrameHeader, payload.data(), payload.size());
   write_all(path_, fd_, frame.data(), frame.size(), end_);
   offsets_.push_back(end_);
   lengths_.push_back(static_cast<std::uint32_t>(payload.size()));
