@@ -49,6 +49,7 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
 
   std::vector<std::vector<TimedRun>> runs(options.threads.size());
   std::vector<std::vector<double>> traced(options.threads.size());
+  std::vector<std::vector<double>> busy_share(options.threads.size());
   std::vector<BenchPlatformsRow> rows(options.threads.size());
   const scenarios::Scenario scenario = scenarios::load_scenario_file(options.scenario);
   const std::string trace_path = (std::filesystem::temp_directory_path()
@@ -108,6 +109,8 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
             / (static_cast<double>(steps) * static_cast<double>(world.platform_count())));
         BenchPlatformsRow& row = rows[t];
         row.writer_waited_s = std::max(row.writer_waited_s, writer.seconds_waited());
+        busy_share[t].push_back(writer.seconds_busy()
+                                / std::chrono::duration<double>(elapsed).count());
         trace.commit();
         std::error_code ignored;
         row.trace_bytes = std::filesystem::file_size(trace_path, ignored);
@@ -131,6 +134,8 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
       rows[t].ns_per_platform_step_traced = traced[t][traced[t].size() / 2];
       rows[t].trace_overhead =
           rows[t].ns_per_platform_step_traced / rows[t].ns_per_platform_step - 1.0;
+      std::sort(busy_share[t].begin(), busy_share[t].end());
+      rows[t].writer_busy_share = busy_share[t][busy_share[t].size() / 2];
     }
   }
   return rows;
@@ -153,12 +158,12 @@ void print_bench_platforms_table(std::ostream& out, const BenchPlatformsOptions&
   if (options.trace_every > 0) {
     fmt::print(out, "with a trace (every event, hourly tension, states every {} steps), median:\n",
                options.trace_every);
-    fmt::print(out, "{:>7} {:>17} {:>17} {:>9} {:>13} {:>11}\n", "threads", "ns/platform-step",
-               "traced", "overhead", "writer wait", "trace MB");
+    fmt::print(out, "{:>7} {:>17} {:>17} {:>9} {:>12} {:>13} {:>11}\n", "threads",
+               "ns/platform-step", "traced", "overhead", "writer busy", "writer wait", "trace MB");
     for (const BenchPlatformsRow& row : rows) {
-      fmt::print(out, "{:>7} {:>17.2f} {:>17.2f} {:>8.1f}% {:>12.3f}s {:>11.1f}\n", row.threads,
-                 row.ns_per_platform_step, row.ns_per_platform_step_traced,
-                 100.0 * row.trace_overhead, row.writer_waited_s,
+      fmt::print(out, "{:>7} {:>17.2f} {:>17.2f} {:>8.1f}% {:>11.1f}% {:>12.3f}s {:>11.1f}\n",
+                 row.threads, row.ns_per_platform_step, row.ns_per_platform_step_traced,
+                 100.0 * row.trace_overhead, 100.0 * row.writer_busy_share, row.writer_waited_s,
                  static_cast<double>(row.trace_bytes) / 1e6);
     }
   }
@@ -179,17 +184,19 @@ void print_bench_platforms_json(std::ostream& out, const BenchPlatformsOptions& 
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const BenchPlatformsRow& row = rows[i];
     const std::string phases = phase_split_json(row.phase_ns_per_platform_step);
-    fmt::print(out,
-               "{}\n  {{\"threads\": {}, \"platforms\": {}, \"steps\": {}, \"encounters\": {}, "
-               "\"incidents\": {}, \"ns_per_platform_step\": {:.4f}, "
-               "\"ns_per_platform_step_min\": {:.4f}, \"ns_per_platform_step_max\": {:.4f}, "
-               "\"speedup\": {:.4f}, \"ns_per_platform_step_traced\": {:.4f}, "
-               "\"trace_overhead\": {:.4f}, \"writer_waited_s\": {:.4f}, \"trace_bytes\": {}, "
-               "\"phase_ns_per_platform_step\": {{{}}}}}",
-               i == 0 ? "" : ",", row.threads, row.platforms, row.steps, row.encounters,
-               row.incidents, row.ns_per_platform_step, row.ns_per_platform_step_min,
-               row.ns_per_platform_step_max, row.speedup, row.ns_per_platform_step_traced,
-               row.trace_overhead, row.writer_waited_s, row.trace_bytes, phases);
+    fmt::print(
+        out,
+        "{}\n  {{\"threads\": {}, \"platforms\": {}, \"steps\": {}, \"encounters\": {}, "
+        "\"incidents\": {}, \"ns_per_platform_step\": {:.4f}, "
+        "\"ns_per_platform_step_min\": {:.4f}, \"ns_per_platform_step_max\": {:.4f}, "
+        "\"speedup\": {:.4f}, \"ns_per_platform_step_traced\": {:.4f}, "
+        "\"trace_overhead\": {:.4f}, \"writer_busy_share\": {:.4f}, \"writer_waited_s\": {:.4f}, "
+        "\"trace_bytes\": {}, "
+        "\"phase_ns_per_platform_step\": {{{}}}}}",
+        i == 0 ? "" : ",", row.threads, row.platforms, row.steps, row.encounters, row.incidents,
+        row.ns_per_platform_step, row.ns_per_platform_step_min, row.ns_per_platform_step_max,
+        row.speedup, row.ns_per_platform_step_traced, row.trace_overhead, row.writer_busy_share,
+        row.writer_waited_s, row.trace_bytes, phases);
   }
   out << "\n]}\n";
 }

@@ -44,9 +44,10 @@ struct BenchPlatformsRow {
   std::vector<double> phase_ns_per_platform_step;  // per engine::Phase, median run
   double ns_per_platform_step_traced = 0.0;        // median, with a trace (trace_every > 0)
   double trace_overhead = 0.0;                     // traced / plain medians − 1
-  double writer_waited_s = 0.0;   // the stepping thread waiting on a full queue, worst run
-  std::uint64_t trace_bytes = 0;  // the trace file's size
-  std::uint64_t encounters = 0;   // all dyads (the same in every row)
+  double writer_waited_s = 0.0;    // the stepping thread waiting on a full queue, worst run
+  double writer_busy_share = 0.0;  // writer thread's busy time / the traced run's, median
+  std::uint64_t trace_bytes = 0;   // the trace file's size
+  std::uint64_t encounters = 0;    // all dyads (the same in every row)
   std::uint64_t incidents = 0;
 };
 

@@ -58,6 +58,25 @@ pid_t start_hotline(const std::vector<std::string>& arguments) {
   return pid;
 }
 
+// Waits until the journal at `path` has grown past its first size (its
+// header): a run is saved. False if `pid` ended first or a minute passed.
+bool wait_for_journal_growth(const std::string& path, pid_t pid) {
+  std::uintmax_t header = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+  while (std::chrono::steady_clock::now() < deadline) {
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) return false;
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error && size > 0) {
+      if (header == 0) header = size;
+      if (size > header) return true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("run -o writes the DESIGN.md layout with what run prints", "[trace][cli]") {
@@ -238,7 +257,9 @@ TEST_CASE("Ctrl-C stops a sweep, keeps its finished runs, and --resume finishes 
   const std::string file = dir + "/s.h5";
   const pid_t pid = start_hotline({"sweep", kTutorial, "--days", "12", "--replications", "6",
                                    "--quiet", "--threads", "1", "-o", file});
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  // Ctrl-C once the journal holds a run (it grows past its header), however
+  // slow the machine: the interruption falls in the middle of the sweep.
+  REQUIRE(wait_for_journal_growth(file + ".journal", pid));
   kill(pid, SIGINT);
   int status = 0;
   waitpid(pid, &status, 0);

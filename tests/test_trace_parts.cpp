@@ -3,6 +3,7 @@
 // synced record and cuts a torn one; the grid's shards tile it.
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -50,6 +51,18 @@ TEST_CASE("the background writer runs jobs in order on one thread", "[trace][wri
   CHECK(threads.count(std::this_thread::get_id()) == 0);
   // 1000 jobs of 100 bytes through a 1024-byte queue: never more than fits.
   CHECK(writer.peak_queued_bytes() <= 1024);
+}
+
+TEST_CASE("the background writer counts the time its jobs take", "[trace][writer]") {
+  BackgroundWriter writer;
+  for (int i = 0; i < 3; ++i)
+    writer.submit(1, [] { std::this_thread::sleep_for(std::chrono::milliseconds(20)); });
+  writer.finish();
+  // Three sleeps of 20 ms; the upper bound only guards against counting
+  // the idle wait between jobs.
+  CHECK(writer.seconds_busy() >= 0.060);
+  CHECK(writer.seconds_busy() < 5.0);
+  CHECK(writer.seconds_waited() == 0.0);
 }
 
 TEST_CASE("the background writer rethrows the first error and drops later jobs",

@@ -64,6 +64,11 @@ double BackgroundWriter::seconds_waited() const {
   return seconds_waited_;
 }
 
+double BackgroundWriter::seconds_busy() const {
+  const std::lock_guard lock(mutex_);
+  return seconds_busy_;
+}
+
 std::size_t BackgroundWriter::peak_queued_bytes() const {
   const std::lock_guard lock(mutex_);
   return peak_queued_bytes_;
@@ -77,9 +82,11 @@ void BackgroundWriter::run() {
     Job job = std::move(queue_.front());
     queue_.pop_front();
     busy_ = true;
+    const bool dropping = static_cast<bool>(error_);
     lock.unlock();
     std::exception_ptr failure;
-    if (!error_) {  // after a failure, later jobs are dropped
+    const auto start = std::chrono::steady_clock::now();
+    if (!dropping) {  // after a failure, later jobs are dropped
       try {
         job.work();
       } catch (...) {
@@ -87,7 +94,9 @@ void BackgroundWriter::run() {
       }
     }
     job.work = nullptr;  // free the job's data outside the lock
+    const auto busy = std::chrono::steady_clock::now() - start;
     lock.lock();
+    seconds_busy_ += std::chrono::duration<double>(busy).count();
     busy_ = false;
     queued_bytes_ -= job.bytes;
     if (failure && !error_) error_ = failure;

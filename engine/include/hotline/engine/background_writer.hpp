@@ -48,6 +48,8 @@ class BackgroundWriter {
   // Seconds submit() spent waiting for room in the queue, and the most
   // bytes ever queued.
   [[nodiscard]] double seconds_waited() const;
+  // Seconds the writer thread spent running jobs: its share of the CPU.
+  [[nodiscard]] double seconds_busy() const;
   [[nodiscard]] std::size_t peak_queued_bytes() const;
 
  private:
@@ -69,6 +71,7 @@ class BackgroundWriter {
   bool stopping_ = false;
   std::exception_ptr error_;
   double seconds_waited_ = 0.0;
+  double seconds_busy_ = 0.0;
   std::thread thread_;
 };
 
