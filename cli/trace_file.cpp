@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -428,9 +429,14 @@ void TraceFile::begin_states(std::uint32_t policy, std::uint32_t replication, st
         1, (std::size_t{1} << 19) / (std::max<std::size_t>(agents, 1) * element_bytes));
   };
   tables_->state_columns.clear();
-  for (const char* column : {"x_km", "y_km", "heading_rad", "speed_km_s"}) {
+  // Positions are stored as they are: float32 coordinates deflate only
+  // 1.6x, at about 65 MB/s, which was four fifths of the writer's time.
+  // Headings, speeds and statuses deflate 5x to 200x, quickly.
+  const std::array<std::pair<const char*, int>, 4> columns{
+      {{"x_km", 0}, {"y_km", 0}, {"heading_rad", kStatesDeflate}, {"speed_km_s", kStatesDeflate}}};
+  for (const auto& [column, deflate] : columns) {
     tables_->state_columns.push_back(std::make_unique<hdf5::Matrix>(
-        file_, group, column, hdf5::FieldType::f32, agents, chunk_rows(4), kStatesDeflate));
+        file_, group, column, hdf5::FieldType::f32, agents, chunk_rows(4), deflate));
   }
   tables_->state_columns.push_back(std::make_unique<hdf5::Matrix>(
       file_, group, "status", hdf5::FieldType::u8, agents, chunk_rows(1), kStatesDeflate));

@@ -78,10 +78,15 @@ Handle chunked_properties(const std::string& path, const std::string& name, int 
                           const hsize_t* chunk, int deflate_level) {
   Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
   if (!properties.valid() || H5Pset_chunk(properties.get(), rank, chunk) < 0
-      || H5Pset_shuffle(properties.get()) < 0
-      || H5Pset_deflate(properties.get(), static_cast<unsigned>(deflate_level)) < 0
       || H5Pset_obj_track_times(properties.get(), 0) < 0) {
     throw Error(path, "cannot set up dataset '" + name + "'");
+  }
+  // Level 0 means no filter at all (HDF5's deflate at level 0 would still
+  // copy and checksum every chunk).
+  if (deflate_level > 0
+      && (H5Pset_shuffle(properties.get()) < 0
+          || H5Pset_deflate(properties.get(), static_cast<unsigned>(deflate_level)) < 0)) {
+    throw Error(path, "cannot set up the filters of dataset '" + name + "'");
   }
   return properties;
 }

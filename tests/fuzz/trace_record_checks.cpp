@@ -139,7 +139,7 @@ TraceIdentity sample_identity() {
   id.scenario_yaml = "name: t\n";
   id.resolved_yaml = "name: t\nresolved: true\n";
   id.scenario_hash = "0123456789abcdef";
-  id.scenario_name = "t";
+  id.scenario_name = "Tutorial";
   id.seed = 42;
   id.days = 12.5;
   id.replications = 6;

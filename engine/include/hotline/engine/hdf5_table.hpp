@@ -127,7 +127,8 @@ void write_attribute(const File& file, hid_t object, const std::string& name, st
 class Table {
  public:
   // Creates the dataset `name` under `parent`, empty, in chunks of
-  // `chunk_rows` rows, shuffled and deflated at `deflate_level` (0-9).
+  // `chunk_rows` rows, shuffled and deflated at `deflate_level` (1-9; 0:
+  // no filter).
   Table(const File& file, hid_t parent, const std::string& name, std::size_t row_size,
         const std::vector<Field>& fields, std::size_t chunk_rows = 4096, int deflate_level = 4);
 
@@ -144,7 +145,8 @@ class Table {
 };
 
 // An extendible two-dimensional dataset of numbers, [rows × columns],
-// growing by whole rows: chunked (chunk_rows × columns), shuffled, deflated.
+// growing by whole rows: chunked (chunk_rows × columns), shuffled and
+// deflated at `deflate_level` (1-9; 0: no filter).
 class Matrix {
  public:
   Matrix(const File& file, hid_t parent, const std::string& name, FieldType element,
