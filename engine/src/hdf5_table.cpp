@@ -1,5 +1,6 @@
 #include "hotline/engine/hdf5_table.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace hotline::engine::hdf5 {
@@ -87,6 +88,23 @@ Handle chunked_properties(const std::string& path, const std::string& name, int 
       && (H5Pset_shuffle(properties.get()) < 0
           || H5Pset_deflate(properties.get(), static_cast<unsigned>(deflate_level)) < 0)) {
     throw Error(path, "cannot set up the filters of dataset '" + name + "'");
+  }
+  return properties;
+}
+
+// Transfer properties whose type-conversion buffer holds `rows` rows of
+// `row_bytes` (the larger of the memory and the file row), at most 1 MiB.
+// HDF5's default buffer is 1 MiB, allocated and zeroed on every read or
+// write that converts (our padded structs to the packed rows on disk and
+// back): that was nearly all the time of assembling a sweep's file, run
+// after run of a few rows each.
+Handle transfer_properties(const std::string& path, std::uint64_t rows, std::size_t row_bytes) {
+  Handle properties(H5Pcreate(H5P_DATASET_XFER), H5Pclose);
+  const std::uint64_t wanted = std::max<std::uint64_t>(rows, 1) * row_bytes;
+  const auto bytes = static_cast<std::size_t>(
+      std::max<std::uint64_t>(std::min<std::uint64_t>(wanted, std::uint64_t{1} << 20), row_bytes));
+  if (!properties.valid() || H5Pset_buffer(properties.get(), bytes, nullptr, nullptr) < 0) {
+    throw Error(path, "cannot set up a transfer");
   }
   return properties;
 }
@@ -235,7 +253,7 @@ void Table::append(const void* rows, std::size_t count) {
                              nullptr)
              < 0
       || H5Dwrite(dataset_.get(), memory_type_.get(), memory_space.get(), file_space.get(),
-                  H5P_DEFAULT, rows)
+                  transfer_properties(path_, count, H5Tget_size(memory_type_.get())).get(), rows)
              < 0) {
     throw Error(path_, "cannot write rows to a table");
   }
@@ -382,7 +400,11 @@ std::vector<std::byte> read_table_rows(const File& file, const std::string& data
   if (count == 0) return rows;
   const std::array<hsize_t, 1> length{count};
   Handle memory_space(H5Screate_simple(1, length.data(), nullptr), H5Sclose);
-  if (H5Dread(d.data.get(), type.get(), memory_space.get(), d.space.get(), H5P_DEFAULT, rows.data())
+  const Handle stored(H5Dget_type(d.data.get()), H5Tclose);
+  const std::size_t row_bytes =
+      std::max(row_size, stored.valid() ? H5Tget_size(stored.get()) : std::size_t{0});
+  if (H5Dread(d.data.get(), type.get(), memory_space.get(), d.space.get(),
+              transfer_properties(file.path(), count, row_bytes).get(), rows.data())
       < 0) {
     throw Error(file.path(), "cannot read table '" + dataset + "' with the expected columns");
   }
