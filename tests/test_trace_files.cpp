@@ -336,3 +336,25 @@ TEST_CASE("Ctrl-C stops a sweep, keeps its finished runs, and --resume finishes 
   CHECK(complete.exit_code == 0);
   CHECK(complete.out == file + ": complete already (42 runs)\n");
 }
+
+TEST_CASE("SIGTERM stops a sweep like Ctrl-C, and --resume finishes it identically",
+          "[trace][cli][resume]") {
+  const std::string dir = fresh_directory("sigterm");
+  const std::string base = "sweep " + kTutorial + " --days 8 --replications 4 --quiet -o ";
+  REQUIRE(run_hotline(base + dir + "/reference.h5").exit_code == 0);
+  const std::string file = dir + "/s.h5";
+  const pid_t pid = start_hotline(
+      {"sweep", kTutorial, "--days", "8", "--replications", "4", "--quiet", "-o", file});
+  REQUIRE(wait_for_journal_growth(file + ".journal", pid));
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 143);
+  CHECK_FALSE(std::filesystem::exists(file));
+  const auto resumed = run_hotline(base + file + " --resume");
+  INFO(resumed.err);
+  REQUIRE(resumed.exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(file + ".journal"));
+  check_same_content(dir + "/reference.h5", file);
+}
