@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libtbb-dev libyaml-cpp-dev libhdf5-dev libbenchmark-dev catch2
-  librandom123-dev libcli11-dev libfmt-dev
+  librandom123-dev libcli11-dev libfmt-dev libboost-dev
   python3-h5py python3-pandas hdf5-tools
   clang-format
 )

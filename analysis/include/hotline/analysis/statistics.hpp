@@ -1,0 +1,62 @@
+// The statistics of a policy comparison: a metric's mean over replications
+// with its Student-t confidence interval, and a policy against a baseline
+// paired by replication — the difference of means with a paired-t
+// interval, and the ratio of means with an interval on the log scale
+// (delta method with the pairs' covariance).
+//
+// Pairing is right because a sweep runs replication k of every policy on
+// the same random streams (common random numbers): the noise the two runs
+// share cancels in their difference. Every function is a pure function of
+// its numbers; nothing is random (no bootstrap), so a report is the same
+// every time it is made.
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+namespace hotline::analysis {
+
+// The quantile of Student's t distribution: the t with P(T <= t) =
+// `probability` at `degrees_of_freedom` (> 0; infinity gives the normal).
+[[nodiscard]] double student_t_quantile(double probability, double degrees_of_freedom);
+
+// A mean over n values and its two-sided confidence interval (Student t,
+// n - 1 degrees of freedom). sd is the sample standard deviation (n - 1).
+// With n < 2 the sd and the bounds are NaN (there is no spread to judge
+// by); with n = 0 the mean is NaN too.
+struct MeanInterval {
+  std::size_t n = 0;
+  double mean = 0.0;
+  double sd = 0.0;
+  double low = 0.0;
+  double high = 0.0;
+};
+[[nodiscard]] MeanInterval mean_interval(std::span<const double> values, double confidence = 0.95);
+
+// A policy against the baseline, pair i being replication i of each.
+// `difference` is the paired interval of policy - baseline. `ratio` is
+// mean(policy) / mean(baseline); its interval is exp(log ratio ± t·se),
+// se² = (s_p²/m_p² + s_b²/m_b² - 2·s_pb/(m_p·m_b)) / n. The ratio and its
+// bounds are NaN when either mean is not positive (no ratio of a zero or
+// negative mean), the bounds also when n < 2.
+struct PairedComparison {
+  std::size_t pairs = 0;
+  double baseline_mean = 0.0;
+  double policy_mean = 0.0;
+  MeanInterval difference;
+  double ratio = 0.0;
+  double ratio_low = 0.0;
+  double ratio_high = 0.0;
+};
+// Throws std::invalid_argument if the spans differ in length.
+[[nodiscard]] PairedComparison compare_paired(std::span<const double> baseline,
+                                              std::span<const double> policy,
+                                              double confidence = 0.95);
+
+// Whether an interval holds zero (for a difference) or one (for a ratio):
+// the comparison cannot tell the policies apart. NaN bounds count as
+// undecided.
+[[nodiscard]] bool spans_zero(double low, double high);
+[[nodiscard]] bool spans_one(double low, double high);
+
+}  // namespace hotline::analysis
