@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <ostream>
 #include <stdexcept>
 #include <type_traits>
 
@@ -77,6 +78,15 @@ std::optional<EventDetail> parse_event_detail(std::string_view text) {
     if (event_detail_name(d) == text) return d;
   }
   return std::nullopt;
+}
+
+std::optional<EventDetail> parse_events_option(std::string_view text, std::ostream& err) {
+  const std::optional<EventDetail> detail = parse_event_detail(text);
+  if (!detail) {
+    err << "hotline: error: --events expects none, command, incidents or all: got '" << text
+        << "'\n";
+  }
+  return detail;
 }
 
 std::string_view event_detail_name(EventDetail detail) {

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -28,6 +29,10 @@ enum class EventDetail : std::uint8_t {
   all,        // those and encounter begins and ends
 };
 [[nodiscard]] std::optional<EventDetail> parse_event_detail(std::string_view text);
+// The same for a command's --events: a bad value is reported on `err`
+// (the command then exits 2).
+[[nodiscard]] std::optional<EventDetail> parse_events_option(std::string_view text,
+                                                             std::ostream& err);
 [[nodiscard]] std::string_view event_detail_name(EventDetail detail);
 [[nodiscard]] bool event_kept(EventDetail detail, agents::EventType type);
 

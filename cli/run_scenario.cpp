@@ -191,12 +191,8 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     if (!found) return kExitBadInput;
     policy = *found;
   }
-  const std::optional<EventDetail> event_detail = parse_event_detail(options.events);
-  if (!event_detail) {
-    err << "hotline: error: --events expects none, command, incidents or all: got '"
-        << options.events << "'\n";
-    return kExitBadInput;
-  }
+  const std::optional<EventDetail> event_detail = parse_events_option(options.events, err);
+  if (!event_detail) return kExitBadInput;
   const double asked_days = options.days.value_or(spec.horizon_s / 86400.0);
   const auto steps = static_cast<std::uint64_t>(std::llround(asked_days * 86400.0 / spec.dt_s));
   const auto step_of = [&](double interval_s) {

@@ -96,12 +96,8 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   const agents::WorldSpec& spec = loaded->spec;
   const auto policies = swept_policies(*loaded, options.policies, err);
   if (!policies) return kExitBadInput;
-  const std::optional<EventDetail> event_detail = parse_event_detail(options.events);
-  if (!event_detail) {
-    err << "hotline: error: --events expects none, command, incidents or all: got '"
-        << options.events << "'\n";
-    return kExitBadInput;
-  }
+  const std::optional<EventDetail> event_detail = parse_events_option(options.events, err);
+  if (!event_detail) return kExitBadInput;
   const double days = options.days.value_or(spec.horizon_s / 86400.0);
   const auto steps = static_cast<std::uint64_t>(std::llround(days * 86400.0 / spec.dt_s));
 

@@ -358,3 +358,15 @@ TEST_CASE("SIGTERM stops a sweep like Ctrl-C, and --resume finishes it identical
   CHECK_FALSE(std::filesystem::exists(file + ".journal"));
   check_same_content(dir + "/reference.h5", file);
 }
+
+TEST_CASE("a bad --events value exits 2 naming the choices, writing nothing", "[trace][cli]") {
+  const std::string dir = fresh_directory("events_option");
+  for (const std::string command : {"run", "sweep"}) {
+    INFO(command);
+    const auto r = run_hotline(command + " " + kTutorial + " --events some -o " + dir + "/x.h5");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err
+          == "hotline: error: --events expects none, command, incidents or all: got 'some'\n");
+    CHECK(std::filesystem::is_empty(dir));
+  }
+}
