@@ -26,6 +26,30 @@ namespace {
 constexpr int kExitRunFailure = 1;
 constexpr int kExitBadInput = 2;
 
+// --days, --seed and --threads, shared by run and sweep: taken as text and
+// range-checked by parse_count, so that a bad value gets the project's
+// message and exit code 2.
+struct DaysSeedThreadsText {
+  std::string days;
+  std::string seed = "1";
+  std::string threads;
+
+  void add_to(CLI::App* command, const char* days_help) {
+    command->add_option("--days", days, days_help);
+    command->add_option("--seed", seed, "Random seed (default 1)");
+    command->add_option("--threads", threads, "Threads (default: one per hardware thread)");
+  }
+  // Throws UsageError naming the option.
+  template <class Options>
+  void parse_into(Options& options) const {
+    using hotline::cli::parse_count;
+    if (!days.empty()) options.days = static_cast<double>(parse_count(days, "--days", 1, 100000));
+    options.seed = parse_count(seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max());
+    if (!threads.empty())
+      options.threads = static_cast<int>(parse_count(threads, "--threads", 1, 4096));
+  }
+};
+
 struct BenchSwarmText {
   std::string agents = "10000";
   std::string steps;
@@ -184,15 +208,11 @@ int main(int argc, char** argv) {
                      "as YAML that loads to the same scenario");
 
   hotline::cli::RunOptions run_options;
-  std::string run_days;
-  std::string run_seed = "1";
-  std::string run_threads;
+  DaysSeedThreadsText run_basics;
   std::string run_replication = "0";
   CLI::App* run = app.add_subcommand("run", "Run a scenario and print its summary");
   run->add_option("scenario", run_options.scenario, "Scenario file (YAML)")->required();
-  run->add_option("--days", run_days, "Days to run (default: the scenario's horizon)");
-  run->add_option("--seed", run_seed, "Random seed (default 1)");
-  run->add_option("--threads", run_threads, "Threads (default: one per hardware thread)");
+  run_basics.add_to(run, "Days to run (default: the scenario's horizon)");
   run->add_option("--policy", run_options.policy,
                   "The scenario's policy to run, by id (default: its first)");
   run->add_option("--replication", run_replication,
@@ -213,9 +233,7 @@ int main(int argc, char** argv) {
 
   hotline::cli::SweepOptions sweep_options;
   std::string sweep_replications = "10";
-  std::string sweep_days;
-  std::string sweep_seed = "1";
-  std::string sweep_threads;
+  DaysSeedThreadsText sweep_basics;
   std::string sweep_shard = "1/1";
   CLI::App* sweep = app.add_subcommand(
       "sweep",
@@ -227,9 +245,7 @@ int main(int argc, char** argv) {
                     "every policy (default 10)");
   sweep->add_option("--policies", sweep_options.policies,
                     "Comma-separated policy ids (default: every policy of the scenario)");
-  sweep->add_option("--days", sweep_days, "Days per run (default: the scenario's horizon)");
-  sweep->add_option("--seed", sweep_seed, "Random seed (default 1)");
-  sweep->add_option("--threads", sweep_threads, "Threads (default: one per hardware thread)");
+  sweep_basics.add_to(sweep, "Days per run (default: the scenario's horizon)");
   sweep->add_option("--shard", sweep_shard,
                     "Run shard i of n of the policy × replication grid (default 1/1); "
                     "`hotline merge` joins the shards");
@@ -261,14 +277,7 @@ int main(int argc, char** argv) {
   try {
     if (run->parsed()) {
       using hotline::cli::parse_count;
-      if (!run_days.empty()) {
-        run_options.days = static_cast<double>(parse_count(run_days, "--days", 1, 100000));
-      }
-      run_options.seed =
-          parse_count(run_seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max());
-      if (!run_threads.empty()) {
-        run_options.threads = static_cast<int>(parse_count(run_threads, "--threads", 1, 4096));
-      }
+      run_basics.parse_into(run_options);
       if (run->count("--policy") > 0 && run_options.policy.empty()) {
         std::cerr << "hotline: error: --policy needs a policy id\n";
         return kExitBadInput;
@@ -291,14 +300,7 @@ int main(int argc, char** argv) {
       using hotline::cli::parse_count;
       sweep_options.replications = static_cast<std::uint32_t>(
           parse_count(sweep_replications, "--replications", 1, (1U << 24)));
-      if (!sweep_days.empty()) {
-        sweep_options.days = static_cast<double>(parse_count(sweep_days, "--days", 1, 100000));
-      }
-      sweep_options.seed =
-          parse_count(sweep_seed, "--seed", 0, std::numeric_limits<std::uint64_t>::max());
-      if (!sweep_threads.empty()) {
-        sweep_options.threads = static_cast<int>(parse_count(sweep_threads, "--threads", 1, 4096));
-      }
+      sweep_basics.parse_into(sweep_options);
       const auto slash = sweep_shard.find('/');
       if (slash == std::string::npos) {
         throw hotline::cli::UsageError("--shard expects i/n, e.g. 2/8: got '" + sweep_shard + "'");

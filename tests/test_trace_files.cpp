@@ -80,6 +80,24 @@ bool wait_for_journal_growth(const std::string& path, pid_t pid) {
   return false;
 }
 
+// Starts the sweep `arguments` (writing `output`), sends it `signal` once
+// its journal holds a run — however slow the machine, the interruption
+// falls in the middle of the sweep — and returns its exit code (-1 if it
+// did not exit normally or finished before holding a run).
+int exit_code_when_signalled(const std::vector<std::string>& arguments, const std::string& output,
+                             int signal) {
+  const pid_t pid = start_hotline(arguments);
+  if (!wait_for_journal_growth(output + ".journal", pid)) {
+    kill(pid, SIGKILL);  // if it is still running; reaped below or already
+    waitpid(pid, nullptr, 0);
+    return -1;
+  }
+  kill(pid, signal);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 }  // namespace
 
 TEST_CASE("run -o writes the DESIGN.md layout with what run prints", "[trace][cli]") {
@@ -305,16 +323,10 @@ TEST_CASE("Ctrl-C stops a sweep, keeps its finished runs, and --resume finishes 
           "[trace][cli][resume]") {
   const std::string dir = fresh_directory("sigint");
   const std::string file = dir + "/s.h5";
-  const pid_t pid = start_hotline({"sweep", kTutorial, "--days", "12", "--replications", "6",
-                                   "--quiet", "--threads", "1", "-o", file});
-  // Ctrl-C once the journal holds a run (it grows past its header), however
-  // slow the machine: the interruption falls in the middle of the sweep.
-  REQUIRE(wait_for_journal_growth(file + ".journal", pid));
-  kill(pid, SIGINT);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 130);
+  CHECK(exit_code_when_signalled({"sweep", kTutorial, "--days", "12", "--replications", "6",
+                                  "--quiet", "--threads", "1", "-o", file},
+                                 file, SIGINT)
+        == 130);
   CHECK_FALSE(std::filesystem::exists(file));
   CHECK(std::filesystem::exists(file + ".journal"));
   const std::string command =
@@ -343,14 +355,10 @@ TEST_CASE("SIGTERM stops a sweep like Ctrl-C, and --resume finishes it identical
   const std::string base = "sweep " + kTutorial + " --days 8 --replications 4 --quiet -o ";
   REQUIRE(run_hotline(base + dir + "/reference.h5").exit_code == 0);
   const std::string file = dir + "/s.h5";
-  const pid_t pid = start_hotline(
-      {"sweep", kTutorial, "--days", "8", "--replications", "4", "--quiet", "-o", file});
-  REQUIRE(wait_for_journal_growth(file + ".journal", pid));
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 143);
+  CHECK(exit_code_when_signalled(
+            {"sweep", kTutorial, "--days", "8", "--replications", "4", "--quiet", "-o", file}, file,
+            SIGTERM)
+        == 143);
   CHECK_FALSE(std::filesystem::exists(file));
   const auto resumed = run_hotline(base + file + " --resume");
   INFO(resumed.err);
