@@ -37,7 +37,7 @@ int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err)
     }
     try {
       shards.push_back(std::make_unique<TraceReader>(path));
-    } catch (const engine::hdf5::Error& e) {
+    } catch (const TraceError& e) {
       err << "hotline: error: " << e.what() << '\n';
       return kExitBadInput;
     }

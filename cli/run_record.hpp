@@ -17,9 +17,20 @@
 #include <vector>
 
 #include "hotline/agents/platform_world.hpp"
-#include "trace_rows.hpp"
+#include "hotline/analysis/trace_rows.hpp"
 
 namespace hotline::cli {
+
+// The rows live in analysis/, which reads what the cli writes.
+using analysis::dyad_fields;
+using analysis::DyadRow;
+using analysis::event_fields;
+using analysis::EventRow;
+using analysis::presence_fields;
+using analysis::PresenceRow;
+using analysis::RunRecord;
+using analysis::summary_fields;
+using analysis::SummaryRow;
 
 // Which events a run keeps for its trace.
 enum class EventDetail : std::uint8_t {
@@ -35,14 +46,6 @@ enum class EventDetail : std::uint8_t {
                                                              std::ostream& err);
 [[nodiscard]] std::string_view event_detail_name(EventDetail detail);
 [[nodiscard]] bool event_kept(EventDetail detail, agents::EventType type);
-
-struct RunRecord {
-  SummaryRow summary;
-  std::vector<DyadRow> dyads;
-  std::vector<PresenceRow> presence;  // every (zone, nation), zone-major
-  std::vector<EventRow> events;       // kept events, in step order
-  std::vector<float> tension;         // [samples × dyads], row after row
-};
 
 // What a run records as it steps.
 struct RecordingOptions {

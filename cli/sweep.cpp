@@ -155,7 +155,7 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
             options.output, *diff);
         return kExitBadInput;
       }
-    } catch (const engine::hdf5::Error& e) {
+    } catch (const TraceError& e) {
       err << "hotline: error: " << e.what() << "; --force replaces it\n";
       return kExitBadInput;
     }

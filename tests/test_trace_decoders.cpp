@@ -11,8 +11,8 @@
 #include <string>
 
 #include "fuzz/trace_record_checks.hpp"
+#include "hotline/analysis/trace_rows.hpp"
 #include "run_record.hpp"
-#include "trace_rows.hpp"
 
 namespace {
 

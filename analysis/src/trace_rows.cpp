@@ -1,8 +1,8 @@
-#include "trace_rows.hpp"
+#include "hotline/analysis/trace_rows.hpp"
 
 #include <cstddef>
 
-namespace hotline::cli {
+namespace hotline::analysis {
 
 namespace {
 
@@ -135,4 +135,4 @@ const std::vector<Field>& event_fields() {
 
 #undef HOTLINE_COLUMN
 
-}  // namespace hotline::cli
+}  // namespace hotline::analysis

@@ -2,8 +2,8 @@
 // one plain struct per table, and the columns the file gives it.
 //
 // The same structs carry a run's results everywhere — the printed summary,
-// the run file, the sweep journal, the merge — so a number is computed once
-// and the file holds exactly what `hotline run` prints. Times are in s,
+// the run file, the sweep journal, the merge, the report — so a number is
+// computed once and the file holds exactly what `hotline run` prints. Times are in s,
 // hours (…_hours) or days (…_day); distances in km; a missing value (no
 // clash, no connected call) is NaN.
 #pragma once
@@ -13,7 +13,7 @@
 
 #include "hotline/engine/hdf5_table.hpp"
 
-namespace hotline::cli {
+namespace hotline::analysis {
 
 // /summary: one row per (policy, replication), totals over the dyads.
 struct SummaryRow {
@@ -124,9 +124,19 @@ struct EventRow {
   std::uint32_t value = 0;
 };
 
+// One run's rows: what a run produces, a journal record holds and a reader
+// gives back.
+struct RunRecord {
+  SummaryRow summary;
+  std::vector<DyadRow> dyads;
+  std::vector<PresenceRow> presence;  // every (zone, nation), zone-major
+  std::vector<EventRow> events;       // kept events, in step order
+  std::vector<float> tension;         // [samples × dyads], row after row
+};
+
 [[nodiscard]] const std::vector<engine::hdf5::Field>& summary_fields();
 [[nodiscard]] const std::vector<engine::hdf5::Field>& dyad_fields();
 [[nodiscard]] const std::vector<engine::hdf5::Field>& presence_fields();
 [[nodiscard]] const std::vector<engine::hdf5::Field>& event_fields();
 
-}  // namespace hotline::cli
+}  // namespace hotline::analysis

@@ -1,0 +1,66 @@
+// What decides a trace file's content besides its runs, and how two files
+// or journals are checked to belong together.
+//
+// TraceIdentity is the scenario (its text, resolved form and hash), the
+// seed, the days, the grid and what was recorded. A sweep's journal carries
+// it, `--resume` checks it, `hotline merge` compares the shards' identities
+// field by field, and the reader fills it from a file's attributes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hotline::analysis {
+
+// The version of the trace format this build writes and reads
+// (docs/trace-format.md).
+inline constexpr std::int64_t kTraceFormatVersion = 1;
+
+struct TraceIdentity {
+  std::string kind;  // "run" or "sweep"
+  std::string hotline_version;
+  std::string scenario_file;  // as given on the command line
+  std::string scenario_yaml;  // the file's text
+  std::string resolved_yaml;  // hotline validate --explain
+  std::string scenario_hash;  // FNV-1a 64 of resolved_yaml, 16 hex digits
+  std::string scenario_name;
+  std::uint64_t seed = 0;
+  double days = 0.0;  // asked for
+  std::uint32_t replications = 0;
+  std::vector<std::size_t> policies;    // the scenario's policies, by index, in file order
+  std::vector<std::string> policy_ids;  // and their ids
+  std::uint32_t shard_index = 1;        // 1-based
+  std::uint32_t shard_count = 1;
+  std::string events = "all";       // EventDetail name
+  double tension_interval_s = 0.0;  // 0: none
+  double state_interval_s = 0.0;    // run files only; 0: none
+
+  // Fields that must agree for files or journals to belong together: name
+  // and value, as text, in a fixed order (the shard fields left out).
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> matching_fields() const;
+  // A byte image of every field, for a journal's header.
+  [[nodiscard]] std::vector<std::byte> encode() const;
+  // Throws std::runtime_error for bytes that are not an identity written by
+  // this build.
+  static TraceIdentity decode(std::span<const std::byte> bytes);
+};
+
+// The first matching field in which `b` differs from `a`, as
+// "seed: 1 in A, 2 in B"; nullopt if they agree. With `shards`, the shard
+// index and count must agree too.
+[[nodiscard]] std::optional<std::string> identity_difference(const TraceIdentity& a,
+                                                             const std::string& a_name,
+                                                             const TraceIdentity& b,
+                                                             const std::string& b_name,
+                                                             bool shards);
+
+// FNV-1a 64 of the text as 16 hex digits.
+[[nodiscard]] std::string text_hash(std::string_view text);
+
+}  // namespace hotline::analysis

@@ -1,0 +1,144 @@
+#include "hotline/analysis/trace_identity.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+#include "hotline/analysis/trace_rows.hpp"
+
+namespace hotline::analysis {
+
+namespace {
+
+std::string number_text(double x) {
+  return fmt::format("{}", x);
+}
+
+}  // namespace
+
+std::string text_hash(std::string_view text) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+std::vector<std::pair<std::string, std::string>> TraceIdentity::matching_fields() const {
+  std::string ids;
+  for (std::size_t i = 0; i < policies.size(); ++i)
+    ids += fmt::format("{}{} (#{})", i ? ", " : "", policy_ids[i], policies[i]);
+  return {
+      {"kind", kind},
+      {"Hotline version", hotline_version},
+      {"scenario (hash of its resolved form)", scenario_hash},
+      {"scenario text", text_hash(scenario_yaml)},
+      {"seed", std::to_string(seed)},
+      {"days", number_text(days)},
+      {"replications", std::to_string(replications)},
+      {"policies", ids},
+      {"events", events},
+      {"tension interval (s)", number_text(tension_interval_s)},
+      {"state interval (s)", number_text(state_interval_s)},
+  };
+}
+
+std::optional<std::string> identity_difference(const TraceIdentity& a, const std::string& a_name,
+                                               const TraceIdentity& b, const std::string& b_name,
+                                               bool shards) {
+  auto fa = a.matching_fields();
+  auto fb = b.matching_fields();
+  if (shards) {
+    fa.emplace_back("shard", fmt::format("{}/{}", a.shard_index, a.shard_count));
+    fb.emplace_back("shard", fmt::format("{}/{}", b.shard_index, b.shard_count));
+  }
+  for (std::size_t i = 0; i < fa.size(); ++i) {
+    if (fa[i].second != fb[i].second) {
+      return fmt::format("{}: {} in {}, {} in {}", fa[i].first, fa[i].second, a_name, fb[i].second,
+                         b_name);
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+void put_text(std::vector<std::byte>& out, std::string_view text) {
+  const std::uint64_t n = text.size();
+  const auto* p = reinterpret_cast<const std::byte*>(&n);
+  out.insert(out.end(), p, p + 8);
+  const auto* t = reinterpret_cast<const std::byte*>(text.data());
+  out.insert(out.end(), t, t + text.size());
+}
+
+std::string get_text(std::span<const std::byte>& in) {
+  std::uint64_t n = 0;
+  if (in.size() < 8) throw std::runtime_error("identity: cut short");
+  std::memcpy(&n, in.data(), 8);
+  in = in.subspan(8);
+  if (n > in.size()) throw std::runtime_error("identity: cut short");
+  std::string text(reinterpret_cast<const char*>(in.data()), static_cast<std::size_t>(n));
+  in = in.subspan(static_cast<std::size_t>(n));
+  return text;
+}
+
+}  // namespace
+
+std::vector<std::byte> TraceIdentity::encode() const {
+  std::vector<std::byte> out;
+  // The row layouts are part of what a journal's records mean.
+  put_text(out, fmt::format("hotline trace identity 1; rows {} {} {} {}", sizeof(SummaryRow),
+                            sizeof(DyadRow), sizeof(PresenceRow), sizeof(EventRow)));
+  for (const std::string* text : {&kind, &hotline_version, &scenario_file, &scenario_yaml,
+                                  &resolved_yaml, &scenario_hash, &scenario_name, &events}) {
+    put_text(out, *text);
+  }
+  put_text(out, fmt::format("{} {} {} {} {} {} {}", seed, number_text(days), replications,
+                            shard_index, shard_count, number_text(tension_interval_s),
+                            number_text(state_interval_s)));
+  put_text(out, std::to_string(policies.size()));
+  for (std::size_t i = 0; i < policies.size(); ++i) {
+    put_text(out, std::to_string(policies[i]));
+    put_text(out, policy_ids[i]);
+  }
+  return out;
+}
+
+TraceIdentity TraceIdentity::decode(std::span<const std::byte> bytes) {
+  TraceIdentity id;
+  const std::string layout = get_text(bytes);
+  if (layout
+      != fmt::format("hotline trace identity 1; rows {} {} {} {}", sizeof(SummaryRow),
+                     sizeof(DyadRow), sizeof(PresenceRow), sizeof(EventRow))) {
+    throw std::runtime_error("written by a different build (" + layout + ")");
+  }
+  for (std::string* text : {&id.kind, &id.hotline_version, &id.scenario_file, &id.scenario_yaml,
+                            &id.resolved_yaml, &id.scenario_hash, &id.scenario_name, &id.events}) {
+    *text = get_text(bytes);
+  }
+  const std::string numbers = get_text(bytes);
+  unsigned long long seed = 0;
+  char days[64] = {};
+  char tension[64] = {};
+  char states[64] = {};
+  if (std::sscanf(numbers.c_str(), "%llu %63s %u %u %u %63s %63s", &seed, days, &id.replications,
+                  &id.shard_index, &id.shard_count, tension, states)
+      != 7) {
+    throw std::runtime_error("identity: bad numbers");
+  }
+  id.seed = seed;
+  id.days = std::stod(days);
+  id.tension_interval_s = std::stod(tension);
+  id.state_interval_s = std::stod(states);
+  const std::size_t count = std::stoul(get_text(bytes));
+  for (std::size_t i = 0; i < count; ++i) {
+    id.policies.push_back(std::stoul(get_text(bytes)));
+    id.policy_ids.push_back(get_text(bytes));
+  }
+  return id;
+}
+
+}  // namespace hotline::analysis

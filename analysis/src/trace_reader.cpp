@@ -1,0 +1,179 @@
+#include "hotline/analysis/trace_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <string_view>
+#include <utility>
+
+namespace hotline::analysis {
+
+namespace hdf5 = engine::hdf5;
+
+namespace {
+
+// Rows from their bytes as read (whole rows; none is fine).
+template <class T>
+void rows_from_bytes(std::vector<T>& rows, const std::vector<std::byte>& bytes) {
+  rows.resize(bytes.size() / sizeof(T));
+  if (!rows.empty()) std::memcpy(rows.data(), bytes.data(), rows.size() * sizeof(T));
+}
+
+// The engine's HDF5 errors say "PATH: what"; a TraceError says the same.
+std::string without_path(const hdf5::Error& e) {
+  const std::string_view what = e.what();
+  const std::string prefix = e.path() + ": ";
+  return std::string(what.starts_with(prefix) ? what.substr(prefix.size()) : what);
+}
+
+hdf5::File open_file(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) throw TraceError(path, "no such file");
+  if (std::filesystem::is_directory(path, error)) throw TraceError(path, "is a directory");
+  try {
+    return hdf5::File::open(path, false);
+  } catch (const hdf5::Error&) {
+    throw TraceError(path,
+                     "not an HDF5 file (a Hotline trace is written by hotline run -o, "
+                     "hotline sweep or hotline merge)");
+  }
+}
+
+}  // namespace
+
+TraceReader::TraceReader(const std::string& path) : path_(path), file_(open_file(path)) {
+  const hid_t root = file_.id();
+  if (!hdf5::has_attribute(root, "format")
+      || hdf5::read_string_attribute(file_, root, "format") != "hotline") {
+    throw TraceError(path,
+                     "an HDF5 file, but not a Hotline trace (no root attribute format = "
+                     "\"hotline\")");
+  }
+  try {
+    const std::int64_t version = hdf5::read_int_attribute(file_, root, "format_version");
+    if (version != kTraceFormatVersion) {
+      throw TraceError(path, fmt::format("trace format version {}; this build reads version {}",
+                                         version, kTraceFormatVersion));
+    }
+    TraceIdentity& id = identity_;
+    id.kind = hdf5::read_string_attribute(file_, root, "kind");
+    id.hotline_version = hdf5::read_string_attribute(file_, root, "hotline_version");
+    id.seed = hdf5::read_uint_attribute(file_, root, "seed");
+    id.days = hdf5::read_double_attribute(file_, root, "days");
+    dt_s_ = hdf5::read_double_attribute(file_, root, "dt_s");
+    id.replications =
+        static_cast<std::uint32_t>(hdf5::read_int_attribute(file_, root, "replications"));
+    id.shard_index =
+        static_cast<std::uint32_t>(hdf5::read_int_attribute(file_, root, "shard_index"));
+    id.shard_count =
+        static_cast<std::uint32_t>(hdf5::read_int_attribute(file_, root, "shard_count"));
+    id.events = hdf5::read_string_attribute(file_, root, "events");
+    id.tension_interval_s = hdf5::read_double_attribute(file_, root, "tension_interval_s");
+    id.state_interval_s = hdf5::read_double_attribute(file_, root, "state_interval_s");
+    {
+      hdf5::Handle group(H5Gopen2(root, "scenario", H5P_DEFAULT), H5Gclose);
+      if (!group.valid()) throw TraceError(path, "no group 'scenario'");
+      id.scenario_name = hdf5::read_string_attribute(file_, group.get(), "name");
+      id.scenario_file = hdf5::read_string_attribute(file_, group.get(), "file");
+      id.scenario_yaml = hdf5::read_string_attribute(file_, group.get(), "yaml");
+      id.resolved_yaml = hdf5::read_string_attribute(file_, group.get(), "resolved_yaml");
+      id.scenario_hash = hdf5::read_string_attribute(file_, group.get(), "hash");
+    }
+    id.policy_ids = hdf5::read_text_column(file_, "policies", "id");
+    {
+      const std::vector<hdf5::Field> index_field{{"scenario_index", 0, hdf5::FieldType::u32}};
+      const std::vector<std::byte> indices = hdf5::read_table(file_, "policies", 4, index_field);
+      for (std::size_t i = 0; i + 4 <= indices.size(); i += 4) {
+        std::uint32_t index = 0;
+        std::memcpy(&index, indices.data() + i, 4);
+        id.policies.push_back(index);
+      }
+    }
+    dyad_names_ = hdf5::read_text_column(file_, "dyads", "name");
+    nation_ids_ = hdf5::read_text_column(file_, "nations", "id");
+    presence_per_run_ = hdf5::dataset_rows(file_, "zones") * nation_ids_.size();
+    const std::vector<std::byte> rows =
+        hdf5::read_table(file_, "summary", sizeof(SummaryRow), summary_fields());
+    rows_from_bytes(summary_, rows);
+    check_tables();
+  } catch (const hdf5::Error& e) {
+    throw TraceError(path, "not a readable Hotline trace: " + without_path(e));
+  }
+}
+
+void TraceReader::check_tables() const {
+  const TraceIdentity& id = identity_;
+  const std::size_t policies = id.policy_ids.size();
+  if (id.policies.size() != policies) {
+    throw TraceError(path_, "/policies: the id and scenario_index columns differ in length");
+  }
+  if (id.replications == 0) throw TraceError(path_, "root attribute replications is 0");
+  const auto expect_rows = [&](const char* dataset, std::uint64_t rows) {
+    const std::uint64_t have = hdf5::dataset_rows(file_, dataset);
+    if (have != rows) {
+      throw TraceError(path_, fmt::format("/{} has {} rows; {} runs call for {}", dataset, have,
+                                          summary_.size(), rows));
+    }
+  };
+  expect_rows("dyad_summary", summary_.size() * dyad_names_.size());
+  expect_rows("zone_presence", summary_.size() * presence_per_run_);
+  const std::uint64_t event_rows = hdf5::dataset_rows(file_, "events");
+  const std::uint64_t tension_rows = dyad_names_.empty() ? 0 : hdf5::dataset_rows(file_, "tension");
+  // A run file holds one replication of any number; a sweep's are 0..R-1.
+  const bool sweep = id.kind == "sweep";
+  std::set<std::pair<std::uint32_t, std::uint32_t>> seen;
+  for (std::size_t r = 0; r < summary_.size(); ++r) {
+    const SummaryRow& s = summary_[r];
+    if (s.policy >= policies) {
+      throw TraceError(path_, fmt::format("/summary row {}: policy {} but /policies has {} rows", r,
+                                          s.policy, policies));
+    }
+    if (sweep && s.replication >= id.replications) {
+      throw TraceError(
+          path_, fmt::format("/summary row {}: replication {} but the file has {} per policy", r,
+                             s.replication, id.replications));
+    }
+    if (!seen.emplace(s.policy, s.replication).second) {
+      throw TraceError(path_, fmt::format("/summary row {}: the run (policy {}, replication {}) "
+                                          "appears twice",
+                                          r, id.policy_ids[s.policy], s.replication));
+    }
+    if (s.events_begin > event_rows || s.events_count > event_rows - s.events_begin
+        || s.tension_begin > tension_rows || s.tension_count > tension_rows - s.tension_begin) {
+      throw TraceError(path_, fmt::format("/summary row {}: its rows of /events or /tension lie "
+                                          "outside those datasets",
+                                          r));
+    }
+  }
+}
+
+RunRecord TraceReader::read_run(std::size_t position) const {
+  RunRecord record;
+  record.summary = summary_.at(position);
+  const SummaryRow& s = record.summary;
+  const std::uint64_t dyads = dyad_names_.size();
+  try {
+    auto bytes = hdf5::read_table_rows(file_, "dyad_summary", sizeof(DyadRow), dyad_fields(),
+                                       std::uint64_t{position} * dyads, dyads);
+    rows_from_bytes(record.dyads, bytes);
+    bytes = hdf5::read_table_rows(file_, "zone_presence", sizeof(PresenceRow), presence_fields(),
+                                  std::uint64_t{position} * presence_per_run_, presence_per_run_);
+    rows_from_bytes(record.presence, bytes);
+    bytes = hdf5::read_table_rows(file_, "events", sizeof(EventRow), event_fields(), s.events_begin,
+                                  s.events_count);
+    rows_from_bytes(record.events, bytes);
+    if (dyads > 0 && s.tension_count > 0) {
+      bytes = hdf5::read_matrix_rows(file_, "tension", hdf5::FieldType::f32, dyads, s.tension_begin,
+                                     s.tension_count);
+      rows_from_bytes(record.tension, bytes);
+    }
+  } catch (const hdf5::Error& e) {
+    throw TraceError(path_, "not a readable Hotline trace: " + without_path(e));
+  }
+  return record;
+}
+
+}  // namespace hotline::analysis
