@@ -165,6 +165,10 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   }
   if (!output_path_usable(options.output, true, err)) return kExitBadInput;
 
+  // From here a Ctrl-C only sets the flag: the journal is never left half
+  // written by one, and the sweep stops at its first check with the journal
+  // whole.
+  catch_interrupts();
   std::optional<engine::RecordJournal> journal;
   const bool journal_exists = fs::exists(journal_path, error);
   try {
@@ -233,7 +237,6 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   if (options.resume && !journal_exists)
     err << "hotline: no journal to resume: starting the sweep\n";
 
-  catch_interrupts();
   const RecordingOptions recording{
       *event_detail, static_cast<std::uint32_t>(std::llround(spec.tension_interval_s / spec.dt_s))};
   ProgressMeter progress(shard.size(), resumed,

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 
 #include "hotline/engine/record_journal.hpp"
@@ -43,22 +44,30 @@ std::string utc_now() {
 }
 
 // A column of a small descriptive table: text as wide as its longest
-// value, or an unsigned 32-bit number written from its decimal text.
+// value, or a number (u32 or f64) written from its decimal text (fmt's
+// shortest form, which reads back to the same double).
 struct SmallColumn {
+  enum class Kind : std::uint8_t { text, u32, f64 };
   const char* name;
-  bool number = false;
+  Kind kind = Kind::text;
 };
 
 // A small table of a u32 index column and the given columns.
 void write_small_table(const hdf5::File& file, hid_t parent, const std::string& name,
                        const std::vector<SmallColumn>& columns,
                        const std::vector<std::vector<std::string>>& rows) {
+  using Kind = SmallColumn::Kind;
   std::vector<hdf5::Field> fields{{"index", 0, hdf5::FieldType::u32}};
   std::size_t row_size = 4;
   for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (columns[c].number) {
+    if (columns[c].kind == Kind::u32) {
       fields.push_back({columns[c].name, row_size, hdf5::FieldType::u32});
       row_size += 4;
+      continue;
+    }
+    if (columns[c].kind == Kind::f64) {
+      fields.push_back({columns[c].name, row_size, hdf5::FieldType::f64});
+      row_size += 8;
       continue;
     }
     std::size_t width = 1;
@@ -73,11 +82,15 @@ void write_small_table(const hdf5::File& file, hid_t parent, const std::string& 
     const auto index = static_cast<std::uint32_t>(r);
     std::memcpy(at, &index, 4);
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (columns[c].number) {
+      std::byte* cell = at + fields[c + 1].offset;
+      if (columns[c].kind == Kind::u32) {
         const auto value = static_cast<std::uint32_t>(std::stoul(rows[r][c]));
-        std::memcpy(at + fields[c + 1].offset, &value, 4);
+        std::memcpy(cell, &value, 4);
+      } else if (columns[c].kind == Kind::f64) {
+        const double value = std::stod(rows[r][c]);
+        std::memcpy(cell, &value, 8);
       } else {
-        std::memcpy(at + fields[c + 1].offset, rows[r][c].data(), rows[r][c].size());
+        std::memcpy(cell, rows[r][c].data(), rows[r][c].size());
       }
     }
   }
@@ -168,12 +181,44 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
     }
     write_small_table(file_, root, "dyads", {{"name"}, {"nation_a"}, {"nation_b"}}, rows);
 
+    // Zones with their geometry in the plane (what the engine tests
+    // against), so that plots and analyses need no projection of their own:
+    // a circle by centre and radius, a polygon by its vertices in
+    // /zone_vertices.
+    using Kind = SmallColumn::Kind;
+    const auto km = [](double x) { return fmt::format("{}", x); };
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();  // not a circle
     rows.clear();
-    for (const agents::ZoneSpec& z : spec.zones) {
-      rows.push_back({z.id, std::string(agents::zone_kind_name(z.kind)),
-                      z.owner ? spec.nations[*z.owner].id : std::string()});
+    std::vector<std::vector<std::string>> vertices;
+    for (std::size_t z = 0; z < spec.zones.size(); ++z) {
+      const agents::ZoneSpec& zone = spec.zones[z];
+      const agents::ZoneShape& shape = zone.shape;
+      const bool circle = shape.is_circle();
+      rows.push_back({zone.id, std::string(agents::zone_kind_name(zone.kind)),
+                      zone.owner ? spec.nations[*zone.owner].id : std::string(),
+                      circle ? "circle" : "polygon", km(circle ? shape.centre().x_km : kNaN),
+                      km(circle ? shape.centre().y_km : kNaN),
+                      km(circle ? shape.radius_km() : kNaN)});
+      for (const agents::PlanePoint& v : shape.vertices())
+        vertices.push_back({std::to_string(z), km(v.x_km), km(v.y_km)});
     }
-    write_small_table(file_, root, "zones", {{"id"}, {"kind"}, {"owner"}}, rows);
+    write_small_table(file_, root, "zones",
+                      {{"id"},
+                       {"kind"},
+                       {"owner"},
+                       {"shape"},
+                       {"centre_x_km", Kind::f64},
+                       {"centre_y_km", Kind::f64},
+                       {"radius_km", Kind::f64}},
+                      rows);
+    write_small_table(file_, root, "zone_vertices",
+                      {{"zone", Kind::u32}, {"x_km", Kind::f64}, {"y_km", Kind::f64}}, vertices);
+
+    rows.clear();
+    for (const agents::BaseSpec& base : spec.bases)
+      rows.push_back({base.id, spec.nations[base.nation].id, km(base.at.x_km), km(base.at.y_km)});
+    write_small_table(file_, root, "bases",
+                      {{"id"}, {"nation"}, {"x_km", Kind::f64}, {"y_km", Kind::f64}}, rows);
 
     // Agents in id order: forces in order, each force's platforms in turn.
     rows.clear();
@@ -193,8 +238,8 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
       rows.push_back({identity.policy_ids[i], std::to_string(identity.policies[i]),
                       scenarios::explain_policy(scenario, identity.policies[i])});
     }
-    write_small_table(file_, root, "policies", {{"id"}, {"scenario_index", true}, {"definition"}},
-                      rows);
+    write_small_table(file_, root, "policies",
+                      {{"id"}, {"scenario_index", SmallColumn::Kind::u32}, {"definition"}}, rows);
 
     rows.clear();
     for (std::size_t t = 0; t <= static_cast<std::size_t>(agents::EventType::call_connected); ++t)
