@@ -16,6 +16,7 @@
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/scenario.hpp"
 #include "merge.hpp"
+#include "report.hpp"
 #include "run_scenario.hpp"
 #include "scenario_input.hpp"
 #include "sweep.hpp"
@@ -266,6 +267,19 @@ int main(int argc, char** argv) {
   merge->add_option("-o,--output", merge_options.output, "The merged HDF5 file")->required();
   merge->add_flag("--force", merge_options.force, "Replace the output if it exists");
 
+  hotline::cli::ReportOptions report_options;
+  CLI::App* report = app.add_subcommand(
+      "report", "Compare a sweep's policies against a baseline: tables, summary lines, plots");
+  report->add_option("sweep", report_options.input, "A sweep file (hotline sweep or merge)")
+      ->required();
+  report->add_option("--baseline", report_options.baseline,
+                     "The policy to compare against (default none)");
+  report->add_option("--format", report_options.format, "md, csv or json (default md)");
+  report->add_option("--confidence", report_options.confidence,
+                     "The intervals' confidence level (default 0.95)");
+  report->add_option("--plots", report_options.plots_directory,
+                     "Draw the plots into this folder (PNG; analysis/plots.py)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -319,6 +333,7 @@ int main(int argc, char** argv) {
       merge_options.command_line = hotline::cli::quoted_command_line(argc, argv);
       return hotline::cli::run_merge(merge_options, std::cout, std::cerr);
     }
+    if (report->parsed()) return hotline::cli::run_report(report_options, std::cout, std::cerr);
     if (validate->parsed()) {
       return hotline::cli::run_validate(validate_files, explain, std::cout, std::cerr);
     }

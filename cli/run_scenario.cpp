@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "hotline/agents/platform_world.hpp"
+#include "hotline/analysis/json_text.hpp"
 #include "hotline/engine/background_writer.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "interrupt.hpp"
@@ -24,26 +25,10 @@ namespace hotline::cli {
 
 namespace {
 
+using analysis::json_escaped;
+
 constexpr int kExitRunFailure = 1;
 constexpr int kExitBadInput = 2;
-
-// A JSON string's contents: quotes, backslashes and control characters
-// escaped.
-std::string json_escaped(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20) {
-      out += fmt::format("\\u{:04x}", u);
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 std::string dyad_name(const agents::WorldSpec& spec, std::pair<std::size_t, std::size_t> d) {
   return spec.nations[d.first].id + "-" + spec.nations[d.second].id;
@@ -54,7 +39,7 @@ std::string optional_text(double x, const char* format_spec) {
 }
 
 std::string optional_json(double x) {
-  return std::isnan(x) ? std::string("null") : fmt::format("{}", x);
+  return analysis::json_number(x);
 }
 
 // Responses by (responding nation, intruding nation), from the dyad rows,

@@ -1,0 +1,82 @@
+// A sweep file's policies compared against a baseline, measure by measure
+// (run_metrics.hpp): each policy's mean over its replications with a
+// Student-t interval, and — paired by replication, since replication k of
+// every policy ran on the same random streams — the difference and the
+// ratio of means against the baseline with their intervals
+// (statistics.hpp).
+//
+// A comparison states its verdict the way it is shown: as a relative change
+// (the ratio's interval, on the log scale) where the baseline's mean is
+// positive, as a difference otherwise; an interval that holds no change
+// (ratio 1, difference 0) is "not distinguishable".
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "hotline/analysis/run_metrics.hpp"
+#include "hotline/analysis/statistics.hpp"
+#include "hotline/analysis/trace_reader.hpp"
+
+namespace hotline::analysis {
+
+// A comparison that cannot be made as asked (an unknown baseline, a
+// confidence outside (0, 1)); the message says what to ask instead.
+class ComparisonError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ComparisonOptions {
+  std::string baseline = "none";  // a policy id of the file
+  double confidence = 0.95;
+};
+
+enum class Verdict : std::uint8_t {
+  lower,                // the interval lies wholly below no change
+  higher,               // wholly above
+  not_distinguishable,  // it holds no change
+  no_interval,          // fewer than 2 pairs, or no spread to judge by
+};
+
+struct PolicyMeasure {
+  MeanInterval over_runs;  // the policy's replications (those with a value)
+  // Against the baseline (not for the baseline itself).
+  std::optional<PairedComparison> against_baseline;
+  bool relative = false;  // the verdict is on the ratio (else the difference)
+  Verdict verdict = Verdict::no_interval;
+};
+
+struct MetricComparison {
+  const RunMetric* metric = nullptr;
+  std::vector<PolicyMeasure> policies;  // PolicyComparison::policies order
+};
+
+struct PolicyComparison {
+  std::string file;
+  std::string scenario_name;
+  std::string scenario_hash;
+  std::string hotline_version;
+  std::uint64_t seed = 0;
+  double days = 0.0;
+  std::uint32_t replications = 0;     // per policy, as the sweep asked
+  std::vector<std::string> policies;  // the file's, in its order
+  std::size_t baseline = 0;           // index into policies
+  double confidence = 0.95;
+  std::size_t runs = 0;  // in the file
+  std::size_t runs_stopped_at_clash = 0;
+  std::vector<MetricComparison> metrics;  // run_metrics() order
+};
+
+// Throws ComparisonError (unknown baseline, bad confidence) or TraceError.
+[[nodiscard]] PolicyComparison compare_policies(const TraceReader& trace,
+                                                const ComparisonOptions& options);
+
+// The verdict on an interval [low, high] about `no_change` (0 or 1).
+[[nodiscard]] Verdict verdict_of(double low, double high, double no_change);
+
+}  // namespace hotline::analysis

@@ -1,0 +1,291 @@
+#include "hotline/analysis/report_formats.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "hotline/analysis/json_text.hpp"
+
+namespace hotline::analysis {
+
+std::optional<ReportFormat> parse_report_format(std::string_view text) {
+  if (text == "md" || text == "markdown") return ReportFormat::markdown;
+  if (text == "csv") return ReportFormat::csv;
+  if (text == "json") return ReportFormat::json;
+  return std::nullopt;
+}
+
+namespace {
+
+constexpr std::string_view kMinus = "\u2212";  // a typographic minus, as in print
+
+std::string_view verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::lower:
+      return "lower";
+    case Verdict::higher:
+      return "higher";
+    case Verdict::not_distinguishable:
+      return "not distinguishable";
+    case Verdict::no_interval:
+      return "no interval";
+  }
+  return "";
+}
+
+// A signed number with a typographic minus: "+0.25", "−1.3".
+std::string signed_readable(double x) {
+  if (std::isnan(x)) return "-";
+  const std::string text = readable_number(std::fabs(x));
+  if (text == "0") return text;
+  return (x < 0 ? std::string(kMinus) : std::string("+")) + text;
+}
+
+// A ratio as a relative change: 0.69 -> "−31%".
+std::string percent_change(double ratio) {
+  if (std::isnan(ratio)) return "-";
+  const double pct = (ratio - 1.0) * 100.0;
+  const double size = std::fabs(pct);
+  std::string digits = size >= 9.95 ? fmt::format("{:.0f}", size) : fmt::format("{:.1f}", size);
+  if (digits == "0.0") return "0%";
+  return (pct < 0 ? std::string(kMinus) : std::string("+")) + digits + "%";
+}
+
+std::string bracket(const std::string& low, const std::string& high) {
+  return "[" + low + ", " + high + "]";
+}
+
+// "−31% [−40%, −22%]", or "+0.25 [−0.1, +0.6]" where there is no ratio.
+std::string change_text(const PolicyMeasure& m) {
+  const PairedComparison& c = *m.against_baseline;
+  if (m.relative) {
+    return percent_change(c.ratio)
+           + (m.verdict == Verdict::no_interval
+                  ? std::string()
+                  : " " + bracket(percent_change(c.ratio_low), percent_change(c.ratio_high)));
+  }
+  return signed_readable(c.difference.mean)
+         + (m.verdict == Verdict::no_interval ? std::string()
+                                              : " "
+                                                    + bracket(signed_readable(c.difference.low),
+                                                              signed_readable(c.difference.high)));
+}
+
+std::string interval_text(double low, double high) {
+  if (std::isnan(low) || std::isnan(high)) return "-";
+  return bracket(readable_number(low), readable_number(high));
+}
+
+int confidence_percent(const PolicyComparison& c) {
+  return static_cast<int>(std::lround(c.confidence * 100.0));
+}
+
+void write_markdown(const PolicyComparison& c, std::ostream& out) {
+  const std::string& baseline = c.policies[c.baseline];
+  const int level = confidence_percent(c);
+  out << fmt::format("# Policy comparison: {}\n\n", c.scenario_name);
+  out << fmt::format(
+      "File `{}`: scenario hash {}, Hotline {}, seed {}, {} days per run, {} policies × {} "
+      "replications ({} runs in the file).\n",
+      c.file, c.scenario_hash, c.hotline_version, c.seed, readable_number(c.days),
+      c.policies.size(), c.replications, c.runs);
+  if (c.runs_stopped_at_clash > 0) {
+    out << fmt::format(
+        "{} runs stopped at their first clash (stop_at_first_clash), so are "
+        "shorter.\n",
+        c.runs_stopped_at_clash);
+  }
+  out << fmt::format(
+      "\nIntervals are {}%. A policy's mean: Student t over its replications. Its change "
+      "against `{}`: paired by replication (every policy's replication k ran on the same random "
+      "streams) — the difference of means by a paired t interval, the ratio of means on the log "
+      "scale (delta method). Changes are relative where `{}`'s mean is positive, else "
+      "differences; *not distinguishable* means the interval holds no change.\n",
+      level, baseline, baseline);
+
+  out << fmt::format("\n## Summary against {}\n\n", baseline);
+  const auto lines = summary_lines(c);
+  for (const std::string& line : lines)
+    out << "- " << line << '\n';
+  if (lines.empty()) out << "(the file holds no other policy)\n";
+
+  for (const MetricComparison& mc : c.metrics) {
+    const RunMetric& metric = *mc.metric;
+    out << fmt::format("\n## {} ({})\n\n", metric.title, metric.unit);
+    out << fmt::format(
+        "| policy | runs | mean | {0}% interval | sd | change vs {1} | {0}% interval | "
+        "difference | {0}% interval | verdict |\n",
+        level, baseline);
+    out << "|---|--:|--:|---|--:|--:|---|--:|---|---|\n";
+    for (std::size_t p = 0; p < c.policies.size(); ++p) {
+      const PolicyMeasure& m = mc.policies[p];
+      const MeanInterval& own = m.over_runs;
+      std::string row =
+          fmt::format("| {}{} | {} | {} | {} | {} |", c.policies[p],
+                      p == c.baseline ? " (baseline)" : "", own.n, readable_number(own.mean),
+                      interval_text(own.low, own.high), readable_number(own.sd));
+      if (!m.against_baseline) {
+        row += " | | | | |";
+      } else {
+        const PairedComparison& pc = *m.against_baseline;
+        const bool interval = m.verdict != Verdict::no_interval;
+        row += fmt::format(
+            " {} | {} | {} | {} | {} |", m.relative ? percent_change(pc.ratio) : "-",
+            m.relative && interval
+                ? bracket(percent_change(pc.ratio_low), percent_change(pc.ratio_high))
+                : "-",
+            signed_readable(pc.difference.mean),
+            interval
+                ? bracket(signed_readable(pc.difference.low), signed_readable(pc.difference.high))
+                : "-",
+            verdict_name(m.verdict));
+      }
+      out << row << '\n';
+    }
+  }
+}
+
+std::string csv_number(double x) {
+  return std::isnan(x) ? std::string() : fmt::format("{}", x);
+}
+
+// Quoted when it holds a comma, a quote or a line break.
+std::string csv_text(std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (const char ch : text) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+void write_csv(const PolicyComparison& c, std::ostream& out) {
+  out << "metric,unit,policy,baseline,runs,mean,sd,low,high,pairs,difference,difference_low,"
+         "difference_high,ratio,ratio_low,ratio_high,verdict\n";
+  for (const MetricComparison& mc : c.metrics) {
+    for (std::size_t p = 0; p < c.policies.size(); ++p) {
+      const PolicyMeasure& m = mc.policies[p];
+      const MeanInterval& own = m.over_runs;
+      out << fmt::format("{},{},{},{},{},{},{},{},{}", mc.metric->id, csv_text(mc.metric->unit),
+                         csv_text(c.policies[p]), csv_text(c.policies[c.baseline]), own.n,
+                         csv_number(own.mean), csv_number(own.sd), csv_number(own.low),
+                         csv_number(own.high));
+      if (m.against_baseline) {
+        const PairedComparison& pc = *m.against_baseline;
+        out << fmt::format(",{},{},{},{},{},{},{},{}\n", pc.pairs, csv_number(pc.difference.mean),
+                           csv_number(pc.difference.low), csv_number(pc.difference.high),
+                           csv_number(pc.ratio), csv_number(pc.ratio_low),
+                           csv_number(pc.ratio_high), verdict_name(m.verdict));
+      } else {
+        out << ",,,,,,,,baseline\n";
+      }
+    }
+  }
+}
+
+void write_json(const PolicyComparison& c, std::ostream& out) {
+  const auto text = [](std::string_view s) { return "\"" + json_escaped(s) + "\""; };
+  const auto num = [](double x) { return json_number(x); };
+  out << "{\n";
+  out << fmt::format(
+      "  \"file\": {},\n  \"scenario\": {},\n  \"scenario_hash\": {},\n  \"hotline_version\": "
+      "{},\n  \"seed\": {},\n  \"days\": {},\n  \"replications\": {},\n  \"runs\": {},\n  "
+      "\"runs_stopped_at_clash\": {},\n  \"confidence\": {},\n  \"baseline\": {},\n",
+      text(c.file), text(c.scenario_name), text(c.scenario_hash), text(c.hotline_version), c.seed,
+      num(c.days), c.replications, c.runs, c.runs_stopped_at_clash, num(c.confidence),
+      text(c.policies[c.baseline]));
+  out << "  \"policies\": [";
+  for (std::size_t p = 0; p < c.policies.size(); ++p)
+    out << (p ? ", " : "") << text(c.policies[p]);
+  out << "],\n  \"summary\": [";
+  const auto lines = summary_lines(c);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    out << (i ? ",\n    " : "\n    ") << text(lines[i]);
+  out << (lines.empty() ? "],\n" : "\n  ],\n");
+  out << "  \"metrics\": [";
+  for (std::size_t k = 0; k < c.metrics.size(); ++k) {
+    const MetricComparison& mc = c.metrics[k];
+    out << (k ? ",\n" : "\n");
+    out << fmt::format(
+        "    {{\n      \"id\": {},\n      \"title\": {},\n      \"unit\": {},\n      "
+        "\"headline\": {},\n      \"policies\": [",
+        text(mc.metric->id), text(mc.metric->title), text(mc.metric->unit),
+        mc.metric->headline ? "true" : "false");
+    for (std::size_t p = 0; p < c.policies.size(); ++p) {
+      const PolicyMeasure& m = mc.policies[p];
+      const MeanInterval& own = m.over_runs;
+      out << (p ? ",\n" : "\n");
+      out << fmt::format(
+          "        {{\"policy\": {}, \"runs\": {}, \"mean\": {}, \"sd\": {}, \"low\": {}, "
+          "\"high\": {}",
+          text(c.policies[p]), own.n, num(own.mean), num(own.sd), num(own.low), num(own.high));
+      if (m.against_baseline) {
+        const PairedComparison& pc = *m.against_baseline;
+        out << fmt::format(
+            ",\n         \"against_baseline\": {{\"pairs\": {}, \"difference\": {}, "
+            "\"difference_low\": {}, \"difference_high\": {}, \"ratio\": {}, \"ratio_low\": {}, "
+            "\"ratio_high\": {}, \"relative\": {}, \"verdict\": {}}}",
+            pc.pairs, num(pc.difference.mean), num(pc.difference.low), num(pc.difference.high),
+            num(pc.ratio), num(pc.ratio_low), num(pc.ratio_high), m.relative ? "true" : "false",
+            text(verdict_name(m.verdict)));
+      }
+      out << "}";
+    }
+    out << "\n      ]\n    }";
+  }
+  out << "\n  ]\n}\n";
+}
+
+}  // namespace
+
+std::string readable_number(double x) {
+  if (std::isnan(x)) return "-";
+  if (std::isinf(x)) return x < 0 ? "-inf" : "inf";
+  if (x == 0.0) return "0";
+  if (std::fabs(x) >= 999.5) return fmt::format("{:.0f}", x);
+  // Three significant figures, trailing zeros kept ("3.00", "29.0"): a
+  // column reads at the same precision throughout.
+  std::string text = fmt::format("{:#.3g}", x);
+  if (text.ends_with('.')) text.pop_back();
+  return text;
+}
+
+std::vector<std::string> summary_lines(const PolicyComparison& c) {
+  std::vector<std::string> lines;
+  for (std::size_t p = 0; p < c.policies.size(); ++p) {
+    if (p == c.baseline) continue;
+    std::string line = c.policies[p] + ":";
+    bool first = true;
+    for (const MetricComparison& mc : c.metrics) {
+      if (!mc.metric->headline) continue;
+      const PolicyMeasure& m = mc.policies[p];
+      line += first ? " " : "; ";
+      first = false;
+      line += std::string(mc.metric->short_name) + " " + change_text(m);
+      if (m.verdict == Verdict::not_distinguishable) line += " (not distinguishable)";
+      if (m.verdict == Verdict::no_interval) {
+        line += fmt::format(" (no interval: {} pair{})", m.against_baseline->pairs,
+                            m.against_baseline->pairs == 1 ? "" : "s");
+      }
+    }
+    lines.push_back(line + " vs " + c.policies[c.baseline]);
+  }
+  return lines;
+}
+
+void write_report(const PolicyComparison& comparison, ReportFormat format, std::ostream& out) {
+  switch (format) {
+    case ReportFormat::markdown:
+      write_markdown(comparison, out);
+      break;
+    case ReportFormat::csv:
+      write_csv(comparison, out);
+      break;
+    case ReportFormat::json:
+      write_json(comparison, out);
+      break;
+  }
+}
+
+}  // namespace hotline::analysis

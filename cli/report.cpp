@@ -1,0 +1,134 @@
+#include "report.hpp"
+
+#include <fmt/format.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+#include <vector>
+
+#include "hotline/analysis/policy_comparison.hpp"
+#include "hotline/analysis/report_formats.hpp"
+#include "hotline/analysis/trace_reader.hpp"
+
+extern char** environ;
+
+namespace hotline::cli {
+
+namespace {
+
+constexpr int kExitRunFailure = 1;
+constexpr int kExitBadInput = 2;
+
+std::string from_environment(const char* name, const char* fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? std::string(value) : std::string(fallback);
+}
+
+// Runs `argv` and waits: its exit code, or -1 if it could not start or
+// did not exit normally.
+int run_program(const std::vector<std::string>& arguments) {
+  std::vector<char*> argv;
+  for (const std::string& a : arguments)
+    argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) return -1;
+  int status = 0;
+  if (waitpid(pid, &status, 0) != pid) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Writes the comparison as JSON beside the plots (the script reads it, so a
+// plot's intervals are the report's) and runs the script. Returns the exit
+// code.
+int draw_plots(const ReportOptions& options, const analysis::PolicyComparison& comparison,
+               std::ostream& out, std::ostream& err) {
+  namespace fs = std::filesystem;
+  const fs::path directory(options.plots_directory);
+  std::error_code error;
+  fs::create_directories(directory, error);
+  if (error || !fs::is_directory(directory)) {
+    err << fmt::format("hotline: error: {}: cannot make the plots folder{}\n",
+                       options.plots_directory, error ? ": " + error.message() : "");
+    return kExitBadInput;
+  }
+  const std::string json_path = (directory / "comparison.json").string();
+  {
+    std::ofstream json(json_path + ".partial");
+    analysis::write_report(comparison, analysis::ReportFormat::json, json);
+    json.close();
+    if (!json) {
+      err << fmt::format("hotline: error: {}: cannot write\n", json_path);
+      return kExitRunFailure;
+    }
+    fs::rename(json_path + ".partial", json_path, error);
+    if (error) {
+      err << fmt::format("hotline: error: {}: cannot write: {}\n", json_path, error.message());
+      return kExitRunFailure;
+    }
+  }
+  const std::string python = plots_python_path();
+  const std::string script = plots_script_path();
+  if (!fs::exists(script)) {
+    err << fmt::format(
+        "hotline: error: the plot script {} is missing (HOTLINE_PLOTS_SCRIPT "
+        "names another)\n",
+        script);
+    return kExitRunFailure;
+  }
+  const int code = run_program(
+      {python, script, options.input, "--comparison", json_path, "--out", options.plots_directory});
+  if (code != 0) {
+    err << fmt::format(
+        "hotline: error: the plots were not drawn ({} {} exited {}; it needs Debian's "
+        "python3-matplotlib, python3-h5py and python3-numpy: make deps)\n",
+        python, script, code < 0 ? std::string("abnormally") : std::to_string(code));
+    return kExitRunFailure;
+  }
+  out << fmt::format("\nplots: {}\n", options.plots_directory);
+  return 0;
+}
+
+}  // namespace
+
+std::string plots_script_path() {
+  return from_environment("HOTLINE_PLOTS_SCRIPT", HOTLINE_PLOTS_SCRIPT);
+}
+
+std::string plots_python_path() {
+  return from_environment("HOTLINE_PYTHON", "/usr/bin/python3");
+}
+
+int run_report(const ReportOptions& options, std::ostream& out, std::ostream& err) {
+  const auto format = analysis::parse_report_format(options.format);
+  if (!format) {
+    err << fmt::format("hotline: error: --format expects md, csv or json: got '{}'\n",
+                       options.format);
+    return kExitBadInput;
+  }
+  analysis::PolicyComparison comparison;
+  try {
+    const analysis::TraceReader trace(options.input);
+    comparison = analysis::compare_policies(
+        trace, analysis::ComparisonOptions{options.baseline, options.confidence});
+  } catch (const analysis::TraceError& e) {
+    err << "hotline: error: " << e.what() << '\n';
+    return kExitBadInput;
+  } catch (const analysis::ComparisonError& e) {
+    err << "hotline: error: " << e.what() << '\n';
+    return kExitBadInput;
+  }
+  // Whole, then printed: nothing partial on stdout.
+  std::ostringstream text;
+  analysis::write_report(comparison, *format, text);
+  out << text.str();
+  if (options.plots_directory.empty()) return 0;
+  return draw_plots(options, comparison, format == analysis::ReportFormat::json ? err : out, err);
+}
+
+}  // namespace hotline::cli

@@ -1,0 +1,34 @@
+// `hotline report SWEEP.h5 [--baseline none] [--format md|csv|json]
+// [--confidence 0.95] [--plots DIR]`: the policy comparison of a sweep
+// file (analysis/policy_comparison.hpp) printed as a report, and with
+// --plots the pictures of it drawn by analysis/plots.py.
+//
+// The file is read and checked whole before anything is printed: a missing,
+// foreign or inconsistent file, or a baseline the file does not have, exits
+// 2 with nothing written.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+namespace hotline::cli {
+
+struct ReportOptions {
+  std::string input;
+  std::string baseline = "none";
+  std::string format = "md";
+  double confidence = 0.95;
+  std::string plots_directory;  // empty: no plots
+};
+
+// Where the plot script and the Python that runs it are: the environment's
+// HOTLINE_PLOTS_SCRIPT and HOTLINE_PYTHON if set, else this build's
+// analysis/plots.py and Debian's /usr/bin/python3 (the one that sees
+// python3-matplotlib and python3-h5py).
+[[nodiscard]] std::string plots_script_path();
+[[nodiscard]] std::string plots_python_path();
+
+// Returns the exit code: 0, 1 (the plots could not be drawn), 2 (bad input).
+int run_report(const ReportOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace hotline::cli
