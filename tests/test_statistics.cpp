@@ -72,12 +72,13 @@ TEST_CASE("a paired comparison, by hand", "[analysis][statistics]") {
   CHECK_THAT(c.difference.low, WithinRel(-3.27348018, 1e-8));
   CHECK_THAT(c.difference.high, WithinRel(-0.226519819, 1e-8));
   CHECK_FALSE(spans_zero(c.difference.low, c.difference.high));
-  // Ratio 8.75 / 10.5 = 0.8333333; var(log ratio) = (0.916667/8.75² +
-  // 1.666667/10.5² - 2·0.833333/(10.5·8.75)) / 4 = 0.00223735, se
-  // 0.0473006: exp(log 0.8333333 ± 3.1824463·0.0473006).
+  // Ratio 8.75 / 10.5 = 0.8333333. Fieller, q = t²/n = 3.1824463²/4 =
+  // 2.5319912: a = 10.5² − q·5/3 = 106.030015, b = −2·(8.75·10.5 −
+  // q·2.5/3) = −179.530015, c = 8.75² − q·11/12 = 74.2415081; the roots of
+  // a·r² + b·r + c are 0.717999078 and 0.975200863.
   CHECK_THAT(c.ratio, WithinRel(0.833333333, 1e-9));
-  CHECK_THAT(c.ratio_low, WithinRel(0.716875619, 1e-8));
-  CHECK_THAT(c.ratio_high, WithinRel(0.968709810, 1e-8));
+  CHECK_THAT(c.ratio_low, WithinRel(0.717999078, 1e-8));
+  CHECK_THAT(c.ratio_high, WithinRel(0.975200863, 1e-8));
   CHECK_FALSE(spans_one(c.ratio_low, c.ratio_high));
   // Unpaired, their intervals overlap: the sharpness comes from the
   // pairing, which the common random numbers make valid.
@@ -99,11 +100,22 @@ TEST_CASE("comparisons that cannot be made say so", "[analysis][statistics]") {
   CHECK(same.difference.mean == 0.0);
   CHECK(same.difference.low == 0.0);
   CHECK(spans_zero(same.difference.low, same.difference.high));
-  const std::vector<double> positive{1, 2, 3};
+  const std::vector<double> positive{10, 11, 12};
   const PairedComparison unchanged = compare_paired(positive, positive);
   CHECK(unchanged.ratio == 1.0);
   CHECK_THAT(unchanged.ratio_low, WithinAbs(1.0, 1e-12));
   CHECK(spans_one(unchanged.ratio_low, unchanged.ratio_high));
+  // A policy that removed the event: ratio 0 (−100%), bounded below by 0.
+  const std::vector<double> baseline_counts{3, 4, 5};
+  const PairedComparison removed = compare_paired(baseline_counts, zeros);
+  CHECK(removed.ratio == 0.0);
+  CHECK(removed.ratio_low == 0.0);
+  CHECK(removed.ratio_high < 1.0);
+  // A baseline whose mean is not told apart from zero: no bounded ratio.
+  const std::vector<double> noisy{0, 0, 9};
+  const PairedComparison unbounded = compare_paired(noisy, some);
+  CHECK(std::isfinite(unbounded.ratio));
+  CHECK(std::isnan(unbounded.ratio_low));
   // NaN bounds are undecided, never "different".
   CHECK(spans_zero(std::nan(""), std::nan("")));
   CHECK(spans_one(std::nan(""), std::nan("")));

@@ -39,9 +39,13 @@ PolicyMeasure measure(const Grid& grid, std::size_t policy, std::size_t baseline
   }
   const PairedComparison c = compare_paired(base, pol, confidence);
   m.against_baseline = c;
-  m.relative = c.baseline_mean > 0.0 && std::isfinite(c.ratio);
-  m.verdict = m.relative ? verdict_of(c.ratio_low, c.ratio_high, 1.0)
-                         : verdict_of(c.difference.low, c.difference.high, 0.0);
+  // The verdict is the paired t test's; shown as a relative change where
+  // the ratio has an interval (Fieller's agrees with the test at ratio 1)
+  // or where there is no interval at all.
+  m.verdict = verdict_of(c.difference.low, c.difference.high, 0.0);
+  m.relative = std::isfinite(c.ratio)
+               && ((std::isfinite(c.ratio_low) && std::isfinite(c.ratio_high))
+                   || m.verdict == Verdict::no_interval);
   return m;
 }
 

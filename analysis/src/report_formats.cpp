@@ -98,9 +98,10 @@ void write_markdown(const PolicyComparison& c, std::ostream& out) {
   out << fmt::format(
       "\nIntervals are {}%. A policy's mean: Student t over its replications. Its change "
       "against `{}`: paired by replication (every policy's replication k ran on the same random "
-      "streams) — the difference of means by a paired t interval, the ratio of means on the log "
-      "scale (delta method). Changes are relative where `{}`'s mean is positive, else "
-      "differences; *not distinguishable* means the interval holds no change.\n",
+      "streams) — the difference of means by a paired t interval, the ratio of means by "
+      "Fieller's interval, which holds no change exactly when the difference's does. Changes are "
+      "shown relative where the ratio has an interval (`{}`'s mean clearly above zero), else as "
+      "differences; *not distinguishable*: the interval holds no change.\n",
       level, baseline, baseline);
 
   out << fmt::format("\n## Summary against {}\n\n", baseline);
@@ -241,14 +242,15 @@ void write_json(const PolicyComparison& c, std::ostream& out) {
 
 std::string readable_number(double x) {
   if (std::isnan(x)) return "-";
-  if (std::isinf(x)) return x < 0 ? "-inf" : "inf";
+  if (std::isinf(x)) return x < 0 ? std::string(kMinus) + "inf" : "inf";
   if (x == 0.0) return "0";
-  if (std::fabs(x) >= 999.5) return fmt::format("{:.0f}", x);
+  if (std::fabs(x) >= 999.5)
+    return (x < 0 ? std::string(kMinus) : std::string()) + fmt::format("{:.0f}", std::fabs(x));
   // Three significant figures, trailing zeros kept ("3.00", "29.0"): a
   // column reads at the same precision throughout.
-  std::string text = fmt::format("{:#.3g}", x);
+  std::string text = fmt::format("{:#.3g}", std::fabs(x));
   if (text.ends_with('.')) text.pop_back();
-  return text;
+  return x < 0 ? std::string(kMinus) + text : text;
 }
 
 std::vector<std::string> summary_lines(const PolicyComparison& c) {

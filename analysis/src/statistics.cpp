@@ -92,20 +92,33 @@ PairedComparison compare_paired(std::span<const double> baseline, std::span<cons
   c.baseline_mean = mean_of(baseline);
   c.policy_mean = mean_of(policy);
   c.ratio = c.ratio_low = c.ratio_high = kNaN;
-  if (!(c.baseline_mean > 0.0 && c.policy_mean > 0.0)) return c;
+  // A ratio of a positive baseline mean; the policy's mean may be 0 (the
+  // policy removed the event: −100%).
+  if (!(c.baseline_mean > 0.0 && c.policy_mean >= 0.0)) return c;
   c.ratio = c.policy_mean / c.baseline_mean;
   if (c.pairs < 2) return c;
+  // Fieller: the ratios rho for which the paired t test of
+  // policy − rho·baseline does not reject zero, i.e. a·rho² + b·rho + c ≤ 0.
+  // At rho = 1 that is the paired t test of the difference, so the ratio's
+  // interval holds 1 exactly when the difference's holds 0.
   const double mp = c.policy_mean;
   const double mb = c.baseline_mean;
-  const double variance = (covariance(policy, mp, policy, mp) / (mp * mp)
-                           + covariance(baseline, mb, baseline, mb) / (mb * mb)
-                           - 2.0 * covariance(policy, mp, baseline, mb) / (mp * mb))
-                          / static_cast<double>(c.pairs);
-  // Rounding can leave a tiny negative variance when the runs are equal.
-  const double se = std::sqrt(std::max(variance, 0.0));
   const double t = student_t_quantile(0.5 + confidence / 2.0, static_cast<double>(c.pairs - 1));
-  c.ratio_low = std::exp(std::log(c.ratio) - t * se);
-  c.ratio_high = std::exp(std::log(c.ratio) + t * se);
+  const double q = t * t / static_cast<double>(c.pairs);
+  const double s_bb = covariance(baseline, mb, baseline, mb);
+  const double s_pp = covariance(policy, mp, policy, mp);
+  const double s_pb = covariance(policy, mp, baseline, mb);
+  const double qa = mb * mb - q * s_bb;
+  const double qb = -2.0 * (mp * mb - q * s_pb);
+  const double qc = mp * mp - q * s_pp;
+  // qa ≤ 0: the baseline's mean is not told apart from zero, and the set of
+  // ratios is unbounded — no interval.
+  if (!(qa > 0.0)) return c;
+  // The quadratic is ≤ 0 at the estimate itself, so the discriminant is ≥ 0
+  // but for rounding.
+  const double root = std::sqrt(std::max(qb * qb - 4.0 * qa * qc, 0.0));
+  c.ratio_low = std::max((-qb - root) / (2.0 * qa), 0.0);  // means are counts and times: ≥ 0
+  c.ratio_high = (-qb + root) / (2.0 * qa);
   return c;
 }
 

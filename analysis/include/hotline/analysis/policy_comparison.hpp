@@ -5,10 +5,11 @@
 // ratio of means against the baseline with their intervals
 // (statistics.hpp).
 //
-// A comparison states its verdict the way it is shown: as a relative change
-// (the ratio's interval, on the log scale) where the baseline's mean is
-// positive, as a difference otherwise; an interval that holds no change
-// (ratio 1, difference 0) is "not distinguishable".
+// The verdict is the paired t test's: a difference interval that holds 0
+// is "not distinguishable". It is shown as a relative change with the
+// ratio's Fieller interval — which holds 1 exactly when the difference's
+// holds 0 — where the ratio has one, as the difference otherwise (a
+// baseline mean of zero, or not told apart from zero).
 #pragma once
 
 #include <cstddef>
@@ -47,7 +48,7 @@ struct PolicyMeasure {
   MeanInterval over_runs;  // the policy's replications (those with a value)
   // Against the baseline (not for the baseline itself).
   std::optional<PairedComparison> against_baseline;
-  bool relative = false;  // the verdict is on the ratio (else the difference)
+  bool relative = false;  // shown as a ratio (else as the difference)
   Verdict verdict = Verdict::no_interval;
 };
 

@@ -1,0 +1,410 @@
+#!/usr/bin/python3
+"""The pictures of a policy comparison, drawn from a Hotline sweep file.
+
+    plots.py SWEEP.h5 --comparison COMPARISON.json --out DIR
+
+`hotline report SWEEP.h5 --plots DIR` runs this with the comparison it has
+just computed (written to DIR/comparison.json), so every interval drawn is
+the report's own: the statistics are computed once, in C++ (analysis/).
+From the sweep file itself come the tension series and the map.
+
+It writes four PNG files into DIR:
+
+  incident_rate.png  incidents per 100 encounter-hours by policy, mean and
+                     interval
+  escalation.png     crises, time at level 2 or above, and clashes by policy
+  tension.png        each dyad's tension over time per policy: the median
+                     over replications and the 10-90% band, on a log scale
+                     with the level thresholds
+  incident_map.png   where incidents happened, over the scenario's zones and
+                     bases (the file keeps incident locations with
+                     `hotline sweep --events incidents` or `all`)
+
+Each is drawn whole and then renamed into place, so DIR never holds half a
+picture. A file that is not a Hotline sweep, or a comparison made from
+another file, is refused with a message naming it and exit code 2.
+
+Needs Debian's python3-matplotlib, python3-h5py and python3-numpy; run it
+with /usr/bin/python3 (the python3 first on PATH may not see them).
+"""
+
+import argparse
+import json
+import math
+import os
+import re
+import sys
+import warnings
+
+EXIT_BAD_INPUT = 2
+FORMAT_VERSION = 1
+PLOTS = ("incident_rate.png", "escalation.png", "tension.png", "incident_map.png")
+
+
+class BadInput(Exception):
+    """A file this script cannot draw from; the message names it."""
+
+
+def fail(message):
+    print(f"plots.py: error: {message}", file=sys.stderr)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+try:
+    import h5py
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only, no display
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from matplotlib.patches import Circle, Polygon
+except ImportError as e:  # pragma: no cover - depends on the machine
+    print(
+        f"plots.py: error: {e.name} is missing: install Debian's python3-matplotlib, "
+        "python3-h5py and python3-numpy (make deps) and run with /usr/bin/python3",
+        file=sys.stderr,
+    )
+    sys.exit(1)
+
+
+def text(value):
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+# --- reading -----------------------------------------------------------------
+
+
+class Sweep:
+    """What the plots need from a sweep file, checked on the way in."""
+
+    REQUIRED = ("summary", "policies", "dyads", "nations", "zones", "zone_vertices", "bases",
+                "events", "event_types", "severities")
+
+    def __init__(self, path):
+        self.path = path
+        if not os.path.exists(path):
+            raise BadInput(f"{path}: no such file")
+        try:
+            f = h5py.File(path, "r")
+        except OSError:
+            raise BadInput(f"{path}: not an HDF5 file (a Hotline sweep is written by "
+                           "hotline sweep or hotline merge)") from None
+        with f:
+            if text(f.attrs.get("format", b"")) != "hotline":
+                raise BadInput(f"{path}: an HDF5 file, but not a Hotline trace (no root "
+                               "attribute format = \"hotline\")")
+            version = int(f.attrs.get("format_version", -1))
+            if version != FORMAT_VERSION:
+                raise BadInput(f"{path}: trace format version {version}; this script reads "
+                               f"version {FORMAT_VERSION}")
+            missing = [name for name in self.REQUIRED if name not in f]
+            if missing:
+                raise BadInput(f"{path}: not a whole Hotline trace: no /{', /'.join(missing)}")
+            try:
+                self._read(f)
+            except (KeyError, ValueError, TypeError) as e:
+                raise BadInput(f"{path}: not a readable Hotline trace: {e}") from None
+
+    def _read(self, f):
+        self.kind = text(f.attrs["kind"])
+        self.days = float(f.attrs["days"])
+        self.events_kept = text(f.attrs["events"])
+        self.tension_interval_s = float(f.attrs["tension_interval_s"])
+        scenario = f["scenario"].attrs
+        self.scenario_name = text(scenario["name"])
+        self.scenario_hash = text(scenario["hash"])
+        match = re.search(r"level_thresholds:\s*\[([^\]]*)\]", text(scenario["resolved_yaml"]))
+        self.thresholds = [float(x) for x in match.group(1).split(",")] if match else []
+        self.policies = [text(p) for p in f["policies"]["id"]]
+        self.dyads = [text(d) for d in f["dyads"]["name"]]
+        self.nations = [text(n) for n in f["nations"]["id"]]
+        self.summary = f["summary"][:]
+        for column in ("policy", "replication", "tension_begin", "tension_count"):
+            if column not in self.summary.dtype.names:
+                raise BadInput(f"{self.path}: /summary has no column {column}")
+        if len(self.summary) and self.summary["policy"].max() >= len(self.policies):
+            raise BadInput(f"{self.path}: /summary names a policy past /policies")
+        self.zones = f["zones"][:]
+        self.zone_vertices = f["zone_vertices"][:]
+        self.bases = f["bases"][:]
+        for zone in self.zones:
+            if text(zone["shape"]) == "polygon":
+                corners = int((self.zone_vertices["zone"] == zone["index"]).sum())
+                if corners < 3:
+                    raise BadInput(f"{self.path}: zone {text(zone['id'])} is a polygon of "
+                                   f"{corners} vertices")
+        types = [text(t) for t in f["event_types"]["name"]]
+        events = f["events"]
+        if "incident" not in types:
+            raise BadInput(f"{self.path}: /event_types has no 'incident'")
+        incident = types.index("incident")
+        kept = events["type"][:] == incident if len(events) else np.zeros(0, bool)
+        self.incidents = events[:][kept] if len(events) else events[:]
+        self.severities = [text(s) for s in f["severities"]["name"]]
+        # Tension: per policy, a [runs x samples x dyads] array padded with
+        # NaN (a run stopped at a clash is shorter).
+        self.tension = {}
+        if self.dyads and "tension" in f:
+            matrix = f["tension"]
+            longest = int(self.summary["tension_count"].max()) if len(self.summary) else 0
+            for p in range(len(self.policies)):
+                rows = self.summary[self.summary["policy"] == p]
+                series = np.full((len(rows), longest, len(self.dyads)), np.nan)
+                for k, run in enumerate(rows):
+                    begin, count = int(run["tension_begin"]), int(run["tension_count"])
+                    if begin + count > matrix.shape[0]:
+                        raise BadInput(f"{self.path}: a run's rows lie past the end of /tension")
+                    series[k, :count] = matrix[begin:begin + count]
+                self.tension[self.policies[p]] = series
+
+
+def read_comparison(path, sweep):
+    try:
+        with open(path, encoding="utf-8") as f:
+            comparison = json.load(f)
+    except OSError as e:
+        raise BadInput(f"{path}: cannot read: {e.strerror}") from None
+    except json.JSONDecodeError as e:
+        raise BadInput(f"{path}: not JSON (line {e.lineno}): {e.msg}") from None
+    if not isinstance(comparison, dict) or "metrics" not in comparison:
+        raise BadInput(f"{path}: not a comparison (hotline report --format json)")
+    if (comparison.get("scenario_hash") != sweep.scenario_hash
+            or comparison.get("policies") != sweep.policies):
+        raise BadInput(f"{path}: a comparison of another sweep than {sweep.path}")
+    comparison["by_id"] = {m["id"]: m for m in comparison["metrics"]}
+    for needed in ("incident_rate", "crises", "hours_at_crisis", "clashes"):
+        if needed not in comparison["by_id"]:
+            raise BadInput(f"{path}: no measure '{needed}'")
+    return comparison
+
+
+# --- drawing -----------------------------------------------------------------
+
+
+def colours(policies):
+    cycle = plt.get_cmap("tab10")
+    return {p: cycle(i % 10) for i, p in enumerate(policies)}
+
+
+def save(figure, directory, name):
+    """Drawn whole under a temporary name, then renamed into place."""
+    final = os.path.join(directory, name)
+    partial = final + ".partial.png"
+    figure.savefig(partial, dpi=130, bbox_inches="tight")
+    plt.close(figure)
+    os.replace(partial, final)
+    return final
+
+
+def nan_to_none(x):
+    return float("nan") if x is None else float(x)
+
+
+def draw_means(axis, metric, comparison, palette):
+    """One row per policy: the mean and its interval; the baseline's
+    interval shaded behind all of them."""
+    rows = metric["policies"]
+    names = [r["policy"] for r in rows]
+    means = np.array([nan_to_none(r["mean"]) for r in rows])
+    low = np.array([nan_to_none(r["low"]) for r in rows])
+    high = np.array([nan_to_none(r["high"]) for r in rows])
+    y = np.arange(len(rows))[::-1]
+    base = names.index(comparison["baseline"])
+    if not math.isnan(low[base]):
+        axis.axvspan(low[base], high[base], color="0.9", zorder=0,
+                     label=f"{comparison['baseline']}'s interval")
+    for i, row in enumerate(rows):
+        has_interval = not (math.isnan(low[i]) or math.isnan(high[i]))
+        error = [[means[i] - low[i]], [high[i] - means[i]]] if has_interval else None
+        axis.errorbar(means[i], y[i], xerr=error, fmt="o", color=palette[row["policy"]],
+                      capsize=4, markersize=6)
+        verdict = row.get("against_baseline", {}).get("verdict", "baseline")
+        if verdict in ("lower", "higher"):
+            axis.annotate(verdict, (means[i], y[i]), textcoords="offset points",
+                          xytext=(0, 7), ha="center", fontsize=7, color="0.25")
+    axis.set_yticks(y)
+    axis.set_yticklabels([f"{n} (baseline)" if i == base else n for i, n in enumerate(names)])
+    axis.grid(axis="x", alpha=0.3)
+    axis.set_xlabel(f"{metric['unit']}")
+    axis.set_title(metric["title"], fontsize=10)
+
+
+def confidence_text(comparison):
+    level = round(comparison["confidence"] * 100)
+    return (f"mean and {level}% interval over {comparison['replications']} replications; "
+            f"'lower'/'higher': paired change vs {comparison['baseline']} "
+            f"distinguishable at {level}%")
+
+
+def plot_incident_rate(sweep, comparison, palette, out):
+    figure, axis = plt.subplots(figsize=(8, 0.5 * len(sweep.policies) + 1.8))
+    draw_means(axis, comparison["by_id"]["incident_rate"], comparison, palette)
+    axis.set_title(f"Incident rate by policy: {sweep.scenario_name}, "
+                   f"{comparison['days']:g} days per run", fontsize=11)
+    axis.set_xlabel("incidents per 100 encounter-hours")
+    figure.text(0.01, -0.02, confidence_text(comparison), fontsize=8, color="0.3")
+    return save(figure, out, "incident_rate.png")
+
+
+def plot_escalation(sweep, comparison, palette, out):
+    figure, axes = plt.subplots(1, 3, figsize=(15, 0.5 * len(sweep.policies) + 2.2), sharey=True)
+    labels = {"crises": "crises per run (entries into level 2, all dyads)",
+              "hours_at_crisis": "dyad-hours at level 2 or above per run",
+              "clashes": "armed clashes per run"}
+    for axis, key in zip(axes, ("crises", "hours_at_crisis", "clashes")):
+        draw_means(axis, comparison["by_id"][key], comparison, palette)
+        axis.set_xlabel(labels[key])
+    for axis in axes[1:]:
+        axis.tick_params(labelleft=False)
+    figure.suptitle(f"Escalation by policy: {sweep.scenario_name}, "
+                    f"{comparison['days']:g} days per run", fontsize=12)
+    figure.text(0.01, -0.03, confidence_text(comparison), fontsize=8, color="0.3")
+    figure.tight_layout()
+    return save(figure, out, "escalation.png")
+
+
+def plot_tension(sweep, comparison, palette, out):
+    dyads = sweep.dyads or ["(no rival dyads)"]
+    figure, axes = plt.subplots(len(dyads), 1, figsize=(10, 3.0 * len(dyads) + 0.8),
+                                sharex=True, squeeze=False)
+    axes = axes[:, 0]
+    interval_days = sweep.tension_interval_s / 86400.0
+    drawn = False
+    for d, axis in enumerate(axes):
+        for policy in sweep.policies:
+            series = sweep.tension.get(policy)
+            if series is None or series.shape[1] == 0:
+                continue
+            values = series[:, :, d]
+            days = (np.arange(values.shape[1]) + 1) * interval_days
+            # Percentiles of the runs still going at each sample.
+            with warnings.catch_warnings():  # all-NaN columns: no run left
+                warnings.simplefilter("ignore", RuntimeWarning)
+                median = np.nanmedian(values, axis=0)
+                low = np.nanpercentile(values, 10, axis=0)
+                high = np.nanpercentile(values, 90, axis=0)
+            axis.plot(days, median, color=palette[policy], linewidth=1.2, label=policy)
+            axis.fill_between(days, low, high, color=palette[policy], alpha=0.12, linewidth=0)
+            drawn = True
+        for level, threshold in enumerate(sweep.thresholds, start=1):
+            axis.axhline(threshold, color="0.5", linewidth=0.7, linestyle="--")
+            axis.annotate(f"L{level}", (1.0, threshold), xycoords=("axes fraction", "data"),
+                          xytext=(3, 0), textcoords="offset points", fontsize=7, va="center",
+                          color="0.4")
+        axis.set_yscale("symlog", linthresh=1.0)
+        axis.set_ylim(bottom=0.0)  # tension is never negative
+        axis.set_ylabel("tension (severity weights)")
+        axis.set_title(f"dyad {dyads[d]}", fontsize=10)
+        axis.grid(alpha=0.3)
+    axes[-1].set_xlabel("day")
+    if drawn:
+        handles, labels = axes[0].get_legend_handles_labels()
+        figure.legend(handles, labels, fontsize=8, ncol=min(len(labels), 7), loc="lower center",
+                      bbox_to_anchor=(0.5, -0.02), frameon=False)
+    else:
+        axes[0].text(0.5, 0.5, "no tension samples in this file", transform=axes[0].transAxes,
+                     ha="center")
+    figure.suptitle(f"Tension over time by policy: median and 10-90% band over "
+                    f"{comparison['replications']} replications ({sweep.scenario_name})",
+                    fontsize=11)
+    figure.tight_layout(rect=(0, 0.03, 1, 1))
+    return save(figure, out, "tension.png")
+
+
+def plot_incident_map(sweep, comparison, out):
+    figure, axis = plt.subplots(figsize=(10, 9))
+    nation_colour = {n: plt.get_cmap("Set1")(i % 9) for i, n in enumerate(sweep.nations)}
+    extent = []
+    for zone in sweep.zones:
+        z, name, shape = int(zone["index"]), text(zone["id"]), text(zone["shape"])
+        owner = text(zone["owner"])
+        colour = nation_colour.get(owner, (0.4, 0.4, 0.4, 1.0))
+        if shape == "circle":
+            cx, cy, r = float(zone["centre_x_km"]), float(zone["centre_y_km"]), float(zone["radius_km"])
+            patch = Circle((cx, cy), r, fill=False, edgecolor=colour, linewidth=1.2)
+            label_at = (cx, cy + r)
+            extent += [(cx - r, cy - r), (cx + r, cy + r)]
+        else:
+            corners = sweep.zone_vertices[sweep.zone_vertices["zone"] == z]
+            points = np.column_stack([corners["x_km"], corners["y_km"]])
+            patch = Polygon(points, closed=True, fill=False, edgecolor=colour, linewidth=1.2)
+            label_at = (points[:, 0].mean(), points[:, 1].max())
+            extent += [tuple(p) for p in points]
+        patch.set_linestyle("--" if text(zone["kind"]) in ("adiz", "patrol_area",
+                                                              "exercise_area") else "-")
+        axis.add_patch(patch)
+        axis.annotate(name, label_at, fontsize=7, ha="center", va="bottom", color=colour)
+    for base in sweep.bases:
+        nation = text(base["nation"])
+        axis.plot(base["x_km"], base["y_km"], marker="^", markersize=8, linestyle="none",
+                  color=nation_colour.get(nation, "k"), markeredgecolor="k")
+        axis.annotate(text(base["id"]), (base["x_km"], base["y_km"]), fontsize=7,
+                      xytext=(4, 4), textcoords="offset points")
+        extent.append((float(base["x_km"]), float(base["y_km"])))
+    recorded = sweep.events_kept in ("incidents", "all")
+    incidents = sweep.incidents
+    if recorded and len(incidents):
+        order = np.argsort(incidents["severity"], kind="stable")  # grave on top
+        severity_colour = np.array(["#f2c12e", "#e8772e", "#c0262d"])
+        codes = np.clip(incidents["severity"][order], 0, 2)
+        axis.scatter(incidents["x_km"][order], incidents["y_km"][order], s=3,
+                     c=severity_colour[codes], alpha=0.35, linewidths=0, zorder=3)
+        for code, name in enumerate(sweep.severities[:3]):
+            count = int((incidents["severity"] == code).sum())
+            axis.scatter([], [], s=20, c=severity_colour[code], label=f"{name} ({count:,})")
+        extent += list(zip(incidents["x_km"], incidents["y_km"]))
+        note = (f"{len(incidents):,} incidents of {len(sweep.summary)} runs "
+                f"({len(sweep.policies)} policies)")
+    elif recorded:
+        note = "no incidents in this file's runs"
+    else:
+        note = (f"incident locations not recorded (this sweep kept events '{sweep.events_kept}'; "
+                "hotline sweep --events incidents keeps them)")
+    for nation in sweep.nations:
+        if any(text(b["nation"]) == nation for b in sweep.bases):
+            axis.plot([], [], marker="^", linestyle="none", color=nation_colour[nation],
+                      markeredgecolor="k", label=f"base: {nation}")
+    if extent:
+        xy = np.array(extent, dtype=float)
+        pad = 0.05 * max(np.ptp(xy[:, 0]), np.ptp(xy[:, 1]), 1.0)
+        axis.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
+        axis.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
+    axis.set_aspect("equal")
+    axis.set_xlabel("x, km east of the scenario's frame centre")
+    axis.set_ylabel("y, km north of the scenario's frame centre")
+    axis.set_title(f"Incident locations over zones and bases: {sweep.scenario_name}\n{note}",
+                   fontsize=10)
+    axis.grid(alpha=0.25)
+    handles, _ = axis.get_legend_handles_labels()
+    if handles:
+        axis.legend(fontsize=7, loc="lower right")
+    return save(figure, out, "incident_map.png")
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sweep", help="a Hotline sweep file (hotline sweep or merge)")
+    parser.add_argument("--comparison", required=True,
+                        help="its comparison: hotline report SWEEP --format json")
+    parser.add_argument("--out", required=True, help="the folder for the PNG files")
+    args = parser.parse_args(argv)
+    try:
+        sweep = Sweep(args.sweep)
+        comparison = read_comparison(args.comparison, sweep)
+    except BadInput as e:
+        fail(str(e))
+    os.makedirs(args.out, exist_ok=True)
+    palette = colours(sweep.policies)
+    written = [
+        plot_incident_rate(sweep, comparison, palette, args.out),
+        plot_escalation(sweep, comparison, palette, args.out),
+        plot_tension(sweep, comparison, palette, args.out),
+        plot_incident_map(sweep, comparison, args.out),
+    ]
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
