@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "hotline/analysis/report_formats.hpp"
 #include "hotline/analysis/statistics.hpp"
 
 using namespace hotline::analysis;
@@ -121,4 +122,18 @@ TEST_CASE("comparisons that cannot be made say so", "[analysis][statistics]") {
   CHECK(spans_one(std::nan(""), std::nan("")));
   const std::vector<double> two{1, 2};
   CHECK_THROWS_AS(compare_paired(two, some), std::invalid_argument);
+}
+
+TEST_CASE("report numbers read at three significant figures", "[analysis][report]") {
+  using hotline::analysis::readable_number;
+  CHECK(readable_number(29.0) == "29.0");
+  CHECK(readable_number(3.0) == "3.00");
+  CHECK(readable_number(193.96) == "194");
+  CHECK(readable_number(9.996) == "10.0");
+  CHECK(readable_number(0.012345) == "0.0123");
+  CHECK(readable_number(0.0009996) == "1.00e-03");
+  CHECK(readable_number(12345.6) == "12346");
+  CHECK(readable_number(-2.5) == "\u22122.50");
+  CHECK(readable_number(0.0) == "0");
+  CHECK(readable_number(std::nan("")) == "-");
 }

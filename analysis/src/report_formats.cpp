@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "hotline/analysis/json_text.hpp"
@@ -87,7 +88,7 @@ void write_markdown(const PolicyComparison& c, std::ostream& out) {
   out << fmt::format(
       "File `{}`: scenario hash {}, Hotline {}, seed {}, {} days per run, {} policies × {} "
       "replications ({} runs in the file).\n",
-      c.file, c.scenario_hash, c.hotline_version, c.seed, readable_number(c.days),
+      c.file, c.scenario_hash, c.hotline_version, c.seed, fmt::format("{:g}", c.days),
       c.policies.size(), c.replications, c.runs);
   if (c.runs_stopped_at_clash > 0) {
     out << fmt::format(
@@ -248,8 +249,18 @@ std::string readable_number(double x) {
     return (x < 0 ? std::string(kMinus) : std::string()) + fmt::format("{:.0f}", std::fabs(x));
   // Three significant figures, trailing zeros kept ("3.00", "29.0"): a
   // column reads at the same precision throughout.
-  std::string text = fmt::format("{:#.3g}", std::fabs(x));
-  if (text.ends_with('.')) text.pop_back();
+  const double size = std::fabs(x);
+  std::string text;
+  if (size < 1e-3) {
+    text = fmt::format("{:.2e}", size);
+  } else {
+    const int exponent = static_cast<int>(std::floor(std::log10(size)));
+    int decimals = std::max(0, 2 - exponent);
+    // Rounding up across a power of ten (9.996 -> "10.0", not "10.00").
+    if (std::stod(fmt::format("{:.{}f}", size, decimals)) >= std::pow(10.0, exponent + 1))
+      decimals = std::max(0, decimals - 1);
+    text = fmt::format("{:.{}f}", size, decimals);
+  }
   return x < 0 ? std::string(kMinus) + text : text;
 }
 
