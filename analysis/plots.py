@@ -38,7 +38,6 @@ import warnings
 
 EXIT_BAD_INPUT = 2
 FORMAT_VERSION = 1
-PLOTS = ("incident_rate.png", "escalation.png", "tension.png", "incident_map.png")
 
 
 class BadInput(Exception):
@@ -395,14 +394,10 @@ def main(argv):
         fail(str(e))
     os.makedirs(args.out, exist_ok=True)
     palette = colours(sweep.policies)
-    written = [
-        plot_incident_rate(sweep, comparison, palette, args.out),
-        plot_escalation(sweep, comparison, palette, args.out),
-        plot_tension(sweep, comparison, palette, args.out),
-        plot_incident_map(sweep, comparison, args.out),
-    ]
-    for path in written:
-        print(path)
+    plot_incident_rate(sweep, comparison, palette, args.out)
+    plot_escalation(sweep, comparison, palette, args.out)
+    plot_tension(sweep, comparison, palette, args.out)
+    plot_incident_map(sweep, comparison, args.out)
     return 0
 
 

@@ -90,7 +90,10 @@ int draw_plots(const ReportOptions& options, const analysis::PolicyComparison& c
         python, script, code < 0 ? std::string("abnormally") : std::to_string(code));
     return kExitRunFailure;
   }
-  out << fmt::format("\nplots: {}\n", options.plots_directory);
+  out << fmt::format(
+      "\nplots: {} (incident_rate.png, escalation.png, tension.png, incident_map.png; "
+      "comparison.json)\n",
+      options.plots_directory);
   return 0;
 }
 
