@@ -282,7 +282,11 @@ def plot_tension(sweep, comparison, palette, out):
                 median = np.nanmedian(values, axis=0)
                 low = np.nanpercentile(values, 10, axis=0)
                 high = np.nanpercentile(values, 90, axis=0)
-            axis.plot(days, median, color=palette[policy], linewidth=1.2, label=policy)
+            if policy == comparison["baseline"]:  # on top, where an equal policy would hide it
+                axis.plot(days, median, color="k", linewidth=1.4, linestyle="--", zorder=5,
+                          label=f"{policy} (baseline)")
+            else:
+                axis.plot(days, median, color=palette[policy], linewidth=1.2, label=policy)
             axis.fill_between(days, low, high, color=palette[policy], alpha=0.12, linewidth=0)
             drawn = True
         for level, threshold in enumerate(sweep.thresholds, start=1):
