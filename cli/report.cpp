@@ -51,12 +51,6 @@ int draw_plots(const ReportOptions& options, const analysis::PolicyComparison& c
   namespace fs = std::filesystem;
   const fs::path directory(options.plots_directory);
   std::error_code error;
-  fs::create_directories(directory, error);
-  if (error || !fs::is_directory(directory)) {
-    err << fmt::format("hotline: error: {}: cannot make the plots folder{}\n",
-                       options.plots_directory, error ? ": " + error.message() : "");
-    return kExitBadInput;
-  }
   const std::string json_path = (directory / "comparison.json").string();
   {
     std::ofstream json(json_path + ".partial");
@@ -97,6 +91,20 @@ int draw_plots(const ReportOptions& options, const analysis::PolicyComparison& c
   return 0;
 }
 
+// Makes the plots folder (and its parents) if missing; false, said on
+// `err`, if it cannot be made or is not a folder.
+bool plots_folder_usable(const std::string& path, std::ostream& err) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  fs::create_directories(path, error);
+  if (error || !fs::is_directory(path)) {
+    err << fmt::format("hotline: error: {}: cannot make the plots folder{}\n", path,
+                       error ? ": " + error.message() : std::string(": a file is in the way"));
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string plots_script_path() {
@@ -126,6 +134,10 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
     err << "hotline: error: " << e.what() << '\n';
     return kExitBadInput;
   }
+  // A plots folder that cannot be made is bad input too: found before
+  // anything is printed.
+  if (!options.plots_directory.empty() && !plots_folder_usable(options.plots_directory, err))
+    return kExitBadInput;
   // Whole, then printed: nothing partial on stdout.
   std::ostringstream text;
   analysis::write_report(comparison, *format, text);

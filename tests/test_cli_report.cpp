@@ -134,6 +134,13 @@ TEST_CASE("report refuses what it cannot read or compare, exit 2, nothing printe
   CHECK(r.out.empty());
   CHECK(r.err == "hotline: error: --format expects md, csv or json: got 'xml'\n");
 
+  std::ofstream(dir + "/taken") << "a file\n";
+  r = run_hotline("report " + file + " --plots " + dir + "/taken");
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err
+        == "hotline: error: " + dir + "/taken: cannot make the plots folder: Not a directory\n");
+
   r = run_hotline("report " + file + " --confidence 1.5");
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
