@@ -102,49 +102,49 @@ TEST_CASE("report's summary lines mark what an interval cannot tell apart", "[re
   CHECK(json.out.find("\"" + first.substr(0, first.find('\n')) + "\"") != std::string::npos);
 }
 
+namespace {
+
+// `hotline <arguments>` exits 2, prints nothing on stdout and exactly
+// `message` on stderr.
+void check_refused(const std::string& arguments, const std::string& message) {
+  const auto r = run_hotline(arguments);
+  INFO(arguments);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == message);
+}
+
+}  // namespace
+
 TEST_CASE("report refuses what it cannot read or compare, exit 2, nothing printed",
           "[report][cli]") {
   const std::string file = small_sweep("errors_sweep");
   const std::string dir = fresh_directory("errors");
 
-  auto r = run_hotline("report " + dir + "/missing.h5");
-  CHECK(r.exit_code == 2);
-  CHECK(r.out.empty());
-  CHECK(r.err == "hotline: error: " + dir + "/missing.h5: no such file\n");
+  check_refused("report " + dir + "/missing.h5",
+                "hotline: error: " + dir + "/missing.h5: no such file\n");
 
   std::ofstream(dir + "/notes.h5") << "not a trace\n";
-  r = run_hotline("report " + dir + "/notes.h5");
-  CHECK(r.exit_code == 2);
-  CHECK(r.out.empty());
-  CHECK(r.err
-        == "hotline: error: " + dir
+  check_refused("report " + dir + "/notes.h5",
+                "hotline: error: " + dir
                + "/notes.h5: not an HDF5 file (a Hotline trace is written by hotline run -o, "
                  "hotline sweep or hotline merge)\n");
 
-  r = run_hotline("report " + file + " --baseline all");
-  CHECK(r.exit_code == 2);
-  CHECK(r.out.empty());
-  CHECK(r.err
-        == "hotline: error: " + file
+  check_refused("report " + file + " --baseline all",
+                "hotline: error: " + file
                + ": no policy 'all' to compare against; the file has none, hotline, cues "
                  "(--baseline picks one)\n");
 
-  r = run_hotline("report " + file + " --format xml");
-  CHECK(r.exit_code == 2);
-  CHECK(r.out.empty());
-  CHECK(r.err == "hotline: error: --format expects md, csv or json: got 'xml'\n");
+  check_refused("report " + file + " --format xml",
+                "hotline: error: --format expects md, csv or json: got 'xml'\n");
 
   std::ofstream(dir + "/taken") << "a file\n";
-  r = run_hotline("report " + file + " --plots " + dir + "/taken");
-  CHECK(r.exit_code == 2);
-  CHECK(r.out.empty());
-  CHECK(r.err
-        == "hotline: error: " + dir + "/taken: cannot make the plots folder: Not a directory\n");
+  check_refused(
+      "report " + file + " --plots " + dir + "/taken",
+      "hotline: error: " + dir + "/taken: cannot make the plots folder: Not a directory\n");
 
-  r = run_hotline("report " + file + " --confidence 1.5");
-  CHECK(r.exit_code == 2);
-  CHECK(r.out.empty());
-  CHECK(r.err == "hotline: error: --confidence must lie between 0 and 1: got 1.5\n");
+  check_refused("report " + file + " --confidence 1.5",
+                "hotline: error: --confidence must lie between 0 and 1: got 1.5\n");
 }
 
 TEST_CASE("report --plots says so when the plots cannot be drawn", "[report][cli]") {
