@@ -105,8 +105,6 @@ class Sweep:
                 raise BadInput(f"{path}: not a readable Hotline trace: {e}") from None
 
     def _read(self, f):
-        self.kind = text(f.attrs["kind"])
-        self.days = float(f.attrs["days"])
         self.events_kept = text(f.attrs["events"])
         self.tension_interval_s = float(f.attrs["tension_interval_s"])
         scenario = f["scenario"].attrs
@@ -195,7 +193,8 @@ def save(figure, directory, name):
     return final
 
 
-def nan_to_none(x):
+def number_or_nan(x):
+    """JSON null (no value) as NaN."""
     return float("nan") if x is None else float(x)
 
 
@@ -204,9 +203,9 @@ def draw_means(axis, metric, comparison, palette):
     interval shaded behind all of them."""
     rows = metric["policies"]
     names = [r["policy"] for r in rows]
-    means = np.array([nan_to_none(r["mean"]) for r in rows])
-    low = np.array([nan_to_none(r["low"]) for r in rows])
-    high = np.array([nan_to_none(r["high"]) for r in rows])
+    means = np.array([number_or_nan(r["mean"]) for r in rows])
+    low = np.array([number_or_nan(r["low"]) for r in rows])
+    high = np.array([number_or_nan(r["high"]) for r in rows])
     y = np.arange(len(rows))[::-1]
     base = names.index(comparison["baseline"])
     if not math.isnan(low[base]):

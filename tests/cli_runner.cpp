@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -41,6 +42,13 @@ int line_count(const std::string& text) {
   for (char c : text)
     lines += c == '\n' ? 1 : 0;
   return lines;
+}
+
+std::string fresh_directory(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("hotline_" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
 }
 
 }  // namespace hotline::test

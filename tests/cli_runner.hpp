@@ -17,4 +17,8 @@ CliResult run_hotline(const std::string& arguments);
 
 [[nodiscard]] int line_count(const std::string& text);
 
+// An empty folder hotline_<name> in the temporary directory (emptied if it
+// was there), for a test's files.
+[[nodiscard]] std::string fresh_directory(const std::string& name);
+
 }  // namespace hotline::test

@@ -18,17 +18,11 @@
 
 namespace {
 
+using hotline::test::fresh_directory;
 using hotline::test::run_hotline;
 
 const std::string kSource = HOTLINE_SOURCE_DIR;
 const std::string kTutorial = kSource + "/scenarios/tutorial.yaml";
-
-std::string fresh_directory(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("hotline_report_" + name);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
-}
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -59,7 +53,7 @@ void check_golden(const std::string& text, const std::string& golden_name) {
 // of its own (test cases run side by side).
 std::string small_sweep(const std::string& name, const std::string& scenario = kTutorial,
                         int days = 20) {
-  const std::string path = fresh_directory(name) + "/small.h5";
+  const std::string path = fresh_directory("report_" + name) + "/small.h5";
   const auto r = run_hotline("sweep " + scenario + " --days " + std::to_string(days)
                              + " --replications 4 --policies none,hotline,cues --quiet -o " + path);
   REQUIRE(r.exit_code == 0);
@@ -119,7 +113,7 @@ void check_refused(const std::string& arguments, const std::string& message) {
 TEST_CASE("report refuses what it cannot read or compare, exit 2, nothing printed",
           "[report][cli]") {
   const std::string file = small_sweep("errors_sweep");
-  const std::string dir = fresh_directory("errors");
+  const std::string dir = fresh_directory("report_errors");
 
   check_refused("report " + dir + "/missing.h5",
                 "hotline: error: " + dir + "/missing.h5: no such file\n");

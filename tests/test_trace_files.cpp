@@ -23,6 +23,7 @@
 #include "trace_content.hpp"
 #include "trace_file.hpp"
 
+using hotline::test::fresh_directory;
 using hotline::test::run_hotline;
 using hotline::test::trace_content;
 
@@ -32,13 +33,6 @@ const std::string kSource = HOTLINE_SOURCE_DIR;
 const std::string kTutorial = kSource + "/scenarios/tutorial.yaml";
 
 // A fresh empty directory for one test.
-std::string fresh_directory(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("hotline_trace_" + name);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
-}
-
 void check_same_content(const std::string& a, const std::string& b) {
   const auto ca = trace_content(a);
   const auto cb = trace_content(b);
@@ -112,7 +106,7 @@ int exit_code_when_signalled(const std::vector<std::string>& arguments, const st
 }  // namespace
 
 TEST_CASE("run -o writes the DESIGN.md layout with what run prints", "[trace][cli]") {
-  const std::string dir = fresh_directory("run");
+  const std::string dir = fresh_directory("trace_run");
   const std::string file = dir + "/run.h5";
   const auto r = run_hotline("run " + kTutorial + " --days 3 --json -o " + file
                              + " --sample-every 30 --replication 2 --policy hotline");
@@ -139,7 +133,7 @@ TEST_CASE("run -o writes the DESIGN.md layout with what run prints", "[trace][cl
 }
 
 TEST_CASE("an existing output is refused unless --force", "[trace][cli]") {
-  const std::string dir = fresh_directory("force");
+  const std::string dir = fresh_directory("trace_force");
   const std::string file = dir + "/run.h5";
   REQUIRE(run_hotline("run " + kTutorial + " --days 1 -o " + file).exit_code == 0);
   const auto before = std::filesystem::last_write_time(file);
@@ -172,7 +166,7 @@ TEST_CASE("an unwritable output path exits 2 naming the path, leaving nothing", 
 }
 
 TEST_CASE("a sweep is identical at 1 and 2 threads, and a run file too", "[trace][cli]") {
-  const std::string dir = fresh_directory("threads");
+  const std::string dir = fresh_directory("trace_threads");
   const std::string base = "sweep " + kTutorial + " --days 4 --replications 3 --events all --quiet";
   REQUIRE(run_hotline(base + " --threads 1 -o " + dir + "/one.h5").exit_code == 0);
   REQUIRE(run_hotline(base + " --threads 2 -o " + dir + "/two.h5").exit_code == 0);
@@ -203,7 +197,7 @@ TEST_CASE("replication k draws the same random streams under every policy", "[tr
   // Common random numbers: a second copy of the policy `none` under another
   // name must give, replication by replication, exactly the runs of `none`
   // (every event, every tension sample), while replications differ.
-  const std::string dir = fresh_directory("common_random_numbers");
+  const std::string dir = fresh_directory("trace_common_random_numbers");
   std::ifstream in(kTutorial);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const std::string none = "  - id: none\n";
@@ -232,7 +226,7 @@ TEST_CASE("replication k draws the same random streams under every policy", "[tr
 
 TEST_CASE("shards merged are identical to the unsharded sweep, and bad sets are refused",
           "[trace][cli]") {
-  const std::string dir = fresh_directory("shards");
+  const std::string dir = fresh_directory("trace_shards");
   const std::string base =
       "sweep " + kTutorial + " --days 3 --replications 4 --quiet --events incidents";
   REQUIRE(run_hotline(base + " -o " + dir + "/all.h5").exit_code == 0);
@@ -280,7 +274,7 @@ TEST_CASE("shards merged are identical to the unsharded sweep, and bad sets are 
 
 TEST_CASE("a sweep killed with kill -9 again and again resumes to the identical file",
           "[trace][cli][resume]") {
-  const std::string dir = fresh_directory("resume");
+  const std::string dir = fresh_directory("trace_resume");
   const std::vector<std::string> args{"sweep",   kTutorial,  "--days", "12", "--replications",  "6",
                                       "--quiet", "--events", "all",    "-o", dir + "/killed.h5"};
   {
@@ -332,7 +326,7 @@ TEST_CASE("a sweep killed with kill -9 again and again resumes to the identical 
 
 TEST_CASE("Ctrl-C stops a sweep, keeps its finished runs, and --resume finishes it",
           "[trace][cli][resume]") {
-  const std::string dir = fresh_directory("sigint");
+  const std::string dir = fresh_directory("trace_sigint");
   const std::string file = dir + "/s.h5";
   CHECK(exit_code_when_signalled({"sweep", kTutorial, "--days", "12", "--replications", "6",
                                   "--quiet", "--threads", "1", "-o", file},
@@ -362,7 +356,7 @@ TEST_CASE("Ctrl-C stops a sweep, keeps its finished runs, and --resume finishes 
 
 TEST_CASE("SIGTERM stops a sweep like Ctrl-C, and --resume finishes it identically",
           "[trace][cli][resume]") {
-  const std::string dir = fresh_directory("sigterm");
+  const std::string dir = fresh_directory("trace_sigterm");
   const std::string base = "sweep " + kTutorial + " --days 8 --replications 4 --quiet -o ";
   REQUIRE(run_hotline(base + dir + "/reference.h5").exit_code == 0);
   const std::string file = dir + "/s.h5";
@@ -379,7 +373,7 @@ TEST_CASE("SIGTERM stops a sweep like Ctrl-C, and --resume finishes it identical
 }
 
 TEST_CASE("a bad --events value exits 2 naming the choices, writing nothing", "[trace][cli]") {
-  const std::string dir = fresh_directory("events_option");
+  const std::string dir = fresh_directory("trace_events_option");
   for (const std::string command : {"run", "sweep"}) {
     INFO(command);
     const auto r = run_hotline(command + " " + kTutorial + " --events some -o " + dir + "/x.h5");
