@@ -4,7 +4,7 @@
 
 JOBS ?= $(shell nproc)
 
-.PHONY: demo test test-asan fuzz bench calibrate deps format check-format clean
+.PHONY: demo test test-asan test-mpi test-slurm fuzz bench calibrate deps format check-format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -43,6 +43,24 @@ test: build/dev/build.ninja
 test-asan: build/asan/build.ninja
 	cmake --build build/asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
+
+# The MPI build (Open MPI from Debian) and its tests: real `mpirun -n 2` and
+# `-n 3` sweeps against the one-process file, a rank killed and resumed
+# (docs/hpc.md).
+test-mpi:
+	@scripts/install-deps.sh --mpi
+	cmake --preset mpi
+	cmake --build build/mpi -j $(JOBS)
+	ctest --preset mpi
+
+# A real Slurm on this machine (slurmctld, slurmd and munge from Debian,
+# started by the script as root): the array job and the dependent merge job
+# of scripts/slurm/, and the MPI batch job, against the one-process sweep.
+test-slurm:
+	@scripts/install-deps.sh --mpi --slurm
+	cmake --preset mpi
+	cmake --build build/mpi -j $(JOBS) --target hotline trace_compare
+	tests/slurm/run-slurm-test.sh build/mpi
 
 # The libFuzzer targets (clang) — the scenario loader, and the decoders of
 # the sweep journal, run records and identities — FUZZ_SECONDS each, from

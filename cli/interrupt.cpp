@@ -28,6 +28,19 @@ void catch_interrupts() {
   (void)installed;
 }
 
+std::string signal_name(int signal) {
+  switch (signal) {
+    case SIGINT:
+      return "SIGINT";
+    case SIGTERM:
+      return "SIGTERM";
+    case SIGKILL:
+      return "SIGKILL";
+    default:
+      return "signal " + std::to_string(signal);
+  }
+}
+
 int interrupt_signal() {
   return g_signal.load(std::memory_order_relaxed);
 }

@@ -5,6 +5,8 @@
 // journal covers it.)
 #pragma once
 
+#include <string>
+
 namespace hotline::cli {
 
 // Installs the handlers (once; later calls do nothing).
@@ -16,6 +18,9 @@ void catch_interrupts();
 [[nodiscard]] inline int interrupted_exit_code(int signal) {
   return 128 + signal;
 }
+
+// "SIGINT", "SIGTERM", or "signal N".
+[[nodiscard]] std::string signal_name(int signal);
 
 // Thrown out of a stepping loop that saw the flag.
 struct Interrupted {

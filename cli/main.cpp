@@ -6,6 +6,8 @@
 #include <exception>
 #include <iostream>
 #include <limits>
+#include <optional>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,10 @@
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/scenario.hpp"
 #include "merge.hpp"
+#include "mpi_launch.hpp"
+#if HOTLINE_WITH_MPI
+#include "mpi_sweep.hpp"
+#endif
 #include "report.hpp"
 #include "run_scenario.hpp"
 #include "scenario_input.hpp"
@@ -151,7 +157,21 @@ hotline::cli::BenchPlatformsOptions parse_bench_platforms(const BenchPlatformsTe
 
 }  // namespace
 
+// Swallows what is written to it: ranks other than 0 of an MPI job print
+// nothing, rank 0 speaks for the job.
+class NullBuffer final : public std::streambuf {
+ protected:
+  int overflow(int c) override { return c == EOF ? 0 : c; }
+};
+
 int main(int argc, char** argv) {
+  const std::optional<hotline::cli::MpiLaunch> launch = hotline::cli::mpi_launch_from_environment();
+  NullBuffer quiet;
+  if (launch && launch->rank != 0) {
+    std::cout.rdbuf(&quiet);
+    std::cerr.rdbuf(&quiet);
+  }
+
   CLI::App app{"Hotline: agent-based simulation of military encounters and crisis communication",
                "hotline"};
   app.require_subcommand(1);
@@ -289,6 +309,12 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (launch && launch->size > 1 && !sweep->parsed()) {
+      throw hotline::cli::UsageError(fmt::format(
+          "started as {} MPI ranks ({}); only `hotline sweep` runs across ranks: start this "
+          "command without mpirun",
+          launch->size, launch->variable));
+    }
     if (run->parsed()) {
       using hotline::cli::parse_count;
       run_basics.parse_into(run_options);
@@ -327,6 +353,17 @@ int main(int argc, char** argv) {
         throw hotline::cli::UsageError("--resume and --force: choose one");
       }
       sweep_options.command_line = hotline::cli::quoted_command_line(argc, argv);
+      if (launch && launch->size > 1) {
+#if HOTLINE_WITH_MPI
+        return hotline::cli::run_sweep_on_ranks(sweep_options, argc, argv, std::cout, std::cerr);
+#else
+        throw hotline::cli::UsageError(fmt::format(
+            "started as {} MPI ranks ({}), but this hotline was built without MPI: build it "
+            "with -DHOTLINE_MPI=ON (cmake --preset mpi, docs/hpc.md), or split the sweep "
+            "with --shard i/n",
+            launch->size, launch->variable));
+#endif
+      }
       return hotline::cli::run_sweep(sweep_options, std::cout, std::cerr);
     }
     if (merge->parsed()) {

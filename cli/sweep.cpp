@@ -20,6 +20,7 @@
 #include "progress_meter.hpp"
 #include "run_record.hpp"
 #include "scenario_input.hpp"
+#include "sweep_run.hpp"
 #include "trace_file.hpp"
 
 namespace hotline::cli {
@@ -87,19 +88,46 @@ struct ProfileTotals {
   double platform_steps = 0.0;
 };
 
+// The runs on this process's threads: every free thread takes the next run.
+class ThreadSpreader final : public RunSpreader {
+ public:
+  RunsOutcome run_all(const SweepPlan& plan, const TraceIdentity& /*identity*/,
+                      std::span<const engine::RunKey> todo, int threads,
+                      const std::function<void(FinishedRun&&)>& finished) override {
+    RunsOutcome outcome;
+    const std::atomic<bool> never{false};
+    try {
+      engine::ThreadControl control(threads > 0 ? threads
+                                                : engine::ThreadControl::hardware_threads());
+      control.run([&] {
+        engine::run_in_parallel(
+            todo, [&](engine::RunKey key) { finished(simulate_run(plan, key, never)); });
+      });
+    } catch (const Interrupted& stop) {
+      outcome.stopped_by = stop.signal;
+    } catch (const std::exception& e) {
+      outcome.failure = e.what();
+    }
+    return outcome;
+  }
+};
+
 }  // namespace
 
 int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
   std::optional<LoadedScenario> loaded = load_scenario_input(options.scenario, err);
   if (!loaded) return kExitBadInput;
-  const agents::WorldSpec& spec = loaded->spec;
   const auto policies = swept_policies(*loaded, options.policies, err);
   if (!policies) return kExitBadInput;
+  // What every run needs; `spec` is the plan's (loaded->spec is moved out).
+  SweepPlan plan;
+  plan.spec = std::move(loaded->spec);
+  const agents::WorldSpec& spec = plan.spec;
   const std::optional<EventDetail> event_detail = parse_events_option(options.events, err);
   if (!event_detail) return kExitBadInput;
   const double days = options.days.value_or(spec.horizon_s / 86400.0);
-  const auto steps = static_cast<std::uint64_t>(std::llround(days * 86400.0 / spec.dt_s));
+  const std::uint64_t steps = steps_for_days(spec, days);
 
   TraceIdentity identity = scenario_identity(loaded->path, loaded->text, loaded->scenario);
   identity.kind = "sweep";
@@ -237,67 +265,56 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   if (options.resume && !journal_exists)
     err << "hotline: no journal to resume: starting the sweep\n";
 
-  const RecordingOptions recording{
-      *event_detail, static_cast<std::uint32_t>(std::llround(spec.tension_interval_s / spec.dt_s))};
+  plan.policies = *policies;
+  plan.seed = options.seed;
+  plan.steps = steps;
+  plan.recording = recording_for(spec, *event_detail);
+
   ProgressMeter progress(shard.size(), resumed,
                          !options.quiet && ProgressMeter::stderr_is_terminal(), err);
   ProfileTotals profile;
   const auto start = std::chrono::steady_clock::now();
-  int stopped_by = 0;
-  std::string failure;
+  RunsOutcome outcome;
   {
     engine::BackgroundWriter writer;
-    engine::ThreadControl threads(options.threads > 0 ? options.threads
-                                                      : engine::ThreadControl::hardware_threads());
-    try {
-      threads.run([&] {
-        engine::run_in_parallel(todo, [&](engine::RunKey key) {
-          agents::PlatformWorld world(spec, options.seed, key.replication,
-                                      spec.policies.empty() ? 0 : (*policies)[key.policy]);
-          RunRecord record;
-          record.summary.policy = key.policy;
-          record.summary.replication = key.replication;
-          for (std::uint64_t i = 0; i < steps && !world.stopped(); ++i) {
-            if (const int signal = interrupt_signal()) throw Interrupted{signal};
-            world.step();
-            record_step(world, recording, record);
-          }
-          summarize_run(world, options.seed, key.policy, key.replication, record);
-          auto payload = std::make_shared<std::vector<std::byte>>(encode_run_record(record));
-          const auto slot = static_cast<std::size_t>(grid.canonical_index(key));
-          writer.submit(payload->size(), [&journal, &record_of, slot, payload] {
-            journal->append(*payload);
-            journal->sync();  // durable the moment the run completes
-            // Only the writer thread touches record_of until finish().
-            record_of[slot] = journal->size() - 1;
-          });
-          if (options.profile) {
-            const std::lock_guard lock(profile.mutex);
-            for (std::size_t p = 0; p < engine::kPhaseCount; ++p)
-              profile.phase[p] += world.timers().total(static_cast<engine::Phase>(p));
-            profile.platform_steps += static_cast<double>(world.steps_taken())
-                                      * static_cast<double>(world.platform_count());
-          }
-          progress.run_done();
-        });
+    // Group commit: a record is synced by the last of the journal jobs
+    // queued with it, so a busy writer (many ranks finishing at once) syncs
+    // once per batch instead of once per run.
+    std::atomic<std::size_t> unsynced{0};
+    const auto finished = [&](FinishedRun&& run) {
+      auto payload = std::make_shared<std::vector<std::byte>>(std::move(run.record));
+      const auto slot = static_cast<std::size_t>(grid.canonical_index(run.key));
+      unsynced.fetch_add(1);
+      writer.submit(payload->size(), [&journal, &record_of, &unsynced, slot, payload] {
+        journal->append(*payload);
+        if (unsynced.fetch_sub(1) == 1) journal->sync();
+        // Only the writer thread touches record_of until finish().
+        record_of[slot] = journal->size() - 1;
       });
-    } catch (const Interrupted& stop) {
-      stopped_by = stop.signal;
-    } catch (const std::exception& e) {
-      failure = e.what();
-    }
+      if (options.profile) {
+        const std::lock_guard lock(profile.mutex);
+        for (std::size_t p = 0; p < engine::kPhaseCount; ++p)
+          profile.phase[p] += std::chrono::nanoseconds(run.timing.phase_ns[p]);
+        profile.platform_steps += run.timing.platform_steps;
+      }
+      progress.run_done();
+    };
+    ThreadSpreader here;
+    RunSpreader& spreader = options.spreader != nullptr ? *options.spreader : here;
+    outcome = spreader.run_all(plan, identity, todo, options.threads, finished);
     try {
       writer.finish();
     } catch (const std::exception& e) {
-      if (failure.empty()) failure = e.what();
+      if (outcome.failure.empty()) outcome.failure = e.what();
     }
   }
   progress.finish();
-  if (!failure.empty()) {
-    err << "hotline: failed: " << failure << '\n';
+  if (!outcome.failure.empty()) {
+    err << "hotline: failed: " << outcome.failure << " (the completed runs stay in " << journal_path
+        << "; --resume tries again)\n";
     return kExitRunFailure;
   }
-  if (stopped_by != 0) {
+  if (outcome.stopped_by != 0) {
     std::size_t saved = 0;
     try {
       journal->close();
@@ -307,10 +324,13 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
       return kExitRunFailure;
     }
     err << fmt::format(
-        "hotline: interrupted: {} of {} runs are saved in {}; the same command with "
+        "hotline: interrupted{}: {} of {} runs are saved in {}; the same command with "
         "--resume finishes the sweep\n",
+        outcome.stopped_where.empty()
+            ? std::string()
+            : fmt::format(" ({} got {})", outcome.stopped_where, signal_name(outcome.stopped_by)),
         saved, shard.size(), journal_path);
-    return interrupted_exit_code(stopped_by);
+    return interrupted_exit_code(outcome.stopped_by);
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -352,6 +372,10 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
                        shard.size());
   }
   out << fmt::format("\n{} runs in {:.1f} s", todo.size(), seconds);
+  if (!outcome.runs_by_rank.empty()) {
+    out << fmt::format(" on {} MPI ranks ({} runs)", outcome.runs_by_rank.size(),
+                       fmt::join(outcome.runs_by_rank, ", "));
+  }
   if (resumed > 0) out << fmt::format(" ({} more from the journal)", resumed);
   out << fmt::format("; {}: {:.1f} MB, {:.1f} kB per run\n\n", options.output,
                      static_cast<double>(bytes) / 1e6,

@@ -21,6 +21,8 @@
 
 namespace hotline::cli {
 
+class RunSpreader;
+
 struct SweepOptions {
   std::string scenario;
   std::string output;
@@ -37,6 +39,9 @@ struct SweepOptions {
   bool profile = false;            // print the per-phase time split
   std::string events = "command";  // EventDetail name
   std::string command_line;
+  // Spreads the runs over other processes (MPI ranks, mpi_sweep.hpp);
+  // null: this process's threads run them all.
+  RunSpreader* spreader = nullptr;
 };
 
 // Returns the exit code: 0 done; 1 a failure to write; 2 bad input (the

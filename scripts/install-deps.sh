@@ -3,6 +3,8 @@
 # those that are missing. Runs apt-get update first when something must be
 # installed. Needs root (or sudo) for the install itself.
 #   --fuzz   also clang with libFuzzer and the sanitizer runtimes (`make fuzz`)
+#   --mpi    also Open MPI (`make test-mpi`, the mpi and ci presets)
+#   --slurm  also Slurm and munge (`make test-slurm`)
 set -euo pipefail
 
 packages=(
@@ -12,9 +14,14 @@ packages=(
   python3-h5py python3-pandas python3-numpy python3-matplotlib hdf5-tools
   clang-format
 )
-if [ "${1:-}" = "--fuzz" ]; then
-  packages+=(clang libclang-rt-14-dev llvm)
-fi
+for option in "$@"; do
+  case "$option" in
+    --fuzz) packages+=(clang libclang-rt-14-dev llvm) ;;
+    --mpi) packages+=(libopenmpi-dev openmpi-bin) ;;
+    --slurm) packages+=(slurm-wlm munge) ;;
+    *) echo "install-deps: unknown option $option" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,12 +16,16 @@
 namespace hotline::test {
 
 CliResult run_hotline(const std::string& arguments) {
+  return run_command(std::string(HOTLINE_EXE) + " " + arguments);
+}
+
+CliResult run_command(const std::string& command_line) {
   // stderr goes to a temporary file so that the two streams stay apart.
   std::string err_path = "/tmp/hotline-test-stderr-XXXXXX";
   const int fd = mkstemp(err_path.data());
   if (fd < 0) throw std::runtime_error("mkstemp failed");
   close(fd);
-  const std::string command = std::string(HOTLINE_EXE) + " " + arguments + " 2>" + err_path;
+  const std::string command = "{ " + command_line + "; } 2>" + err_path;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) throw std::runtime_error("popen failed");
   CliResult result;
@@ -35,6 +41,20 @@ CliResult run_hotline(const std::string& arguments) {
   result.err = text.str();
   std::remove(err_path.c_str());
   return result;
+}
+
+bool journal_holds_a_run(const std::string& path) {
+  constexpr std::size_t kFixed = 28;
+  constexpr std::size_t kLengthAt = 20;
+  std::error_code error;
+  const std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (error || size < kFixed) return false;
+  std::ifstream in(path, std::ios::binary);
+  std::array<char, kFixed> fixed{};
+  if (!in.read(fixed.data(), fixed.size())) return false;
+  std::uint32_t identity_bytes = 0;
+  std::memcpy(&identity_bytes, fixed.data() + kLengthAt, 4);
+  return size > kFixed + identity_bytes;
 }
 
 int line_count(const std::string& text) {

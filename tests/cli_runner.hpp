@@ -14,6 +14,14 @@ struct CliResult {
 
 // `hotline <arguments>` through the shell, from the current directory.
 CliResult run_hotline(const std::string& arguments);
+// Any shell command line (e.g. `mpirun -n 2 <hotline> sweep ...`).
+CliResult run_command(const std::string& command_line);
+
+// Whether the sweep journal at `path` holds at least one run: it has grown
+// past its header. The header is 28 fixed bytes (16 of magic, then u32
+// version, identity length and CRC) and the identity; the length is read
+// from the file, since a large write can be seen half done.
+[[nodiscard]] bool journal_holds_a_run(const std::string& path);
 
 [[nodiscard]] int line_count(const std::string& text);
 

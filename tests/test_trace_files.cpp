@@ -57,29 +57,14 @@ pid_t start_hotline(const std::vector<std::string>& arguments) {
   return pid;
 }
 
-// Waits until the journal at `path` has grown past its header: a run is
-// saved. The header is 28 fixed bytes (16 of magic, then u32 version,
-// identity length and CRC) and the identity; its length is read from the
-// file, since a large write can be seen half done. False if `pid` ended
+// Waits until the journal at `path` holds a run. False if `pid` ended
 // first or a minute passed.
 bool wait_for_journal_growth(const std::string& path, pid_t pid) {
-  constexpr std::size_t kFixed = 28;
-  constexpr std::size_t kLengthAt = 20;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
   while (std::chrono::steady_clock::now() < deadline) {
     int status = 0;
     if (waitpid(pid, &status, WNOHANG) == pid) return false;
-    std::error_code error;
-    const std::uintmax_t size = std::filesystem::file_size(path, error);
-    if (!error && size >= kFixed) {
-      std::ifstream in(path, std::ios::binary);
-      std::array<char, kFixed> fixed{};
-      if (in.read(fixed.data(), fixed.size())) {
-        std::uint32_t identity_bytes = 0;
-        std::memcpy(&identity_bytes, fixed.data() + kLengthAt, 4);
-        if (size > kFixed + identity_bytes) return true;
-      }
-    }
+    if (hotline::test::journal_holds_a_run(path)) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   return false;

@@ -1,0 +1,59 @@
+#include "sweep_run.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "hotline/agents/platform_world.hpp"
+#include "hotline/scenarios/world_builder.hpp"
+#include "interrupt.hpp"
+
+namespace hotline::cli {
+
+std::uint64_t steps_for_days(const agents::WorldSpec& spec, double days) {
+  return static_cast<std::uint64_t>(std::llround(days * 86400.0 / spec.dt_s));
+}
+
+RecordingOptions recording_for(const agents::WorldSpec& spec, EventDetail events) {
+  return {events, static_cast<std::uint32_t>(std::llround(spec.tension_interval_s / spec.dt_s))};
+}
+
+SweepPlan plan_from_identity(const TraceIdentity& identity, const std::string& where) {
+  const auto events = parse_event_detail(identity.events);
+  if (!events)
+    throw std::runtime_error(where + ": unknown events detail '" + identity.events + "'");
+  SweepPlan plan;
+  plan.spec =
+      scenarios::build_world_spec(scenarios::load_scenario_text(identity.resolved_yaml, where));
+  plan.policies = identity.policies;
+  plan.seed = identity.seed;
+  plan.steps = steps_for_days(plan.spec, identity.days);
+  plan.recording = recording_for(plan.spec, *events);
+  return plan;
+}
+
+FinishedRun simulate_run(const SweepPlan& plan, engine::RunKey key,
+                         const std::atomic<bool>& cancel) {
+  agents::PlatformWorld world(plan.spec, plan.seed, key.replication,
+                              plan.spec.policies.empty() ? 0 : plan.policies.at(key.policy));
+  RunRecord record;
+  record.summary.policy = key.policy;
+  record.summary.replication = key.replication;
+  for (std::uint64_t i = 0; i < plan.steps && !world.stopped(); ++i) {
+    if (const int signal = interrupt_signal()) throw Interrupted{signal};
+    if (cancel.load(std::memory_order_relaxed)) throw RunCancelled{};
+    world.step();
+    record_step(world, plan.recording, record);
+  }
+  summarize_run(world, plan.seed, key.policy, key.replication, record);
+  FinishedRun finished{key, encode_run_record(record), {}};
+  for (std::size_t p = 0; p < engine::kPhaseCount; ++p) {
+    finished.timing.phase_ns[p] = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                      world.timers().total(static_cast<engine::Phase>(p)))
+                                      .count();
+  }
+  finished.timing.platform_steps =
+      static_cast<double>(world.steps_taken()) * static_cast<double>(world.platform_count());
+  return finished;
+}
+
+}  // namespace hotline::cli
