@@ -75,7 +75,9 @@ TEST_CASE("RunPool wakes a waiter when a job finishes and keeps a job's exceptio
   try {
     std::rethrow_exception(error);
   } catch (const std::runtime_error& e) {
-    CHECK(std::string(e.what()) == "run 7 broke");  // one thread: in submission order
+    // The first to fail, whichever oneTBB started first.
+    const std::string what = e.what();
+    CHECK((what == "run 7 broke" || what == "run 8 broke too"));
   }
   CHECK_THROWS_AS(RunPool(0), std::invalid_argument);
 }
