@@ -318,7 +318,6 @@ class Coordinator final : public RunSpreader {
     broadcast_plan(identity);
     RunsOutcome outcome;
     const auto ranks = static_cast<std::size_t>(mpi_.size());
-    std::vector<std::uint8_t> gone(ranks, 0);
     std::vector<std::uint8_t> released(ranks, 0);  // sent its last message
     std::vector<std::size_t> runs_by_rank(ranks, 0);
     PendingSends sends;
@@ -400,8 +399,7 @@ class Coordinator final : public RunSpreader {
             note_failure(source, signal, text);
             break;
           }
-          case kBye:
-            gone[static_cast<std::size_t>(source)] = 1;
+          case kBye:  // always after its last message from here
             --workers_left;
             break;
           default:

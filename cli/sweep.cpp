@@ -336,6 +336,7 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   // Assemble the file from the journal, in canonical order.
+  const auto assembly_start = std::chrono::steady_clock::now();
   std::vector<PolicyTotals> totals(policies->size());
   try {
     TraceFile file(options.output, identity, options.command_line, loaded->scenario, spec);
@@ -364,6 +365,8 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
     return kExitRunFailure;
   }
 
+  const double assembly_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - assembly_start).count();
   const auto bytes = fs::file_size(options.output, error);
   out << fmt::format("{}: {} policies × {} replications, {:g} days, seed {}", spec.name,
                      grid.policies(), grid.replications(), days, options.seed);
@@ -377,9 +380,10 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
                        fmt::join(outcome.runs_by_rank, ", "));
   }
   if (resumed > 0) out << fmt::format(" ({} more from the journal)", resumed);
-  out << fmt::format("; {}: {:.1f} MB, {:.1f} kB per run\n\n", options.output,
+  out << fmt::format("; {}: {:.1f} MB, {:.1f} kB per run, written in {:.2f} s\n\n", options.output,
                      static_cast<double>(bytes) / 1e6,
-                     static_cast<double>(bytes) / 1e3 / static_cast<double>(shard.size()));
+                     static_cast<double>(bytes) / 1e3 / static_cast<double>(shard.size()),
+                     assembly_seconds);
   out << fmt::format("  {:<28} {:>6} {:>14} {:>11} {:>11} {:>12} {:>12}\n", "policy", "runs",
                      "incidents/run", "grave/run", "crises/run", "runs w/clash", "calls conn.");
   for (std::size_t p = 0; p < totals.size(); ++p) {
