@@ -21,8 +21,9 @@
 #include <vector>
 
 #include "cli_runner.hpp"
-#include "trace_content.hpp"
+#include "same_content_check.hpp"
 
+using hotline::test::check_same_content;
 using hotline::test::CliResult;
 using hotline::test::fresh_directory;
 using hotline::test::run_command;
@@ -42,14 +43,6 @@ std::string mpirun(int ranks) {
   }
   return std::string(HOTLINE_MPIEXEC) + " --oversubscribe -n " + std::to_string(ranks) + " "
          + HOTLINE_EXE + " ";
-}
-
-void check_same_content(const std::string& a, const std::string& b) {
-  const auto ca = hotline::test::trace_content(a);
-  const auto cb = hotline::test::trace_content(b);
-  INFO(a << " vs " << b);
-  CHECK(hotline::test::first_difference(ca, cb).empty());
-  CHECK(ca.size() > 20);
 }
 
 // The runs per rank from the sweep's line "... on R MPI ranks (a, b, c runs)".
@@ -131,6 +124,32 @@ pid_t rank_once_a_run_is_saved(const std::string& journal, const std::string& ta
   return -1;
 }
 
+// The 42-run sweep of the failure tests, started on 3 ranks; once a run is
+// saved, rank `rank` gets `signal`. The job's exit code and stderr.
+struct Stopped {
+  int code = -1;
+  std::string err;
+};
+Stopped signal_a_rank_mid_sweep(const std::string& dir, const std::string& sweep,
+                                const std::string& file, int rank, int signal) {
+  const std::string tag = std::to_string(signal) + "-" + std::to_string(getpid());
+  Job job = start_job(mpirun(3) + sweep + "--threads 1 -o " + file, dir, tag);
+  const pid_t victim = rank_once_a_run_is_saved(file + ".journal", tag, rank);
+  if (victim > 0) kill(victim, signal);
+  Stopped stopped;
+  stopped.code = job.wait();
+  stopped.err = job.err();
+  if (victim <= 0) stopped.err = "no rank " + std::to_string(rank) + " to signal\n" + stopped.err;
+  return stopped;
+}
+
+// Rank 0's closing line after `rank` got SIGTERM, as a pattern.
+std::regex interrupted_line(int rank, const std::string& file) {
+  return std::regex("hotline: interrupted \\(rank " + std::to_string(rank)
+                    + R"( on \S+ got SIGTERM\): \d+ of 42 runs are saved in )" + file
+                    + R"(\.journal; the same command with --resume finishes the sweep)");
+}
+
 }  // namespace
 
 TEST_CASE("mpirun -n 2 and -n 3 write the one-process sweep's file, with runs on every rank",
@@ -172,23 +191,14 @@ TEST_CASE("kill -9 on one rank fails the MPI job, and --resume on 2 ranks finish
   const std::string sweep = "sweep " + kTutorial + " --days 40 --replications 6 --quiet ";
   REQUIRE(run_hotline(sweep + "-o " + dir + "/reference.h5").exit_code == 0);
   const std::string file = dir + "/killed.h5";
-  const std::string tag = "kill-" + std::to_string(getpid());
-  Job job = start_job(mpirun(3) + sweep + "--threads 1 -o " + file, dir, tag);
-  const pid_t victim = rank_once_a_run_is_saved(file + ".journal", tag, 1);
-  REQUIRE(victim > 0);
-  kill(victim, SIGKILL);
-  const int code = job.wait();
-  const std::string err = job.err();
-  INFO(err);
-  CHECK(code != 0);
-  // mpirun names the rank that died; rank 0 says what it kept.
-  CHECK(err.find("rank 1") != std::string::npos);
-  CHECK(err.find("signal 9") != std::string::npos);
-  CHECK(std::regex_search(err, std::regex(R"(hotline: interrupted \(rank 0 on \S+ got SIGTERM\): )"
-                                          R"(\d+ of 42 runs are saved in )"
-                                          + file
-                                          + R"(\.journal; the same command with )"
-                                            R"(--resume finishes the sweep)")));
+  const Stopped stopped = signal_a_rank_mid_sweep(dir, sweep, file, 1, SIGKILL);
+  INFO(stopped.err);
+  CHECK(stopped.code != 0);
+  // mpirun names the rank that died and signals the others; rank 0 says
+  // what it kept.
+  CHECK(stopped.err.find("rank 1") != std::string::npos);
+  CHECK(stopped.err.find("signal 9") != std::string::npos);
+  CHECK(std::regex_search(stopped.err, interrupted_line(0, file)));
   CHECK_FALSE(std::filesystem::exists(file));
   REQUIRE(std::filesystem::exists(file + ".journal"));
 
@@ -207,20 +217,10 @@ TEST_CASE(
   const std::string sweep = "sweep " + kTutorial + " --days 40 --replications 6 --quiet ";
   REQUIRE(run_hotline(sweep + "-o " + dir + "/reference.h5").exit_code == 0);
   const std::string file = dir + "/stopped.h5";
-  const std::string tag = "term-" + std::to_string(getpid());
-  Job job = start_job(mpirun(3) + sweep + "--threads 1 -o " + file, dir, tag);
-  const pid_t victim = rank_once_a_run_is_saved(file + ".journal", tag, 2);
-  REQUIRE(victim > 0);
-  kill(victim, SIGTERM);
-  const int code = job.wait();
-  const std::string err = job.err();
-  INFO(err);
-  CHECK(code == 143);
-  CHECK(std::regex_search(err, std::regex(R"(hotline: interrupted \(rank 2 on \S+ got SIGTERM\): )"
-                                          R"(\d+ of 42 runs are saved in )"
-                                          + file
-                                          + R"(\.journal; the same command with )"
-                                            R"(--resume finishes the sweep)")));
+  const Stopped stopped = signal_a_rank_mid_sweep(dir, sweep, file, 2, SIGTERM);
+  INFO(stopped.err);
+  CHECK(stopped.code == 143);
+  CHECK(std::regex_search(stopped.err, interrupted_line(2, file)));
   CHECK_FALSE(std::filesystem::exists(file));
 
   const CliResult resumed = run_hotline(sweep + "--resume -o " + file);

@@ -20,9 +20,11 @@
 #include "cli_runner.hpp"
 #include "hotline/engine/hdf5_table.hpp"
 #include "run_record.hpp"
+#include "same_content_check.hpp"
 #include "trace_content.hpp"
 #include "trace_file.hpp"
 
+using hotline::test::check_same_content;
 using hotline::test::fresh_directory;
 using hotline::test::run_hotline;
 using hotline::test::trace_content;
@@ -31,15 +33,6 @@ namespace {
 
 const std::string kSource = HOTLINE_SOURCE_DIR;
 const std::string kTutorial = kSource + "/scenarios/tutorial.yaml";
-
-// A fresh empty directory for one test.
-void check_same_content(const std::string& a, const std::string& b) {
-  const auto ca = trace_content(a);
-  const auto cb = trace_content(b);
-  INFO(a << " vs " << b);
-  CHECK(hotline::test::first_difference(ca, cb).empty());
-  CHECK(ca.size() > 20);
-}
 
 // Starts `hotline <arguments>` with its output thrown away; returns its pid.
 pid_t start_hotline(const std::vector<std::string>& arguments) {

@@ -49,14 +49,20 @@ elapsed() { awk -v a="$1" -v b="$(seconds)" 'BEGIN { printf "%.1f s", b - a }'; 
 
 cleanup() {
   local code=$?
-  for pid in "${started[@]}"; do kill "$pid" 2> /dev/null || true; done
+  set +e
+  for pid in "${started[@]}"; do kill "$pid" 2> /dev/null; done
+  # slurmctld saves its state as it stops: let the daemons finish before
+  # their folder goes.
+  for pid in "${started[@]}"; do
+    for _ in $(seq 100); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
+  done
   if [ "$code" -ne 0 ]; then
     echo "run-slurm-test: FAILED; the logs:" >&2
     for f in "$work"/*.log "$work"/logs/*; do
       [ -f "$f" ] && { echo "--- $f" >&2; tail -n 40 "$f" >&2; }
     done
   fi
-  rm -rf "$work"
+  rm -rf "$work" || echo "run-slurm-test: could not remove $work" >&2
   exit "$code"
 }
 trap cleanup EXIT
