@@ -7,7 +7,6 @@
 #include <iostream>
 #include <limits>
 #include <optional>
-#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -157,19 +156,14 @@ hotline::cli::BenchPlatformsOptions parse_bench_platforms(const BenchPlatformsTe
 
 }  // namespace
 
-// Swallows what is written to it: ranks other than 0 of an MPI job print
-// nothing, rank 0 speaks for the job.
-class NullBuffer final : public std::streambuf {
- protected:
-  int overflow(int c) override { return c == EOF ? 0 : c; }
-};
-
 int main(int argc, char** argv) {
   const std::optional<hotline::cli::MpiLaunch> launch = hotline::cli::mpi_launch_from_environment();
-  NullBuffer quiet;
   if (launch && launch->rank != 0) {
-    std::cout.rdbuf(&quiet);
-    std::cerr.rdbuf(&quiet);
+    // Ranks other than 0 of an MPI job print nothing: rank 0 speaks for the
+    // job. A stream in a failed state drops what is written to it (and,
+    // unlike a swapped buffer, has nothing to outlive at exit).
+    std::cout.setstate(std::ios::badbit);
+    std::cerr.setstate(std::ios::badbit);
   }
 
   CLI::App app{"Hotline: agent-based simulation of military encounters and crisis communication",
