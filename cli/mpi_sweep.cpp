@@ -70,6 +70,13 @@ class MpiSession {
   [[nodiscard]] int rank() const { return rank_; }
   [[nodiscard]] int size() const { return size_; }
   [[nodiscard]] const std::string& host() const { return host_; }
+  // The host as a fixed MPI_MAX_PROCESSOR_NAME-byte field, for a gather.
+  [[nodiscard]] std::vector<char> host_field() const {
+    std::vector<char> field(MPI_MAX_PROCESSOR_NAME, '\0');
+    std::memcpy(field.data(), host_.data(),
+                std::min<std::size_t>(host_.size(), MPI_MAX_PROCESSOR_NAME - 1));
+    return field;
+  }
   // Ends every rank of the job with `code` (never returns).
   [[noreturn]] static void abort(int code) {
     MPI_Abort(MPI_COMM_WORLD, code);
@@ -437,9 +444,7 @@ class Coordinator final : public RunSpreader {
     MPI_Bcast(bytes.data(), byte_count(bytes.size()), MPI_BYTE, 0, MPI_COMM_WORLD);
     // Every rank's host, for messages that name a rank.
     std::vector<char> names(static_cast<std::size_t>(mpi_.size()) * MPI_MAX_PROCESSOR_NAME);
-    std::vector<char> mine(MPI_MAX_PROCESSOR_NAME, '\0');
-    std::memcpy(mine.data(), mpi_.host().data(),
-                std::min<std::size_t>(mpi_.host().size(), MPI_MAX_PROCESSOR_NAME - 1));
+    std::vector<char> mine = mpi_.host_field();
     MPI_Gather(mine.data(), MPI_MAX_PROCESSOR_NAME, MPI_CHAR, names.data(), MPI_MAX_PROCESSOR_NAME,
                MPI_CHAR, 0, MPI_COMM_WORLD);
     for (int r = 0; r < mpi_.size(); ++r)
@@ -466,9 +471,7 @@ void run_as_worker(const MpiSession& mpi, int threads) {
   MPI_Bcast(&length, 1, MPI_INT64_T, 0, MPI_COMM_WORLD);
   std::vector<std::byte> bytes(static_cast<std::size_t>(length));
   MPI_Bcast(bytes.data(), byte_count(bytes.size()), MPI_BYTE, 0, MPI_COMM_WORLD);
-  std::vector<char> mine(MPI_MAX_PROCESSOR_NAME, '\0');
-  std::memcpy(mine.data(), mpi.host().data(),
-              std::min<std::size_t>(mpi.host().size(), MPI_MAX_PROCESSOR_NAME - 1));
+  std::vector<char> mine = mpi.host_field();
   MPI_Gather(mine.data(), MPI_MAX_PROCESSOR_NAME, MPI_CHAR, nullptr, 0, MPI_CHAR, 0,
              MPI_COMM_WORLD);
 

@@ -4,13 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <filesystem>
 #include <mutex>
 #include <ostream>
 #include <vector>
 
-#include "hotline/agents/platform_world.hpp"
+#include "hotline/agents/world_spec.hpp"
 #include "hotline/engine/background_writer.hpp"
 #include "hotline/engine/record_journal.hpp"
 #include "hotline/engine/run_grid.hpp"
