@@ -4,6 +4,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -80,4 +81,25 @@ TEST_CASE("RunPool wakes a waiter when a job finishes and keeps a job's exceptio
     CHECK((what == "run 7 broke" || what == "run 8 broke too"));
   }
   CHECK_THROWS_AS(RunPool(0), std::invalid_argument);
+}
+
+TEST_CASE("RunPool destroys a job's captures before it reports the job finished",
+          "[engine][pool]") {
+  // A job's captures (a run's scenario, its record buffers) must not outlive
+  // the finish a waiter sees: the waiter may then free what they point to,
+  // or the process may exit while oneTBB still holds them.
+  RunPool pool(2);
+  auto token = std::make_shared<int>(7);
+  for (int j = 0; j < 16; ++j) {
+    pool.submit([token] { std::this_thread::sleep_for(std::chrono::milliseconds(2)); });
+  }
+  pool.wait_all();
+  CHECK(token.use_count() == 1);
+
+  // The finishes above are seen; the next wait is for the next job alone.
+  pool.wait_for_a_finish(std::chrono::microseconds(0));
+  pool.submit([token] {});
+  pool.wait_for_a_finish(std::chrono::seconds(30));
+  CHECK(pool.unfinished() == 0);
+  CHECK(token.use_count() == 1);
 }

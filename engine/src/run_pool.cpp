@@ -28,23 +28,46 @@ RunPool::~RunPool() {
 void RunPool::submit(std::function<void()> job) {
   {
     const std::lock_guard lock(mutex_);
+    queued_.push_back(std::move(job));
     ++unfinished_;
   }
-  arena_.enqueue([this, job = std::move(job)] {
-    std::exception_ptr error;
-    try {
-      tbb::this_task_arena::isolate([&] { job(); });
-    } catch (...) {
-      error = std::current_exception();
-    }
-    {
-      const std::lock_guard lock(mutex_);
-      if (error && !first_error_) first_error_ = error;
-      --unfinished_;
-      ++finishes_unseen_;
-    }
-    finished_.notify_all();
-  });
+  // The task carries only the pool: the job stays in the pool's queue, and
+  // the task takes whichever job is oldest when it starts (the jobs are
+  // independent, so which task runs which job does not matter).
+  try {
+    arena_.enqueue([this] { run_oldest_job(); });
+  } catch (...) {
+    // No task will take the job: take it back, so the count stays true.
+    const std::lock_guard lock(mutex_);
+    queued_.pop_back();
+    --unfinished_;
+    throw;
+  }
+}
+
+void RunPool::run_oldest_job() {
+  std::function<void()> job;
+  {
+    const std::lock_guard lock(mutex_);
+    job = std::move(queued_.front());
+    queued_.pop_front();
+  }
+  std::exception_ptr error;
+  try {
+    tbb::this_task_arena::isolate([&] { job(); });
+  } catch (...) {
+    error = std::current_exception();
+  }
+  // The job and what it captured die here, before the finish is counted:
+  // once a waiter sees it, nothing of the job is left alive.
+  job = nullptr;
+  // Notified under the lock: a waiter cannot return (and destroy the pool)
+  // until this task has stopped touching the pool.
+  const std::lock_guard lock(mutex_);
+  if (error && !first_error_) first_error_ = error;
+  --unfinished_;
+  ++finishes_unseen_;
+  finished_.notify_all();
 }
 
 std::size_t RunPool::unfinished() const {

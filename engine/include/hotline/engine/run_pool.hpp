@@ -18,6 +18,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <mutex>
@@ -33,19 +34,24 @@ class RunPool {
   RunPool& operator=(const RunPool&) = delete;
 
   [[nodiscard]] int threads() const { return threads_; }
-  // Queues `job`; it starts as soon as a pool thread is free.
+  // Queues `job`; it starts as soon as a pool thread is free. Called from
+  // one thread (the rank's loop). By the time a waiter sees the job finished,
+  // the job and everything it captured have been destroyed.
   void submit(std::function<void()> job);
   // Jobs submitted and not yet finished.
   [[nodiscard]] std::size_t unfinished() const;
   // Returns when a job finishes (or one finished since the last call), or
   // when `timeout` passes.
   void wait_for_a_finish(std::chrono::microseconds timeout);
-  // Waits until every submitted job has finished.
+  // Waits until every submitted job has finished and been destroyed.
   void wait_all();
   // The first exception a job let out, or null.
   [[nodiscard]] std::exception_ptr first_error() const;
 
  private:
+  // The body of every oneTBB task the pool enqueues.
+  void run_oldest_job();
+
   int threads_;
   // The pool's threads are workers; the caller is outside the arena, so the
   // process needs one thread more than the pool has.
@@ -53,6 +59,11 @@ class RunPool {
   tbb::task_arena arena_;
   mutable std::mutex mutex_;
   std::condition_variable finished_;
+  // Submitted jobs not yet started. The pool owns them rather than its
+  // oneTBB tasks: a task's storage may outlive the job's finish (oneTBB frees
+  // it after the body returns, possibly after main), and memory oneTBB's
+  // allocator holds is invisible to a leak checker.
+  std::deque<std::function<void()>> queued_;
   std::size_t unfinished_ = 0;
   std::size_t finishes_unseen_ = 0;
   std::exception_ptr first_error_;
