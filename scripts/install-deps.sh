@@ -11,6 +11,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libtbb-dev libyaml-cpp-dev libhdf5-dev libbenchmark-dev catch2
   librandom123-dev libcli11-dev libfmt-dev libboost-dev
+  libgeographiclib-dev
   python3-h5py python3-pandas python3-numpy python3-matplotlib hdf5-tools
   clang-format
 )

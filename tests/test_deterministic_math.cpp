@@ -100,3 +100,34 @@ TEST_CASE("log agrees with libm to 2 ulp over positive normals", "[math]") {
   CHECK(hotline::engine::log(1.0) == 0.0);
   CHECK(hotline::engine::log(std::numbers::e) == Approx(1.0).epsilon(1e-15));
 }
+
+// atan and atan2 against glibc, in ulps, over every scale an angle of the
+// projection meets and beyond, both signs, and the quadrant edges.
+TEST_CASE("atan and atan2 agree with libm to 1 ulp", "[math]") {
+  using hotline::engine::atan;
+  using hotline::engine::atan2;
+  double worst_atan = 0.0;
+  double worst_atan2 = 0.0;
+  for (int i = -200000; i <= 200000; ++i) {
+    const double x = std::ldexp(static_cast<double>(i) / 200000.0, (i % 41) - 20);
+    worst_atan = std::max(worst_atan, ulps_apart(atan(x), std::atan(x)));
+  }
+  for (int i = 0; i < 400; ++i) {
+    for (int j = 0; j < 400; ++j) {
+      const double y = std::sin(0.37 * i) * std::ldexp(1.0, i % 13 - 6);
+      const double x = std::cos(0.53 * j) * std::ldexp(1.0, j % 11 - 5);
+      worst_atan2 = std::max(worst_atan2, ulps_apart(atan2(y, x), std::atan2(y, x)));
+    }
+  }
+  INFO("atan worst " << worst_atan << " ulp, atan2 worst " << worst_atan2 << " ulp");
+  CHECK(worst_atan <= 1.0);
+  CHECK(worst_atan2 <= 1.0);
+  CHECK(atan(1e300) == std::atan(1e300));
+  CHECK(atan2(0.0, -1.0) == std::numbers::pi);
+  CHECK(atan2(-0.0, -1.0) == -std::numbers::pi);
+  CHECK(std::signbit(atan2(-0.0, 1.0)));
+  CHECK(atan2(1.0, 0.0) == std::numbers::pi / 2);
+  CHECK(atan2(-1.0, -0.0) == -std::numbers::pi / 2);
+  CHECK(atan2(1e-300, -1e300) == std::atan2(1e-300, -1e300));
+  CHECK(atan2(1e300, 1e-300) == std::atan2(1e300, 1e-300));
+}

@@ -37,26 +37,6 @@ struct SplitMix {
 
 }  // namespace
 
-TEST_CASE("the projection: km about the centre, and its east-west error", "[geography]") {
-  const Projection projection({25.0, 125.0});
-  CHECK(projection.to_plane({25.0, 125.0}) == PlanePoint{0.0, 0.0});
-  // One degree of latitude is R·π/180 km everywhere.
-  CHECK(projection.to_plane({26.0, 125.0}).y_km == Approx(111.19508).epsilon(1e-7));
-  // One degree of longitude at the centre's latitude is R·π/180·cos(25°).
-  CHECK(projection.to_plane({25.0, 126.0}).x_km
-        == Approx(111.19508 * std::cos(25.0 * std::numbers::pi / 180.0)).epsilon(1e-7));
-  const LatLon back = projection.to_geo(projection.to_plane({27.3, 121.8}));
-  CHECK(back.lat_deg == Approx(27.3).epsilon(1e-14));
-  CHECK(back.lon_deg == Approx(121.8).epsilon(1e-14));
-  CHECK(projection.east_west_scale_error(25.0) == 0.0);
-  CHECK(projection.east_west_scale_error(30.0)
-        == Approx(std::cos(30.0 * std::numbers::pi / 180.0)
-                      / std::cos(25.0 * std::numbers::pi / 180.0)
-                  - 1.0)
-               .epsilon(1e-12));
-  CHECK(projection.east_west_scale_error(30.0) == Approx(-0.0444).margin(1e-4));
-}
-
 TEST_CASE("circles are closed: the border is inside", "[geography]") {
   const ZoneShape circle = ZoneShape::circle({0.0, 0.0}, 10.0);
   CHECK(circle.contains({0.0, 0.0}));

@@ -17,7 +17,7 @@ std::optional<std::size_t> Scenario::nation_index(std::string_view id) const {
 
 double great_circle_km(const GeoPoint& a, const GeoPoint& b) {
   // Haversine; the checks it serves need a few metres, not millimetres.
-  constexpr double kEarthRadiusKm = agents::Projection::kEarthRadiusKm;
+  constexpr double kEarthRadiusKm = 6371.0088;  // IUGG mean radius
   constexpr double kRadPerDeg = std::numbers::pi / 180.0;
   const double dlat = (b.lat_deg - a.lat_deg) * kRadPerDeg;
   const double dlon = (b.lon_deg - a.lon_deg) * kRadPerDeg;

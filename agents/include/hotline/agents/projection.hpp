@@ -1,14 +1,26 @@
-// Latitude and longitude → a plane in km about the scenario's centre.
+// Latitude and longitude (WGS 84) → a plane in km about the scenario's
+// centre, and back.
 //
 // The simulation works in a flat plane: positions in km east (x) and north
-// (y) of the frame's centre. The projection is equirectangular about the
-// centre: x = R·cos(φ0)·(λ − λ0), y = R·(φ − φ0), with R the mean Earth
-// radius. North–south distances are exact along meridians; east–west
-// distances carry the relative error cos(φ)/cos(φ0) − 1 at latitude φ, about
-// −(φ − φ0)·tan(φ0) in radians: at 25°N, 1° of latitude away from the centre
-// is −0.8%, 3° is −2.5%, 5° is −4.3% (docs/model.md has the table for the
-// shipped scenarios). Zones, bases and waypoints are projected the same way,
-// so what is inside what does not depend on the error; only distances do.
+// (y) of the frame's centre. The projection is azimuthal equidistant about
+// the centre, taken on Gauss's conformal sphere of the WGS 84 ellipsoid:
+//   1. the ellipsoid is mapped conformally onto a sphere of radius
+//      R = √(M0·N0) (the geometric mean of the meridional and prime-vertical
+//      radii at the centre's latitude) that touches it along the centre's
+//      latitude; the scale of this step differs from 1 by 2.5e-6 at 1,100 km
+//      from the centre, so distances on the sphere are the ellipsoid's;
+//   2. that sphere is projected azimuthal-equidistantly about the centre:
+//      distances and bearings from the centre are exact; across, the plane
+//      stretches by c / sin(c) at angular distance c (0.1% at 500 km, 0.41%
+//      at 1,000 km, 0.50% at 1,100 km).
+// So a distance measured in the plane between two points within D km of the
+// centre is within max_distance_error(D) of the geodesic on the ellipsoid
+// (tested against GeographicLib). The validator refuses a scenario whose
+// extent would take the error beyond 0.5% (docs/model.md).
+//
+// Only +, −, ×, ÷, √ and the engine's deterministic sin_cos, atan2, exp
+// and log are used, so the plane is the same bit for bit on every machine
+// (docs/determinism.md).
 #pragma once
 
 namespace hotline::agents {
@@ -24,23 +36,49 @@ struct PlanePoint {
   friend bool operator==(const PlanePoint&, const PlanePoint&) = default;
 };
 
+// What a reader needs to map plane km back to latitude and longitude (the
+// trace files keep it; docs/trace-format.md gives the formulas).
+struct ProjectionParameters {
+  LatLon centre;
+  double ellipsoid_a_km = 0.0;         // WGS 84 semi-major axis
+  double ellipsoid_flattening = 0.0;   // WGS 84 f
+  double sphere_radius_km = 0.0;       // R = √(M0·N0)
+  double sphere_centre_lat_rad = 0.0;  // χ0, the centre's latitude on the sphere
+  double longitude_factor = 0.0;       // c: sphere longitude = c·(λ − λ0)
+  double isometric_offset = 0.0;       // K: atanh(sin χ) = c·ψ(φ) + K
+};
+
 class Projection {
  public:
-  static constexpr double kEarthRadiusKm = 6371.0088;  // IUGG mean radius
+  static constexpr double kWgs84SemiMajorKm = 6378.137;
+  static constexpr double kWgs84Flattening = 1.0 / 298.257223563;
+  // The error the model accepts for distances across a scenario.
+  static constexpr double kMaxDistanceError = 0.005;
 
   explicit Projection(LatLon centre);
 
   [[nodiscard]] PlanePoint to_plane(LatLon at) const;
   [[nodiscard]] LatLon to_geo(PlanePoint at) const;
-  // cos(φ)/cos(φ0) − 1: a plane km east–west at latitude φ is (1 + this) km
-  // on the Earth (negative poleward of the centre: the plane stretches).
-  [[nodiscard]] double east_west_scale_error(double lat_deg) const;
-  [[nodiscard]] LatLon centre() const { return centre_; }
+  [[nodiscard]] LatLon centre() const { return parameters_.centre; }
+  [[nodiscard]] const ProjectionParameters& parameters() const { return parameters_; }
+
+  // The largest relative error of a plane distance between two points at
+  // most `radius_km` from the centre, against the geodesic on the ellipsoid.
+  [[nodiscard]] double max_distance_error(double radius_km) const;
+  // The distance from the centre at which that error reaches
+  // kMaxDistanceError (about 1,100 km).
+  [[nodiscard]] double radius_for_max_error_km() const;
 
  private:
-  LatLon centre_;
-  double km_per_deg_lat_;
-  double km_per_deg_lon_;
+  // The latitude on the conformal sphere of a geodetic latitude, and back
+  // (both in radians).
+  [[nodiscard]] double sphere_latitude(double lat_rad) const;
+  [[nodiscard]] double geodetic_latitude(double sphere_lat_rad) const;
+
+  ProjectionParameters parameters_;
+  double eccentricity_ = 0.0;
+  double sin_chi0_ = 0.0;
+  double cos_chi0_ = 0.0;
 };
 
 }  // namespace hotline::agents

@@ -13,9 +13,16 @@
 // layer: fdlibm's algorithms (argument reduction by ln 2, a rational kernel),
 // in +, -, *, / only, with exponents handled on the bits. Error is below
 // 2 ulp over their documented domains (tests/test_deterministic_math.cpp).
+//
+// atan and atan2 follow fdlibm's s_atan and e_atan2 (reduction to one of
+// four breakpoints, an odd polynomial), for the geographic projection,
+// whose plane must be the same on every node of a cluster. Error is below
+// 1 ulp against glibc for finite arguments (not NaN or infinities: callers
+// never pass them).
 #pragma once
 
 #include <bit>
+#include <cmath>
 #include <cstdint>
 
 namespace hotline::engine {
@@ -130,6 +137,82 @@ struct SinCos {
   const double half_f2 = 0.5 * f * f;
   const auto kd = static_cast<double>(k);
   return kd * kLn2Hi - ((half_f2 - (s * (half_f2 + r) + kd * kLn2Lo)) - f);
+}
+
+// The arctangent of a finite x, in [-pi/2, pi/2].
+[[nodiscard]] inline double atan(double x) {
+  constexpr double kAtanHi[4] = {4.63647609000806093515e-01, 7.85398163397448278999e-01,
+                                 9.82793723247329054082e-01, 1.57079632679489655800e+00};
+  constexpr double kAtanLo[4] = {2.26987774529616870924e-17, 3.06161699786838301793e-17,
+                                 1.39033110312309984516e-17, 6.12323399573676603587e-17};
+  constexpr double kT[11] = {
+      3.33333333333329318027e-01,  -1.99999999998764832476e-01, 1.42857142725034663711e-01,
+      -1.11111104054623557880e-01, 9.09088713343650656196e-02,  -7.69187620504482999495e-02,
+      6.66107313738753120669e-02,  -5.83357013379057348645e-02, 4.97687799461593236017e-02,
+      -3.65315727442169155270e-02, 1.62858201153657823623e-02};
+  const bool negative = x < 0.0;
+  double t = negative ? -x : x;
+  if (t >= 7.3786976294838206464e19) {  // 2^66: atan is pi/2 to double precision
+    const double z = kAtanHi[3] + kAtanLo[3];
+    return negative ? -z : z;
+  }
+  int id = -1;
+  if (t < 0.4375) {
+    if (t < 7.450580596923828125e-9) return x;  // 2^-27: atan(x) = x
+  } else if (t < 1.1875) {
+    if (t < 0.6875) {
+      id = 0;
+      t = (2.0 * t - 1.0) / (2.0 + t);
+    } else {
+      id = 1;
+      t = (t - 1.0) / (t + 1.0);
+    }
+  } else if (t < 2.4375) {
+    id = 2;
+    t = (t - 1.5) / (1.0 + 1.5 * t);
+  } else {
+    id = 3;
+    t = -1.0 / t;
+  }
+  const double z = t * t;
+  const double w = z * z;
+  const double s1 =
+      z * (kT[0] + w * (kT[2] + w * (kT[4] + w * (kT[6] + w * (kT[8] + w * kT[10])))));
+  const double s2 = w * (kT[1] + w * (kT[3] + w * (kT[5] + w * (kT[7] + w * kT[9]))));
+  if (id < 0) return negative ? -(t - t * (s1 + s2)) : t - t * (s1 + s2);
+  const double r = kAtanHi[id] - ((t * (s1 + s2) - kAtanLo[id]) - t);
+  return negative ? -r : r;
+}
+
+// The angle of (x, y) from the +x axis, in [-pi, pi], for finite x and y;
+// the signs of zeros are kept as C's atan2 keeps them.
+[[nodiscard]] inline double atan2(double y, double x) {
+  constexpr double kPi = 3.1415926535897931160e+00;
+  constexpr double kPiLo = 1.2246467991473531772e-16;
+  constexpr double kHalfPi = 1.5707963267948965580e+00;
+  if (x == 1.0) return atan(y);
+  const bool y_negative = std::signbit(y);
+  const bool x_negative = std::signbit(x);
+  if (y == 0.0) {
+    if (!x_negative) return y;  // ±0
+    return y_negative ? -kPi : kPi;
+  }
+  if (x == 0.0) return y_negative ? -kHalfPi : kHalfPi;
+  // |y/x| beyond 2^60 or below 2^-60: the quotient's exponents say so without
+  // an overflowing or underflowing division.
+  const int ey = static_cast<int>((std::bit_cast<std::uint64_t>(y) >> 52) & 0x7ff);
+  const int ex = static_cast<int>((std::bit_cast<std::uint64_t>(x) >> 52) & 0x7ff);
+  double z = 0.0;
+  if (ey - ex > 60) {
+    z = kHalfPi + 0.5 * kPiLo;
+  } else if (x_negative && ey - ex < -60) {
+    z = 0.0;
+  } else {
+    const double q = y / x;
+    z = atan(q < 0.0 ? -q : q);
+  }
+  if (!x_negative) return y_negative ? -z : z;
+  return y_negative ? (z - kPiLo) - kPi : kPi - (z - kPiLo);
 }
 
 }  // namespace hotline::engine

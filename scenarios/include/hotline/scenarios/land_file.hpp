@@ -1,0 +1,56 @@
+// Land files: the coastlines a scenario's ships keep off, as GeoJSON.
+//
+// A land file is a GeoJSON FeatureCollection of Polygon and MultiPolygon
+// features in degrees ([lon, lat], WGS 84) with a `bbox` [west, south, east,
+// north] that says where it is complete: a scenario must lie inside it.
+// Hotline carries the land of its shipped scenarios built in
+// (scenarios/land/east_asia_10m.geojson: Natural Earth 1:10m with the small
+// islands moved to their surveyed positions; docs/geography.md); a scenario
+// may name another file. Files are read with the scenario loader's YAML
+// reader (JSON is YAML), so a problem is reported at its line and column.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hotline/scenarios/geography.hpp"
+
+namespace hotline::scenarios {
+
+// Degrees; west < east, south < north.
+struct GeoBox {
+  double west = 0.0;
+  double south = 0.0;
+  double east = 0.0;
+  double north = 0.0;
+  [[nodiscard]] bool contains(const GeoPoint& p) const {
+    return p.lat_deg >= south && p.lat_deg <= north && p.lon_deg >= west && p.lon_deg <= east;
+  }
+  bool operator==(const GeoBox&) const = default;
+};
+
+struct LandData {
+  GeoBox coverage;
+  // Every ring of every polygon, outlines and holes alike, without the
+  // closing repeat of the first position: a point is on land when it is
+  // inside an odd number of rings.
+  std::vector<std::vector<GeoPoint>> rings;
+  std::size_t vertex_count() const;
+  bool operator==(const LandData&) const = default;
+};
+
+// The name of the built-in land, the default of a scenario's geography.land.
+inline constexpr std::string_view kBuiltinLand = "east_asia_10m";
+
+// Parses GeoJSON text; `file` names it in diagnostics. Throws ScenarioError
+// with every problem found.
+[[nodiscard]] LandData load_land_text(std::string_view text, const std::string& file);
+// Reads and parses a file; an unreadable file is a ScenarioError too.
+[[nodiscard]] LandData load_land_file(const std::string& path);
+// The built-in land (parsed once, then shared).
+[[nodiscard]] const LandData& builtin_land();
+// The built-in file's text, as committed.
+[[nodiscard]] std::string_view builtin_land_text();
+
+}  // namespace hotline::scenarios
