@@ -30,7 +30,7 @@ constexpr const char* kHead =
     "  - {id: a, lat: 25.74, lon: 123.0}\n"
     "  - {id: b, lat: 26.0, lon: 123.47}\n"
     "bases:\n"
-    "  - {id: wenzhou, nation: china, lat: 27.99, lon: 120.7}\n"
+    "  - {id: wenzhou, nation: china, lat: 27.9, lon: 121.2}\n"
     "classes:\n"
     "  - {id: cutter, kind: ship, role: coast_guard, cruise_speed: 15 kn, max_speed: 25 kn,\n"
     "     sensor_range: 24 nmi}\n";

@@ -17,10 +17,23 @@ constexpr const char* kNations =
     "  - {id: japan, name: Japan, relations: {china: rival}}\n"
     "  - {id: china, name: China, relations: {japan: rival}}\n";
 
+// These texts use made-up coordinates: they load on open sea
+// (geography.land: none), said last so that the texts' line numbers stay.
+constexpr const char* kOpenSea = "geography: {land: none}\n";
+
+Scenario load_open_sea(const std::string& yaml, const std::string& file) {
+  return load_scenario_text(yaml + kOpenSea, file);
+}
+
 // Every diagnostic of a text that must fail, joined as ScenarioError prints.
 std::string errors_of(const std::string& yaml) {
   try {
-    (void)load_scenario_text(yaml, "s.yaml");
+    // Texts without a frame test what comes before any place.
+    if (yaml.find("frame:") == std::string::npos) {
+      (void)load_scenario_text(yaml, "s.yaml");
+    } else {
+      (void)load_open_sea(yaml, "s.yaml");
+    }
   } catch (const ScenarioError& e) {
     return e.what();
   }
@@ -31,11 +44,11 @@ std::string errors_of(const std::string& yaml) {
 }  // namespace
 
 TEST_CASE("a minimal scenario loads, with defaults filled in", "[scenario]") {
-  const Scenario s = load_scenario_text(std::string("name: Senkaku patrols\n"
-                                                    "frame:\n"
-                                                    "  centre: {lat: 25.74, lon: 123.47}\n")
-                                            + kNations,
-                                        "s.yaml");
+  const Scenario s = load_open_sea(std::string("name: Senkaku patrols\n"
+                                               "frame:\n"
+                                               "  centre: {lat: 25.74, lon: 123.47}\n")
+                                       + kNations,
+                                   "s.yaml");
   CHECK(s.name == "Senkaku patrols");
   CHECK(s.frame.centre.lat_deg == 25.74);
   CHECK(s.frame.centre.lon_deg == 123.47);
@@ -44,7 +57,7 @@ TEST_CASE("a minimal scenario loads, with defaults filled in", "[scenario]") {
 }
 
 TEST_CASE("time takes durations with units", "[scenario]") {
-  const Scenario s = load_scenario_text(
+  const Scenario s = load_open_sea(
       std::string("name: x\nframe: {centre: {lat: 0, lon: 0}}\ntime: {dt: 2 min, horizon: 7 d}\n")
           + kNations,
       "s.yaml");
@@ -116,7 +129,7 @@ TEST_CASE("files that are not YAML, empty or unreadable", "[scenario]") {
 }
 
 TEST_CASE("nations and their relations", "[scenario]") {
-  const Scenario s = load_scenario_text(
+  const Scenario s = load_open_sea(
       "name: x\n"
       "frame: {centre: {lat: 1, lon: 2}}\n"
       "nations:\n"
@@ -176,10 +189,13 @@ TEST_CASE("nation mistakes are named", "[scenario]") {
 namespace {
 const std::string kZoneHead =
     std::string("name: x\nframe: {centre: {lat: 25.7, lon: 123.5}}\n") + kNations + "zones:\n";
+// For the mistakes, zones about a made-up centre.
+const std::string kMadeUpZoneHead =
+    std::string("name: x\nframe: {centre: {lat: 1.0, lon: 2.0}}\n") + kNations + "zones:\n";
 }  // namespace
 
 TEST_CASE("zones: circles and polygons with owners", "[scenario]") {
-  const Scenario s = load_scenario_text(
+  const Scenario s = load_open_sea(
       kZoneHead +
           "  - id: senkaku_ts\n"
           "    kind: territorial_sea\n"
@@ -208,7 +224,7 @@ TEST_CASE("zones: circles and polygons with owners", "[scenario]") {
 }
 
 TEST_CASE("zone mistakes are named", "[scenario]") {
-  auto zone_errors = [](const std::string& zones) { return errors_of(kZoneHead + zones); };
+  auto zone_errors = [](const std::string& zones) { return errors_of(kMadeUpZoneHead + zones); };
   CHECK(zone_errors("  - {id: a, kind: adiz, owner: japn, circle: {centre: {lat: 1, lon: 2}, "
                     "radius: 5 km}}\n")
         == "s.yaml:7:32: zones[0].owner: unknown nation 'japn' (did you mean 'japan'?)");
@@ -238,7 +254,7 @@ TEST_CASE("zone mistakes are named", "[scenario]") {
 
 TEST_CASE("bases name their nation", "[scenario]") {
   CHECK(errors_of(std::string("name: x\nframe: {centre: {lat: 1, lon: 2}}\n") + kNations
-                  + "bases:\n  - {id: ningbo, nation: prc, lat: 29.9, lon: 121.6}\n")
+                  + "bases:\n  - {id: ningbo, nation: prc, lat: 1.9, lon: 2.6}\n")
         == "s.yaml:7:26: bases[0].nation: unknown nation 'prc'");
 }
 
@@ -248,7 +264,7 @@ const std::string kClassHead =
 }  // namespace
 
 TEST_CASE("platform classes", "[scenario]") {
-  const Scenario s = load_scenario_text(
+  const Scenario s = load_open_sea(
       kClassHead +
           "  - {id: type054a, kind: ship, role: warship, cruise_speed: 18 kn, max_speed: 27 kn,\n"
           "     sensor_range: 40 km}\n"
@@ -303,7 +319,7 @@ std::size_t pair_index(Role a, Role b) {
 }  // namespace
 
 TEST_CASE("encounter and incident parameters default to MODEL.md's values", "[scenario]") {
-  const Scenario s = load_scenario_text(kParamHead, "s.yaml");
+  const Scenario s = load_open_sea(kParamHead, "s.yaml");
   CHECK(s.encounters.range_km[0] == 5.0);   // ship-ship
   CHECK(s.encounters.range_km[1] == 5.0);   // ship-aircraft
   CHECK(s.encounters.range_km[3] == 10.0);  // aircraft-aircraft
@@ -316,7 +332,7 @@ TEST_CASE("encounter and incident parameters default to MODEL.md's values", "[sc
 }
 
 TEST_CASE("role pairs override the scenario-wide incident values", "[scenario]") {
-  const Scenario s = load_scenario_text(
+  const Scenario s = load_open_sea(
       kParamHead +
           "encounters: {ranges: {ship_ship: 3 nmi}, end_factor: 1.5}\n"
           "incidents:\n"
@@ -369,7 +385,7 @@ TEST_CASE("incident parameter mistakes are named", "[scenario]") {
 }
 
 TEST_CASE("escalation parameters: MODEL.md defaults and overrides", "[scenario]") {
-  const Scenario defaults_only = load_scenario_text(kParamHead, "s.yaml");
+  const Scenario defaults_only = load_open_sea(kParamHead, "s.yaml");
   const EscalationParameters& d = defaults_only.escalation;
   CHECK(d.report_delay_median_s == 600.0);
   CHECK(d.perceived_deliberate == 0.5);
@@ -383,7 +399,7 @@ TEST_CASE("escalation parameters: MODEL.md defaults and overrides", "[scenario]"
   CHECK(d.standoff_multiplier == std::array<double, 4>{1.0, 0.75, 0.5, 0.25});
   CHECK(d.sortie_rate_multiplier == std::array<double, 4>{1.0, 1.25, 1.5, 2.0});
 
-  const Scenario s = load_scenario_text(
+  const Scenario s = load_open_sea(
       kParamHead +
           "escalation:\n"
           "  report_delay: {median: 20 min, sigma: 0.5}\n"

@@ -1,5 +1,7 @@
 #include "common_readers.hpp"
 
+#include "section_readers.hpp"
+
 namespace hotline::scenarios::detail {
 
 std::string unknown_reference(std::string_view what, std::string_view id,
@@ -52,10 +54,14 @@ std::optional<std::size_t> read_nation_ref(const Value& value, const Scenario& s
 std::optional<GeoPoint> read_lat_lon(const Value& map) {
   const auto lat = map.required("lat");
   const auto lon = map.required("lon");
-  const auto lat_deg = lat ? lat->number(-90.0, 90.0) : std::nullopt;
-  const auto lon_deg = lon ? lon->number(-180.0, 180.0) : std::nullopt;
-  if (!lat_deg || !lon_deg) return std::nullopt;
-  return GeoPoint{*lat_deg, *lon_deg};
+  std::optional<double> lat_deg;
+  std::optional<double> lon_deg;
+  if (lat) lat_deg = lat->number(-90.0, 90.0);
+  if (lon) lon_deg = lon->number(-180.0, 180.0);
+  if (!lat_deg.has_value() || !lon_deg.has_value()) return std::nullopt;
+  const GeoPoint at{lat_deg.value(), lon_deg.value()};
+  check_place(map, at);
+  return at;
 }
 
 std::optional<GeoPoint> read_geo_point(const Value& value) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 
@@ -149,6 +150,15 @@ LandData load_land_file(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return load_land_text(text.str(), path);
+}
+
+std::string land_text_hash(std::string_view text) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return fmt::format("{:016x}", h);
 }
 
 const LandData& builtin_land() {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common_readers.hpp"
+#include "hotline/agents/zones.hpp"
 #include "hotline/scenarios/defaults.hpp"
 #include "section_readers.hpp"
 
@@ -195,6 +196,114 @@ void check_sortie_endurance(const Value& route, const Force& force, const Scenar
   }
 }
 
+// Ships keep to the sea (docs/geography.md): a ship force's base, route
+// waypoints and legs must be at sea, and its patrol area or loiter circle
+// must hold some sea to sample. Aircraft fly over land as they please.
+class SeaCheck {
+ public:
+  explicit SeaCheck(const Scenario& scenario)
+      : land_(scenario.geography.land_map.get()),
+        projection_({scenario.frame.centre.lat_deg, scenario.frame.centre.lon_deg}) {}
+
+  [[nodiscard]] bool active() const { return land_ != nullptr && land_->has_land(); }
+
+  [[nodiscard]] agents::PlanePoint plane(const GeoPoint& p) const {
+    return projection_.to_plane({p.lat_deg, p.lon_deg});
+  }
+  [[nodiscard]] bool on_land(const GeoPoint& p) const { return land_->on_land(plane(p)); }
+  [[nodiscard]] bool leg_on_land(const GeoPoint& a, const GeoPoint& b) const {
+    return land_->segment_crosses_land(plane(a), plane(b));
+  }
+  // Whether a 33 × 33 lattice over the shape's box has a point in the shape
+  // at sea.
+  [[nodiscard]] bool has_sea(const agents::ZoneShape& shape) const {
+    const agents::PlanePoint lo = shape.min_corner();
+    const agents::PlanePoint hi = shape.max_corner();
+    for (int i = 0; i <= 32; ++i) {
+      for (int j = 0; j <= 32; ++j) {
+        const agents::PlanePoint p{lo.x_km + (hi.x_km - lo.x_km) * i / 32.0,
+                                   lo.y_km + (hi.y_km - lo.y_km) * j / 32.0};
+        if (shape.contains(p) && !land_->on_land(p)) return true;
+      }
+    }
+    return false;
+  }
+  [[nodiscard]] agents::ZoneShape shape_of(const Zone& z) const {
+    if (z.is_circle) return agents::ZoneShape::circle(plane(z.centre), z.radius_km);
+    std::vector<agents::PlanePoint> vertices;
+    for (const GeoPoint& v : z.vertices)
+      vertices.push_back(plane(v));
+    return agents::ZoneShape::polygon(std::move(vertices));
+  }
+
+ private:
+  const agents::LandMap* land_;
+  agents::Projection projection_;
+};
+
+void check_route_at_sea(const Value& waypoints, const Mission& m, const SeaCheck& sea) {
+  const auto items = waypoints.items();
+  if (!items || items->size() != m.waypoints.size()) return;
+  bool points_at_sea = true;
+  for (std::size_t i = 0; i < m.waypoints.size(); ++i) {
+    if (sea.on_land(m.waypoints[i])) {
+      (*items)[i].error("this waypoint is on land: a ship cannot sail to it");
+      points_at_sea = false;
+    }
+  }
+  if (!points_at_sea) return;
+  const std::size_t legs = m.loop ? m.waypoints.size() : m.waypoints.size() - 1;
+  for (std::size_t i = 0; i < legs; ++i) {
+    const std::size_t j = (i + 1) % m.waypoints.size();
+    if (m.waypoints.size() > 1 && sea.leg_on_land(m.waypoints[i], m.waypoints[j])) {
+      (*items)[j].error(fmt::format(
+          "the leg from waypoint {} to waypoint {}{} crosses land: add a waypoint to go round it",
+          i, j, j == 0 ? " (closing the loop)" : ""));
+    }
+  }
+}
+
+void check_ship_mission_at_sea(const Value& force_value, const Force& force,
+                               const Scenario& scenario) {
+  const SeaCheck sea(scenario);
+  if (!sea.active()) return;
+  if (force.base && sea.on_land(scenario.bases[*force.base].at)) {
+    force_value.required("base")->error(
+        fmt::format("base '{}' is on land: a ship's base is at sea (its harbour's entrance)",
+                    scenario.bases[*force.base].id));
+  }
+  const Value mission = *force_value.optional("mission");
+  const Mission& m = force.mission;
+  switch (m.type) {
+    case MissionType::route:
+      check_route_at_sea(*mission.optional("waypoints"), m, sea);
+      break;
+    case MissionType::patrol: {
+      const Zone& zone = scenario.zones[m.area];
+      if (!sea.has_sea(sea.shape_of(zone))) {
+        mission.required("area")->error(
+            fmt::format("zone '{}' is all land: ships cannot patrol it", zone.id));
+      }
+      break;
+    }
+    case MissionType::loiter: {
+      if (!sea.has_sea(agents::ZoneShape::circle(sea.plane(m.around), m.radius_km))) {
+        mission.required("radius")->error("the loiter circle is all land: widen it or move it");
+      }
+      if (m.swarm
+          && !sea.has_sea(
+              agents::ZoneShape::circle(sea.plane(m.swarm->towards), m.swarm->radius_km))) {
+        mission.required("swarm")->error("the swarm's circle is all land: widen it or move it");
+      }
+      break;
+    }
+    case MissionType::sortie:
+    case MissionType::alert:
+    case MissionType::respond:
+      break;
+  }
+}
+
 }  // namespace
 
 void read_forces(const Value& value, Scenario& scenario,
@@ -244,6 +353,9 @@ void read_forces(const Value& value, Scenario& scenario,
     const bool ok = id.has_value() && f.ok();
     if (ok && force.mission.type == MissionType::sortie) {
       check_sortie_endurance(*item.optional("mission")->optional("route"), force, scenario);
+    }
+    if (ok && scenario.classes[force.platform_class].kind == PlatformKind::ship) {
+      check_ship_mission_at_sea(item, force, scenario);
     }
     if (ok) {
       force.id = *id;

@@ -1,7 +1,15 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
 #include "common_readers.hpp"
 #include "hotline/agents/zones.hpp"
+#include "hotline/scenarios/defaults.hpp"
+#include "hotline/scenarios/land_file.hpp"
 #include "polygon_check.hpp"
 #include "section_readers.hpp"
 
@@ -32,6 +40,7 @@ std::optional<GeoPoint> read_vertex(const Value& value) {
   const auto lat = (*pair)[0].number(-90.0, 90.0);
   const auto lon = (*pair)[1].number(-180.0, 180.0);
   if (!lat || !lon) return std::nullopt;
+  check_place(value, GeoPoint{*lat, *lon});
   return GeoPoint{*lat, *lon};
 }
 
@@ -92,6 +101,8 @@ void read_zones(const Value& value, Scenario& scenario) {
           if (km && *km <= 0.0) radius->error("the radius must be positive");
           ok = ok && km && *km > 0.0;
           zone.radius_km = km.value_or(0.0);
+          // The centre alone was checked as it was read; now its reach.
+          if (ok) check_place(*radius, zone.centre, zone.radius_km);
         }
       }
     } else {
@@ -178,6 +189,162 @@ void read_bases(const Value& value, Scenario& scenario) {
       mark_broken(item, "base", *id);
       mark_broken(item, "place", *id);
     }
+  }
+}
+
+}  // namespace hotline::scenarios::detail
+
+namespace hotline::scenarios::detail {
+
+namespace {
+
+// The land's rings in the frame's plane, and the box of the plane the map
+// covers: the land's coverage, as far as the projection is good for
+// (the places of a scenario lie within max_radius of the centre; ships may
+// stray a little beyond).
+agents::LandMap build_land_map(const LandData& land, const agents::Projection& projection,
+                               double max_radius_km, double cell_km) {
+  std::vector<agents::LandRing> rings;
+  rings.reserve(land.rings.size());
+  for (const auto& ring : land.rings) {
+    agents::LandRing r;
+    r.reserve(ring.size());
+    for (const GeoPoint& p : ring)
+      r.push_back(projection.to_plane({p.lat_deg, p.lon_deg}));
+    rings.push_back(std::move(r));
+  }
+  // The coverage's outline, sampled densely enough that its curved image in
+  // the plane is boxed.
+  const GeoBox& c = land.coverage;
+  agents::PlanePoint lo{1e300, 1e300};
+  agents::PlanePoint hi{-1e300, -1e300};
+  constexpr int kSamples = 256;
+  for (int i = 0; i <= kSamples; ++i) {
+    const double t = static_cast<double>(i) / kSamples;
+    const double lat = c.south + t * (c.north - c.south);
+    const double lon = c.west + t * (c.east - c.west);
+    for (const agents::LatLon at : {agents::LatLon{lat, c.west}, agents::LatLon{lat, c.east},
+                                    agents::LatLon{c.south, lon}, agents::LatLon{c.north, lon}}) {
+      const agents::PlanePoint p = projection.to_plane(at);
+      lo = {std::min(lo.x_km, p.x_km), std::min(lo.y_km, p.y_km)};
+      hi = {std::max(hi.x_km, p.x_km), std::max(hi.y_km, p.y_km)};
+    }
+  }
+  const double reach = max_radius_km + 300.0;
+  lo = {std::max(lo.x_km, -reach), std::max(lo.y_km, -reach)};
+  hi = {std::min(hi.x_km, reach), std::min(hi.y_km, reach)};
+  return agents::LandMap(rings, lo, hi, cell_km);
+}
+
+std::string scenario_directory(const std::string& file) {
+  const std::filesystem::path parent = std::filesystem::path(file).parent_path();
+  return parent.empty() ? std::string(".") : parent.string();
+}
+
+}  // namespace
+
+Geography read_geography(const std::optional<Value>& value, const Value& frame_value,
+                         const Frame& frame) {
+  Geography g;
+  g.land = std::string(kBuiltinLand);
+  g.land_cell_km = defaults::kLandCellKm;
+  std::optional<Value> land_value;
+  std::optional<Value> hash_value;
+  if (value && value->expect_map({"land", "land_hash", "land_cell"})) {
+    land_value = value->optional("land");
+    if (land_value) {
+      if (auto text = land_value->text()) g.land = *text;
+    }
+    hash_value = value->optional("land_hash");
+    if (auto cell = value->optional("land_cell")) {
+      if (auto km = cell->quantity(Dimension::length)) {
+        if (*km < 0.1 || *km > 50.0) {
+          cell->error("the land map's cell is between 100 m and 50 km");
+        } else {
+          g.land_cell_km = *km;
+        }
+      }
+    }
+  }
+  const Value& at = land_value ? *land_value : frame_value;
+  const agents::Projection projection({frame.centre.lat_deg, frame.centre.lon_deg});
+  g.max_radius_km = projection.radius_for_max_error_km();
+  if (g.land == kNoLand) {
+    // Open sea everywhere: synthetic worlds and tests.
+    g.coverage = GeoBox{-180.0, -90.0, 180.0, 90.0};
+    g.land_map = std::make_shared<const agents::LandMap>();
+    return g;
+  }
+  std::string text;
+  LandData land;
+  if (g.land == kBuiltinLand) {
+    text = std::string(builtin_land_text());
+    land = builtin_land();
+  } else {
+    std::filesystem::path path(g.land);
+    if (path.is_relative())
+      path = std::filesystem::path(scenario_directory(at.context().file)) / path;
+    g.land = std::filesystem::absolute(path).lexically_normal().string();
+    std::ifstream in(g.land, std::ios::binary);
+    if (!in) {
+      at.error(
+          fmt::format("cannot read the land file {} (the built-in land is '{}'; '{}' "
+                      "means open sea)",
+                      g.land, kBuiltinLand, kNoLand));
+      return g;
+    }
+    std::ostringstream content;
+    content << in.rdbuf();
+    text = content.str();
+    try {
+      land = load_land_text(text, g.land);
+    } catch (const ScenarioError& e) {
+      for (const Diagnostic& d : e.diagnostics())
+        at.context().diagnostics.add(d.where, d.key_path, d.message);
+      at.error(fmt::format("the land file {} is not valid (see above)", g.land));
+      return g;
+    }
+  }
+  g.land_hash = land_text_hash(text);
+  if (hash_value) {
+    if (auto expected = hash_value->text(); expected && *expected != g.land_hash) {
+      hash_value->error(fmt::format(
+          "the land has changed: its text hashes to {}, the scenario was resolved with {}",
+          g.land_hash, *expected));
+    }
+  }
+  g.coverage = land.coverage;
+  if (!g.coverage.contains(frame.centre)) {
+    frame_value.error(fmt::format(
+        "the frame's centre lies outside the land's coverage (longitude {} to {}, latitude {} "
+        "to {})",
+        g.coverage.west, g.coverage.east, g.coverage.south, g.coverage.north));
+    return g;
+  }
+  g.land_map = std::make_shared<const agents::LandMap>(
+      build_land_map(land, projection, g.max_radius_km, g.land_cell_km));
+  return g;
+}
+
+void check_place(const Value& value, const GeoPoint& p, double radius_km) {
+  const ReadContext& context = value.context();
+  if (context.geography == nullptr || context.frame == nullptr) return;
+  const Geography& g = *context.geography;
+  if (!g.land_map) return;
+  if (!g.coverage.contains(p)) {
+    value.error(fmt::format(
+        "({}, {}) lies outside the land's coverage (longitude {} to {}, latitude {} to {})",
+        p.lat_deg, p.lon_deg, g.coverage.west, g.coverage.east, g.coverage.south,
+        g.coverage.north));
+    return;
+  }
+  const double km = great_circle_km(context.frame->centre, p) + radius_km;
+  if (km > g.max_radius_km) {
+    value.error(fmt::format(
+        "this place reaches {:.0f} km from the frame's centre; beyond {:.0f} km distances in "
+        "the plane are off by more than 0.5%: move frame.centre towards the middle of the "
+        "scenario, or split it",
+        km, g.max_radius_km));
   }
 }
 

@@ -103,16 +103,26 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
 
   Scenario scenario;
   const Value top(root, "", context);
-  if (top.expect_map({"name", "frame", "time", "nations", "zones", "points", "bases", "classes",
-                      "forces", "exercises", "command_centres", "encounters", "incidents",
-                      "escalation", "policies", "output"})) {
+  if (top.expect_map({"name", "frame", "geography", "time", "nations", "zones", "points", "bases",
+                      "classes", "forces", "exercises", "command_centres", "encounters",
+                      "incidents", "escalation", "policies", "output"})) {
     if (auto name = top.required("name")) {
       if (auto text = name->text()) {
         scenario.name = *text;
         if (text->empty()) name->error("the name must not be empty");
       }
     }
-    if (auto frame = top.required("frame")) scenario.frame = read_frame(*frame);
+    // The frame and the land first: every place read after is checked
+    // against them.
+    if (auto frame = top.required("frame")) {
+      const std::size_t problems_before = context.diagnostics.size();
+      scenario.frame = read_frame(*frame);
+      if (context.diagnostics.size() == problems_before) {
+        scenario.geography = read_geography(top.optional("geography"), *frame, scenario.frame);
+        context.frame = &scenario.frame;
+        context.geography = &scenario.geography;
+      }
+    }
     scenario.time = read_time(top.optional("time"));
     // Nations first: the other sections refer to them.
     if (auto nations = top.required("nations")) read_nations(*nations, scenario);

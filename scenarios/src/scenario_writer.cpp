@@ -196,6 +196,9 @@ std::string explain_scenario(const Scenario& s) {
       "# resolved, units normalised. Loads to the same scenario as its source.\n";
   out += fmt::format("name: {}\n", quoted(s.name));
   out += fmt::format("frame:\n  centre: {}\n", lat_lon(s.frame.centre));
+  out += fmt::format("geography:\n  land: {}\n  land_hash: {}\n  land_cell: {}\n",
+                     quoted(s.geography.land), quoted(s.geography.land_hash),
+                     length(s.geography.land_cell_km));
   out += fmt::format("time:\n  dt: {}\n  horizon: {}\n", duration(s.time.dt_s),
                      duration(s.time.horizon_s));
 

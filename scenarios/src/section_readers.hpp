@@ -13,6 +13,13 @@
 namespace hotline::scenarios::detail {
 
 [[nodiscard]] Frame read_frame(const Value& value);
+// The land (built in or a GeoJSON file, relative to the scenario file) and
+// its map in the frame's plane.
+[[nodiscard]] Geography read_geography(const std::optional<Value>& value, const Value& frame_value,
+                                       const Frame& frame);
+// Reports a place outside the land's coverage, or farther from the frame's
+// centre (plus `radius_km`, for a circle) than the projection is good for.
+void check_place(const Value& value, const GeoPoint& p, double radius_km = 0.0);
 [[nodiscard]] TimeSettings read_time(const std::optional<Value>& value);
 void read_nations(const Value& value, Scenario& scenario);
 void read_zones(const Value& value, Scenario& scenario);

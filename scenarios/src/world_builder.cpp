@@ -16,6 +16,7 @@ agents::WorldSpec build_world_spec(const Scenario& s) {
   agents::WorldSpec w;
   w.name = s.name;
   w.projection = agents::Projection(lat_lon(s.frame.centre));
+  w.land = s.geography.land_map;
   const agents::Projection& projection = w.projection;
   auto plane = [&](const GeoPoint& p) { return projection.to_plane(lat_lon(p)); };
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "hotline/scenarios/diagnostics.hpp"
+#include "hotline/scenarios/geography.hpp"
 #include "hotline/scenarios/units.hpp"
 
 namespace hotline::scenarios::detail {
@@ -28,6 +29,10 @@ struct ReadContext {
   // reference to one resolves to nothing without a second report, so that
   // one mistake gives one message.
   std::set<std::string> broken;
+  // Once the frame and the land are read: every place read after is checked
+  // against the land's coverage and the projection's extent.
+  const Frame* frame = nullptr;
+  const Geography* geography = nullptr;
 };
 
 struct MapEntry;

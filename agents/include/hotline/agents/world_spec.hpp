@@ -10,11 +10,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "hotline/agents/land_map.hpp"
 #include "hotline/agents/mechanics.hpp"
 #include "hotline/agents/missions.hpp"
 #include "hotline/agents/platforms.hpp"
@@ -131,6 +133,9 @@ struct ExerciseSpec {
 struct WorldSpec {
   std::string name;
   Projection projection{LatLon{}};
+  // The land in the plane, shared by every run of the scenario; null or
+  // empty: all sea.
+  std::shared_ptr<const LandMap> land;
   double dt_s = 60.0;
   double horizon_s = 0.0;
   std::vector<NationSpec> nations;

@@ -6,6 +6,7 @@
 namespace hotline::scenarios::defaults {
 
 inline constexpr double kTimeStepS = 60.0;           // time.dt
+inline constexpr double kLandCellKm = 2.0;           // geography.land_cell
 inline constexpr double kHorizonS = 30.0 * 86400.0;  // time.horizon
 
 // encounters: range by kind pair, and the hysteresis factor for the end.

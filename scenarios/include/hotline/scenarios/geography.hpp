@@ -6,11 +6,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "hotline/agents/land_map.hpp"
 #include "hotline/agents/zone_kinds.hpp"
 
 namespace hotline::scenarios {
@@ -33,6 +35,40 @@ struct GeoPoint {
 struct Frame {
   GeoPoint centre;
   bool operator==(const Frame&) const = default;
+};
+
+// Degrees; west < east, south < north.
+struct GeoBox {
+  double west = 0.0;
+  double south = 0.0;
+  double east = 0.0;
+  double north = 0.0;
+  [[nodiscard]] bool contains(const GeoPoint& p) const {
+    return p.lat_deg >= south && p.lat_deg <= north && p.lon_deg >= west && p.lon_deg <= east;
+  }
+  bool operator==(const GeoBox&) const = default;
+};
+
+// The land a scenario stands on (`geography`): the built-in land or a
+// GeoJSON file, and its land map in the frame's plane, built once at load
+// and shared by every run of the scenario.
+struct Geography {
+  // The built-in land's name (kBuiltinLand), or the land file's absolute path.
+  std::string land;
+  // FNV-1a 64 of the land's text, 16 hex digits: a resolved scenario names
+  // the exact land it ran on.
+  std::string land_hash;
+  double land_cell_km = 0.0;  // the land map's grid
+  GeoBox coverage;            // where the land is complete
+  std::shared_ptr<const agents::LandMap> land_map;
+  // How far from the frame's centre a place may lie: beyond, distances in
+  // the plane are off by more than 0.5% (agents::Projection).
+  double max_radius_km = 0.0;
+  // The map is derived from the rest, so equality leaves it out.
+  bool operator==(const Geography& other) const {
+    return land == other.land && land_hash == other.land_hash && land_cell_km == other.land_cell_km
+           && coverage == other.coverage;
+  }
 };
 
 // A zone is a circle (centre and radius) or a polygon of lat/lon vertices,

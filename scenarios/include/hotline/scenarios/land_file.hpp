@@ -18,18 +18,6 @@
 
 namespace hotline::scenarios {
 
-// Degrees; west < east, south < north.
-struct GeoBox {
-  double west = 0.0;
-  double south = 0.0;
-  double east = 0.0;
-  double north = 0.0;
-  [[nodiscard]] bool contains(const GeoPoint& p) const {
-    return p.lat_deg >= south && p.lat_deg <= north && p.lon_deg >= west && p.lon_deg <= east;
-  }
-  bool operator==(const GeoBox&) const = default;
-};
-
 struct LandData {
   GeoBox coverage;
   // Every ring of every polygon, outlines and holes alike, without the
@@ -42,6 +30,8 @@ struct LandData {
 
 // The name of the built-in land, the default of a scenario's geography.land.
 inline constexpr std::string_view kBuiltinLand = "east_asia_10m";
+// geography.land: none — no land at all (fictional or synthetic worlds).
+inline constexpr std::string_view kNoLand = "none";
 
 // Parses GeoJSON text; `file` names it in diagnostics. Throws ScenarioError
 // with every problem found.
@@ -52,5 +42,7 @@ inline constexpr std::string_view kBuiltinLand = "east_asia_10m";
 [[nodiscard]] const LandData& builtin_land();
 // The built-in file's text, as committed.
 [[nodiscard]] std::string_view builtin_land_text();
+// FNV-1a 64 of a text as 16 hex digits (the land's fingerprint).
+[[nodiscard]] std::string land_text_hash(std::string_view text);
 
 }  // namespace hotline::scenarios

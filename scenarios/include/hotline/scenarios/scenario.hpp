@@ -42,6 +42,7 @@ struct OutputSettings {
 struct Scenario {
   std::string name;
   Frame frame;
+  Geography geography;
   TimeSettings time;
   std::vector<Nation> nations;
   // relations[a * nations.size() + b]; symmetric; neutral on the diagonal.
