@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -69,9 +70,17 @@ TEST_CASE("the background writer rethrows the first error and drops later jobs",
           "[trace][writer]") {
   BackgroundWriter writer;
   std::atomic<int> ran{0};
-  writer.submit(1, [&] { ++ran; });
+  // The first job holds the writer until all three are queued: otherwise the
+  // failing job may run first and the third submit rethrow its error.
+  std::promise<void> queued;
+  std::shared_future<void> all_queued = queued.get_future().share();
+  writer.submit(1, [&ran, all_queued] {
+    all_queued.wait();
+    ++ran;
+  });
   writer.submit(1, [] { throw std::runtime_error("disk full"); });
   writer.submit(1, [&] { ++ran; });
+  queued.set_value();
   CHECK_THROWS_WITH(writer.drain(), "disk full");
   CHECK_THROWS_WITH(writer.submit(1, [&] { ++ran; }), "disk full");
   CHECK_THROWS_WITH(writer.finish(), "disk full");

@@ -12,6 +12,7 @@
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
 #include "platform_world_internal.hpp"
+#include "ship_navigation.hpp"
 #include "zone_sampling.hpp"
 
 namespace hotline::agents {
@@ -49,16 +50,15 @@ void PlatformWorld::spawn() {
       if (!cache.has_base || on_station) {
         switch (m.type) {
           case MissionType::patrol:
-            at = detail::random_point_in_zone(rng_, 0, id, RngPurpose::platform_spawn,
-                                              spec_.zones[m.area].shape);
+            at = mission_point(s, 0, RngPurpose::platform_spawn, spec_.zones[m.area].shape, false);
             break;
           case MissionType::route:
             at = m.waypoints.front();
             break;
           case MissionType::loiter: {
             const detail::LoiterCircle c = detail::loiter_circle(m, posture_[force.nation]);
-            at = detail::random_point_in_circle(rng_, 0, id, RngPurpose::platform_spawn, c.centre,
-                                                c.radius_km);
+            at = mission_point(s, 0, RngPurpose::platform_spawn,
+                               ZoneShape::circle(c.centre, c.radius_km), false);
             break;
           }
           case MissionType::sortie:
@@ -83,7 +83,6 @@ void PlatformWorld::spawn() {
 }
 
 void PlatformWorld::start_mission(std::size_t s) {
-  const std::uint32_t id = agents_.id[s];
   const std::size_t f = (*force_)[s];
   const ForceCache& cache = forces_[f];
   const MissionSpec& m = spec_.forces[f].mission;
@@ -92,8 +91,8 @@ void PlatformWorld::start_mission(std::size_t s) {
   PlatformState state = PlatformState::transit;
   switch (m.type) {
     case MissionType::patrol:
-      target = detail::random_point_in_zone(rng_, step_, id, RngPurpose::platform_waypoint,
-                                            spec_.zones[m.area].shape);
+      target =
+          mission_point(s, step_, RngPurpose::platform_waypoint, spec_.zones[m.area].shape, true);
       break;
     case MissionType::route:
       // From a base it heads for the first waypoint; without one it starts
@@ -105,8 +104,8 @@ void PlatformWorld::start_mission(std::size_t s) {
       break;
     case MissionType::loiter: {
       const detail::LoiterCircle c = detail::loiter_circle(m, posture_[cache.nation]);
-      target = detail::random_point_in_circle(rng_, step_, id, RngPurpose::platform_waypoint,
-                                              c.centre, c.radius_km);
+      target = mission_point(s, step_, RngPurpose::platform_waypoint,
+                             ZoneShape::circle(c.centre, c.radius_km), true);
       break;
     }
     case MissionType::sortie:
@@ -119,6 +118,41 @@ void PlatformWorld::start_mission(std::size_t s) {
   (*target_x_km_)[s] = target.x_km;
   (*target_y_km_)[s] = target.y_km;
   agents_.alive[s] = detail::on_the_ground(state) ? 0 : 1;
+}
+
+PlanePoint PlatformWorld::mission_point(std::size_t s, std::uint32_t step, RngPurpose purpose,
+                                        const ZoneShape& shape, bool reachable) const {
+  const bool ship = forces_[(*force_)[s]].kind == PlatformKind::ship;
+  return detail::random_sea_point(rng_, step, agents_.id[s], purpose, shape,
+                                  ship ? spec_.land.get() : nullptr,
+                                  {agents_.x_km[s], agents_.y_km[s]}, reachable);
+}
+
+bool PlatformWorld::move_towards_target(std::size_t s, double reach_km) {
+  const PlanePoint here{agents_.x_km[s], agents_.y_km[s]};
+  const PlanePoint target{(*target_x_km_)[s], (*target_y_km_)[s]};
+  if (spec_.sea_router && forces_[(*force_)[s]].kind == PlatformKind::ship) {
+    detail::Voyage& voyage = voyages_[agents_.id[s]];
+    const detail::Sailed sailed = detail::sail(*spec_.sea_router, voyage, here, target, reach_km);
+    agents_.x_km[s] = sailed.at.x_km;
+    agents_.y_km[s] = sailed.at.y_km;
+    agents_.speed_km_s[s] = sailed.km / spec_.dt_s;
+    if (sailed.arrived) voyage.clear();
+    return sailed.arrived;
+  }
+  const double dx = target.x_km - here.x_km;
+  const double dy = target.y_km - here.y_km;
+  const double distance = std::sqrt(dx * dx + dy * dy);
+  const bool arrives = distance <= reach_km;
+  if (arrives) {
+    agents_.x_km[s] = target.x_km;
+    agents_.y_km[s] = target.y_km;
+  } else {
+    agents_.x_km[s] += dx / distance * reach_km;
+    agents_.y_km[s] += dy / distance * reach_km;
+  }
+  agents_.speed_km_s[s] = std::min(distance, reach_km) / spec_.dt_s;
+  return arrives;
 }
 
 void PlatformWorld::return_to_base(std::size_t s) {
@@ -236,8 +270,8 @@ void PlatformWorld::decide_platform(std::size_t s) {
         const double dx = (*target_x_km_)[s] - c.centre.x_km;
         const double dy = (*target_y_km_)[s] - c.centre.y_km;
         if (dx * dx + dy * dy > c.radius_km * c.radius_km) {
-          const PlanePoint t = detail::random_point_in_circle(
-              rng_, step_, id, RngPurpose::platform_waypoint, c.centre, c.radius_km);
+          const PlanePoint t = mission_point(s, step_, RngPurpose::platform_waypoint,
+                                             ZoneShape::circle(c.centre, c.radius_km), true);
           (*target_x_km_)[s] = t.x_km;
           (*target_y_km_)[s] = t.y_km;
         }
@@ -254,13 +288,13 @@ void PlatformWorld::decide_platform(std::size_t s) {
   PlanePoint next{};
   switch (m.type) {
     case MissionType::patrol:
-      next = detail::random_point_in_zone(rng_, step_, id, RngPurpose::platform_waypoint,
-                                          spec_.zones[m.area].shape);
+      next =
+          mission_point(s, step_, RngPurpose::platform_waypoint, spec_.zones[m.area].shape, true);
       break;
     case MissionType::loiter: {
       const detail::LoiterCircle c = detail::loiter_circle(m, posture_[cache.nation]);
-      next = detail::random_point_in_circle(rng_, step_, id, RngPurpose::platform_waypoint,
-                                            c.centre, c.radius_km);
+      next = mission_point(s, step_, RngPurpose::platform_waypoint,
+                           ZoneShape::circle(c.centre, c.radius_km), true);
       break;
     }
     case MissionType::route: {
@@ -318,19 +352,7 @@ void PlatformWorld::move() {
           if (moving) {
             const bool fast = state == PlatformState::intercept || state == PlatformState::shadow;
             const double reach = (fast ? cache.max_speed_km_s : cache.cruise_speed_km_s) * dt;
-            const double dx = (*target_x_km_)[s] - agents_.x_km[s];
-            const double dy = (*target_y_km_)[s] - agents_.y_km[s];
-            const double distance = std::sqrt(dx * dx + dy * dy);
-            const bool arrives = distance <= reach;
-            if (arrives) {
-              agents_.x_km[s] = (*target_x_km_)[s];
-              agents_.y_km[s] = (*target_y_km_)[s];
-            } else {
-              agents_.x_km[s] += dx / distance * reach;
-              agents_.y_km[s] += dy / distance * reach;
-            }
-            agents_.speed_km_s[s] = std::min(distance, reach) / dt;
-            if (arrives) {
+            if (move_towards_target(s, reach)) {
               const MissionSpec& m = spec_.forces[f].mission;
               if (state == PlatformState::transit) {
                 (*state_)[s] = PlatformState::dwell;

@@ -12,6 +12,7 @@
 #include "encounter_table.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
 #include "platform_world_internal.hpp"
+#include "ship_navigation.hpp"
 #include "zone_sampling.hpp"
 
 namespace hotline::agents {
@@ -193,6 +194,7 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
   counted_today_.assign(groups, 0);
   presence_days_.assign(groups * kMaxZones, 0);
   ally_force_deployed_.assign(spec_.forces.size(), 0);
+  voyages_.resize(agents_.size());
   crisis_ = std::make_unique<CrisisCommand>(spec_, policy_, rng_);
   spawn();
   grid_.rebuild(agents_);

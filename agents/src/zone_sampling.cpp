@@ -7,10 +7,13 @@
 
 namespace hotline::agents::detail {
 
-PlanePoint random_point_in_circle(const engine::CounterRng& rng, std::uint32_t step,
-                                  std::uint32_t platform, engine::RngPurpose purpose,
-                                  PlanePoint centre, double radius_km) {
-  const auto w = rng.words(step, platform, 0, purpose);
+namespace {
+
+// Draw `draw` of a point in a circle; draw 0 is random_point_in_circle's.
+PlanePoint circle_draw(const engine::CounterRng& rng, std::uint32_t step, std::uint32_t platform,
+                       engine::RngPurpose purpose, PlanePoint centre, double radius_km,
+                       std::uint32_t draw) {
+  const auto w = rng.words(step, platform, draw, purpose);
   const double u = engine::CounterRng::to_unit_interval(w[0], w[1]);
   const double v = engine::CounterRng::to_unit_interval(w[2], w[3]);
   // r = R·√u makes the density uniform over the area.
@@ -19,22 +22,58 @@ PlanePoint random_point_in_circle(const engine::CounterRng& rng, std::uint32_t s
   return {centre.x_km + r * sc.cos, centre.y_km + r * sc.sin};
 }
 
-PlanePoint random_point_in_zone(const engine::CounterRng& rng, std::uint32_t step,
-                                std::uint32_t platform, engine::RngPurpose purpose,
-                                const ZoneShape& zone) {
+// Draw `draw` of a point in a zone: draw 0 uses counters 0..255 for its
+// rejection sampling (random_point_in_zone's), draw k the next 256.
+PlanePoint zone_draw(const engine::CounterRng& rng, std::uint32_t step, std::uint32_t platform,
+                     engine::RngPurpose purpose, const ZoneShape& zone, std::uint32_t draw) {
   if (zone.is_circle()) {
-    return random_point_in_circle(rng, step, platform, purpose, zone.centre(), zone.radius_km());
+    return circle_draw(rng, step, platform, purpose, zone.centre(), zone.radius_km(), draw);
   }
   const PlanePoint lo = zone.min_corner();
   const PlanePoint hi = zone.max_corner();
   for (std::uint32_t attempt = 0; attempt < 256; ++attempt) {
-    const auto w = rng.words(step, platform, attempt, purpose);
+    const auto w = rng.words(step, platform, draw * 256 + attempt, purpose);
     const PlanePoint p{
         lo.x_km + (hi.x_km - lo.x_km) * engine::CounterRng::to_unit_interval(w[0], w[1]),
         lo.y_km + (hi.y_km - lo.y_km) * engine::CounterRng::to_unit_interval(w[2], w[3])};
     if (zone.contains(p)) return p;
   }
   return zone.vertices().front();
+}
+
+}  // namespace
+
+PlanePoint random_point_in_circle(const engine::CounterRng& rng, std::uint32_t step,
+                                  std::uint32_t platform, engine::RngPurpose purpose,
+                                  PlanePoint centre, double radius_km) {
+  return circle_draw(rng, step, platform, purpose, centre, radius_km, 0);
+}
+
+PlanePoint random_point_in_zone(const engine::CounterRng& rng, std::uint32_t step,
+                                std::uint32_t platform, engine::RngPurpose purpose,
+                                const ZoneShape& zone) {
+  return zone_draw(rng, step, platform, purpose, zone, 0);
+}
+
+PlanePoint random_sea_point(const engine::CounterRng& rng, std::uint32_t step,
+                            std::uint32_t platform, engine::RngPurpose purpose,
+                            const ZoneShape& shape, const LandMap* land, PlanePoint from,
+                            bool must_reach) {
+  constexpr std::uint32_t kDraws = 64;
+  if (land == nullptr || !land->has_land())
+    return zone_draw(rng, step, platform, purpose, shape, 0);
+  bool have_sea = false;
+  PlanePoint first_at_sea = from;
+  for (std::uint32_t draw = 0; draw < kDraws; ++draw) {
+    const PlanePoint p = zone_draw(rng, step, platform, purpose, shape, draw);
+    if (land->on_land(p)) continue;
+    if (!must_reach || !land->segment_crosses_land(from, p)) return p;
+    if (!have_sea) {
+      have_sea = true;
+      first_at_sea = p;
+    }
+  }
+  return first_at_sea;
 }
 
 }  // namespace hotline::agents::detail

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "hotline/agents/land_map.hpp"
 #include "hotline/agents/projection.hpp"
 #include "hotline/agents/zones.hpp"
 #include "hotline/engine/counter_rng.hpp"
@@ -22,5 +23,16 @@ namespace hotline::agents::detail {
 [[nodiscard]] PlanePoint random_point_in_zone(const engine::CounterRng& rng, std::uint32_t step,
                                               std::uint32_t platform, engine::RngPurpose purpose,
                                               const ZoneShape& zone);
+
+// For ships: a random point of `shape` at sea, and if possible one that
+// `from` reaches in a straight line at sea, so that patrols and loiterers
+// pick their next point where they can sail to it. Draw k of up to 64 is
+// the draw above for k = 0 (so without land nothing changes) and a fresh
+// counter for each k > 0. With no sea found, `from`: the ship stays put.
+// `land` null or without land: the plain draw.
+[[nodiscard]] PlanePoint random_sea_point(const engine::CounterRng& rng, std::uint32_t step,
+                                          std::uint32_t platform, engine::RngPurpose purpose,
+                                          const ZoneShape& shape, const LandMap* land,
+                                          PlanePoint from, bool must_reach);
 
 }  // namespace hotline::agents::detail

@@ -1,5 +1,6 @@
 #include "hotline/scenarios/world_builder.hpp"
 
+#include <memory>
 #include <utility>
 
 namespace hotline::scenarios {
@@ -17,6 +18,8 @@ agents::WorldSpec build_world_spec(const Scenario& s) {
   w.name = s.name;
   w.projection = agents::Projection(lat_lon(s.frame.centre));
   w.land = s.geography.land_map;
+  if (w.land && w.land->has_land())
+    w.sea_router = std::make_shared<const agents::SeaRouter>(w.land);
   const agents::Projection& projection = w.projection;
   auto plane = [&](const GeoPoint& p) { return projection.to_plane(lat_lon(p)); };
 

@@ -39,6 +39,7 @@ namespace detail {
 class EncounterTable;
 struct Encounter;
 struct Proximity;
+struct Voyage;
 }  // namespace detail
 
 // Counts for one rival dyad (WorldSpec::dyads() order).
@@ -188,6 +189,15 @@ class PlatformWorld {
                                 engine::AgentId intruder, std::uint32_t wanted);
   [[nodiscard]] bool covered(const CommandCentreSpec& centre, std::size_t intruder_slot) const;
   void return_to_base(std::size_t slot);
+  // A random point of `shape` for the platform in `slot`'s mission: for a
+  // ship, at sea, and unless it is spawning there, one it can sail to in a
+  // straight line if there is such (zone_sampling.hpp).
+  [[nodiscard]] PlanePoint mission_point(std::size_t slot, std::uint32_t step,
+                                         engine::RngPurpose purpose, const ZoneShape& shape,
+                                         bool reachable) const;
+  // Moves the platform in `slot` towards its target for one step; true when
+  // it got there. Ships go round land (ship_navigation.hpp).
+  bool move_towards_target(std::size_t slot, double reach_km);
   void sense();
   void draw_cues_adherence();
   void resolve();
@@ -219,6 +229,8 @@ class PlatformWorld {
   std::vector<std::uint8_t>* stand_down_;       // back to reserve on reaching base
 
   std::vector<ForceCache> forces_;
+  // Per platform id: a ship's route round land, if it is on one.
+  std::vector<detail::Voyage> voyages_;
   std::vector<std::uint8_t> ally_force_deployed_;  // per force (deploy_on: ally_crisis)
 
   // Zone entries into watched zones this step, (platform, zones entered),

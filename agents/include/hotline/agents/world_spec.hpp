@@ -23,6 +23,7 @@
 #include "hotline/agents/policies.hpp"
 #include "hotline/agents/projection.hpp"
 #include "hotline/agents/relations.hpp"
+#include "hotline/agents/sea_router.hpp"
 #include "hotline/agents/zone_kinds.hpp"
 #include "hotline/agents/zones.hpp"
 
@@ -136,6 +137,8 @@ struct WorldSpec {
   // The land in the plane, shared by every run of the scenario; null or
   // empty: all sea.
   std::shared_ptr<const LandMap> land;
+  // Routes round that land for ships (null when there is none).
+  std::shared_ptr<const SeaRouter> sea_router;
   double dt_s = 60.0;
   double horizon_s = 0.0;
   std::vector<NationSpec> nations;

@@ -1,0 +1,44 @@
+// How a ship sails towards a point without touching land.
+//
+// A ship steers straight for its target. Each step, the stretch it is about
+// to sail is tested against the land; only if that stretch touches land
+// does it ask the SeaRouter for a route, whose legs it then follows (every
+// leg is at sea). A route is dropped when the target moves to another of the
+// router's nodes (a pursued ship), and the ship steers straight again. So a
+// ship in open water pays one short land test a step, and only ships that
+// meet land plan (docs/geography.md).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "hotline/agents/projection.hpp"
+#include "hotline/agents/sea_router.hpp"
+
+namespace hotline::agents::detail {
+
+// A ship's route in progress (kept per platform id).
+struct Voyage {
+  std::vector<PlanePoint> legs;  // the points to sail through
+  std::uint32_t next = 0;        // the next of them
+  std::uint32_t goal_node = 0;   // the router's node of the target it was planned for
+  PlanePoint last_at;            // where the ship was left on it: the next leg starts there
+  [[nodiscard]] bool on_route() const { return next < legs.size(); }
+  void clear() {
+    legs.clear();
+    next = 0;
+  }
+};
+
+struct Sailed {
+  PlanePoint at;         // where the ship is after the step
+  double km = 0.0;       // how far it sailed
+  bool arrived = false;  // it is at the target
+};
+
+// Sails from `at` up to `reach_km` towards `target`. A ship with no way
+// round the land (the sea cut in two) holds where it is.
+[[nodiscard]] Sailed sail(const SeaRouter& router, Voyage& voyage, PlanePoint at, PlanePoint target,
+                          double reach_km);
+
+}  // namespace hotline::agents::detail
