@@ -381,7 +381,7 @@ TEST_CASE("cues: both sides adhere in a fraction q squared of encounters", "[cri
       "  - {id: blue, relations: {red: rival}}\n"
       "  - {id: red, relations: {blue: rival}}\n"
       "classes:\n"
-      "  - {id: boat, kind: ship, role: fishing, cruise_speed: 10 kn, max_speed: 12 kn,\n"
+      "  - {id: boat, kind: ship, role: militia, cruise_speed: 10 kn, max_speed: 12 kn,\n"
       "     sensor_range: 1 km}\n"
       "forces:\n"
       "  - {id: b, nation: blue, class: boat, count: 200,\n"

@@ -155,6 +155,72 @@ bool PlatformWorld::move_towards_target(std::size_t s, double reach_km) {
   return arrives;
 }
 
+double PlatformWorld::phase_altitude_km(std::size_t s) const {
+  const ClassSpec& c = spec_.classes[spec_.forces[(*force_)[s]].platform_class];
+  switch ((*state_)[s]) {
+    case PlatformState::reserve:
+    case PlatformState::ready:
+    case PlatformState::turnaround:
+      return 0.0;
+    case PlatformState::dwell:
+    case PlatformState::done:
+      return c.patrol_altitude_km;
+    case PlatformState::intercept:
+    case PlatformState::shadow: {
+      // Alongside an aircraft at its altitude; over a ship, a low pass.
+      const std::uint32_t t = agents_.slot_of((*target_agent_)[s]);
+      if (agents_.kind[t] != static_cast<std::uint8_t>(PlatformKind::aircraft)) {
+        return c.low_pass_altitude_km;
+      }
+      const PlatformState target_state = (*state_)[t];
+      const bool target_intercepts =
+          target_state == PlatformState::intercept || target_state == PlatformState::shadow;
+      if (target_intercepts) {
+        return spec_.classes[spec_.forces[(*force_)[t]].platform_class].cruise_altitude_km;
+      }
+      return phase_altitude_km(t);
+    }
+    case PlatformState::transit: {
+      // Between points of its patrol area or loiter circle it is on
+      // station; on the way there, cruising.
+      const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
+      const PlanePoint here{agents_.x_km[s], agents_.y_km[s]};
+      if (m.type == MissionType::patrol && spec_.zones[m.area].shape.contains(here)) {
+        return c.patrol_altitude_km;
+      }
+      if (m.type == MissionType::loiter) {
+        const detail::LoiterCircle circle =
+            detail::loiter_circle(m, posture_[forces_[(*force_)[s]].nation]);
+        if (std::hypot(here.x_km - circle.centre.x_km, here.y_km - circle.centre.y_km)
+            <= circle.radius_km) {
+          return c.patrol_altitude_km;
+        }
+      }
+      return c.cruise_altitude_km;
+    }
+    case PlatformState::outbound:
+    case PlatformState::returning:
+      return c.cruise_altitude_km;
+  }
+  return c.cruise_altitude_km;
+}
+
+// After the move phase, when every state is settled: a pure function of
+// states and classes, so each chunk writes only its own platforms.
+void PlatformWorld::set_altitudes() {
+  const auto timer = timers_.measure(Phase::move);
+  (void)agents_.slots_by_id();
+  const auto aircraft = static_cast<std::uint8_t>(PlatformKind::aircraft);
+  engine::for_each_chunk(agents_.size(), kChunk,
+                         [&](std::size_t, std::size_t begin, std::size_t end) {
+                           for (std::size_t s = begin; s < end; ++s) {
+                             if (agents_.kind[s] == aircraft) {
+                               (*altitude_km_)[s] = agents_.alive[s] ? phase_altitude_km(s) : 0.0;
+                             }
+                           }
+                         });
+}
+
 void PlatformWorld::return_to_base(std::size_t s) {
   const ForceCache& cache = forces_[(*force_)[s]];
   if (!cache.has_base) {

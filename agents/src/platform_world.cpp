@@ -151,6 +151,7 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       target_agent_(&agents_.add_column<engine::AgentId>(0)),
       airborne_s_(&agents_.add_column<double>(0.0)),
       stand_down_(&agents_.add_column<std::uint8_t>(0)),
+      altitude_km_(&agents_.add_column<double>(0.0)),
       rule_(encounter_search_rule(spec)),
       table_(std::make_unique<detail::EncounterTable>()),
       dyads_(spec.dyads()),
@@ -216,6 +217,7 @@ std::size_t PlatformWorld::active_encounters() const {
 void PlatformWorld::step() {
   decide();
   move();
+  set_altitudes();
   {
     const auto timer = timers_.measure(Phase::index);
     grid_.rebuild(agents_);
@@ -251,6 +253,9 @@ void PlatformWorld::sense() {
   (void)agents_.slots_by_id();  // built once here, read in parallel below
   const std::size_t n = spec_.nations.size();
   const auto& range = spec_.encounters.range_km;
+  const double end_factor = spec_.encounters.end_factor;
+  const double low_pass_km = spec_.encounters.low_pass_altitude_km;
+  const auto aircraft = static_cast<std::uint8_t>(PlatformKind::aircraft);
   found_by_chunk_.resize(pairs_.chunk_count());
   tbb::parallel_for(std::size_t{0}, pairs_.chunk_count(), [&](std::size_t chunk) {
     std::vector<detail::Proximity>& out = found_by_chunk_[chunk];
@@ -258,11 +263,27 @@ void PlatformWorld::sense() {
     for (const engine::AgentPair& pair : pairs_.chunk(chunk)) {
       const std::uint32_t sa = agents_.slot_of(pair.a);
       const std::uint32_t sb = agents_.slot_of(pair.b);
+      // Two fishing boats are no military encounter.
+      if (forces_[(*force_)[sa]].role == Role::fishing
+          && forces_[(*force_)[sb]].role == Role::fishing) {
+        continue;
+      }
       const double dx = agents_.x_km[sa] - agents_.x_km[sb];
       const double dy = agents_.y_km[sa] - agents_.y_km[sb];
+      double d2 = dx * dx + dy * dy;
+      const bool a_flies = agents_.kind[sa] == aircraft;
+      const bool b_flies = agents_.kind[sb] == aircraft;
+      if (a_flies && b_flies) {
+        const double dz = (*altitude_km_)[sa] - (*altitude_km_)[sb];
+        d2 += dz * dz;  // between aircraft, in three dimensions
+      } else if (a_flies || b_flies) {
+        // An aircraft meets a ship only on a low pass.
+        if ((*altitude_km_)[a_flies ? sa : sb] > low_pass_km) continue;
+      }
       const double r = range[agents_.kind[sa] * kPlatformKindCount + agents_.kind[sb]];
-      out.push_back({pair.a, pair.b, dx * dx + dy * dy < r * r,
-                     dyad_of_nations_[agents_.side[sa] * n + agents_.side[sb]]});
+      if (d2 > r * r * end_factor * end_factor) continue;
+      out.push_back(
+          {pair.a, pair.b, d2 < r * r, dyad_of_nations_[agents_.side[sa] * n + agents_.side[sb]]});
     }
   });
   found_.clear();

@@ -24,7 +24,8 @@ EncounterParameters read_encounters(const std::optional<Value>& value) {
   set_range(PlatformKind::aircraft, PlatformKind::aircraft, defaults::kAircraftAircraftRangeKm);
   set_range(PlatformKind::aircraft, PlatformKind::ship, defaults::kAircraftShipRangeKm);
   p.end_factor = defaults::kEncounterEndFactor;
-  if (!value || !value->expect_map({"ranges", "end_factor"})) return p;
+  p.low_pass_altitude_km = defaults::kLowPassAltitudeKm;
+  if (!value || !value->expect_map({"ranges", "end_factor", "low_pass_altitude"})) return p;
   if (auto ranges = value->optional("ranges")) {
     if (ranges->expect_map({"ship_ship", "aircraft_aircraft", "aircraft_ship"})) {
       const std::array<std::tuple<const char*, PlatformKind, PlatformKind>, 3> keys = {{
@@ -43,6 +44,11 @@ EncounterParameters read_encounters(const std::optional<Value>& value) {
   }
   if (auto factor = value->optional("end_factor")) {
     p.end_factor = factor->number(1.0, 10.0).value_or(p.end_factor);
+  }
+  if (auto altitude = value->optional("low_pass_altitude")) {
+    if (auto km = read_non_negative(*altitude, Dimension::length, true, "low-pass altitude")) {
+      p.low_pass_altitude_km = *km;
+    }
   }
   return p;
 }

@@ -246,8 +246,11 @@ std::string explain_scenario(const Scenario& s) {
         c.id, platform_kind_name(c.kind), role_name(c.role), speed(c.cruise_speed_km_s),
         speed(c.max_speed_km_s), length(c.sensor_range_km));
     if (c.kind == PlatformKind::aircraft) {
-      out += fmt::format("    endurance: {}\n    turnaround: {}\n", duration(c.endurance_s),
-                         duration(c.turnaround_s));
+      out += fmt::format(
+          "    endurance: {}\n    turnaround: {}\n    altitude: {{cruise: {}, patrol: {}, "
+          "low_pass: {}}}\n    ceiling: {}\n",
+          duration(c.endurance_s), duration(c.turnaround_s), length(c.cruise_altitude_km),
+          length(c.patrol_altitude_km), length(c.low_pass_altitude_km), length(c.ceiling_km));
     }
   }
 
@@ -293,9 +296,9 @@ std::string explain_scenario(const Scenario& s) {
   const EncounterParameters& enc = s.encounters;
   out += fmt::format(
       "encounters:\n  ranges: {{ship_ship: {}, aircraft_aircraft: {}, aircraft_ship: {}}}\n"
-      "  end_factor: {}\n",
+      "  end_factor: {}\n  low_pass_altitude: {}\n",
       length(enc.range_km[0]), length(enc.range_km[3]), length(enc.range_km[2]),
-      number(enc.end_factor));
+      number(enc.end_factor), length(enc.low_pass_altitude_km));
 
   const IncidentParameters& inc = s.incidents;
   const double base_rate = most_common(inc.rate_per_s, std::less<double>{});

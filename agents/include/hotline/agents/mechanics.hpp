@@ -22,6 +22,9 @@ struct EncounterParameters {
   // range_km[kind_a * 2 + kind_b], symmetric (ship = 0, aircraft = 1).
   std::array<double, kPlatformKindCount * kPlatformKindCount> range_km{};
   double end_factor = 0.0;  // an encounter ends beyond end_factor * range
+  // An aircraft meets a ship only below this altitude (a low pass); between
+  // aircraft the range is three-dimensional.
+  double low_pass_altitude_km = 0.0;
   bool operator==(const EncounterParameters&) const = default;
 };
 

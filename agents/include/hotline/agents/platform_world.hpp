@@ -112,6 +112,7 @@ class PlatformWorld {
   [[nodiscard]] const std::vector<std::uint32_t>& force_of_slot() const { return *force_; }
   [[nodiscard]] const std::vector<PlatformState>& state_of_slot() const { return *state_; }
   [[nodiscard]] const std::vector<ZoneMask>& zones_of_slot() const { return *zones_; }
+  [[nodiscard]] const std::vector<double>& altitude_km_of_slot() const { return *altitude_km_; }
 
   // A nation's posture (0..3), as the command layer set it at the end of the
   // last step. Loiterers swarm when their nation's posture reaches the
@@ -174,6 +175,9 @@ class PlatformWorld {
   void decide();
   void decide_platform(std::size_t slot);
   void move();
+  // Each aircraft's altitude for its mission phase, after the move phase.
+  void set_altitudes();
+  [[nodiscard]] double phase_altitude_km(std::size_t slot) const;
   void command();
   void run_exercises();
   // The crisis layer's step: this step's incidents reported, its events,
@@ -227,6 +231,7 @@ class PlatformWorld {
   std::vector<engine::AgentId>* target_agent_;  // intercept, shadow
   std::vector<double>* airborne_s_;             // aircraft: time since take-off
   std::vector<std::uint8_t>* stand_down_;       // back to reserve on reaching base
+  std::vector<double>* altitude_km_;            // aircraft; 0 for ships and on the ground
 
   std::vector<ForceCache> forces_;
   // Per platform id: a ship's route round land, if it is on one.

@@ -59,6 +59,13 @@ struct ClassSpec {
   double sensor_range_km = 0.0;
   double endurance_s = 0.0;
   double turnaround_s = 0.0;
+  // Aircraft: the altitude flown in each mission phase (cruise: transit and
+  // routes; patrol: on station; low pass: shadowing a ship) and the highest
+  // it can fly, km; 0 for ships (docs/geography.md).
+  double cruise_altitude_km = 0.0;
+  double patrol_altitude_km = 0.0;
+  double low_pass_altitude_km = 0.0;
+  double ceiling_km = 0.0;
   bool operator==(const ClassSpec&) const = default;
 };
 

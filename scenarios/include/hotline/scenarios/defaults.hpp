@@ -14,6 +14,22 @@ inline constexpr double kShipShipRangeKm = 5.0;
 inline constexpr double kAircraftAircraftRangeKm = 10.0;
 inline constexpr double kAircraftShipRangeKm = 5.0;
 inline constexpr double kEncounterEndFactor = 1.2;
+inline constexpr double kLowPassAltitudeKm = 1.5;  // encounters.low_pass_altitude
+
+// classes: an aircraft's altitudes (cruise, patrol, low pass) and ceiling by
+// role, km, where the class does not give them: typical figures for the
+// type of aircraft (docs/scenario-reference.md).
+struct AircraftAltitudes {
+  double cruise_km;
+  double patrol_km;
+  double low_pass_km;
+  double ceiling_km;
+};
+inline constexpr AircraftAltitudes kFighterAltitudes{9.0, 7.5, 0.3, 18.0};
+inline constexpr AircraftAltitudes kPatrolAltitudes{7.5, 2.0, 0.2, 10.0};
+inline constexpr AircraftAltitudes kBomberAltitudes{9.0, 9.0, 0.5, 13.0};
+inline constexpr AircraftAltitudes kUavAltitudes{6.0, 4.5, 0.8, 9.0};
+inline constexpr AircraftAltitudes kBalloonAltitudes{18.0, 18.0, 18.0, 30.0};
 
 // incidents: hazard per encounter-hour for every role pair, cooldown per
 // pair, severity mix (unsafe, dangerous, grave) and weights, and g(posture)
