@@ -236,7 +236,7 @@ TEST_CASE("zone mistakes are named", "[scenario]") {
   CHECK(zone_errors("  - {id: a, kind: adiz, circle: {centre: {lat: 1, lon: 2}, radius: -3 km}}\n")
         == "s.yaml:7:68: zones[0].circle.radius: the radius must be positive");
   CHECK(zone_errors("  - {id: a, kind: adiz}\n")
-        == "s.yaml:7:5: zones[0]: a zone needs a shape: 'circle' or 'polygon'");
+        == "s.yaml:7:5: zones[0]: a zone needs a shape: 'circle', 'polygon' or 'from_land'");
   CHECK(zone_errors("  - {id: a, kind: adiz, polygon: [[1, 2], [2, 3]]}\n")
         == "s.yaml:7:34: zones[0].polygon: a polygon needs at least 3 vertices, got 2");
   CHECK(zone_errors("  - {id: a, kind: adiz, polygon: [[0, 0], [0, 1], [1, 0], [1, 1]]}\n") ==
@@ -249,7 +249,7 @@ TEST_CASE("zone mistakes are named", "[scenario]") {
         == "s.yaml:8:10: zones[1].id: duplicate zone id 'a'");
   CHECK(zone_errors("  - {id: a, kind: eez, circle: {centre: {lat: 1, lon: 2}, radius: 1 km},\n"
                     "     polygon: [[0, 0], [0, 1], [1, 1]]}\n")
-        == "s.yaml:7:5: zones[0]: a zone is a circle or a polygon, not both");
+        == "s.yaml:7:5: zones[0]: a zone is a circle, a polygon or from_land: one of them");
 }
 
 TEST_CASE("bases name their nation", "[scenario]") {

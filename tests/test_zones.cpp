@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <numbers>
 #include <vector>
 
@@ -98,6 +99,12 @@ TEST_CASE("the zone index agrees with the exact test everywhere", "[geography]")
       ZoneShape::polygon(
           {projection.to_plane({25.74, 122.47}), projection.to_plane({24.74, 123.47}),
            projection.to_plane({25.74, 124.47}), projection.to_plane({26.74, 123.47})}),
+      // A 22 km belt round two islands (a square and a triangle).
+      ZoneShape::land_belt(std::make_shared<const LandMap>(
+                               std::vector<LandRing>{{{-110, 50}, {-90, 50}, {-90, 70}, {-110, 70}},
+                                                     {{120, -100}, {160, -100}, {140, -60}}},
+                               PlanePoint{-140, -130}, PlanePoint{190, 100}, 1.0),
+                           22.224),
   };
   for (int cells : {1, 7, 64, 256}) {
     const ZoneIndex index(zones, cells);
@@ -118,6 +125,15 @@ TEST_CASE("the zone index agrees with the exact test everywhere", "[geography]")
         }
         continue;
       }
+      if (z.is_land_belt()) {
+        // Its border: 22.224 km out from the square's sides and corners.
+        for (PlanePoint p :
+             {PlanePoint{-90 + 22.224, 60}, PlanePoint{-100, 70 + 22.224},
+              PlanePoint{-90 + 22.224 / std::sqrt(2.0), 70 + 22.224 / std::sqrt(2.0)}}) {
+          mismatches += index.zones_at(p) != brute_force(zones, p) ? 1 : 0;
+        }
+        continue;
+      }
       const auto v = z.vertices();
       for (std::size_t k = 0; k < v.size(); ++k) {
         const PlanePoint a = v[k];
@@ -129,6 +145,20 @@ TEST_CASE("the zone index agrees with the exact test everywhere", "[geography]")
     }
     CHECK(mismatches == 0);
   }
+}
+
+TEST_CASE("a land belt holds the land and the sea within its distance", "[geography]") {
+  const ZoneShape belt = ZoneShape::land_belt(
+      std::make_shared<const LandMap>(std::vector<LandRing>{{{0, 0}, {10, 0}, {10, 10}, {0, 10}}},
+                                      PlanePoint{-30, -30}, PlanePoint{40, 40}, 1.0),
+      22.224);
+  CHECK(belt.is_land_belt());
+  CHECK(belt.contains({5, 5}));             // the island
+  CHECK(belt.contains({10 + 22.2239, 5}));  // just inside 12 nmi off its side
+  CHECK_FALSE(belt.contains({10 + 22.2241, 5}));
+  CHECK(belt.contains({10 + 15, 10 + 15}));        // 21.2 km off its corner
+  CHECK_FALSE(belt.contains({10 + 16, 10 + 16}));  // 22.6 km off it
+  CHECK_FALSE(belt.contains({-35, 5}));            // beyond the map
 }
 
 TEST_CASE("more than 64 zones are refused", "[geography]") {

@@ -38,7 +38,10 @@ PlanePoint zone_draw(const engine::CounterRng& rng, std::uint32_t step, std::uin
         lo.y_km + (hi.y_km - lo.y_km) * engine::CounterRng::to_unit_interval(w[2], w[3])};
     if (zone.contains(p)) return p;
   }
-  return zone.vertices().front();
+  // Only a sliver of a box gets here: a polygon's first vertex, a belt's
+  // box centre.
+  if (!zone.vertices().empty()) return zone.vertices().front();
+  return {(lo.x_km + hi.x_km) / 2, (lo.y_km + hi.y_km) / 2};
 }
 
 }  // namespace

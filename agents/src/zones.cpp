@@ -39,7 +39,7 @@ bool segment_meets_rect(PlanePoint a, PlanePoint b, PlanePoint lo, PlanePoint hi
 
 ZoneShape ZoneShape::circle(PlanePoint centre, double radius_km) {
   ZoneShape z;
-  z.is_circle_ = true;
+  z.form_ = Form::circle;
   z.centre_ = centre;
   z.radius_km_ = radius_km;
   z.min_ = {centre.x_km - radius_km, centre.y_km - radius_km};
@@ -50,7 +50,7 @@ ZoneShape ZoneShape::circle(PlanePoint centre, double radius_km) {
 ZoneShape ZoneShape::polygon(std::vector<PlanePoint> vertices) {
   if (vertices.size() < 3) throw std::invalid_argument("a polygon zone needs 3 vertices");
   ZoneShape z;
-  z.is_circle_ = false;
+  z.form_ = Form::polygon;
   z.min_ = z.max_ = vertices.front();
   for (const PlanePoint& v : vertices) {
     z.min_ = {std::min(z.min_.x_km, v.x_km), std::min(z.min_.y_km, v.y_km)};
@@ -60,8 +60,26 @@ ZoneShape ZoneShape::polygon(std::vector<PlanePoint> vertices) {
   return z;
 }
 
+ZoneShape ZoneShape::land_belt(std::shared_ptr<const LandMap> land, double distance_km) {
+  if (!land || !land->has_land()) throw std::invalid_argument("a land belt needs land");
+  ZoneShape z;
+  z.form_ = Form::land_belt;
+  z.belt_km_ = distance_km;
+  z.min_ = land->bounds_lo();
+  z.max_ = land->bounds_hi();
+  z.centre_ = {(z.min_.x_km + z.max_.x_km) / 2, (z.min_.y_km + z.max_.y_km) / 2};
+  z.land_ = std::move(land);
+  return z;
+}
+
 bool ZoneShape::contains(PlanePoint p) const {
-  if (is_circle_) {
+  if (form_ == Form::land_belt) {
+    if (p.x_km < min_.x_km || p.x_km > max_.x_km || p.y_km < min_.y_km || p.y_km > max_.y_km) {
+      return false;
+    }
+    return land_->distance_to_coast_km(p) <= belt_km_ || land_->on_land(p);
+  }
+  if (form_ == Form::circle) {
     const double dx = p.x_km - centre_.x_km;
     const double dy = p.y_km - centre_.y_km;
     return dx * dx + dy * dy <= radius_km_ * radius_km_;
@@ -89,7 +107,19 @@ ZoneShape::Overlap ZoneShape::overlap(PlanePoint lo, PlanePoint hi) const {
   if (hi.x_km < min_.x_km || lo.x_km > max_.x_km || hi.y_km < min_.y_km || lo.y_km > max_.y_km) {
     return Overlap::outside;
   }
-  if (is_circle_) {
+  if (form_ == Form::land_belt) {
+    // Within h of the rectangle's centre lies all of it: if the coast is
+    // farther than h, the whole rectangle is on one side of it.
+    const PlanePoint c{(lo.x_km + hi.x_km) / 2, (lo.y_km + hi.y_km) / 2};
+    const double h = std::hypot(hi.x_km - lo.x_km, hi.y_km - lo.y_km) / 2;
+    const double to_coast = land_->distance_to_coast_km(c);
+    const bool on_land = land_->on_land(c);
+    if (on_land && to_coast > h) return Overlap::inside;
+    if (to_coast + h <= belt_km_) return Overlap::inside;
+    if (!on_land && to_coast - h > belt_km_) return Overlap::outside;
+    return Overlap::border;
+  }
+  if (form_ == Form::circle) {
     // Nearest and farthest points of the rectangle from the centre.
     const double nx = std::clamp(centre_.x_km, lo.x_km, hi.x_km) - centre_.x_km;
     const double ny = std::clamp(centre_.y_km, lo.y_km, hi.y_km) - centre_.y_km;

@@ -13,6 +13,7 @@
 #include "common_readers.hpp"
 #include "hotline/agents/zones.hpp"
 #include "hotline/scenarios/defaults.hpp"
+#include "hotline/scenarios/world_builder.hpp"
 #include "section_readers.hpp"
 
 namespace hotline::scenarios::detail {
@@ -228,12 +229,8 @@ class SeaCheck {
     }
     return false;
   }
-  [[nodiscard]] agents::ZoneShape shape_of(const Zone& z) const {
-    if (z.is_circle) return agents::ZoneShape::circle(plane(z.centre), z.radius_km);
-    std::vector<agents::PlanePoint> vertices;
-    for (const GeoPoint& v : z.vertices)
-      vertices.push_back(plane(v));
-    return agents::ZoneShape::polygon(std::move(vertices));
+  [[nodiscard]] agents::ZoneShape shape_of(const Zone& z, const Geography& geography) const {
+    return zone_shape(z, projection_, geography);
   }
 
  private:
@@ -280,7 +277,7 @@ void check_ship_mission_at_sea(const Value& force_value, const Force& force,
       break;
     case MissionType::patrol: {
       const Zone& zone = scenario.zones[m.area];
-      if (!sea.has_sea(sea.shape_of(zone))) {
+      if (!sea.has_sea(sea.shape_of(zone, scenario.geography))) {
         mission.required("area")->error(
             fmt::format("zone '{}' is all land: ships cannot patrol it", zone.id));
       }

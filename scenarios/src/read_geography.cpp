@@ -54,6 +54,143 @@ Frame read_frame(const Value& value) {
   return frame;
 }
 
+namespace {
+
+// A circle or a polygon, under the keys 'circle' and 'polygon' of `item`
+// (exactly one of them, or `from_land` where the caller allows it). False
+// if anything is wrong.
+bool read_circle(const Value& circle, Area& area) {
+  area.is_circle = true;
+  if (!circle.expect_map({"centre", "radius"})) return false;
+  bool ok = true;
+  if (auto centre = circle.required("centre")) {
+    const auto at = read_geo_point(*centre);
+    ok = at.has_value();
+    area.centre = at.value_or(GeoPoint{});
+  } else {
+    ok = false;
+  }
+  if (auto radius = circle.required("radius")) {
+    const auto km = radius->quantity(Dimension::length);
+    if (km && *km <= 0.0) radius->error("the radius must be positive");
+    ok = ok && km && *km > 0.0;
+    area.radius_km = km.value_or(0.0);
+    // The centre alone was checked as it was read; now its reach.
+    if (ok) check_place(*radius, area.centre, area.radius_km);
+  } else {
+    ok = false;
+  }
+  return ok;
+}
+
+bool read_polygon(const Value& polygon, Area& area) {
+  area.is_circle = false;
+  const auto vertices = polygon.items();
+  if (!vertices) return false;
+  for (const Value& vertex : *vertices) {
+    if (auto point = read_vertex(vertex)) area.vertices.push_back(*point);
+  }
+  if (area.vertices.size() != vertices->size()) return false;
+  if (area.vertices.size() < 3) {
+    polygon.error(fmt::format("a polygon needs at least 3 vertices, got {}", area.vertices.size()));
+    return false;
+  }
+  if (auto repeat = repeated_vertex(area.vertices); repeat && *repeat == 0) {
+    vertices->back().error(
+        "the last vertex repeats the first: leave it out, the polygon closes itself");
+    return false;
+  } else if (repeat) {
+    (*vertices)[*repeat].error(
+        fmt::format("vertex {} repeats vertex {}: a polygon's vertices are distinct points",
+                    *repeat, *repeat - 1));
+    return false;
+  }
+  if (auto crossing = detail::first_crossing(area.vertices)) {
+    polygon.error(fmt::format(
+        "the polygon crosses itself: edge {} (vertex {} to {}) meets edge {} (vertex {} to {})",
+        crossing->first, crossing->first, (crossing->first + 1) % area.vertices.size(),
+        crossing->second, crossing->second, (crossing->second + 1) % area.vertices.size()));
+    return false;
+  }
+  return true;
+}
+
+bool read_area(const Value& item, Area& area, bool belt_allowed) {
+  const auto circle = item.optional("circle");
+  const auto polygon = item.optional("polygon");
+  const auto belt = belt_allowed ? item.optional("from_land") : std::nullopt;
+  const int shapes = (circle ? 1 : 0) + (polygon ? 1 : 0) + (belt ? 1 : 0);
+  if (shapes > 1) {
+    item.error(belt_allowed ? "a zone is a circle, a polygon or from_land: one of them"
+                            : "a zone is a circle or a polygon, not both");
+    return false;
+  }
+  if (shapes == 0) {
+    item.error(belt_allowed ? "a zone needs a shape: 'circle', 'polygon' or 'from_land'"
+                            : "an area needs a shape: 'circle' or 'polygon'");
+    return false;
+  }
+  if (belt) return true;
+  return circle ? read_circle(*circle, area) : read_polygon(*polygon, area);
+}
+
+// Whether every vertex of a land ring lies inside the area (in degrees: a
+// circle by great-circle distance, a polygon in longitude and latitude).
+bool ring_inside(const std::vector<GeoPoint>& ring, const Area& area) {
+  if (area.is_circle) {
+    return std::all_of(ring.begin(), ring.end(), [&](const GeoPoint& v) {
+      return great_circle_km(area.centre, v) <= area.radius_km;
+    });
+  }
+  std::vector<agents::PlanePoint> outline;
+  for (const GeoPoint& v : area.vertices)
+    outline.push_back({v.lon_deg, v.lat_deg});
+  const agents::ZoneShape polygon = agents::ZoneShape::polygon(std::move(outline));
+  return std::all_of(ring.begin(), ring.end(), [&](const GeoPoint& v) {
+    return polygon.contains({v.lon_deg, v.lat_deg});
+  });
+}
+
+// from_land: {near: {circle | polygon}, distance}; the distance defaults to
+// 12 nmi for a territorial sea and 24 nmi for a contiguous zone.
+std::optional<LandBelt> read_land_belt(const Value& value, ZoneKind kind) {
+  if (!value.expect_map({"near", "distance"})) return std::nullopt;
+  LandBelt belt;
+  bool ok = true;
+  if (kind == ZoneKind::territorial_sea) belt.distance_km = defaults::kTerritorialSeaKm;
+  if (kind == ZoneKind::contiguous_zone) belt.distance_km = defaults::kContiguousZoneKm;
+  if (auto distance = value.optional("distance")) {
+    const auto km = read_non_negative(*distance, Dimension::length, true, "distance");
+    ok = km.has_value();
+    belt.distance_km = km.value_or(0.0);
+  } else if (belt.distance_km == 0.0) {
+    value.error(
+        fmt::format("missing required key 'distance': only territorial seas (12 nmi) and "
+                    "contiguous zones (24 nmi) have a default, not a {}",
+                    zone_kind_name(kind)));
+    ok = false;
+  }
+  const auto near = value.required("near");
+  if (!near || !near->expect_map({"circle", "polygon"}) || !read_area(*near, belt.near, false)) {
+    return std::nullopt;
+  }
+  const Geography* g = value.context().geography;
+  if (g != nullptr && g->land_rings) {
+    const auto& rings = *g->land_rings;
+    for (std::size_t r = 0; r < rings.size(); ++r) {
+      if (ring_inside(rings[r], belt.near)) belt.rings.push_back(r);
+    }
+    if (belt.rings.empty()) {
+      near->error(fmt::format("no land lies wholly inside this area (the land is '{}')", g->land));
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return belt;
+}
+
+}  // namespace
+
 void read_zones(const Value& value, Scenario& scenario) {
   const auto items = value.items();
   if (!items) return;
@@ -65,7 +202,7 @@ void read_zones(const Value& value, Scenario& scenario) {
                       "zone); this is zone {}",
                       agents::kMaxZones, i + 1));
     }
-    if (!item.expect_map({"id", "kind", "owner", "circle", "polygon"})) continue;
+    if (!item.expect_map({"id", "kind", "owner", "circle", "polygon", "from_land"})) continue;
     auto id = read_unique_id(item, scenario.zones, "zone");
     Zone zone;
     bool ok = id.has_value();
@@ -80,63 +217,17 @@ void read_zones(const Value& value, Scenario& scenario) {
       zone.owner = read_nation_ref(*owner, scenario);
       ok = ok && zone.owner.has_value();
     }
-    const auto circle = item.optional("circle");
-    const auto polygon = item.optional("polygon");
-    if (circle && polygon) {
-      item.error("a zone is a circle or a polygon, not both");
+    Area area;
+    if (!read_area(item, area, true)) {
       ok = false;
-    } else if (!circle && !polygon) {
-      item.error("a zone needs a shape: 'circle' or 'polygon'");
-      ok = false;
-    } else if (circle) {
-      zone.is_circle = true;
-      if (circle->expect_map({"centre", "radius"})) {
-        if (auto centre = circle->required("centre")) {
-          const auto at = read_geo_point(*centre);
-          ok = ok && at.has_value();
-          zone.centre = at.value_or(GeoPoint{});
-        }
-        if (auto radius = circle->required("radius")) {
-          const auto km = radius->quantity(Dimension::length);
-          if (km && *km <= 0.0) radius->error("the radius must be positive");
-          ok = ok && km && *km > 0.0;
-          zone.radius_km = km.value_or(0.0);
-          // The centre alone was checked as it was read; now its reach.
-          if (ok) check_place(*radius, zone.centre, zone.radius_km);
-        }
-      }
+    } else if (auto belt = item.optional("from_land")) {
+      zone.from_land = read_land_belt(*belt, zone.kind);
+      ok = ok && zone.from_land.has_value();
     } else {
-      zone.is_circle = false;
-      if (const auto vertices = polygon->items()) {
-        for (const Value& vertex : *vertices) {
-          if (auto point = read_vertex(vertex)) zone.vertices.push_back(*point);
-        }
-        if (zone.vertices.size() == vertices->size()) {
-          if (zone.vertices.size() < 3) {
-            polygon->error(
-                fmt::format("a polygon needs at least 3 vertices, got {}", zone.vertices.size()));
-            ok = false;
-          } else if (auto repeat = repeated_vertex(zone.vertices); repeat && *repeat == 0) {
-            vertices->back().error(
-                "the last vertex repeats the first: leave it out, the polygon closes itself");
-            ok = false;
-          } else if (repeat) {
-            (*vertices)[*repeat].error(
-                fmt::format("vertex {} repeats vertex {}: a polygon's vertices are distinct points",
-                            *repeat, *repeat - 1));
-            ok = false;
-          } else if (auto crossing = detail::first_crossing(zone.vertices)) {
-            polygon->error(fmt::format(
-                "the polygon crosses itself: edge {} (vertex {} to {}) meets "
-                "edge {} (vertex {} to {})",
-                crossing->first, crossing->first, (crossing->first + 1) % zone.vertices.size(),
-                crossing->second, crossing->second, (crossing->second + 1) % zone.vertices.size()));
-            ok = false;
-          }
-        } else {
-          ok = false;
-        }
-      }
+      zone.is_circle = area.is_circle;
+      zone.centre = area.centre;
+      zone.radius_km = area.radius_km;
+      zone.vertices = std::move(area.vertices);
     }
     if (ok) {
       zone.id = *id;
@@ -273,6 +364,7 @@ Geography read_geography(const std::optional<Value>& value, const Value& frame_v
     // Open sea everywhere: synthetic worlds and tests.
     g.coverage = GeoBox{-180.0, -90.0, 180.0, 90.0};
     g.land_map = std::make_shared<const agents::LandMap>();
+    g.land_rings = std::make_shared<const std::vector<std::vector<GeoPoint>>>();
     return g;
   }
   std::string text;
@@ -301,7 +393,8 @@ Geography read_geography(const std::optional<Value>& value, const Value& frame_v
     } catch (const ScenarioError& e) {
       for (const Diagnostic& d : e.diagnostics())
         at.context().diagnostics.add(d.where, d.key_path, d.message);
-      at.error(fmt::format("the land file {} is not valid (see above)", g.land));
+      at.error(fmt::format("the land file {} is not valid (its problems are listed under its name)",
+                           g.land));
       return g;
     }
   }
@@ -321,6 +414,8 @@ Geography read_geography(const std::optional<Value>& value, const Value& frame_v
         g.coverage.west, g.coverage.east, g.coverage.south, g.coverage.north));
     return g;
   }
+  g.land_rings = std::make_shared<const std::vector<std::vector<GeoPoint>>>(land.rings);
+  g.land_rings = std::make_shared<const std::vector<std::vector<GeoPoint>>>(land.rings);
   g.land_map = std::make_shared<const agents::LandMap>(
       build_land_map(land, projection, g.max_radius_km, g.land_cell_km));
   return g;

@@ -218,7 +218,19 @@ std::string explain_scenario(const Scenario& s) {
   for (const Zone& z : s.zones) {
     out += fmt::format("  - id: {}\n    kind: {}\n", z.id, zone_kind_name(z.kind));
     if (z.owner) out += fmt::format("    owner: {}\n", s.nations[*z.owner].id);
-    if (z.is_circle) {
+    if (z.from_land) {
+      const Area& near = z.from_land->near;
+      out += "    from_land:\n      near:\n";
+      if (near.is_circle) {
+        out += fmt::format("        circle: {{centre: {}, radius: {}}}\n", lat_lon(near.centre),
+                           length(near.radius_km));
+      } else {
+        out += "        polygon:\n";
+        for (const GeoPoint& v : near.vertices)
+          out += fmt::format("          - [{}, {}]\n", number(v.lat_deg), number(v.lon_deg));
+      }
+      out += fmt::format("      distance: {}\n", length(z.from_land->distance_km));
+    } else if (z.is_circle) {
       out += fmt::format("    circle: {{centre: {}, radius: {}}}\n", lat_lon(z.centre),
                          length(z.radius_km));
     } else {

@@ -1,5 +1,6 @@
 #include "hotline/scenarios/world_builder.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -11,7 +12,47 @@ agents::LatLon lat_lon(const GeoPoint& p) {
   return {p.lat_deg, p.lon_deg};
 }
 
+// The land a belt is drawn from, alone on a small map of its own that
+// reaches past the belt.
+std::shared_ptr<const agents::LandMap> belt_land(const LandBelt& belt,
+                                                 const agents::Projection& projection,
+                                                 const Geography& geography) {
+  std::vector<agents::LandRing> rings;
+  agents::PlanePoint lo{1e300, 1e300};
+  agents::PlanePoint hi{-1e300, -1e300};
+  for (const std::size_t r : belt.rings) {
+    agents::LandRing ring;
+    for (const GeoPoint& p : (*geography.land_rings)[r]) {
+      const agents::PlanePoint q = projection.to_plane(lat_lon(p));
+      lo = {std::min(lo.x_km, q.x_km), std::min(lo.y_km, q.y_km)};
+      hi = {std::max(hi.x_km, q.x_km), std::max(hi.y_km, q.y_km)};
+      ring.push_back(q);
+    }
+    rings.push_back(std::move(ring));
+  }
+  const double margin = belt.distance_km + 2.0;
+  lo = {lo.x_km - margin, lo.y_km - margin};
+  hi = {hi.x_km + margin, hi.y_km + margin};
+  const double extent = std::max(hi.x_km - lo.x_km, hi.y_km - lo.y_km);
+  const double cell_km = std::clamp(extent / 256.0, 0.25, 5.0);
+  return std::make_shared<const agents::LandMap>(rings, lo, hi, cell_km);
+}
+
 }  // namespace
+
+agents::ZoneShape zone_shape(const Zone& z, const agents::Projection& projection,
+                             const Geography& geography) {
+  if (z.from_land) {
+    return agents::ZoneShape::land_belt(belt_land(*z.from_land, projection, geography),
+                                        z.from_land->distance_km);
+  }
+  if (z.is_circle)
+    return agents::ZoneShape::circle(projection.to_plane(lat_lon(z.centre)), z.radius_km);
+  std::vector<agents::PlanePoint> vertices;
+  for (const GeoPoint& v : z.vertices)
+    vertices.push_back(projection.to_plane(lat_lon(v)));
+  return agents::ZoneShape::polygon(std::move(vertices));
+}
 
 agents::WorldSpec build_world_spec(const Scenario& s) {
   agents::WorldSpec w;
@@ -27,18 +68,8 @@ agents::WorldSpec build_world_spec(const Scenario& s) {
   w.horizon_s = s.time.horizon_s;
   w.nations = s.nations;
   w.relations = s.relations;
-  for (const Zone& z : s.zones) {
-    agents::ZoneSpec zone{z.id, z.kind, z.owner, {}};
-    if (z.is_circle) {
-      zone.shape = agents::ZoneShape::circle(plane(z.centre), z.radius_km);
-    } else {
-      std::vector<agents::PlanePoint> vertices;
-      for (const GeoPoint& v : z.vertices)
-        vertices.push_back(plane(v));
-      zone.shape = agents::ZoneShape::polygon(std::move(vertices));
-    }
-    w.zones.push_back(std::move(zone));
-  }
+  for (const Zone& z : s.zones)
+    w.zones.push_back({z.id, z.kind, z.owner, zone_shape(z, projection, s.geography)});
   for (const Base& b : s.bases)
     w.bases.push_back({b.id, b.nation, plane(b.at)});
   w.classes = s.classes;

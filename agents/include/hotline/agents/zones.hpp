@@ -1,7 +1,9 @@
 // Zones in the plane, and which zones a point lies in.
 //
 // A zone is a circle or a simple polygon in km (projected from the
-// scenario's lat/lon). Zones are closed sets: a point on the border is
+// scenario's lat/lon), or a belt drawn from the coast: every point within a
+// distance of some land, the land included (a territorial sea at 12 nmi, a
+// contiguous zone at 24 nmi; docs/geography.md). Zones are closed sets: a point on the border is
 // inside, exactly — what a modeller draws as a boundary, a platform on it
 // has crossed. ZoneIndex answers "which zones contain this point" for
 // millions of agents per step: a grid over the zones' extent stores, per
@@ -12,9 +14,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
+#include "hotline/agents/land_map.hpp"
 #include "hotline/agents/projection.hpp"
 
 namespace hotline::agents {
@@ -28,11 +32,20 @@ class ZoneShape {
   [[nodiscard]] static ZoneShape circle(PlanePoint centre, double radius_km);
   // At least 3 vertices, in order, not crossing (the scenario loader checks).
   [[nodiscard]] static ZoneShape polygon(std::vector<PlanePoint> vertices);
+  // Every point within distance_km of `land`'s coast, and the land itself.
+  // `land` holds only the land the belt is drawn from; its bounds must
+  // reach distance_km beyond that land (std::invalid_argument otherwise).
+  [[nodiscard]] static ZoneShape land_belt(std::shared_ptr<const LandMap> land, double distance_km);
 
   // Closed: true on the border.
   [[nodiscard]] bool contains(PlanePoint p) const;
 
-  [[nodiscard]] bool is_circle() const { return is_circle_; }
+  [[nodiscard]] bool is_circle() const { return form_ == Form::circle; }
+  [[nodiscard]] bool is_land_belt() const { return form_ == Form::land_belt; }
+  // A land belt's land and width.
+  [[nodiscard]] const LandMap* belt_land() const { return land_.get(); }
+  [[nodiscard]] double belt_km() const { return belt_km_; }
+
   [[nodiscard]] PlanePoint centre() const { return centre_; }
   [[nodiscard]] double radius_km() const { return radius_km_; }
   [[nodiscard]] std::span<const PlanePoint> vertices() const { return vertices_; }
@@ -47,10 +60,13 @@ class ZoneShape {
   [[nodiscard]] Overlap overlap(PlanePoint lo, PlanePoint hi) const;
 
  private:
-  bool is_circle_ = true;
+  enum class Form : std::uint8_t { circle, polygon, land_belt };
+  Form form_ = Form::circle;
   PlanePoint centre_;
   double radius_km_ = 0.0;
   std::vector<PlanePoint> vertices_;
+  std::shared_ptr<const LandMap> land_;  // land belt
+  double belt_km_ = 0.0;
   PlanePoint min_;
   PlanePoint max_;
 };

@@ -5,8 +5,12 @@
 
 namespace hotline::scenarios::defaults {
 
-inline constexpr double kTimeStepS = 60.0;           // time.dt
-inline constexpr double kLandCellKm = 2.0;           // geography.land_cell
+inline constexpr double kTimeStepS = 60.0;  // time.dt
+inline constexpr double kLandCellKm = 2.0;  // geography.land_cell
+// zones[].from_land.distance by kind: 12 and 24 nautical miles (UNCLOS
+// articles 3 and 33).
+inline constexpr double kTerritorialSeaKm = 12 * 1.852;
+inline constexpr double kContiguousZoneKm = 24 * 1.852;
 inline constexpr double kHorizonS = 30.0 * 86400.0;  // time.horizon
 
 // encounters: range by kind pair, and the hysteresis factor for the end.

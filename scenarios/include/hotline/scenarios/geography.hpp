@@ -64,6 +64,8 @@ struct Geography {
   // How far from the frame's centre a place may lie: beyond, distances in
   // the plane are off by more than 0.5% (agents::Projection).
   double max_radius_km = 0.0;
+  // The land's rings in degrees (for zones drawn from the coast).
+  std::shared_ptr<const std::vector<std::vector<GeoPoint>>> land_rings;
   // The map is derived from the rest, so equality leaves it out.
   bool operator==(const Geography& other) const {
     return land == other.land && land_hash == other.land_hash && land_cell_km == other.land_cell_km
@@ -71,16 +73,37 @@ struct Geography {
   }
 };
 
-// A zone is a circle (centre and radius) or a polygon of lat/lon vertices,
-// at least three, not crossing itself; `owner` is a nation index or none.
+// A circle (centre and radius) or a polygon of lat/lon vertices, at least
+// three, not crossing itself.
+struct Area {
+  bool is_circle = true;
+  GeoPoint centre;                 // circle
+  double radius_km = 0.0;          // circle
+  std::vector<GeoPoint> vertices;  // polygon, in the order written
+  bool operator==(const Area&) const = default;
+};
+
+// A zone drawn from the coast: every point within distance_km of the land
+// lying wholly inside `near`, and that land (a territorial sea, 12 nmi; a
+// contiguous zone, 24 nmi).
+struct LandBelt {
+  Area near;
+  double distance_km = 0.0;
+  std::vector<std::size_t> rings;  // those rings of the scenario's land, found at load
+  bool operator==(const LandBelt&) const = default;
+};
+
+// A zone is an area, or a belt drawn from the coast; `owner` is a nation
+// index or none.
 struct Zone {
   std::string id;
   ZoneKind kind = ZoneKind::patrol_area;
   std::optional<std::size_t> owner;
   bool is_circle = true;
-  GeoPoint centre;                 // circle
-  double radius_km = 0.0;          // circle
-  std::vector<GeoPoint> vertices;  // polygon, in the order written
+  GeoPoint centre;                    // circle
+  double radius_km = 0.0;             // circle
+  std::vector<GeoPoint> vertices;     // polygon, in the order written
+  std::optional<LandBelt> from_land;  // set: the zone is this belt, not the area above
   bool operator==(const Zone&) const = default;
 };
 

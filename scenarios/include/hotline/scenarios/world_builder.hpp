@@ -10,4 +10,9 @@ namespace hotline::scenarios {
 
 [[nodiscard]] agents::WorldSpec build_world_spec(const Scenario& scenario);
 
+// A zone in the plane of `projection`: its circle or polygon, or its belt
+// round the land of `geography` it was drawn from.
+[[nodiscard]] agents::ZoneShape zone_shape(const Zone& zone, const agents::Projection& projection,
+                                           const Geography& geography);
+
 }  // namespace hotline::scenarios
