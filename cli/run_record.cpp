@@ -188,6 +188,10 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
     r.dispatches_by_b = into_b.dispatches;
     r.ships_dispatched_by_b = into_b.ships_dispatched;
     r.unanswered_by_b = into_b.unanswered;
+    r.intercepts_by_a = into_a.intercepts;
+    r.airspace_violations_into_a = into_a.airspace_violations;
+    r.intercepts_by_b = into_b.intercepts;
+    r.airspace_violations_into_b = into_b.airspace_violations;
     r.crises = static_cast<std::uint32_t>(e.crises());
     r.hours_at_crisis = e.seconds_at_crisis() / 3600.0;
     r.peak_level = e.peak_level();
@@ -249,8 +253,18 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
       p.replication = replication;
       p.zone = static_cast<std::uint32_t>(z);
       p.nation = static_cast<std::uint32_t>(n);
-      p.days = world.presence_days(n, z);
-      p.coast_guard_days = world.presence_days(n, agents::Role::coast_guard, z);
+      const agents::PresenceStats any = world.presence(n, z);
+      const agents::PresenceStats cg = world.presence(n, agents::Role::coast_guard, z);
+      p.days = any.days;
+      p.vessel_days = any.vessel_days;
+      p.entries = any.entries;
+      p.hours = any.hours;
+      p.longest_streak_days = any.longest_streak_days;
+      p.coast_guard_days = cg.days;
+      p.coast_guard_vessel_days = cg.vessel_days;
+      p.coast_guard_entries = cg.entries;
+      p.coast_guard_hours = cg.hours;
+      p.coast_guard_longest_streak_days = cg.longest_streak_days;
       record.presence.push_back(p);
     }
   }

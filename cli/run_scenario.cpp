@@ -48,7 +48,7 @@ struct ResponseLine {
   std::size_t responder = 0;
   std::size_t intruder = 0;
   std::uint64_t intrusions = 0, scrambles = 0, aircraft = 0, dispatches = 0, ships = 0,
-                unanswered = 0;
+                unanswered = 0, intercepts = 0, airspace_violations = 0;
 };
 
 std::vector<ResponseLine> response_lines(const agents::WorldSpec& spec, const RunRecord& record) {
@@ -57,11 +57,14 @@ std::vector<ResponseLine> response_lines(const agents::WorldSpec& spec, const Ru
   for (const DyadRow& r : record.dyads) {
     const auto [a, b] = dyads[r.dyad];
     lines.push_back({a, b, r.intrusions_into_a, r.scrambles_by_a, r.aircraft_scrambled_by_a,
-                     r.dispatches_by_a, r.ships_dispatched_by_a, r.unanswered_by_a});
+                     r.dispatches_by_a, r.ships_dispatched_by_a, r.unanswered_by_a,
+                     r.intercepts_by_a, r.airspace_violations_into_a});
     lines.push_back({b, a, r.intrusions_into_b, r.scrambles_by_b, r.aircraft_scrambled_by_b,
-                     r.dispatches_by_b, r.ships_dispatched_by_b, r.unanswered_by_b});
+                     r.dispatches_by_b, r.ships_dispatched_by_b, r.unanswered_by_b,
+                     r.intercepts_by_b, r.airspace_violations_into_b});
   }
-  std::erase_if(lines, [](const ResponseLine& l) { return l.intrusions == 0; });
+  std::erase_if(
+      lines, [](const ResponseLine& l) { return l.intrusions == 0 && l.airspace_violations == 0; });
   std::sort(lines.begin(), lines.end(), [](const ResponseLine& x, const ResponseLine& y) {
     return std::pair(x.responder, x.intruder) < std::pair(y.responder, y.intruder);
   });
@@ -99,18 +102,27 @@ void print_table(std::ostream& out, const agents::WorldSpec& spec, const RunReco
         optional_text(r.connect_delay_p90_hours, "{:.2f}"));
   }
   out << "\nintrusions and responses (responding nation <- intruding nation)\n";
-  out << fmt::format("  {:<28} {:>10} {:>10} {:>9} {:>10} {:>7} {:>10}\n", "nations", "intrusions",
-                     "scrambles", "aircraft", "dispatches", "ships", "unanswered");
+  out << fmt::format("  {:<28} {:>10} {:>10} {:>9} {:>10} {:>7} {:>10} {:>10} {:>9}\n", "nations",
+                     "intrusions", "scrambles", "aircraft", "dispatches", "ships", "unanswered",
+                     "intercepts", "airspace");
   for (const ResponseLine& l : response_lines(spec, record)) {
-    out << fmt::format("  {:<28} {:>10} {:>10} {:>9} {:>10} {:>7} {:>10}\n",
+    out << fmt::format("  {:<28} {:>10} {:>10} {:>9} {:>10} {:>7} {:>10} {:>10} {:>9}\n",
                        spec.nations[l.responder].id + " <- " + spec.nations[l.intruder].id,
-                       l.intrusions, l.scrambles, l.aircraft, l.dispatches, l.ships, l.unanswered);
+                       l.intrusions, l.scrambles, l.aircraft, l.dispatches, l.ships, l.unanswered,
+                       l.intercepts, l.airspace_violations);
   }
-  out << "\nzone presence: days with the nation's ships in the zone (coast guard only)\n";
+  out << "\nzone presence of each nation's ships (in brackets: its coast guard alone)\n";
+  out << fmt::format("  {:<28} {:<16} {:>11} {:>13} {:>11} {:>13} {:>13}\n", "zone", "nation",
+                     "days", "vessel-days", "entries", "hours", "longest run");
   for (const PresenceRow& p : record.presence) {
     if (p.days == 0) continue;
-    out << fmt::format("  {:<28} {:<16} {:>5} ({})\n", spec.zones[p.zone].id,
-                       spec.nations[p.nation].id, p.days, p.coast_guard_days);
+    out << fmt::format(
+        "  {:<28} {:<16} {:>11} {:>13} {:>11} {:>13} {:>13}\n", spec.zones[p.zone].id,
+        spec.nations[p.nation].id, fmt::format("{} ({})", p.days, p.coast_guard_days),
+        fmt::format("{} ({})", p.vessel_days, p.coast_guard_vessel_days),
+        fmt::format("{} ({})", p.entries, p.coast_guard_entries),
+        fmt::format("{:.0f} ({:.0f})", p.hours, p.coast_guard_hours),
+        fmt::format("{} ({})", p.longest_streak_days, p.coast_guard_longest_streak_days));
   }
 }
 
@@ -145,9 +157,10 @@ void print_json(std::ostream& out, const agents::WorldSpec& spec, const RunRecor
     out << fmt::format(
         "{}{{\"responder\": \"{}\", \"intruder\": \"{}\", \"intrusions\": {}, \"scrambles\": {}, "
         "\"aircraft_scrambled\": {}, \"dispatches\": {}, \"ships_dispatched\": {}, "
-        "\"unanswered\": {}}}",
+        "\"unanswered\": {}, \"intercepts\": {}, \"airspace_violations\": {}}}",
         first ? "" : ", ", spec.nations[l.responder].id, spec.nations[l.intruder].id, l.intrusions,
-        l.scrambles, l.aircraft, l.dispatches, l.ships, l.unanswered);
+        l.scrambles, l.aircraft, l.dispatches, l.ships, l.unanswered, l.intercepts,
+        l.airspace_violations);
     first = false;
   }
   out << "], \"zone_presence_days\": [";
@@ -155,10 +168,14 @@ void print_json(std::ostream& out, const agents::WorldSpec& spec, const RunRecor
   for (const PresenceRow& p : record.presence) {
     if (p.days == 0) continue;
     out << fmt::format(
-        "{}{{\"zone\": \"{}\", \"nation\": \"{}\", \"days\": {}, "
-        "\"coast_guard_days\": {}}}",
-        first ? "" : ", ", spec.zones[p.zone].id, spec.nations[p.nation].id, p.days,
-        p.coast_guard_days);
+        "{}{{\"zone\": \"{}\", \"nation\": \"{}\", \"days\": {}, \"vessel_days\": {}, "
+        "\"entries\": {}, \"hours\": {}, \"longest_streak_days\": {}, "
+        "\"coast_guard_days\": {}, \"coast_guard_vessel_days\": {}, "
+        "\"coast_guard_entries\": {}, \"coast_guard_hours\": {}, "
+        "\"coast_guard_longest_streak_days\": {}}}",
+        first ? "" : ", ", spec.zones[p.zone].id, spec.nations[p.nation].id, p.days, p.vessel_days,
+        p.entries, p.hours, p.longest_streak_days, p.coast_guard_days, p.coast_guard_vessel_days,
+        p.coast_guard_entries, p.coast_guard_hours, p.coast_guard_longest_streak_days);
     first = false;
   }
   out << "]}\n";

@@ -200,3 +200,92 @@ TEST_CASE("an interceptor entering the rival's watched zone is counted but not a
   CHECK(w.responses(1, 0).scrambles == 0);   // and Red sends nobody after them
   CHECK(w.responses(1, 0).unanswered == 0);
 }
+
+namespace {
+
+// Red's balloon drifts east at 20 km/h from its field at 123.96°E through
+// Blue's territorial sea (a 12 nmi circle at 124.3°E) and on into the ADIZ,
+// whose only radar sees 40 km round 125.0°E: the centre first sees it 60 km
+// after it entered the zone. Blue's own patrol aircraft crosses the same
+// territorial sea.
+constexpr const char* kLateSighting =
+    "name: late sighting\n"
+    "frame: {centre: {lat: 25.0, lon: 125.0}}\n"
+    "time: {dt: 1 min}\n"
+    "nations:\n"
+    "  - {id: blue, relations: {red: rival}}\n"
+    "  - {id: red, relations: {blue: rival}}\n"
+    "zones:\n"
+    "  - {id: blue_adiz, kind: adiz, owner: blue, polygon: [[24, 124.4], [26, 124.4], [26, 126], "
+    "[24, 126]]}\n"
+    "  - {id: blue_sea, kind: territorial_sea, owner: blue, circle: {centre: {lat: 25.0, lon: "
+    "124.3}, radius: 12 nmi}}\n"
+    "bases:\n"
+    "  - {id: blue_field, nation: blue, lat: 25.0, lon: 128.0}\n"
+    "  - {id: red_field, nation: red, lat: 25.0, lon: 123.96}\n"
+    "classes:\n"
+    "  - {id: fighter, kind: aircraft, role: fighter, cruise_speed: 900 km/h,\n"
+    "     max_speed: 1800 km/h, sensor_range: 10 km, endurance: 3 h, turnaround: 2 h}\n"
+    "  - {id: balloon, kind: aircraft, role: balloon, cruise_speed: 20 km/h, max_speed: 20 km/h,\n"
+    "     sensor_range: 10 km, endurance: 30 d, turnaround: 1 d}\n"
+    "forces:\n"
+    "  - {id: alert, nation: blue, class: fighter, count: 2, base: blue_field,\n"
+    "     mission: {type: alert, standoff: 2 km, shadow: 30 min}}\n"
+    "  - {id: balloons, nation: red, class: balloon, count: 1, base: red_field,\n"
+    "     mission: {type: sortie, rate: 1000 per d, route: [{lat: 25.0, lon: 125.0}]}}\n"
+    "  - {id: patrol, nation: blue, class: fighter, count: 1, base: blue_field,\n"
+    "     mission: {type: sortie, rate: 1000 per d, route: [{lat: 25.0, lon: 124.0}]}}\n"
+    "command_centres:\n"
+    "  - id: blue_command\n"
+    "    nation: blue\n"
+    "    radars: [{at: {lat: 25.0, lon: 125.0}, range: 40 km}]\n"
+    "    watches: [{zone: blue_adiz, scramble: 2}]\n"
+    "  - {id: red_command, nation: red}\n";
+
+}  // namespace
+
+TEST_CASE("an intruder is seen when coverage finds it, and intercepted once per responder",
+          "[platforms][responses]") {
+  const agents::WorldSpec spec =
+      scenarios::build_world_spec(scenarios::load_scenario_text(kLateSighting, "late.yaml"));
+  PlatformWorld w(spec, 5, 0);
+  const agents::Projection& projection = spec.projection;
+  const double coverage_west_km = projection.to_plane({25.0, 125.0}).x_km - 40.0;
+  // Six hours: out through the territorial sea and into coverage (its way
+  // home through the territorial sea again comes later).
+  std::vector<agents::Event> events;
+  for (int i = 0; i < 6 * 60; ++i) {
+    w.step();
+    events.insert(events.end(), w.events().begin(), w.events().end());
+    w.clear_events();
+  }
+  int intrusions = 0;
+  int intercepts = 0;
+  int violations = 0;
+  for (const agents::Event& e : events) {
+    if (e.type == EventType::intrusion) {
+      ++intrusions;
+      // Seen where the radar reaches, not where it entered (124.4°E).
+      CHECK(e.x_km >= coverage_west_km - 1.0);
+      CHECK(e.x_km <= coverage_west_km + 1.0);
+    }
+    if (e.type == EventType::intercept) {
+      ++intercepts;
+      CHECK(e.agent_a == 2);  // the balloon
+      CHECK(e.nation_b == 0);
+    }
+    if (e.type == EventType::airspace_violation) {
+      ++violations;
+      CHECK(e.agent_a == 2);  // red's balloon; blue's own fighter is at home there
+      CHECK(e.value == 1);
+    }
+  }
+  CHECK(intrusions == 1);
+  CHECK(w.responses(0, 1).intrusions == 1);
+  // Both fighters reach it, each counted once however long it shadows.
+  CHECK(intercepts == 2);
+  CHECK(w.responses(0, 1).intercepts == 2);
+  CHECK(violations == 1);
+  CHECK(w.responses(0, 1).airspace_violations == 1);
+  CHECK(w.responses(1, 0).airspace_violations == 0);
+}

@@ -10,6 +10,7 @@
 // canonical event order; its orders take effect in the next step's decide
 // phase.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "hotline/agents/platform_world.hpp"
@@ -24,6 +25,8 @@ void PlatformWorld::command() {
   (void)agents_.slots_by_id();
   run_exercises();
   detect_intrusions();
+  count_airspace_violations();
+  count_intercepts();
   run_crisis_layer();
 }
 
@@ -154,69 +157,152 @@ std::uint32_t PlatformWorld::send_responders(const WatchSpec& rule, MissionType 
   return sent;
 }
 
-// Every rival platform that entered a watched zone this step, seen by the
-// watching centre, is an intrusion; the centre's rule for the zone then
-// sends alert aircraft against an aircraft and respond ships against a ship.
-// A platform that is itself out on a response (an alert fighter or a
-// respond ship, from launch until it is home) is counted as an intrusion
-// but not answered: where two sides' watched zones overlap (the East China
-// Sea's ADIZs do), answering interceptors would have each side's fighters
-// scramble the other's without end, and the published scramble figures
-// count answers to aircraft flying their own missions.
+// An intruder is a rival platform in a watched zone; the watching centre
+// sees it when it is in the centre's coverage — on entering, or at any later
+// step of its stay — and that is an intrusion, counted once a stay. The
+// centre's rule for the zone then sends alert aircraft against an aircraft
+// and respond ships against a ship. A platform that is itself out on a
+// response (an alert fighter or a respond ship, from launch until it is
+// home) is counted as an intrusion but not answered: where two sides'
+// watched zones overlap (the East China Sea's ADIZs do), answering
+// interceptors would have each side's fighters scramble the other's without
+// end, and the published scramble figures count answers to aircraft flying
+// their own missions.
 void PlatformWorld::detect_intrusions() {
   entries_.clear();
   for (const auto& chunk : entries_by_chunk_)
     entries_.insert(entries_.end(), chunk.begin(), chunk.end());
   std::sort(entries_.begin(), entries_.end());
-  const std::size_t n = spec_.nations.size();
-  for (const auto& [intruder, entered] : entries_) {
-    const std::uint32_t slot = agents_.slot_of(intruder);
-    const std::size_t intruder_nation = agents_.side[slot];
-    const bool aircraft = agents_.kind[slot] == static_cast<std::uint8_t>(PlatformKind::aircraft);
-    const ForceSpec& force = spec_.forces[(*force_)[slot]];
-    const Role role = spec_.classes[force.platform_class].role;
-    const MissionType mission = force.mission.type;
-    const bool responding = mission == MissionType::alert || mission == MissionType::respond;
-    for (const CommandCentreSpec& centre : spec_.command_centres) {
-      if (spec_.relation(centre.nation, intruder_nation) != Relation::rival) continue;
-      for (const WatchSpec& rule : centre.watches) {
-        if ((entered >> rule.zone & 1U) == 0 || !rule.concerns(role) || !covered(centre, slot)) {
-          continue;
-        }
-        ResponseCounts& counts = responses_[centre.nation * n + intruder_nation];
-        ++counts.intrusions;
-        Event e;
-        e.step = step_;
-        e.time_s = time_s();
-        e.type = EventType::intrusion;
-        e.agent_a = intruder;
-        e.nation_a = static_cast<std::uint16_t>(intruder_nation);
-        e.nation_b = static_cast<std::uint16_t>(centre.nation);
-        e.x_km = agents_.x_km[slot];
-        e.y_km = agents_.y_km[slot];
-        e.value = static_cast<std::uint32_t>(rule.zone);
-        events_.push_back(e);
-        const std::uint32_t wanted =
-            aircraft ? rule.scramble_per_intruder : rule.dispatch_per_intruder;
-        if (wanted == 0 || responding) continue;
-        const std::uint32_t sent = send_responders(
-            rule, aircraft ? MissionType::alert : MissionType::respond, intruder, wanted);
-        if (sent == 0) {
-          ++counts.unanswered;
-          continue;
-        }
-        if (aircraft) {
-          ++counts.scrambles;
-          counts.aircraft_scrambled += sent;
-        } else {
-          ++counts.dispatches;
-          counts.ships_dispatched += sent;
-        }
-        e.type = aircraft ? EventType::scramble : EventType::dispatch;
-        e.value = sent;
-        events_.push_back(e);
+  for (const auto& [intruder, entered] : entries_)
+    add_unseen(intruder, entered);
+  std::sort(unseen_.begin(), unseen_.end());
+  still_unseen_.clear();
+  for (const UnseenIntruder& u : unseen_) {
+    const std::uint32_t slot = agents_.slot_of(u.id);
+    const ZoneMask inside = agents_.alive[slot] ? u.zones & (*zones_)[slot] : 0;
+    if (inside == 0) continue;  // it left unseen
+    const CommandCentreSpec& centre = spec_.command_centres[u.centre];
+    if (!covered(centre, slot)) {
+      still_unseen_.push_back({u.id, u.centre, inside});
+      continue;
+    }
+    for (const WatchSpec& rule : centre.watches) {
+      if ((inside >> rule.zone & 1U) != 0) answer_intrusion(centre, rule, u.id);
+    }
+  }
+  std::swap(unseen_, still_unseen_);
+}
+
+// A new stay: for each rival centre watching a zone entered, for the
+// intruder's role, the zones it has yet to see the intruder in.
+void PlatformWorld::add_unseen(engine::AgentId intruder, ZoneMask entered) {
+  const std::uint32_t slot = agents_.slot_of(intruder);
+  const Role role = forces_[(*force_)[slot]].role;
+  for (std::size_t c = 0; c < spec_.command_centres.size(); ++c) {
+    const CommandCentreSpec& centre = spec_.command_centres[c];
+    if (spec_.relation(centre.nation, agents_.side[slot]) != Relation::rival) continue;
+    ZoneMask zones = 0;
+    for (const WatchSpec& rule : centre.watches) {
+      if ((entered >> rule.zone & 1U) != 0 && rule.concerns(role)) {
+        zones |= ZoneMask{1} << rule.zone;
       }
     }
+    if (zones != 0) unseen_.push_back({intruder, static_cast<std::uint32_t>(c), zones});
+  }
+}
+
+void PlatformWorld::answer_intrusion(const CommandCentreSpec& centre, const WatchSpec& rule,
+                                     engine::AgentId intruder) {
+  const std::uint32_t slot = agents_.slot_of(intruder);
+  const std::size_t intruder_nation = agents_.side[slot];
+  const bool aircraft = agents_.kind[slot] == static_cast<std::uint8_t>(PlatformKind::aircraft);
+  const MissionType mission = spec_.forces[(*force_)[slot]].mission.type;
+  const bool responding = mission == MissionType::alert || mission == MissionType::respond;
+  ResponseCounts& counts = responses_[centre.nation * spec_.nations.size() + intruder_nation];
+  ++counts.intrusions;
+  Event e;
+  e.step = step_;
+  e.time_s = time_s();
+  e.type = EventType::intrusion;
+  e.agent_a = intruder;
+  e.nation_a = static_cast<std::uint16_t>(intruder_nation);
+  e.nation_b = static_cast<std::uint16_t>(centre.nation);
+  e.x_km = agents_.x_km[slot];
+  e.y_km = agents_.y_km[slot];
+  e.value = static_cast<std::uint32_t>(rule.zone);
+  events_.push_back(e);
+  const std::uint32_t wanted = aircraft ? rule.scramble_per_intruder : rule.dispatch_per_intruder;
+  if (wanted == 0 || responding) return;
+  const std::uint32_t sent =
+      send_responders(rule, aircraft ? MissionType::alert : MissionType::respond, intruder, wanted);
+  if (sent == 0) {
+    ++counts.unanswered;
+    return;
+  }
+  if (aircraft) {
+    ++counts.scrambles;
+    counts.aircraft_scrambled += sent;
+  } else {
+    ++counts.dispatches;
+    counts.ships_dispatched += sent;
+  }
+  e.type = aircraft ? EventType::scramble : EventType::dispatch;
+  e.value = sent;
+  events_.push_back(e);
+}
+
+// An aircraft entering a territorial sea's airspace (the land included)
+// whose owner is neither its own nation nor an ally.
+void PlatformWorld::count_airspace_violations() {
+  const std::size_t n = spec_.nations.size();
+  for (const auto& [id, entered] : entries_) {
+    const std::uint32_t slot = agents_.slot_of(id);
+    if (agents_.kind[slot] != static_cast<std::uint8_t>(PlatformKind::aircraft)) continue;
+    const std::size_t nation = agents_.side[slot];
+    for (ZoneMask zones = entered & airspace_zones_; zones != 0; zones &= zones - 1) {
+      const auto z = static_cast<std::size_t>(std::countr_zero(zones));
+      const std::size_t owner = *spec_.zones[z].owner;
+      if (owner == nation || spec_.relation(owner, nation) == Relation::ally) continue;
+      ++responses_[owner * n + nation].airspace_violations;
+      Event e;
+      e.step = step_;
+      e.time_s = time_s();
+      e.type = EventType::airspace_violation;
+      e.agent_a = id;
+      e.nation_a = static_cast<std::uint16_t>(nation);
+      e.nation_b = static_cast<std::uint16_t>(owner);
+      e.x_km = agents_.x_km[slot];
+      e.y_km = agents_.y_km[slot];
+      e.value = static_cast<std::uint32_t>(z);
+      events_.push_back(e);
+    }
+  }
+}
+
+// Responders that came within their standoff of their intruder this step,
+// in id order: one intercept each, however long they then shadow.
+void PlatformWorld::count_intercepts() {
+  reached_ids_.clear();
+  for (const auto& chunk : reached_by_chunk_)
+    reached_ids_.insert(reached_ids_.end(), chunk.begin(), chunk.end());
+  std::sort(reached_ids_.begin(), reached_ids_.end());
+  const std::size_t n = spec_.nations.size();
+  for (const engine::AgentId responder : reached_ids_) {
+    const std::uint32_t slot = agents_.slot_of(responder);
+    const engine::AgentId intruder = (*target_agent_)[slot];
+    const std::uint32_t target = agents_.slot_of(intruder);
+    ++responses_[agents_.side[slot] * n + agents_.side[target]].intercepts;
+    Event e;
+    e.step = step_;
+    e.time_s = time_s();
+    e.type = EventType::intercept;
+    e.agent_a = intruder;
+    e.agent_b = responder;
+    e.nation_a = agents_.side[target];
+    e.nation_b = agents_.side[slot];
+    e.x_km = agents_.x_km[slot];
+    e.y_km = agents_.y_km[slot];
+    events_.push_back(e);
   }
 }
 

@@ -7,6 +7,7 @@
 // in chunk order and sorted by platform id before the command phase uses
 // them.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "hotline/agents/platform_world.hpp"
@@ -237,16 +238,19 @@ void PlatformWorld::return_to_base(std::size_t s) {
 void PlatformWorld::decide() {
   const auto timer = timers_.measure(Phase::decide);
   (void)agents_.slots_by_id();  // built once here: intercepts look targets up
+  reached_by_chunk_.resize(engine::chunk_count(agents_.size(), kChunk));
   engine::for_each_chunk(agents_.size(), kChunk,
-                         [&](std::size_t, std::size_t begin, std::size_t end) {
+                         [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+                           std::vector<engine::AgentId>& reached = reached_by_chunk_[chunk];
+                           reached.clear();
                            for (std::size_t s = begin; s < end; ++s)
-                             decide_platform(s);
+                             decide_platform(s, reached);
                          });
 }
 
 // One platform's mission, from its own state of the last step and the orders
 // the command phase gave it.
-void PlatformWorld::decide_platform(std::size_t s) {
+void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>& reached) {
   const double dt = spec_.dt_s;
   const std::size_t f = (*force_)[s];
   const ForceCache& cache = forces_[f];
@@ -309,6 +313,7 @@ void PlatformWorld::decide_platform(std::size_t s) {
       if (std::hypot(target.x_km - here.x_km, target.y_km - here.y_km) <= standoff_km()) {
         (*state_)[s] = PlatformState::shadow;
         (*timer_s_)[s] = m.shadow_s;
+        reached.push_back(id);
       }
       return;
     }
@@ -394,12 +399,20 @@ void PlatformWorld::move() {
   const double dt = spec_.dt_s;
   const std::size_t groups = present_now_.size();
   const std::size_t chunks = engine::chunk_count(agents_.size(), kChunk);
+  // A new day: every ship is to be counted afresh in the zones it is in.
+  if (const std::uint32_t day = day_of_step(); day != current_day_) {
+    std::fill(counted_today_->begin(), counted_today_->end(), 0);
+    current_day_ = day;
+  }
   present_by_chunk_.resize(chunks);
+  fresh_vessels_by_chunk_.resize(chunks);
   entries_by_chunk_.resize(chunks);
   engine::for_each_chunk(
       agents_.size(), kChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
         std::vector<ZoneMask>& present = present_by_chunk_[chunk];
         present.assign(groups, 0);
+        auto& fresh_vessels = fresh_vessels_by_chunk_[chunk];
+        fresh_vessels.clear();
         auto& entries = entries_by_chunk_[chunk];
         entries.clear();
         for (std::size_t s = begin; s < end; ++s) {
@@ -456,13 +469,21 @@ void PlatformWorld::move() {
           const ZoneMask before = (*zones_)[s];
           const ZoneMask mask = zone_index_.zones_at({agents_.x_km[s], agents_.y_km[s]});
           (*zones_)[s] = mask;
-          if (const ZoneMask entered = mask & ~before & watched_zones_; entered != 0) {
+          if (const ZoneMask entered = mask & ~before & (watched_zones_ | airspace_zones_);
+              entered != 0) {
             entries.emplace_back(agents_.id[s], entered);
           }
           if (cache.kind == PlatformKind::ship) {
             const std::size_t first = cache.nation * kGroupsPerNation;
             present[first + static_cast<std::size_t>(cache.role)] |= mask;
             present[first + kAnyShip] |= mask;
+            for (ZoneMask fresh = mask & ~(*counted_today_)[s]; fresh != 0; fresh &= fresh - 1) {
+              const auto z = static_cast<std::uint32_t>(std::countr_zero(fresh));
+              fresh_vessels.emplace_back(
+                  static_cast<std::uint32_t>(first + static_cast<std::size_t>(cache.role)), z);
+              fresh_vessels.emplace_back(static_cast<std::uint32_t>(first + kAnyShip), z);
+            }
+            (*counted_today_)[s] |= mask;
           }
         }
       });

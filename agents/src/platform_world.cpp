@@ -152,6 +152,8 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       airborne_s_(&agents_.add_column<double>(0.0)),
       stand_down_(&agents_.add_column<std::uint8_t>(0)),
       altitude_km_(&agents_.add_column<double>(0.0)),
+      presence_(spec.nations.size() * kGroupsPerNation, spec.zones.size(), spec.dt_s),
+      counted_today_(&agents_.add_column<ZoneMask>(0)),
       rule_(encounter_search_rule(spec)),
       table_(std::make_unique<detail::EncounterTable>()),
       dyads_(spec.dyads()),
@@ -182,6 +184,11 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
     for (const WatchSpec& rule : centre.watches)
       watched_zones_ |= ZoneMask{1} << rule.zone;
   }
+  for (std::size_t z = 0; z < spec_.zones.size(); ++z) {
+    if (spec_.zones[z].kind == ZoneKind::territorial_sea && spec_.zones[z].owner) {
+      airspace_zones_ |= ZoneMask{1} << z;
+    }
+  }
   const std::size_t n = spec_.nations.size();
   responses_.assign(n * n, ResponseCounts{});
   dyad_of_nations_.assign(n * n, 0);
@@ -192,12 +199,17 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
   cooldown_steps_ = static_cast<std::uint32_t>(std::ceil(spec_.incidents.cooldown_s / spec_.dt_s));
   const std::size_t groups = spec_.nations.size() * kGroupsPerNation;
   present_now_.assign(groups, 0);
-  counted_today_.assign(groups, 0);
-  presence_days_.assign(groups * kMaxZones, 0);
   ally_force_deployed_.assign(spec_.forces.size(), 0);
   voyages_.resize(agents_.size());
   crisis_ = std::make_unique<CrisisCommand>(spec_, policy_, rng_);
   spawn();
+  // Platforms that start inside a watched zone are there to be seen too
+  // (slots equal ids until the first index rebuild).
+  for (std::uint32_t id = 0; id < agents_.size(); ++id) {
+    if (agents_.alive[id] && ((*zones_)[id] & watched_zones_) != 0) {
+      add_unseen(id, (*zones_)[id] & watched_zones_);
+    }
+  }
   grid_.rebuild(agents_);
 }
 
@@ -412,36 +424,39 @@ void PlatformWorld::resolve() {
     ++dyad_counts_[e.dyad].encounter_steps;
 }
 
-// Presence days: a zone counts once per day for a (nation, role) with a ship
-// in it at the end of any step of that day.
+std::uint32_t PlatformWorld::day_of_step() const {
+  return static_cast<std::uint32_t>(static_cast<double>(step_) * spec_.dt_s / kSecondsPerDay);
+}
+
+// Presence in zones: what the move phase found at the end of this step, for
+// the day the step begins in (ZonePresence).
 void PlatformWorld::record() {
   const auto timer = timers_.measure(Phase::record);
-  const auto day =
-      static_cast<std::uint32_t>(static_cast<double>(step_) * spec_.dt_s / kSecondsPerDay);
-  if (day != current_day_) {
-    std::fill(counted_today_.begin(), counted_today_.end(), 0);
-    current_day_ = day;
-  }
   std::fill(present_now_.begin(), present_now_.end(), 0);
-  for (const std::vector<ZoneMask>& chunk : present_by_chunk_) {
+  fresh_vessels_.clear();
+  for (std::size_t c = 0; c < present_by_chunk_.size(); ++c) {
     for (std::size_t g = 0; g < present_now_.size(); ++g)
-      present_now_[g] |= chunk[g];
+      present_now_[g] |= present_by_chunk_[c][g];
+    fresh_vessels_.insert(fresh_vessels_.end(), fresh_vessels_by_chunk_[c].begin(),
+                          fresh_vessels_by_chunk_[c].end());
   }
-  for (std::size_t g = 0; g < present_now_.size(); ++g) {
-    for (ZoneMask fresh = present_now_[g] & ~counted_today_[g]; fresh != 0; fresh &= fresh - 1) {
-      ++presence_days_[g * kMaxZones + static_cast<std::size_t>(std::countr_zero(fresh))];
-    }
-    counted_today_[g] |= present_now_[g];
-  }
+  presence_.record_step(day_of_step(), present_now_, fresh_vessels_);
+}
+
+PresenceStats PlatformWorld::presence(std::size_t nation, Role role, std::size_t zone) const {
+  return presence_.stats(nation * kGroupsPerNation + static_cast<std::size_t>(role), zone);
+}
+
+PresenceStats PlatformWorld::presence(std::size_t nation, std::size_t zone) const {
+  return presence_.stats(nation * kGroupsPerNation + kAnyShip, zone);
 }
 
 std::uint32_t PlatformWorld::presence_days(std::size_t nation, Role role, std::size_t zone) const {
-  const std::size_t group = nation * kGroupsPerNation + static_cast<std::size_t>(role);
-  return presence_days_[group * kMaxZones + zone];
+  return presence(nation, role, zone).days;
 }
 
 std::uint32_t PlatformWorld::presence_days(std::size_t nation, std::size_t zone) const {
-  return presence_days_[(nation * kGroupsPerNation + kAnyShip) * kMaxZones + zone];
+  return presence(nation, zone).days;
 }
 
 }  // namespace hotline::agents

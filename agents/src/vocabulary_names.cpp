@@ -141,6 +141,10 @@ std::string_view event_type_name(EventType type) {
       return "call_placed";
     case EventType::call_connected:
       return "call_connected";
+    case EventType::intercept:
+      return "intercept";
+    case EventType::airspace_violation:
+      return "airspace_violation";
   }
   return "incident";
 }

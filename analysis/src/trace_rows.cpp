@@ -93,6 +93,10 @@ const std::vector<Field>& dyad_fields() {
       HOTLINE_COLUMN(DyadRow, dispatches_by_b),
       HOTLINE_COLUMN(DyadRow, ships_dispatched_by_b),
       HOTLINE_COLUMN(DyadRow, unanswered_by_b),
+      HOTLINE_COLUMN(DyadRow, intercepts_by_a),
+      HOTLINE_COLUMN(DyadRow, airspace_violations_into_a),
+      HOTLINE_COLUMN(DyadRow, intercepts_by_b),
+      HOTLINE_COLUMN(DyadRow, airspace_violations_into_b),
       HOTLINE_COLUMN(DyadRow, crises),
       HOTLINE_COLUMN(DyadRow, hours_at_crisis),
       HOTLINE_COLUMN(DyadRow, peak_level),
@@ -113,9 +117,20 @@ const std::vector<Field>& dyad_fields() {
 
 const std::vector<Field>& presence_fields() {
   static const std::vector<Field> fields{
-      HOTLINE_COLUMN(PresenceRow, policy), HOTLINE_COLUMN(PresenceRow, replication),
-      HOTLINE_COLUMN(PresenceRow, zone),   HOTLINE_COLUMN(PresenceRow, nation),
-      HOTLINE_COLUMN(PresenceRow, days),   HOTLINE_COLUMN(PresenceRow, coast_guard_days),
+      HOTLINE_COLUMN(PresenceRow, policy),
+      HOTLINE_COLUMN(PresenceRow, replication),
+      HOTLINE_COLUMN(PresenceRow, zone),
+      HOTLINE_COLUMN(PresenceRow, nation),
+      HOTLINE_COLUMN(PresenceRow, days),
+      HOTLINE_COLUMN(PresenceRow, coast_guard_days),
+      HOTLINE_COLUMN(PresenceRow, vessel_days),
+      HOTLINE_COLUMN(PresenceRow, entries),
+      HOTLINE_COLUMN(PresenceRow, hours),
+      HOTLINE_COLUMN(PresenceRow, longest_streak_days),
+      HOTLINE_COLUMN(PresenceRow, coast_guard_vessel_days),
+      HOTLINE_COLUMN(PresenceRow, coast_guard_entries),
+      HOTLINE_COLUMN(PresenceRow, coast_guard_hours),
+      HOTLINE_COLUMN(PresenceRow, coast_guard_longest_streak_days),
   };
   return fields;
 }

@@ -23,6 +23,11 @@ enum class EventType : std::uint8_t {
                    // 0 if platform a's side retaliated, 1 if b's)
   call_placed,     // hotline calls placed (value: how many lines)
   call_connected,  // a hotline call connected (value: seconds since it was placed)
+  // Responses, continued: agent_a the intruder, agent_b the responder
+  // (intercept) or unused.
+  intercept,           // a responder reached its intruder (value: 0)
+  airspace_violation,  // an aircraft entered another nation's territorial airspace
+                       // (value: the zone)
 };
 [[nodiscard]] std::string_view event_type_name(EventType type);
 
@@ -45,7 +50,8 @@ struct Event {
   Severity severity = Severity::unsafe;
   double x_km = 0.0;
   double y_km = 0.0;
-  std::uint32_t value = 0;  // intrusion: zone index; scramble, dispatch: platforms sent
+  std::uint32_t value = 0;  // intrusion, airspace_violation: zone index; scramble, dispatch:
+                            // platforms sent
 };
 
 }  // namespace hotline::agents

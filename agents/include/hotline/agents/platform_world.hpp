@@ -30,6 +30,7 @@
 #include "hotline/agents/crisis_command.hpp"
 #include "hotline/agents/events.hpp"
 #include "hotline/agents/world_spec.hpp"
+#include "hotline/agents/zone_presence.hpp"
 #include "hotline/agents/zones.hpp"
 #include "hotline/engine/engine.hpp"
 
@@ -69,12 +70,18 @@ inline constexpr std::size_t kPlatformStateCount = 10;
 
 // Detection and responses, for one (responding nation, intruding nation).
 struct ResponseCounts {
-  std::uint64_t intrusions = 0;          // rival platforms entering a watched zone in coverage
+  // Rival platforms in a watched zone, seen by the watching centre (once a
+  // stay: when they enter in coverage, or later when coverage finds them).
+  std::uint64_t intrusions = 0;
   std::uint64_t scrambles = 0;           // intrusions answered by alert aircraft
   std::uint64_t aircraft_scrambled = 0;  // aircraft sent
   std::uint64_t dispatches = 0;          // intrusions answered by respond ships
   std::uint64_t ships_dispatched = 0;
   std::uint64_t unanswered = 0;  // a response was due but no responder was available
+  std::uint64_t intercepts = 0;  // responders that reached their intruder (one each)
+  // The intruding nation's aircraft entering the responder's territorial
+  // airspace (its territorial-sea zones, the land they hold included).
+  std::uint64_t airspace_violations = 0;
 };
 
 class PlatformWorld {
@@ -132,6 +139,11 @@ class PlatformWorld {
   // Days of the run (day d = [d, d + 1) × 86400 s) on which at least one ship
   // of `nation` with `role` was in `zone` at the end of a step.
   [[nodiscard]] std::uint32_t presence_days(std::size_t nation, Role role, std::size_t zone) const;
+  // Presence of `nation`'s ships of `role` in `zone`: days, vessel-days,
+  // cases of entry, hours, the longest run of days (ZonePresence).
+  [[nodiscard]] PresenceStats presence(std::size_t nation, Role role, std::size_t zone) const;
+  // The same for ships of any role.
+  [[nodiscard]] PresenceStats presence(std::size_t nation, std::size_t zone) const;
   // The same for ships of any role.
   [[nodiscard]] std::uint32_t presence_days(std::size_t nation, std::size_t zone) const;
 
@@ -173,7 +185,8 @@ class PlatformWorld {
   // Puts a platform at the start of its mission from where it is.
   void start_mission(std::size_t slot);
   void decide();
-  void decide_platform(std::size_t slot);
+  // One platform's decision; an intercept completed is added to `reached`.
+  void decide_platform(std::size_t slot, std::vector<engine::AgentId>& reached);
   void move();
   // Each aircraft's altitude for its mission phase, after the move phase.
   void set_altitudes();
@@ -187,6 +200,13 @@ class PlatformWorld {
   // Back to base and out of play (or at once, if on the ground).
   void stand_down(std::size_t slot);
   void detect_intrusions();
+  void add_unseen(engine::AgentId intruder, ZoneMask entered);
+  // An intrusion seen by `centre` under `rule`: counted, and answered.
+  void answer_intrusion(const CommandCentreSpec& centre, const WatchSpec& rule,
+                        engine::AgentId intruder);
+  // Responders that reached their intruders this step: intercept events.
+  void count_intercepts();
+  void count_airspace_violations();
   // Sends up to `wanted` available responders from the rule's forces against
   // `intruder`; returns how many went.
   std::uint32_t send_responders(const WatchSpec& rule, MissionType mission,
@@ -238,20 +258,38 @@ class PlatformWorld {
   std::vector<detail::Voyage> voyages_;
   std::vector<std::uint8_t> ally_force_deployed_;  // per force (deploy_on: ally_crisis)
 
-  // Zone entries into watched zones this step, (platform, zones entered),
-  // sorted by platform for the command phase.
+  // Zone entries into watched zones and territorial airspace this step,
+  // (platform, zones entered), sorted by platform for the command phase.
   ZoneMask watched_zones_ = 0;
+  ZoneMask airspace_zones_ = 0;  // territorial seas with an owner
   std::vector<std::vector<std::pair<engine::AgentId, ZoneMask>>> entries_by_chunk_;
   std::vector<std::pair<engine::AgentId, ZoneMask>> entries_;
+  // Intruders in a watched zone that its centre has not seen yet: (platform,
+  // centre, zones), sorted; coverage is checked every step while they stay.
+  struct UnseenIntruder {
+    engine::AgentId id;
+    std::uint32_t centre;
+    ZoneMask zones;
+    friend auto operator<=>(const UnseenIntruder&, const UnseenIntruder&) = default;
+  };
+  std::vector<UnseenIntruder> unseen_;
+  std::vector<UnseenIntruder> still_unseen_;
+  // Responders that reached their intruders this step, per decide chunk.
+  std::vector<std::vector<engine::AgentId>> reached_by_chunk_;
+  std::vector<engine::AgentId> reached_ids_;
   std::vector<ResponseCounts> responses_;
 
   // Presence: per (nation, role) the zones with such a ship this step,
   // those already counted today, and the day counts [nation][role][zone].
   std::vector<ZoneMask> present_now_;
-  std::vector<ZoneMask> counted_today_;
-  std::vector<std::uint32_t> presence_days_;
   std::vector<std::vector<ZoneMask>> present_by_chunk_;
+  // (group, zone) once for each ship first in the zone today, per chunk.
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> fresh_vessels_by_chunk_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> fresh_vessels_;
+  ZonePresence presence_;
+  std::vector<ZoneMask>* counted_today_;  // per ship: the zones it was counted in today
   std::uint32_t current_day_ = 0;
+  [[nodiscard]] std::uint32_t day_of_step() const;
 
   // Encounters: the pair search (radius end_factor × range, rivals only),
   // what it found, the table, and this step's changes.

@@ -80,6 +80,10 @@ struct DyadRow {
   std::uint64_t dispatches_by_b = 0;
   std::uint64_t ships_dispatched_by_b = 0;
   std::uint64_t unanswered_by_b = 0;
+  std::uint64_t intercepts_by_a = 0;             // a's responders that reached b's intruders
+  std::uint64_t airspace_violations_into_a = 0;  // b's aircraft into a's territorial airspace
+  std::uint64_t intercepts_by_b = 0;
+  std::uint64_t airspace_violations_into_b = 0;
   std::uint32_t crises = 0;
   double hours_at_crisis = 0.0;
   std::int32_t peak_level = 0;
@@ -104,6 +108,14 @@ struct PresenceRow {
   std::uint32_t nation = 0;  // index into /nations
   std::uint32_t days = 0;    // days with a ship of the nation in the zone
   std::uint32_t coast_guard_days = 0;
+  std::uint64_t vessel_days = 0;  // ships × days, each ship once a day
+  std::uint32_t entries = 0;      // cases: from none of the nation's ships in the zone to some
+  double hours = 0.0;             // hours with one or more of its ships in the zone
+  std::uint32_t longest_streak_days = 0;      // the longest run of consecutive days with presence
+  std::uint64_t coast_guard_vessel_days = 0;  // the same for its coast guard alone
+  std::uint32_t coast_guard_entries = 0;
+  double coast_guard_hours = 0.0;
+  std::uint32_t coast_guard_longest_streak_days = 0;
 };
 
 // /events: one row per event, runs in canonical order, each run's in step
