@@ -365,7 +365,7 @@ TEST_CASE("incident parameter mistakes are named", "[scenario]") {
         == "s.yaml:6:27: incidents.severity_mix: the severity mix must sum to 1, got 1.1");
   CHECK(errors_of(kParamHead + "incidents: {base_rate: 0.02}\n") ==
         "s.yaml:6:24: incidents.base_rate: '0.02' needs a unit: a rate in per s, per min, per h, "
-        "per d (for example '2 per d')");
+        "per d, per year (for example '2 per d')");
   CHECK(errors_of(kParamHead + "incidents: {posture_multipliers: [1, 2]}\n") ==
         "s.yaml:6:34: incidents.posture_multipliers: posture_multipliers lists g(posture) for "
         "postures 0, 1, 2 and 3: 4 numbers, got 2");

@@ -57,14 +57,14 @@ TEST_CASE("a bare number names the accepted units", "[units]") {
   CHECK(error_of("90", Dimension::duration)
         == "'90' needs a unit: a duration in s, min, h, d (for example '90 min')");
   CHECK(error_of("0.02", Dimension::rate)
-        == "'0.02' needs a unit: a rate in per s, per min, per h, per d (for example '2 per d')");
+        == "'0.02' needs a unit: a rate in per s, per min, per h, per d, per year (for example '2 per d')");
 }
 
 TEST_CASE("a unit of another dimension says what it is", "[units]") {
   CHECK(error_of("25 kn", Dimension::length)
         == "'25 kn' is a speed, but a length is needed here (units: m, km, nmi)");
   CHECK(error_of("3 d", Dimension::rate)
-        == "'3 d' is a duration, but a rate is needed here (units: per s, per min, per h, per d)");
+        == "'3 d' is a duration, but a rate is needed here (units: per s, per min, per h, per d, per year)");
 }
 
 TEST_CASE("unknown units and non-numbers are named", "[units]") {

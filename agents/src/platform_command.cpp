@@ -24,6 +24,7 @@ void PlatformWorld::command() {
   const auto timer = timers_.measure(Phase::command);
   (void)agents_.slots_by_id();
   run_exercises();
+  run_stations();
   detect_intrusions();
   count_airspace_violations();
   count_intercepts();

@@ -65,6 +65,7 @@ void PlatformWorld::spawn() {
           case MissionType::sortie:
           case MissionType::alert:
           case MissionType::respond:
+          case MissionType::presence:
             break;  // the loader requires a base for these
         }
       }
@@ -112,6 +113,7 @@ void PlatformWorld::start_mission(std::size_t s) {
     case MissionType::sortie:
     case MissionType::alert:
     case MissionType::respond:
+    case MissionType::presence:
       state = PlatformState::ready;  // on the ground or in port until sent
       break;
   }
@@ -122,11 +124,22 @@ void PlatformWorld::start_mission(std::size_t s) {
 }
 
 PlanePoint PlatformWorld::mission_point(std::size_t s, std::uint32_t step, RngPurpose purpose,
-                                        const ZoneShape& shape, bool reachable) const {
+                                        const ZoneShape& shape, bool reachable,
+                                        const ZoneShape* avoid) const {
   const bool ship = forces_[(*force_)[s]].kind == PlatformKind::ship;
   return detail::random_sea_point(rng_, step, agents_.id[s], purpose, shape,
                                   ship ? spec_.land.get() : nullptr,
-                                  {agents_.x_km[s], agents_.y_km[s]}, reachable);
+                                  {agents_.x_km[s], agents_.y_km[s]}, reachable, avoid);
+}
+
+PlanePoint PlatformWorld::station_point(std::size_t s, bool reachable) const {
+  const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
+  const std::size_t zone = (*station_zone_)[s];
+  const bool outside_entry = m.station.has_entries && zone != m.station.entry_zone;
+  return mission_point(s, reachable ? step_ : 0,
+                       reachable ? RngPurpose::platform_waypoint : RngPurpose::platform_spawn,
+                       spec_.zones[zone].shape, reachable,
+                       outside_entry ? &spec_.zones[m.station.entry_zone].shape : nullptr);
 }
 
 bool PlatformWorld::move_towards_target(std::size_t s, double reach_km) {
@@ -381,6 +394,9 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
       next = m.waypoints[w];
       break;
     }
+    case MissionType::presence:
+      next = station_point(s, true);
+      break;
     case MissionType::sortie:
     case MissionType::alert:
     case MissionType::respond:
@@ -445,6 +461,11 @@ void PlatformWorld::move() {
                   (*target_x_km_)[s] = m.waypoints[w].x_km;
                   (*target_y_km_)[s] = m.waypoints[w].y_km;
                 }
+              } else if (state == PlatformState::returning && (*via_exit_)[s] != 0) {
+                // Out of the station by its exit point: now home.
+                (*via_exit_)[s] = 0;
+                (*target_x_km_)[s] = cache.base.x_km;
+                (*target_y_km_)[s] = cache.base.y_km;
               } else if (state == PlatformState::returning) {
                 // Home: out of play until sent again (aircraft after turnaround),
                 // or for good if its exercise is over.

@@ -152,6 +152,8 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       airborne_s_(&agents_.add_column<double>(0.0)),
       stand_down_(&agents_.add_column<std::uint8_t>(0)),
       altitude_km_(&agents_.add_column<double>(0.0)),
+      station_zone_(&agents_.add_column<std::uint16_t>(0)),
+      via_exit_(&agents_.add_column<std::uint8_t>(0)),
       presence_(spec.nations.size() * kGroupsPerNation, spec.zones.size(), spec.dt_s),
       counted_today_(&agents_.add_column<ZoneMask>(0)),
       rule_(encounter_search_rule(spec)),
@@ -203,6 +205,7 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
   voyages_.resize(agents_.size());
   crisis_ = std::make_unique<CrisisCommand>(spec_, policy_, rng_);
   spawn();
+  start_stations();
   // Platforms that start inside a watched zone are there to be seen too
   // (slots equal ids until the first index rebuild).
   for (std::uint32_t id = 0; id < agents_.size(); ++id) {

@@ -97,6 +97,8 @@ std::string_view mission_type_name(MissionType type) {
       return "route";
     case MissionType::loiter:
       return "loiter";
+    case MissionType::presence:
+      return "presence";
     case MissionType::sortie:
       return "sortie";
     case MissionType::alert:

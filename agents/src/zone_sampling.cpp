@@ -58,19 +58,40 @@ PlanePoint random_point_in_zone(const engine::CounterRng& rng, std::uint32_t ste
   return zone_draw(rng, step, platform, purpose, zone, 0);
 }
 
+bool leg_avoids(const ZoneShape& zone, PlanePoint a, PlanePoint b) {
+  const double km = std::hypot(b.x_km - a.x_km, b.y_km - a.y_km);
+  const int samples = static_cast<int>(std::ceil(km / 0.5));
+  for (int i = 0; i <= samples; ++i) {
+    const double t = samples == 0 ? 0.0 : static_cast<double>(i) / samples;
+    if (zone.contains({a.x_km + t * (b.x_km - a.x_km), a.y_km + t * (b.y_km - a.y_km)})) {
+      return false;
+    }
+  }
+  return true;
+}
+
 PlanePoint random_sea_point(const engine::CounterRng& rng, std::uint32_t step,
                             std::uint32_t platform, engine::RngPurpose purpose,
                             const ZoneShape& shape, const LandMap* land, PlanePoint from,
-                            bool must_reach) {
+                            bool must_reach, const ZoneShape* avoid, const PlanePoint* then) {
   constexpr std::uint32_t kDraws = 64;
-  if (land == nullptr || !land->has_land())
-    return zone_draw(rng, step, platform, purpose, shape, 0);
+  const bool has_land = land != nullptr && land->has_land();
+  if (!has_land && avoid == nullptr) return zone_draw(rng, step, platform, purpose, shape, 0);
   bool have_sea = false;
   PlanePoint first_at_sea = from;
   for (std::uint32_t draw = 0; draw < kDraws; ++draw) {
     const PlanePoint p = zone_draw(rng, step, platform, purpose, shape, draw);
-    if (land->on_land(p)) continue;
-    if (!must_reach || !land->segment_crosses_land(from, p)) return p;
+    if (has_land && land->on_land(p)) continue;
+    if (avoid != nullptr && avoid->contains(p)) continue;
+    auto clear = [&](PlanePoint a, PlanePoint b) {
+      return (!has_land || !land->segment_crosses_land(a, b))
+             && (avoid == nullptr || leg_avoids(*avoid, a, b));
+    };
+    if (then != nullptr) {
+      if (clear(from, p) && clear(p, *then)) return p;
+      continue;
+    }
+    if (!must_reach || clear(from, p)) return p;
     if (!have_sea) {
       have_sea = true;
       first_at_sea = p;

@@ -30,9 +30,20 @@ namespace hotline::agents::detail {
 // the draw above for k = 0 (so without land nothing changes) and a fresh
 // counter for each k > 0. With no sea found, `from`: the ship stays put.
 // `land` null or without land: the plain draw.
+// Whether the straight leg a–b keeps out of `zone`, tested every 500 m.
+[[nodiscard]] bool leg_avoids(const ZoneShape& zone, PlanePoint a, PlanePoint b);
+
+// `avoid` (may be null): a zone the point must lie outside, and, when the
+// point must be reached, that the straight leg to it must keep out of
+// (tested every 500 m): a coast guard on station in a contiguous zone
+// keeps out of the territorial sea it surrounds.
 [[nodiscard]] PlanePoint random_sea_point(const engine::CounterRng& rng, std::uint32_t step,
                                           std::uint32_t platform, engine::RngPurpose purpose,
                                           const ZoneShape& shape, const LandMap* land,
-                                          PlanePoint from, bool must_reach);
+                                          PlanePoint from, bool must_reach,
+                                          const ZoneShape* avoid = nullptr,
+                                          const PlanePoint* then = nullptr);
+// (`then`, if given: the point must also be left for `then` by a straight
+// leg at sea and out of `avoid`; with none such, `from`.)
 
 }  // namespace hotline::agents::detail

@@ -31,9 +31,9 @@ inline constexpr std::array<Role, 9> kRoles = {Role::warship, Role::coast_guard,
                                                Role::bomber,  Role::uav,         Role::balloon};
 inline constexpr std::array<PlatformKind, 2> kPlatformKinds = {PlatformKind::ship,
                                                                PlatformKind::aircraft};
-inline constexpr std::array<MissionType, 6> kMissionTypes = {
-    MissionType::patrol, MissionType::route, MissionType::loiter,
-    MissionType::sortie, MissionType::alert, MissionType::respond};
+inline constexpr std::array<MissionType, 7> kMissionTypes = {
+    MissionType::patrol, MissionType::route,   MissionType::loiter,  MissionType::sortie,
+    MissionType::alert,  MissionType::respond, MissionType::presence};
 inline constexpr std::array<Deployment, 3> kDeployments = {
     Deployment::start, Deployment::ally_crisis, Deployment::exercise};
 

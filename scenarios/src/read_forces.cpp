@@ -33,6 +33,7 @@ const std::vector<MissionKeys>& mission_keys() {
       {MissionType::sortie, {"rate", "route"}},
       {MissionType::alert, {"standoff", "shadow"}},
       {MissionType::respond, {"standoff", "shadow"}},
+      {MissionType::presence, {"area", "dwell", "present", "absent", "ships", "entries"}},
   };
   return table;
 }
@@ -89,6 +90,45 @@ auto places(const Scenario& scenario) {
   return [&scenario](const Value& v) { return read_places(v, scenario); };
 }
 
+// ships: [min, max] or one number: how many ships go on station.
+std::optional<std::pair<std::uint32_t, std::uint32_t>> read_ship_range(const Value& value) {
+  if (value.is_scalar()) {
+    const auto n = value.integer(1, 1000);
+    if (!n) return std::nullopt;
+    return std::pair{static_cast<std::uint32_t>(*n), static_cast<std::uint32_t>(*n)};
+  }
+  const auto items = value.items();
+  if (!items) return std::nullopt;
+  if (items->size() != 2) {
+    value.error("ships is a number or [fewest, most]");
+    return std::nullopt;
+  }
+  const auto low = (*items)[0].integer(1, 1000);
+  const auto high = (*items)[1].integer(1, 1000);
+  if (!low || !high) return std::nullopt;
+  if (*high < *low) {
+    value.error("ships is [fewest, most], the fewest first");
+    return std::nullopt;
+  }
+  return std::pair{static_cast<std::uint32_t>(*low), static_cast<std::uint32_t>(*high)};
+}
+
+// entries: {zone, rate, dwell, dwell_sigma}: the ships on station enter
+// `zone` at `rate` (a Poisson rate while on station), staying a lognormal
+// time of median `dwell`.
+bool read_entries(const Value& value, const Scenario& scenario, agents::StationProcess& station) {
+  if (!value.expect_map({"zone", "rate", "dwell", "dwell_sigma"})) return false;
+  station.has_entries = true;
+  station.entry_dwell_sigma = defaults::kEntryDwellSigma;
+  FieldReader f(value);
+  f.required("zone", station.entry_zone, reference(scenario.zones, "zone"));
+  f.required("rate", station.entries_per_s, positive_quantity(Dimension::rate, "entry rate"));
+  f.required("dwell", station.entry_dwell_median_s,
+             positive_quantity(Dimension::duration, "dwell time"));
+  f.optional("dwell_sigma", station.entry_dwell_sigma, plain_number(0.0, 5.0));
+  return f.ok();
+}
+
 std::optional<Swarm> read_swarm(const Value& value, const Scenario& scenario) {
   if (!value.expect_map({"towards", "radius", "from_posture"})) return std::nullopt;
   Swarm swarm{{}, defaults::kSwarmRadiusKm, defaults::kSwarmFromPosture};
@@ -117,7 +157,7 @@ bool read_mission(const Value& value, const Scenario& scenario, const PlatformCl
   // Which kind of platform flies or sails it.
   if (platform_class != nullptr) {
     const bool needs_aircraft = *type == MissionType::sortie || *type == MissionType::alert;
-    const bool needs_ship = *type == MissionType::respond;
+    const bool needs_ship = *type == MissionType::respond || *type == MissionType::presence;
     if ((needs_aircraft && platform_class->kind != PlatformKind::aircraft)
         || (needs_ship && platform_class->kind != PlatformKind::ship)) {
       type_value->error(fmt::format("a {} mission is for {}, but class '{}' is a {}",
@@ -156,6 +196,26 @@ bool read_mission(const Value& value, const Scenario& scenario, const PlatformCl
       f.required("rate", mission.launches_per_s, positive_quantity(Dimension::rate, "sortie rate"));
       f.required("route", mission.waypoints, places(scenario));
       break;
+    case MissionType::presence: {
+      mission.dwell_s = defaults::kPatrolDwellS;
+      agents::StationProcess& station = mission.station;
+      f.required("area", mission.area, reference(scenario.zones, "zone"));
+      f.optional("dwell", mission.dwell_s,
+                 quantity_at_least_zero(Dimension::duration, "dwell time"));
+      f.required("present", station.present_mean_s,
+                 positive_quantity(Dimension::duration, "time on station"));
+      f.required("absent", station.absent_mean_s,
+                 positive_quantity(Dimension::duration, "time away"));
+      std::pair<std::uint32_t, std::uint32_t> ships{0, 0};
+      if (f.required("ships", ships, read_ship_range)) {
+        station.ships_min = ships.first;
+        station.ships_max = ships.second;
+      }
+      if (auto entry = value.optional("entries")) {
+        if (!read_entries(*entry, scenario, station)) f.fail();
+      }
+      break;
+    }
     case MissionType::alert:
     case MissionType::respond: {
       const bool alert = *type == MissionType::alert;
@@ -173,7 +233,8 @@ bool read_mission(const Value& value, const Scenario& scenario, const PlatformCl
 }
 
 bool mission_needs_base(MissionType type) {
-  return type == MissionType::sortie || type == MissionType::alert || type == MissionType::respond;
+  return type == MissionType::sortie || type == MissionType::alert || type == MissionType::respond
+         || type == MissionType::presence;
 }
 
 // A sortie flies base → route → base at cruise speed and must fit the
@@ -275,7 +336,8 @@ void check_ship_mission_at_sea(const Value& force_value, const Force& force,
     case MissionType::route:
       check_route_at_sea(*mission.optional("waypoints"), m, sea);
       break;
-    case MissionType::patrol: {
+    case MissionType::patrol:
+    case MissionType::presence: {
       const Zone& zone = scenario.zones[m.area];
       if (!sea.has_sea(sea.shape_of(zone, scenario.geography))) {
         mission.required("area")->error(
@@ -345,6 +407,13 @@ void read_forces(const Value& value, Scenario& scenario,
         f.fail();
       }
     } else {
+      f.fail();
+    }
+    if (f.ok() && force.mission.type == MissionType::presence
+        && force.count < force.mission.station.ships_max) {
+      item.optional("mission")->required("ships")->error(
+          fmt::format("the force has {} ships, fewer than the {} it may put on station",
+                      force.count, force.mission.station.ships_max));
       f.fail();
     }
     const bool ok = id.has_value() && f.ok();

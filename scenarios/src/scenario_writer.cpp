@@ -143,6 +143,20 @@ void write_mission(std::string& out, const Mission& m, const Scenario& s) {
       out += fmt::format("      standoff: {}\n      shadow: {}\n", length(m.standoff_km),
                          duration(m.shadow_s));
       break;
+    case MissionType::presence: {
+      const agents::StationProcess& p = m.station;
+      out += fmt::format(
+          "      area: {}\n      dwell: {}\n      present: {}\n      absent: {}\n      ships: "
+          "[{}, {}]\n",
+          s.zones[m.area].id, duration(m.dwell_s), duration(p.present_mean_s),
+          duration(p.absent_mean_s), p.ships_min, p.ships_max);
+      if (p.has_entries) {
+        out += fmt::format("      entries: {{zone: {}, rate: {}, dwell: {}, dwell_sigma: {}}}\n",
+                           s.zones[p.entry_zone].id, rate(p.entries_per_s),
+                           duration(p.entry_dwell_median_s), number(p.entry_dwell_sigma));
+      }
+      break;
+    }
   }
 }
 

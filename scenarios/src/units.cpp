@@ -26,8 +26,12 @@ constexpr std::array<Unit, 4> kSpeedUnits{
 constexpr std::array<Unit, 4> kDurationUnits{
     {{"s", 1.0}, {"min", 60.0}, {"h", kHourS}, {"d", 86400.0}}};
 constexpr std::array<Unit, 2> kAngleUnits{{{"deg", std::numbers::pi / 180.0}, {"rad", 1.0}}};
-constexpr std::array<Unit, 4> kRateUnits{
-    {{"per h", 1.0 / kHourS}, {"per d", 1.0 / 86400.0}, {"per min", 1.0 / 60.0}, {"per s", 1.0}}};
+// A year is 365 days (rates of rare events: cases of entry a year).
+constexpr std::array<Unit, 5> kRateUnits{{{"per h", 1.0 / kHourS},
+                                          {"per d", 1.0 / 86400.0},
+                                          {"per min", 1.0 / 60.0},
+                                          {"per s", 1.0},
+                                          {"per year", 1.0 / (365.0 * 86400.0)}}};
 
 std::span<const Unit> units_of(Dimension dimension) {
   switch (dimension) {
@@ -57,7 +61,7 @@ std::string_view listing(Dimension dimension) {
     case Dimension::angle:
       return "deg, rad";
     case Dimension::rate:
-      return "per s, per min, per h, per d";
+      return "per s, per min, per h, per d, per year";
   }
   return "";
 }

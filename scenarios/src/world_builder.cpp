@@ -90,6 +90,7 @@ agents::WorldSpec build_world_spec(const Scenario& s) {
     m.launches_per_s = f.mission.launches_per_s;
     m.standoff_km = f.mission.standoff_km;
     m.shadow_s = f.mission.shadow_s;
+    m.station = f.mission.station;
     w.forces.push_back({f.id, f.nation, f.platform_class, f.count, f.base, f.deploy_on, m});
   }
   for (const CommandCentre& c : s.command_centres) {

@@ -197,6 +197,18 @@ class PlatformWorld {
   // postures set, ally_crisis forces deployed or stood down.
   void run_crisis_layer();
   void deploy_for_ally_crisis();
+  // Presence forces: the on/off process, ships sent and recalled, entries
+  // begun and ended (platform_stations.cpp).
+  void start_stations();
+  void run_stations();
+  void send_to_station(std::size_t force, std::uint32_t ships);
+  // Sends a ship on station home, by a point of its station from which the
+  // way home keeps out of the entry zone if the straight way would not.
+  void recall_from_station(std::size_t slot);
+  // Points the force's ships on station at `zone`.
+  void retarget_station(std::size_t force, std::size_t zone);
+  [[nodiscard]] double exponential_s(std::size_t force, engine::RngPurpose purpose,
+                                     double mean_s) const;
   // Back to base and out of play (or at once, if on the ground).
   void stand_down(std::size_t slot);
   void detect_intrusions();
@@ -218,7 +230,10 @@ class PlatformWorld {
   // straight line if there is such (zone_sampling.hpp).
   [[nodiscard]] PlanePoint mission_point(std::size_t slot, std::uint32_t step,
                                          engine::RngPurpose purpose, const ZoneShape& shape,
-                                         bool reachable) const;
+                                         bool reachable, const ZoneShape* avoid = nullptr) const;
+  // The next point of a ship on station: in its station zone, and out of the
+  // entry zone unless it is there.
+  [[nodiscard]] PlanePoint station_point(std::size_t slot, bool reachable) const;
   // Moves the platform in `slot` towards its target for one step; true when
   // it got there. Ships go round land (ship_navigation.hpp).
   bool move_towards_target(std::size_t slot, double reach_km);
@@ -252,8 +267,19 @@ class PlatformWorld {
   std::vector<double>* airborne_s_;             // aircraft: time since take-off
   std::vector<std::uint8_t>* stand_down_;       // back to reserve on reaching base
   std::vector<double>* altitude_km_;            // aircraft; 0 for ships and on the ground
+  std::vector<std::uint16_t>* station_zone_;    // presence: the zone it patrols now
+  std::vector<std::uint8_t>* via_exit_;         // presence: going home by an exit point
 
   std::vector<ForceCache> forces_;
+  // Presence missions: per force, whether it is on station, until when, and
+  // whether its ships are inside the entry zone, until when.
+  struct Station {
+    bool on_station = false;
+    double next_switch_s = 0.0;
+    bool entering = false;
+    double entry_until_s = 0.0;
+  };
+  std::vector<Station> stations_;
   // Per platform id: a ship's route round land, if it is on one.
   std::vector<detail::Voyage> voyages_;
   std::vector<std::uint8_t> ally_force_deployed_;  // per force (deploy_on: ally_crisis)

@@ -78,8 +78,8 @@ struct SwarmSpec {
 // The parameters of one mission type; the fields of other types stay zero.
 struct MissionSpec {
   MissionType type = MissionType::patrol;
-  std::size_t area = 0;               // patrol: zone index
-  double dwell_s = 0.0;               // patrol, route
+  std::size_t area = 0;               // patrol, presence: zone index
+  double dwell_s = 0.0;               // patrol, route, presence
   std::vector<PlanePoint> waypoints;  // route; sortie: the flight out
   bool loop = false;                  // route
   PlanePoint around;                  // loiter
@@ -88,6 +88,7 @@ struct MissionSpec {
   double launches_per_s = 0.0;        // sortie, per platform
   double standoff_km = 0.0;           // alert, respond
   double shadow_s = 0.0;              // alert, respond
+  StationProcess station;             // presence (with area and dwell)
 };
 
 struct ForceSpec {

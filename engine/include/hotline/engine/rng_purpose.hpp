@@ -38,6 +38,12 @@ enum class RngPurpose : std::uint8_t {
   hotline_answer_delay = 13,  // after how long
   // step, subject_a, subject_b: the encounter's first step and platforms.
   cues_adherence = 14,  // whether each side keeps to CUES in this encounter
+
+  // Presence missions (agents/platform_world): step, subject_a the force.
+  station_switch = 15,       // the time until a force goes on or off station
+  station_ships = 16,        // how many ships it puts on station
+  station_entry = 17,        // whether its ships enter the second zone this step
+  station_entry_dwell = 18,  // how long they stay in it
 };
 
 }  // namespace hotline::engine

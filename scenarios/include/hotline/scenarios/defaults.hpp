@@ -10,6 +10,9 @@ inline constexpr double kLandCellKm = 2.0;  // geography.land_cell
 // zones[].from_land.distance by kind: 12 and 24 nautical miles (UNCLOS
 // articles 3 and 33).
 inline constexpr double kTerritorialSeaKm = 12 * 1.852;
+// presence missions' entries: the log-standard deviation of the time inside
+// (median given): hours mostly, now and then days.
+inline constexpr double kEntryDwellSigma = 1.0;
 inline constexpr double kContiguousZoneKm = 24 * 1.852;
 inline constexpr double kHorizonS = 30.0 * 86400.0;  // time.horizon
 

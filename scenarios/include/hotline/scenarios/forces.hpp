@@ -45,6 +45,7 @@ struct Mission {
   double launches_per_s = 0.0;      // sortie: Poisson rate of launches per platform
   double standoff_km = 0.0;         // alert, respond: shadowing distance
   double shadow_s = 0.0;            // alert, respond: how long to shadow
+  agents::StationProcess station;   // presence (with area and dwell)
   bool operator==(const Mission&) const = default;
 };
 
