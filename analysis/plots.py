@@ -123,6 +123,8 @@ class Sweep:
             raise BadInput(f"{self.path}: /summary names a policy past /policies")
         self.zones = f["zones"][:]
         self.zone_vertices = f["zone_vertices"][:]
+        # Land belts (zones drawn from the coast) keep their land's coast.
+        self.zone_coast = f["zone_coast"][:] if "zone_coast" in f else None
         self.bases = f["bases"][:]
         for zone in self.zones:
             if text(zone["shape"]) == "polygon":
@@ -313,6 +315,27 @@ def plot_tension(sweep, comparison, palette, out):
     return save(figure, out, "tension.png")
 
 
+
+def draw_land_belt(axis, sweep, zone, width_km, colour, extent):
+    """A zone drawn from the coast: the contour at width_km of the distance to
+    its land's coast (from /zone_coast), on a 300 × 300 grid. Returns where to
+    put its label."""
+    edges = sweep.zone_coast[sweep.zone_coast["zone"] == zone]
+    if len(edges) == 0:
+        raise BadInput(f"{sweep.path}: land belt zone {zone} has no coast in /zone_coast")
+    x0, y0 = edges["x0_km"], edges["y0_km"]
+    dx, dy = edges["x1_km"] - x0, edges["y1_km"] - y0
+    lo_x, hi_x = min(x0.min(), (x0 + dx).min()) - width_km * 1.2, max(x0.max(), (x0 + dx).max()) + width_km * 1.2
+    lo_y, hi_y = min(y0.min(), (y0 + dy).min()) - width_km * 1.2, max(y0.max(), (y0 + dy).max()) + width_km * 1.2
+    gx, gy = np.meshgrid(np.linspace(lo_x, hi_x, 300), np.linspace(lo_y, hi_y, 300))
+    distance = np.full(gx.shape, np.inf)
+    for ex, ey, ux, uy in zip(x0, y0, dx, dy):  # edge by edge: memory stays one grid
+        t = np.clip(((gx - ex) * ux + (gy - ey) * uy) / max(ux * ux + uy * uy, 1e-12), 0.0, 1.0)
+        np.minimum(distance, np.hypot(gx - ex - t * ux, gy - ey - t * uy), out=distance)
+    axis.contour(gx, gy, distance, levels=[width_km], colors=[colour], linewidths=1.2)
+    extent += [(lo_x, lo_y), (hi_x, hi_y)]
+    return ((lo_x + hi_x) / 2, hi_y - width_km * 0.2)
+
 def plot_incident_map(sweep, comparison, out):
     figure, axis = plt.subplots(figsize=(10, 9))
     nation_colour = {n: plt.get_cmap("Set1")(i % 9) for i, n in enumerate(sweep.nations)}
@@ -321,6 +344,10 @@ def plot_incident_map(sweep, comparison, out):
         z, name, shape = int(zone["index"]), text(zone["id"]), text(zone["shape"])
         owner = text(zone["owner"])
         colour = nation_colour.get(owner, (0.4, 0.4, 0.4, 1.0))
+        if shape == "land_belt":
+            label_at = draw_land_belt(axis, sweep, z, float(zone["radius_km"]), colour, extent)
+            axis.annotate(name, label_at, fontsize=7, ha="center", va="bottom", color=colour)
+            continue
         if shape == "circle":
             cx, cy, r = float(zone["centre_x_km"]), float(zone["centre_y_km"]), float(zone["radius_km"])
             patch = Circle((cx, cy), r, fill=False, edgecolor=colour, linewidth=1.2)

@@ -168,6 +168,23 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
       hdf5::write_attribute(file_, group.get(), "resolved_yaml", identity.resolved_yaml);
       hdf5::write_attribute(file_, group.get(), "hash", identity.scenario_hash);
     }
+    {
+      // Everything a reader needs to put plane km back on the globe
+      // (docs/trace-format.md gives the formulas, analysis/hotline_geo.py
+      // the code).
+      const agents::ProjectionParameters& p = spec.projection.parameters();
+      hdf5::Handle group = hdf5::create_group(file_, root, "projection");
+      hdf5::write_attribute(file_, group.get(), "method",
+                            "azimuthal equidistant on the conformal sphere of WGS 84");
+      hdf5::write_attribute(file_, group.get(), "centre_lat_deg", p.centre.lat_deg);
+      hdf5::write_attribute(file_, group.get(), "centre_lon_deg", p.centre.lon_deg);
+      hdf5::write_attribute(file_, group.get(), "ellipsoid_a_km", p.ellipsoid_a_km);
+      hdf5::write_attribute(file_, group.get(), "ellipsoid_flattening", p.ellipsoid_flattening);
+      hdf5::write_attribute(file_, group.get(), "sphere_radius_km", p.sphere_radius_km);
+      hdf5::write_attribute(file_, group.get(), "sphere_centre_lat_rad", p.sphere_centre_lat_rad);
+      hdf5::write_attribute(file_, group.get(), "longitude_factor", p.longitude_factor);
+      hdf5::write_attribute(file_, group.get(), "isometric_offset", p.isometric_offset);
+    }
 
     std::vector<std::vector<std::string>> rows;
     for (const agents::NationSpec& n : spec.nations)
@@ -190,17 +207,27 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
     constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();  // not a circle
     rows.clear();
     std::vector<std::vector<std::string>> vertices;
+    std::vector<std::vector<std::string>> coast;
     for (std::size_t z = 0; z < spec.zones.size(); ++z) {
       const agents::ZoneSpec& zone = spec.zones[z];
       const agents::ZoneShape& shape = zone.shape;
       const bool circle = shape.is_circle();
+      const bool belt = shape.is_land_belt();
+      // A land belt: its width as the radius, its land's coast in
+      // /zone_coast.
       rows.push_back({zone.id, std::string(agents::zone_kind_name(zone.kind)),
                       zone.owner ? spec.nations[*zone.owner].id : std::string(),
-                      circle ? "circle" : "polygon", km(circle ? shape.centre().x_km : kNaN),
+                      circle ? "circle" : (belt ? "land_belt" : "polygon"),
+                      km(circle ? shape.centre().x_km : kNaN),
                       km(circle ? shape.centre().y_km : kNaN),
-                      km(circle ? shape.radius_km() : kNaN)});
+                      km(circle ? shape.radius_km() : (belt ? shape.belt_km() : kNaN))});
       for (const agents::PlanePoint& v : shape.vertices())
         vertices.push_back({std::to_string(z), km(v.x_km), km(v.y_km)});
+      if (belt) {
+        for (const auto& [a, b] : shape.belt_land()->coast_edges()) {
+          coast.push_back({std::to_string(z), km(a.x_km), km(a.y_km), km(b.x_km), km(b.y_km)});
+        }
+      }
     }
     write_small_table(file_, root, "zones",
                       {{"id"},
@@ -213,6 +240,13 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
                       rows);
     write_small_table(file_, root, "zone_vertices",
                       {{"zone", Kind::u32}, {"x_km", Kind::f64}, {"y_km", Kind::f64}}, vertices);
+    write_small_table(file_, root, "zone_coast",
+                      {{"zone", Kind::u32},
+                       {"x0_km", Kind::f64},
+                       {"y0_km", Kind::f64},
+                       {"x1_km", Kind::f64},
+                       {"y1_km", Kind::f64}},
+                      coast);
 
     rows.clear();
     for (const agents::BaseSpec& base : spec.bases)

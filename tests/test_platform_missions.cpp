@@ -170,3 +170,39 @@ TEST_CASE("platform runs are identical at 1, 2 and 3 threads", "[platforms][dete
   CHECK(hashes[0] == hashes[1]);
   CHECK(hashes[0] == hashes[2]);
 }
+
+TEST_CASE("a force stood down for a span goes home and comes out again", "[platforms][missions]") {
+  // A moratorium from day 1 to day 2: the boats start on station, are all in
+  // port (out of play) by the end of the span's first half day, and out
+  // again after it.
+  PlatformWorld w(world("  - {id: ccg, nation: china, class: cutter, count: 5, base: wenzhou,\n"
+                        "     stood_down: [{from: 1 d, to: 2 d}],\n"
+                        "     mission: {type: patrol, area: cz, dwell: 2 h}}\n"),
+                  7, 0);
+  auto in_play = [&] {
+    int n = 0;
+    for (std::uint32_t s = 0; s < w.agents().size(); ++s)
+      n += w.agents().alive[s] ? 1 : 0;
+    return n;
+  };
+  CHECK(in_play() == 5);
+  for (int i = 0; i < 47 * 60; ++i)
+    w.step();
+  // 380 km home at 15 kn is 14 h: all in port before the span ends.
+  CHECK(in_play() == 0);
+  for (int i = 0; i < 2 * 60; ++i)
+    w.step();
+  CHECK(in_play() == 5);
+  try {
+    (void)scenarios::load_scenario_text(
+        std::string(kHead)
+            + "forces:\n  - {id: ccg, nation: china, class: cutter, count: 5, base: wenzhou,\n"
+              "     stood_down: [{from: 3 d, to: 2 d}],\n"
+              "     mission: {type: patrol, area: cz}}\n",
+        "bad.yaml");
+    FAIL("a span that ends before it starts loaded");
+  } catch (const scenarios::ScenarioError& e) {
+    CHECK(std::string(e.what()).find("forces[0].stood_down[0].to: a span ends after it starts")
+          != std::string::npos);
+  }
+}

@@ -383,6 +383,14 @@ double LandMap::distance_to_coast_km(PlanePoint p) const {
   return distance_to_segment(p, e.a, e.b);
 }
 
+std::vector<std::pair<PlanePoint, PlanePoint>> LandMap::coast_edges() const {
+  std::vector<std::pair<PlanePoint, PlanePoint>> out;
+  for (const Edge& e : edges_) {
+    if (e.coast) out.emplace_back(e.a, e.b);
+  }
+  return out;
+}
+
 std::size_t LandMap::memory_bytes() const {
   return edges_.capacity() * sizeof(Edge)
          + (coast_bits_.capacity() + land_bits_.capacity()) * sizeof(std::uint64_t)

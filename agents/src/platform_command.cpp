@@ -24,6 +24,7 @@ void PlatformWorld::command() {
   const auto timer = timers_.measure(Phase::command);
   (void)agents_.slots_by_id();
   run_exercises();
+  run_stand_downs();
   run_stations();
   detect_intrusions();
   count_airspace_violations();
@@ -110,6 +111,32 @@ void PlatformWorld::run_exercises() {
                    && (*state_)[s] != PlatformState::reserve) {
           stand_down(s);
         }
+      }
+    }
+  }
+}
+
+bool PlatformWorld::stood_down(std::size_t f, double t) const {
+  for (const auto& [from, to] : spec_.forces[f].stood_down_s) {
+    if (t >= from && t < to) return true;
+  }
+  return false;
+}
+
+void PlatformWorld::run_stand_downs() {
+  const double begin = time_s();
+  const double end = begin + spec_.dt_s;
+  for (std::size_t f = 0; f < spec_.forces.size(); ++f) {
+    const ForceSpec& force = spec_.forces[f];
+    if (force.deploy_on != Deployment::start) continue;
+    for (const auto& [from, to] : force.stood_down_s) {
+      const bool starts = from >= begin && from < end;
+      const bool ends = to >= begin && to < end;
+      if (!starts && !ends) continue;
+      for (engine::AgentId id = forces_[f].first_id; id < forces_[f].first_id + force.count; ++id) {
+        const std::uint32_t s = agents_.slot_of(id);
+        if (starts && (*state_)[s] != PlatformState::reserve) stand_down(s);
+        if (ends && (*state_)[s] == PlatformState::reserve) start_mission(s);
       }
     }
   }

@@ -45,7 +45,7 @@ void PlatformWorld::spawn() {
       // others (sortie, alert, respond) and forces that deploy later start
       // at their base, as does a platform without one.
       PlanePoint at = cache.base;
-      const bool on_station = force.deploy_on == Deployment::start
+      const bool on_station = force.deploy_on == Deployment::start && !stood_down(f, 0.0)
                               && (m.type == MissionType::patrol || m.type == MissionType::route
                                   || m.type == MissionType::loiter);
       if (!cache.has_base || on_station) {
@@ -73,7 +73,7 @@ void PlatformWorld::spawn() {
       agents_.y_km[s] = at.y_km;
       agents_.heading_rad[s] = 0.0;
       agents_.speed_km_s[s] = 0.0;
-      if (force.deploy_on == Deployment::start) {
+      if (force.deploy_on == Deployment::start && !stood_down(f, 0.0)) {
         start_mission(s);
       } else {
         (*state_)[s] = PlatformState::reserve;

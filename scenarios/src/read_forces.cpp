@@ -232,6 +232,38 @@ bool read_mission(const Value& value, const Scenario& scenario, const PlatformCl
   return ok;
 }
 
+// stood_down: a list of {from, to} spans of the run, in order and apart.
+std::optional<std::vector<std::pair<double, double>>> read_stood_down(const Value& value) {
+  const auto items = value.items();
+  if (!items) return std::nullopt;
+  std::vector<std::pair<double, double>> spans;
+  bool ok = true;
+  for (const Value& item : *items) {
+    if (!item.expect_map({"from", "to"})) {
+      ok = false;
+      continue;
+    }
+    std::pair<double, double> span{0.0, 0.0};
+    FieldReader f(item);
+    f.required("from", span.first, quantity_at_least_zero(Dimension::duration, "start"));
+    f.required("to", span.second, positive_quantity(Dimension::duration, "end"));
+    if (!f.ok()) {
+      ok = false;
+      continue;
+    }
+    if (span.second <= span.first) {
+      item.required("to")->error("a span ends after it starts");
+      ok = false;
+    } else if (!spans.empty() && span.first < spans.back().second) {
+      item.required("from")->error("spans are in order and do not overlap");
+      ok = false;
+    }
+    spans.push_back(span);
+  }
+  if (!ok) return std::nullopt;
+  return spans;
+}
+
 bool mission_needs_base(MissionType type) {
   return type == MissionType::sortie || type == MissionType::alert || type == MissionType::respond
          || type == MissionType::presence;
@@ -370,7 +402,8 @@ void read_forces(const Value& value, Scenario& scenario,
   const auto items = value.items();
   if (!items) return;
   for (const Value& item : *items) {
-    if (!item.expect_map({"id", "nation", "class", "count", "base", "deploy_on", "mission"})) {
+    if (!item.expect_map(
+            {"id", "nation", "class", "count", "base", "deploy_on", "stood_down", "mission"})) {
       continue;
     }
     Force force;
@@ -385,6 +418,7 @@ void read_forces(const Value& value, Scenario& scenario,
     f.optional("deploy_on", force.deploy_on, [](const Value& v) {
       return read_choice(v, "deployment", kDeployments, &deployment_name);
     });
+    f.optional("stood_down", force.stood_down_s, read_stood_down);
     if (base_ok && nation_ok) {
       const std::size_t base_nation = scenario.bases[*force.base].nation;
       if (base_nation != force.nation

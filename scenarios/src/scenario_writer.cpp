@@ -286,6 +286,11 @@ std::string explain_scenario(const Scenario& s) {
                        s.nations[f.nation].id, s.classes[f.platform_class].id, f.count);
     if (f.base) out += fmt::format("    base: {}\n", s.bases[*f.base].id);
     out += fmt::format("    deploy_on: {}\n", deployment_name(f.deploy_on));
+    if (!f.stood_down_s.empty()) {
+      out += "    stood_down:\n";
+      for (const auto& [from, to] : f.stood_down_s)
+        out += fmt::format("      - {{from: {}, to: {}}}\n", duration(from), duration(to));
+    }
     write_mission(out, f.mission, s);
   }
 

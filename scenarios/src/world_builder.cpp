@@ -91,7 +91,8 @@ agents::WorldSpec build_world_spec(const Scenario& s) {
     m.standoff_km = f.mission.standoff_km;
     m.shadow_s = f.mission.shadow_s;
     m.station = f.mission.station;
-    w.forces.push_back({f.id, f.nation, f.platform_class, f.count, f.base, f.deploy_on, m});
+    w.forces.push_back(
+        {f.id, f.nation, f.platform_class, f.count, f.base, f.deploy_on, m, f.stood_down_s});
   }
   for (const CommandCentre& c : s.command_centres) {
     agents::CommandCentreSpec centre{c.id, c.name, c.nation, {}, c.watches};

@@ -134,6 +134,28 @@ with h5py.File(os.path.join(work, "run.h5"), "r") as f:
         check(states[column].compression is None and states[column].chunks is not None,
               f"run: states {column} chunked, not compressed")
 
+# The projection: every base of the run file back at the latitude and
+# longitude the scenario gives it (analysis/hotline_geo.py, within 1e-9°).
+sys.path.insert(0, os.path.join(source, "analysis"))
+import hotline_geo  # noqa: E402
+
+bases_text = open(scenario).read()
+with h5py.File(os.path.join(work, "run.h5"), "r") as f:
+    check("projection" in f, "run: /projection")
+    projection = hotline_geo.Projection.from_file(f)
+    matched = 0
+    for base in f["bases"][:]:
+        name = base["id"].decode() if isinstance(base["id"], bytes) else str(base["id"])
+        found = re.search(r"\{id: " + re.escape(name) + r", nation: \w+, lat: ([-\d.]+), lon: ([-\d.]+)",
+                          bases_text)
+        if not found:
+            continue
+        lat, lon = projection.to_lat_lon(base["x_km"], base["y_km"])
+        matched += 1
+        check(abs(lat - float(found.group(1))) < 1e-9 and abs(lon - float(found.group(2))) < 1e-9,
+              f"run: base {name} maps back to its latitude and longitude ({lat}, {lon})")
+    check(matched >= 3, f"run: bases checked against the scenario ({matched})")
+
 # A sweep file: every policy × replication, in canonical order.
 run("sweep", scenario, "--days", "3", "--replications", "3", "--quiet", "-o", "sweep.h5")
 with h5py.File(os.path.join(work, "sweep.h5"), "r") as f:

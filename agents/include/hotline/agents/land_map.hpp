@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "hotline/agents/projection.hpp"
@@ -73,6 +74,9 @@ class LandMap {
   [[nodiscard]] PlanePoint bounds_lo() const { return lo_; }
   [[nodiscard]] PlanePoint bounds_hi() const { return hi_; }
   [[nodiscard]] std::size_t edge_count() const { return edges_.size(); }
+  // The coastline's edges (not the clipping's sides along the bounds), in
+  // ring order: for drawing.
+  [[nodiscard]] std::vector<std::pair<PlanePoint, PlanePoint>> coast_edges() const;
   [[nodiscard]] std::size_t coast_cell_count() const { return coast_offsets_.size() - 1; }
   // Bytes held by the grid, the edge lists and the R-tree.
   [[nodiscard]] std::size_t memory_bytes() const;

@@ -193,6 +193,10 @@ class PlatformWorld {
   [[nodiscard]] double phase_altitude_km(std::size_t slot) const;
   void command();
   void run_exercises();
+  // Forces stood down for a span (stood_down): home when it begins, out
+  // again when it ends.
+  void run_stand_downs();
+  [[nodiscard]] bool stood_down(std::size_t force, double time_s) const;
   // The crisis layer's step: this step's incidents reported, its events,
   // postures set, ally_crisis forces deployed or stood down.
   void run_crisis_layer();

@@ -99,6 +99,9 @@ struct ForceSpec {
   std::optional<std::size_t> base;
   Deployment deploy_on = Deployment::start;
   MissionSpec mission;
+  // Spans of the run [from, to) s in which the force is stood down, in port
+  // or on the ground (a fishing moratorium), sorted and apart.
+  std::vector<std::pair<double, double>> stood_down_s;
 };
 
 struct RadarSpec {

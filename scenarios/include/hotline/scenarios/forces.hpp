@@ -57,6 +57,7 @@ struct Force {
   std::optional<std::size_t> base;  // required for sortie, alert and respond
   Deployment deploy_on = Deployment::start;
   Mission mission;
+  std::vector<std::pair<double, double>> stood_down_s;  // [from, to) s, sorted, apart
   bool operator==(const Force&) const = default;
 };
 
