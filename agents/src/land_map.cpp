@@ -331,6 +331,7 @@ bool LandMap::on_land(PlanePoint p) const {
 
 bool LandMap::segment_crosses_land(PlanePoint a, PlanePoint b) const {
   if (edges_.empty()) return false;
+  if (short_leg_at_sea(a, b)) return false;
   if (on_land(a) || on_land(b)) return true;
   // Clip to the bounds: outside them is sea.
   const double x_min = std::max(std::min(a.x_km, b.x_km), lo_.x_km);
@@ -376,11 +377,30 @@ bool LandMap::segment_crosses_land(PlanePoint a, PlanePoint b) const {
 double LandMap::distance_to_coast_km(PlanePoint p) const {
   if (tree_->tree.empty()) return std::numeric_limits<double>::infinity();
   // The R-tree's nearest may tie between edges at equal distance; the
-  // distance itself does not depend on which one it returns.
-  std::vector<CoastTree::Value> nearest;
-  tree_->tree.query(bgi::nearest(CoastTree::Point(p.x_km, p.y_km), 1), std::back_inserter(nearest));
-  const Edge& e = edges_[nearest.front().second];
+  // distance itself does not depend on which one it returns. (The query
+  // iterator allocates nothing: this runs in the step loop.)
+  const auto nearest = tree_->tree.qbegin(bgi::nearest(CoastTree::Point(p.x_km, p.y_km), 1));
+  const Edge& e = edges_[nearest->second];
   return distance_to_segment(p, e.a, e.b);
+}
+
+// The common case of a ship's step at sea, in a few lookups: both ends in
+// sea cells no more than one cell apart. Two cells sharing a side make a
+// rectangle, which holds the segment; diagonal neighbours need the other
+// two cells of their square at sea too.
+bool LandMap::short_leg_at_sea(PlanePoint a, PlanePoint b) const {
+  const auto inside = [&](PlanePoint p) {
+    return p.x_km >= lo_.x_km && p.x_km <= hi_.x_km && p.y_km >= lo_.y_km && p.y_km <= hi_.y_km;
+  };
+  if (!inside(a) || !inside(b)) return false;
+  const int ca = col_of(a.x_km);
+  const int ra = row_of(a.y_km);
+  const int cb = col_of(b.x_km);
+  const int rb = row_of(b.y_km);
+  if (std::abs(ca - cb) > 1 || std::abs(ra - rb) > 1) return false;
+  const auto sea = [&](int c, int r) { return kind_of_cell(cell_index(c, r)) == CellKind::sea; };
+  if (!sea(ca, ra) || !sea(cb, rb)) return false;
+  return ca == cb || ra == rb || (sea(ca, rb) && sea(cb, ra));
 }
 
 std::vector<std::pair<PlanePoint, PlanePoint>> LandMap::coast_edges() const {

@@ -101,6 +101,7 @@ class LandMap {
       std::size_t cell) const;
   [[nodiscard]] std::size_t coast_rank(std::size_t cell) const;
 
+  [[nodiscard]] bool short_leg_at_sea(PlanePoint a, PlanePoint b) const;
   void classify(const std::vector<Edge>& edges);
   void list_coast_edges();
   void mark_sea_and_land();
