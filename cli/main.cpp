@@ -233,6 +233,10 @@ int main(int argc, char** argv) {
   run->add_option("--replication", run_replication,
                   "Replication number: its random streams are the same under every policy "
                   "(default 0)");
+  std::string run_posture;
+  run->add_option("--posture", run_posture,
+                  "Hold every nation's posture at this level, 0-3 (the command layer no longer "
+                  "moves it: for calibrating exposure)");
   run->add_flag("--json", run_options.json, "Print JSON instead of tables");
   run->add_flag("--profile", run_options.profile,
                 "Print the time per phase (on stderr with --json)");
@@ -318,6 +322,9 @@ int main(int argc, char** argv) {
       }
       run_options.replication = static_cast<std::uint32_t>(
           parse_count(run_replication, "--replication", 0, (1U << 24) - 1));
+      if (!run_posture.empty()) {
+        run_options.posture = static_cast<int>(parse_count(run_posture, "--posture", 0, 3));
+      }
       if (!run_sample_every.empty()) {
         run_options.sample_every_steps = static_cast<std::uint32_t>(
             parse_count(run_sample_every, "--sample-every", 0, 1U << 30));

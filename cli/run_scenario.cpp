@@ -233,6 +233,10 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
                                                     : engine::ThreadControl::hardware_threads());
   return threads.run([&]() -> int {
     agents::PlatformWorld world(spec, options.seed, options.replication, policy);
+    if (options.posture) {
+      for (std::size_t n = 0; n < spec.nations.size(); ++n)
+        world.pin_posture(n, *options.posture);
+    }
     const std::string policy_id = world.policy().id;
     RunRecord record;
     record.summary.policy = 0;  // the run file's only policy

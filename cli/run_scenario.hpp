@@ -34,6 +34,9 @@ struct RunOptions {
   std::optional<std::uint32_t> sample_every_steps;  // states; default: the scenario's
   std::string events = "all";                       // EventDetail name
   std::string command_line;                         // for the trace's attributes
+  // Every nation's posture held at this level (0-3): the command layer no
+  // longer moves it (calibrating exposure without escalation).
+  std::optional<int> posture;
 };
 
 // Returns the exit code: 0; 1 if the trace cannot be written; 2 for a
