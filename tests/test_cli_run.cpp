@@ -72,3 +72,19 @@ TEST_CASE("run: --policy picks a policy by id, and an unknown one exits 2", "[cl
   CHECK(empty.exit_code == 2);
   CHECK(empty.err == "hotline: error: --policy needs a policy id\n");
 }
+
+TEST_CASE("run --posture holds every nation's posture, and says what it takes", "[cli][run]") {
+  // Held at 0 (levels still move; postures, and so missions, do not), with
+  // the exposure figures in the JSON; a level beyond 3 is refused.
+  const std::string base = "run " + kSource + "/scenarios/tutorial.yaml --days 5 --json";
+  const auto held = run_hotline(base + " --posture 0");
+  REQUIRE(held.exit_code == 0);
+  CHECK(held.out.find("\"intercepts\": ") != std::string::npos);
+  CHECK(held.out.find("\"airspace_violations\": ") != std::string::npos);
+  CHECK(held.out.find("\"vessel_days\": ") != std::string::npos);
+  CHECK(held.out.find("\"longest_streak_days\": ") != std::string::npos);
+  const auto bad = run_hotline(base + " --posture 4");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out.empty());
+  CHECK(bad.err == "hotline: error: --posture expects a whole number in [0, 3] (too large): got '4'\n");
+}
