@@ -86,5 +86,6 @@ TEST_CASE("run --posture holds every nation's posture, and says what it takes", 
   const auto bad = run_hotline(base + " --posture 4");
   CHECK(bad.exit_code == 2);
   CHECK(bad.out.empty());
-  CHECK(bad.err == "hotline: error: --posture expects a whole number in [0, 3] (too large): got '4'\n");
+  CHECK(bad.err
+        == "hotline: error: --posture expects a whole number in [0, 3] (too large): got '4'\n");
 }
