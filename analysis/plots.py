@@ -51,12 +51,14 @@ def fail(message):
 
 try:
     import h5py
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import hotline_geo
     import matplotlib
 
     matplotlib.use("Agg")  # files only, no display
     import matplotlib.pyplot as plt
     import numpy as np
-    from matplotlib.patches import Circle, Polygon
+    from matplotlib.patches import Polygon
 except ImportError as e:  # pragma: no cover - depends on the machine
     print(
         f"plots.py: error: {e.name} is missing: install Debian's python3-matplotlib, "
@@ -110,8 +112,14 @@ class Sweep:
         scenario = f["scenario"].attrs
         self.scenario_name = text(scenario["name"])
         self.scenario_hash = text(scenario["hash"])
-        match = re.search(r"level_thresholds:\s*\[([^\]]*)\]", text(scenario["resolved_yaml"]))
+        resolved = text(scenario["resolved_yaml"])
+        match = re.search(r"level_thresholds:\s*\[([^\]]*)\]", resolved)
         self.thresholds = [float(x) for x in match.group(1).split(",")] if match else []
+        # The land the scenario stood on, and the projection back to the
+        # globe (files from before these existed are drawn in plane km).
+        land = re.search(r"^geography:\n  land: \"?([^\"\n]*)\"?$", resolved, re.M)
+        self.land = land.group(1) if land else None
+        self.projection = hotline_geo.Projection.from_file(f) if "projection" in f else None
         self.policies = [text(p) for p in f["policies"]["id"]]
         self.dyads = [text(d) for d in f["dyads"]["name"]]
         self.nations = [text(n) for n in f["nations"]["id"]]
@@ -316,7 +324,7 @@ def plot_tension(sweep, comparison, palette, out):
 
 
 
-def draw_land_belt(axis, sweep, zone, width_km, colour, extent):
+def draw_land_belt(axis, sweep, zone, width_km, colour, extent, to_map):
     """A zone drawn from the coast: the contour at width_km of the distance to
     its land's coast (from /zone_coast), on a 300 × 300 grid. Returns where to
     put its label."""
@@ -332,12 +340,67 @@ def draw_land_belt(axis, sweep, zone, width_km, colour, extent):
     for ex, ey, ux, uy in zip(x0, y0, dx, dy):  # edge by edge: memory stays one grid
         t = np.clip(((gx - ex) * ux + (gy - ey) * uy) / max(ux * ux + uy * uy, 1e-12), 0.0, 1.0)
         np.minimum(distance, np.hypot(gx - ex - t * ux, gy - ey - t * uy), out=distance)
-    axis.contour(gx, gy, distance, levels=[width_km], colors=[colour], linewidths=1.2)
-    extent += [(lo_x, lo_y), (hi_x, hi_y)]
-    return ((lo_x + hi_x) / 2, hi_y - width_km * 0.2)
+    mx, my = to_map(gx, gy)
+    axis.contour(mx, my, distance, levels=[width_km], colors=[colour], linewidths=1.2)
+    corners_x, corners_y = to_map(np.array([lo_x, hi_x]), np.array([lo_y, hi_y]))
+    extent += list(zip(corners_x, corners_y))
+    label_x, label_y = to_map((lo_x + hi_x) / 2, hi_y - width_km * 0.2)
+    return (float(label_x), float(label_y))
+
+def land_rings(sweep):
+    """The rings of the land the sweep's scenario stood on, in degrees: the
+    built-in land from the repository beside this script, a land file by its
+    resolved path, none for open sea."""
+    if sweep.land in (None, "none"):
+        return []
+    if sweep.land == "east_asia_10m":
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "scenarios",
+                            "land", "east_asia_10m.geojson")
+    else:
+        path = sweep.land
+    try:
+        with open(path, encoding="utf-8") as f:
+            collection = json.load(f)
+    except (OSError, ValueError):
+        return []  # drawn without a coast; the title says which land it was
+    rings = []
+    for feature in collection.get("features", []):
+        geometry = feature.get("geometry", {})
+        polygons = ([geometry["coordinates"]] if geometry.get("type") == "Polygon"
+                    else geometry.get("coordinates", []))
+        for polygon in polygons:
+            rings.extend(np.array(ring, dtype=float) for ring in polygon)
+    return rings
+
+
+class MapFrame:
+    """Plane km → what the map's axes show: longitude and latitude where the
+    file has its projection, else the plane itself."""
+
+    def __init__(self, sweep):
+        self.projection = sweep.projection
+
+    def __call__(self, x_km, y_km):
+        x = np.asarray(x_km, dtype=float)
+        y = np.asarray(y_km, dtype=float)
+        if self.projection is None:
+            return x, y
+        lat, lon = self.projection.to_lat_lon(x, y)
+        return lon, lat
+
+
+def dense_outline(points, per_edge=16):
+    """A closed polygon's edges cut into pieces, so that straight edges in the
+    plane are drawn where they run on the globe."""
+    closed = np.vstack([points, points[:1]])
+    pieces = [a + (b - a) * t for a, b in zip(closed[:-1], closed[1:])
+              for t in np.linspace(0.0, 1.0, per_edge, endpoint=False)[:, None]]
+    return np.vstack(pieces)
+
 
 def plot_incident_map(sweep, comparison, out):
     figure, axis = plt.subplots(figsize=(10, 9))
+    to_map = MapFrame(sweep)
     nation_colour = {n: plt.get_cmap("Set1")(i % 9) for i, n in enumerate(sweep.nations)}
     extent = []
     for zone in sweep.zones:
@@ -345,43 +408,45 @@ def plot_incident_map(sweep, comparison, out):
         owner = text(zone["owner"])
         colour = nation_colour.get(owner, (0.4, 0.4, 0.4, 1.0))
         if shape == "land_belt":
-            label_at = draw_land_belt(axis, sweep, z, float(zone["radius_km"]), colour, extent)
+            label_at = draw_land_belt(axis, sweep, z, float(zone["radius_km"]), colour, extent,
+                                      to_map)
             axis.annotate(name, label_at, fontsize=7, ha="center", va="bottom", color=colour)
             continue
         if shape == "circle":
             cx, cy, r = float(zone["centre_x_km"]), float(zone["centre_y_km"]), float(zone["radius_km"])
-            patch = Circle((cx, cy), r, fill=False, edgecolor=colour, linewidth=1.2)
-            label_at = (cx, cy + r)
-            extent += [(cx - r, cy - r), (cx + r, cy + r)]
+            angle = np.linspace(0.0, 2.0 * np.pi, 120, endpoint=False)
+            plane = np.column_stack([cx + r * np.cos(angle), cy + r * np.sin(angle)])
         else:
             corners = sweep.zone_vertices[sweep.zone_vertices["zone"] == z]
-            points = np.column_stack([corners["x_km"], corners["y_km"]])
-            patch = Polygon(points, closed=True, fill=False, edgecolor=colour, linewidth=1.2)
-            label_at = (points[:, 0].mean(), points[:, 1].max())
-            extent += [tuple(p) for p in points]
+            plane = dense_outline(np.column_stack([corners["x_km"], corners["y_km"]]))
+        points = np.column_stack(to_map(plane[:, 0], plane[:, 1]))
+        patch = Polygon(points, closed=True, fill=False, edgecolor=colour, linewidth=1.2)
+        label_at = (points[:, 0].mean(), points[:, 1].max())
+        extent += [tuple(p) for p in points]
         patch.set_linestyle("--" if text(zone["kind"]) in ("adiz", "patrol_area",
                                                               "exercise_area") else "-")
         axis.add_patch(patch)
         axis.annotate(name, label_at, fontsize=7, ha="center", va="bottom", color=colour)
     for base in sweep.bases:
         nation = text(base["nation"])
-        axis.plot(base["x_km"], base["y_km"], marker="^", markersize=8, linestyle="none",
+        bx, by = to_map(base["x_km"], base["y_km"])
+        axis.plot(bx, by, marker="^", markersize=8, linestyle="none",
                   color=nation_colour.get(nation, "k"), markeredgecolor="k")
-        axis.annotate(text(base["id"]), (base["x_km"], base["y_km"]), fontsize=7,
+        axis.annotate(text(base["id"]), (float(bx), float(by)), fontsize=7,
                       xytext=(4, 4), textcoords="offset points")
-        extent.append((float(base["x_km"]), float(base["y_km"])))
+        extent.append((float(bx), float(by)))
     recorded = sweep.events_kept in ("incidents", "all")
     incidents = sweep.incidents
     if recorded and len(incidents):
         order = np.argsort(incidents["severity"], kind="stable")  # grave on top
         severity_colour = np.array(["#f2c12e", "#e8772e", "#c0262d"])
         codes = np.clip(incidents["severity"][order], 0, 2)
-        axis.scatter(incidents["x_km"][order], incidents["y_km"][order], s=3,
-                     c=severity_colour[codes], alpha=0.35, linewidths=0, zorder=3)
+        ix, iy = to_map(incidents["x_km"][order], incidents["y_km"][order])
+        axis.scatter(ix, iy, s=3, c=severity_colour[codes], alpha=0.35, linewidths=0, zorder=3)
         for code, name in enumerate(sweep.severities[:3]):
             count = int((incidents["severity"] == code).sum())
             axis.scatter([], [], s=20, c=severity_colour[code], label=f"{name} ({count:,})")
-        extent += list(zip(incidents["x_km"], incidents["y_km"]))
+        extent += list(zip(ix, iy))
         note = (f"{len(incidents):,} incidents of {len(sweep.summary)} runs "
                 f"({len(sweep.policies)} policies)")
     elif recorded:
@@ -393,14 +458,25 @@ def plot_incident_map(sweep, comparison, out):
         if any(text(b["nation"]) == nation for b in sweep.bases):
             axis.plot([], [], marker="^", linestyle="none", color=nation_colour[nation],
                       markeredgecolor="k", label=f"base: {nation}")
+    geographic = sweep.projection is not None
     if extent:
         xy = np.array(extent, dtype=float)
-        pad = 0.05 * max(np.ptp(xy[:, 0]), np.ptp(xy[:, 1]), 1.0)
+        pad = 0.05 * max(np.ptp(xy[:, 0]), np.ptp(xy[:, 1]), 0.01 if geographic else 1.0)
         axis.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
         axis.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
-    axis.set_aspect("equal")
-    axis.set_xlabel("x, km east of the scenario's frame centre")
-    axis.set_ylabel("y, km north of the scenario's frame centre")
+    if geographic:
+        # The coast, from the land file the scenario stood on.
+        for ring in land_rings(sweep):
+            axis.add_patch(Polygon(ring[:, :2], closed=True, facecolor="#e3ddd0",
+                                   edgecolor="#8c8270", linewidth=0.5, zorder=0))
+        middle = np.radians(np.mean(axis.get_ylim()))
+        axis.set_aspect(1.0 / np.cos(middle))
+        axis.set_xlabel("longitude, °E")
+        axis.set_ylabel("latitude, °N")
+    else:
+        axis.set_aspect("equal")
+        axis.set_xlabel("x, km east of the scenario's frame centre")
+        axis.set_ylabel("y, km north of the scenario's frame centre")
     axis.set_title(f"Incident locations over zones and bases: {sweep.scenario_name}\n{note}",
                    fontsize=10)
     axis.grid(alpha=0.25)
