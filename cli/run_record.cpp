@@ -223,6 +223,8 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
     s.scrambles += r.scrambles_by_a + r.scrambles_by_b;
     s.dispatches += r.dispatches_by_a + r.dispatches_by_b;
     s.unanswered += r.unanswered_by_a + r.unanswered_by_b;
+    s.intercepts += r.intercepts_by_a + r.intercepts_by_b;
+    s.airspace_violations += r.airspace_violations_into_a + r.airspace_violations_into_b;
     s.crises += r.crises;
     s.dyad_hours_at_crisis += r.hours_at_crisis;
     s.peak_level = std::max(s.peak_level, r.peak_level);

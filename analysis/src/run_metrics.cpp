@@ -49,6 +49,14 @@ constexpr std::array kMetrics{
               [](const SummaryRow& r) { return static_cast<double>(r.peak_level); }},
     RunMetric{"calls_connected", "Hotline calls connected", "calls connected", "per run", false,
               [](const SummaryRow& r) { return count(r.calls_connected); }},
+    // Exposure: what the rivals' forces did, which the policies mostly leave
+    // alone (their differences show where a posture moved a mission).
+    RunMetric{"scrambles", "Scrambles: intrusions answered by alert aircraft", "scrambles",
+              "per run", false, [](const SummaryRow& r) { return count(r.scrambles); }},
+    RunMetric{"intercepts", "Intercepts: responders that reached their intruders", "intercepts",
+              "per run", false, [](const SummaryRow& r) { return count(r.intercepts); }},
+    RunMetric{"airspace_violations", "Airspace violations", "airspace violations", "per run", false,
+              [](const SummaryRow& r) { return count(r.airspace_violations); }},
 };
 
 }  // namespace

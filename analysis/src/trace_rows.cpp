@@ -48,6 +48,8 @@ const std::vector<Field>& summary_fields() {
       HOTLINE_COLUMN(SummaryRow, scrambles),
       HOTLINE_COLUMN(SummaryRow, dispatches),
       HOTLINE_COLUMN(SummaryRow, unanswered),
+      HOTLINE_COLUMN(SummaryRow, intercepts),
+      HOTLINE_COLUMN(SummaryRow, airspace_violations),
       HOTLINE_COLUMN(SummaryRow, crises),
       HOTLINE_COLUMN(SummaryRow, dyad_hours_at_crisis),
       HOTLINE_COLUMN(SummaryRow, peak_level),

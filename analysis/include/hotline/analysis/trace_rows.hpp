@@ -34,6 +34,8 @@ struct SummaryRow {
   std::uint64_t scrambles = 0;
   std::uint64_t dispatches = 0;
   std::uint64_t unanswered = 0;
+  std::uint64_t intercepts = 0;           // responders that reached their intruders
+  std::uint64_t airspace_violations = 0;  // aircraft into another nation's territorial airspace
   std::uint32_t crises = 0;
   double dyad_hours_at_crisis = 0.0;  // summed over dyads
   std::int32_t peak_level = 0;        // the highest of any dyad
