@@ -17,6 +17,7 @@
 #include "hotline/agents/land_map.hpp"
 #include "hotline/agents/projection.hpp"
 #include "hotline/scenarios/land_file.hpp"
+#include "split_mix.hpp"
 
 using hotline::agents::LandMap;
 using hotline::agents::LandRing;
@@ -29,16 +30,7 @@ namespace bgi = boost::geometry::index;
 
 namespace {
 
-struct Uniforms {
-  std::uint64_t state;
-  double next() {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
-  }
-  double in(double lo, double hi) { return lo + (hi - lo) * next(); }
-};
+using hotline::test::SplitMix;
 
 // A square of side 10 with a square hole of side 4 in its middle, and a
 // triangle beside it.
@@ -165,15 +157,15 @@ class Oracle {
 
 // Half the points anywhere in the box, half within 3 km of a coastline
 // vertex, where the exact tests run.
-PlanePoint random_point(Uniforms& u, const std::vector<LandRing>& rings, PlanePoint lo,
+PlanePoint random_point(SplitMix& u, const std::vector<LandRing>& rings, PlanePoint lo,
                         PlanePoint hi) {
-  if (u.next() < 0.5) return {u.in(lo.x_km, hi.x_km), u.in(lo.y_km, hi.y_km)};
+  if (u.next() < 0.5) return {u.uniform(lo.x_km, hi.x_km), u.uniform(lo.y_km, hi.y_km)};
   for (;;) {
     const LandRing& ring =
         rings[static_cast<std::size_t>(u.next() * static_cast<double>(rings.size()))];
     const PlanePoint v =
         ring[static_cast<std::size_t>(u.next() * static_cast<double>(ring.size()))];
-    const PlanePoint p{v.x_km + u.in(-3.0, 3.0), v.y_km + u.in(-3.0, 3.0)};
+    const PlanePoint p{v.x_km + u.uniform(-3.0, 3.0), v.y_km + u.uniform(-3.0, 3.0)};
     if (p.x_km > lo.x_km && p.x_km < hi.x_km && p.y_km > lo.y_km && p.y_km < hi.y_km) return p;
   }
 }
@@ -272,7 +264,7 @@ TEST_CASE("land map agrees with Boost.Geometry on 100,000 points and segments", 
   const PlanePoint hi{real.hi.x_km - 50, real.hi.y_km - 50};
   const Oracle oracle(real.rings, real.lo, real.hi);
   const LandMap land(real.rings, real.lo, real.hi, 2.0);
-  Uniforms u{2024};
+  SplitMix u{2024};
   int land_points = 0;
   int coast_cells = 0;
   int crossing = 0;
@@ -283,8 +275,8 @@ TEST_CASE("land map agrees with Boost.Geometry on 100,000 points and segments", 
     coast_cells += land.cell_kind(p) == LandMap::CellKind::coast ? 1 : 0;
     if (land.on_land(p) != expected)
       FAIL("point " << p.x_km << ", " << p.y_km << ": oracle " << expected);
-    const double angle = u.in(0.0, 2.0 * std::numbers::pi);
-    const double length = u.in(0.0, 40.0);
+    const double angle = u.uniform(0.0, 2.0 * std::numbers::pi);
+    const double length = u.uniform(0.0, 40.0);
     const PlanePoint q{p.x_km + length * std::cos(angle), p.y_km + length * std::sin(angle)};
     const bool crosses = oracle.segment_crosses_land(p, q);
     crossing += crosses ? 1 : 0;
@@ -306,7 +298,7 @@ TEST_CASE("land map answers do not depend on the cell size", "[land]") {
   const RealLand& real = real_land();
   const LandMap fine(real.rings, real.lo, real.hi, 0.5);
   const LandMap coarse(real.rings, real.lo, real.hi, 7.3);
-  Uniforms u{99};
+  SplitMix u{99};
   for (int i = 0; i < 20000; ++i) {
     const PlanePoint p = random_point(u, real.rings, real.lo, real.hi);
     REQUIRE(fine.on_land(p) == coarse.on_land(p));
@@ -321,7 +313,7 @@ TEST_CASE("land map answers do not depend on the cell size", "[land]") {
 TEST_CASE("distance to the coast is the nearest edge's", "[land]") {
   const RealLand& real = real_land();
   const LandMap land(real.rings, real.lo, real.hi, 2.0);
-  Uniforms u{5};
+  SplitMix u{5};
   for (int i = 0; i < 300; ++i) {
     const PlanePoint p = random_point(u, real.rings, {-500, -400}, {500, 500});
     double best = std::numeric_limits<double>::infinity();

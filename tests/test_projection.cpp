@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "hotline/agents/projection.hpp"
+#include "split_mix.hpp"
 
 using hotline::agents::LatLon;
 using hotline::agents::PlanePoint;
@@ -37,18 +38,10 @@ double plane_km(PlanePoint a, PlanePoint b) {
 }
 
 // A fixed stream of uniforms in [0, 1) (splitmix64).
-struct Uniforms {
-  std::uint64_t state;
-  double next() {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
-  }
-};
+using hotline::test::SplitMix;
 
 // A point uniformly spread over the disc of `radius_km` about the centre.
-LatLon random_point(Uniforms& u, LatLon centre, double radius_km) {
+LatLon random_point(SplitMix& u, LatLon centre, double radius_km) {
   return geodesic_step(centre, 360.0 * u.next(), radius_km * std::sqrt(u.next()));
 }
 
@@ -59,7 +52,7 @@ TEST_CASE("the projection maps back to where it came from", "[geography][project
        {LatLon{25.74, 123.47}, LatLon{24.0, 120.0}, LatLon{-33.9, 151.2}, LatLon{60.0, 5.0}}) {
     const Projection projection(centre);
     CHECK(std::hypot(projection.to_plane(centre).x_km, projection.to_plane(centre).y_km) < 1e-9);
-    Uniforms u{7};
+    SplitMix u{7};
     double worst_deg = 0.0;
     for (int i = 0; i < 20000; ++i) {
       const LatLon p = random_point(u, centre, 1500.0);
@@ -94,7 +87,7 @@ TEST_CASE("distances across the extent are within the documented error",
        {LatLon{25.74, 123.47}, LatLon{27.0, 125.0}, LatLon{24.0, 120.0}, LatLon{50.0, -30.0}}) {
     const Projection projection(centre);
     for (const double radius_km : {100.0, 500.0, 1000.0, projection.radius_for_max_error_km()}) {
-      Uniforms u{11};
+      SplitMix u{11};
       double worst = 0.0;
       for (int i = 0; i < 20000; ++i) {
         const LatLon a = random_point(u, centre, radius_km);

@@ -10,6 +10,7 @@
 
 #include "hotline/agents/projection.hpp"
 #include "hotline/agents/zones.hpp"
+#include "split_mix.hpp"
 
 using namespace hotline::agents;
 
@@ -23,18 +24,7 @@ ZoneMask brute_force(const std::vector<ZoneShape>& zones, PlanePoint p) {
   return mask;
 }
 
-// A small deterministic generator for test points (not the simulation's RNG).
-struct SplitMix {
-  std::uint64_t state;
-  double uniform(double lo, double hi) {
-    state += 0x9e3779b97f4a7c15ULL;
-    std::uint64_t z = state;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    z ^= z >> 31;
-    return lo + (hi - lo) * static_cast<double>(z >> 11) * 0x1.0p-53;
-  }
-};
+using hotline::test::SplitMix;
 
 }  // namespace
 

@@ -221,6 +221,22 @@ void PlatformWorld::detect_intrusions() {
   std::swap(unseen_, still_unseen_);
 }
 
+// A response event of this step: the intruder and its nation, the
+// responding nation, placed where the platform in `at_slot` is.
+Event PlatformWorld::response_event(EventType type, engine::AgentId intruder,
+                                    std::size_t responder_nation, std::uint32_t at_slot) const {
+  Event e;
+  e.step = step_;
+  e.time_s = time_s();
+  e.type = type;
+  e.agent_a = intruder;
+  e.nation_a = agents_.side[agents_.slot_of(intruder)];
+  e.nation_b = static_cast<std::uint16_t>(responder_nation);
+  e.x_km = agents_.x_km[at_slot];
+  e.y_km = agents_.y_km[at_slot];
+  return e;
+}
+
 // A new stay: for each rival centre watching a zone entered, for the
 // intruder's role, the zones it has yet to see the intruder in.
 void PlatformWorld::add_unseen(engine::AgentId intruder, ZoneMask entered) {
@@ -248,15 +264,7 @@ void PlatformWorld::answer_intrusion(const CommandCentreSpec& centre, const Watc
   const bool responding = mission == MissionType::alert || mission == MissionType::respond;
   ResponseCounts& counts = responses_[centre.nation * spec_.nations.size() + intruder_nation];
   ++counts.intrusions;
-  Event e;
-  e.step = step_;
-  e.time_s = time_s();
-  e.type = EventType::intrusion;
-  e.agent_a = intruder;
-  e.nation_a = static_cast<std::uint16_t>(intruder_nation);
-  e.nation_b = static_cast<std::uint16_t>(centre.nation);
-  e.x_km = agents_.x_km[slot];
-  e.y_km = agents_.y_km[slot];
+  Event e = response_event(EventType::intrusion, intruder, centre.nation, slot);
   e.value = static_cast<std::uint32_t>(rule.zone);
   events_.push_back(e);
   const std::uint32_t wanted = aircraft ? rule.scramble_per_intruder : rule.dispatch_per_intruder;
@@ -292,15 +300,7 @@ void PlatformWorld::count_airspace_violations() {
       const std::size_t owner = *spec_.zones[z].owner;
       if (owner == nation || spec_.relation(owner, nation) == Relation::ally) continue;
       ++responses_[owner * n + nation].airspace_violations;
-      Event e;
-      e.step = step_;
-      e.time_s = time_s();
-      e.type = EventType::airspace_violation;
-      e.agent_a = id;
-      e.nation_a = static_cast<std::uint16_t>(nation);
-      e.nation_b = static_cast<std::uint16_t>(owner);
-      e.x_km = agents_.x_km[slot];
-      e.y_km = agents_.y_km[slot];
+      Event e = response_event(EventType::airspace_violation, id, owner, slot);
       e.value = static_cast<std::uint32_t>(z);
       events_.push_back(e);
     }
@@ -320,16 +320,8 @@ void PlatformWorld::count_intercepts() {
     const engine::AgentId intruder = (*target_agent_)[slot];
     const std::uint32_t target = agents_.slot_of(intruder);
     ++responses_[agents_.side[slot] * n + agents_.side[target]].intercepts;
-    Event e;
-    e.step = step_;
-    e.time_s = time_s();
-    e.type = EventType::intercept;
-    e.agent_a = intruder;
+    Event e = response_event(EventType::intercept, intruder, agents_.side[slot], slot);
     e.agent_b = responder;
-    e.nation_a = agents_.side[target];
-    e.nation_b = agents_.side[slot];
-    e.x_km = agents_.x_km[slot];
-    e.y_km = agents_.y_km[slot];
     events_.push_back(e);
   }
 }

@@ -217,6 +217,8 @@ class PlatformWorld {
   void stand_down(std::size_t slot);
   void detect_intrusions();
   void add_unseen(engine::AgentId intruder, ZoneMask entered);
+  [[nodiscard]] Event response_event(EventType type, engine::AgentId intruder,
+                                     std::size_t responder_nation, std::uint32_t at_slot) const;
   // An intrusion seen by `centre` under `rule`: counted, and answered.
   void answer_intrusion(const CommandCentreSpec& centre, const WatchSpec& rule,
                         engine::AgentId intruder);
