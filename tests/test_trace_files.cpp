@@ -181,6 +181,11 @@ TEST_CASE("replication k draws the same random streams under every policy", "[tr
   const std::string none = "  - id: none\n";
   REQUIRE(text.find(none) != std::string::npos);
   text.replace(text.find(none), none.size(), none + "  - id: also_none\n");
+  // The copy lives elsewhere: its land file by its full path.
+  const std::string land = "land: land/tutorial_islands.geojson";
+  REQUIRE(text.find(land) != std::string::npos);
+  text.replace(text.find(land), land.size(),
+               "land: " + kSource + "/scenarios/land/tutorial_islands.geojson");
   const std::string scenario = dir + "/twins.yaml";
   std::ofstream(scenario) << text;
   const auto r = run_hotline("sweep " + scenario

@@ -136,7 +136,7 @@ wait_for_job() {
 
 # --- 2. the reference ------------------------------------------------------
 export HOTLINE="$hotline"
-export SCENARIO="$source_dir/scenarios/east_china_sea_2023.yaml"
+export SCENARIO="$source_dir/scenarios/tutorial.yaml"
 export REPLICATIONS=2 DAYS=30 EVENTS=incidents
 t0=$(seconds)
 "$hotline" sweep "$SCENARIO" --replications $REPLICATIONS --days $DAYS --events $EVENTS \
