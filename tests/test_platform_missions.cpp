@@ -153,7 +153,7 @@ TEST_CASE("platform runs are identical at 1, 2 and 3 threads", "[platforms][dete
   const agents::WorldSpec spec = world(
       "  - {id: ccg, nation: china, class: cutter, count: 300, base: wenzhou,\n"
       "     mission: {type: patrol, area: cz, dwell: 20 min}}\n"
-      "  - {id: militia, nation: china, class: cutter, count: 5000,\n"
+      "  - {id: militia, nation: china, class: cutter, count: 2500,\n"
       "     mission: {type: loiter, around: b, radius: 40 km}}\n"
       "  - {id: loop, nation: japan, class: cutter, count: 200,\n"
       "     mission: {type: route, waypoints: [a, b], loop: true, dwell: 5 min}}\n");
