@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -377,8 +378,17 @@ Geography read_geography(const std::optional<Value>& value, const Value& frame_v
     if (path.is_relative())
       path = std::filesystem::path(scenario_directory(at.context().file)) / path;
     g.land = std::filesystem::absolute(path).lexically_normal().string();
-    std::ifstream in(g.land, std::ios::binary);
-    if (!in) {
+    // A regular file of a sane size: not a device, a pipe or a directory.
+    constexpr std::uintmax_t kMaxLandBytes = 256ULL << 20;
+    std::error_code ec;
+    const bool regular = std::filesystem::is_regular_file(g.land, ec);
+    if (regular && std::filesystem::file_size(g.land, ec) > kMaxLandBytes) {
+      at.error(fmt::format("the land file {} is larger than 256 MB", g.land));
+      return g;
+    }
+    std::ifstream in;
+    if (regular) in.open(g.land, std::ios::binary);
+    if (!regular || !in) {
       at.error(
           fmt::format("cannot read the land file {} (the built-in land is '{}'; '{}' "
                       "means open sea)",
