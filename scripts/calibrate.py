@@ -90,7 +90,7 @@ def main():
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--hotline", default="build/release/cli/hotline")
     p.add_argument("--scenario", default="scenarios/east_china_sea_2023.yaml")
-    p.add_argument("--days", type=float, default=365)
+    p.add_argument("--days", type=int, default=365)
     p.add_argument("--seeds", type=int, default=20)
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     p.add_argument("--csv", help="write every run's figures to this file")

@@ -435,7 +435,7 @@ TEST_CASE("direct_link multiplies the incident rate by 1 - reduction", "[crisis]
 }
 
 TEST_CASE("the command layer is identical at 1, 2 and 3 threads", "[crisis][determinism]") {
-  // 8 days of east_china_sea_2023 (3,102 platforms) under every mechanism
+  // 8 days of east_china_sea_2023 (3,098 platforms) under every mechanism
   // at once: the hash covers positions, every event and every dyad's tension
   // and calls, and the run exercises the command layer (calls are placed).
   const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_file(

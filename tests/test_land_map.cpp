@@ -285,8 +285,24 @@ TEST_CASE("land map agrees with Boost.Geometry on 100,000 points and segments", 
                       << ": oracle " << crosses);
     }
   }
+  // A ship's step: legs of up to 2 km, mostly answered by the clearance
+  // rings round the start's cell.
+  int short_crossing = 0;
+  for (int i = 0; i < 100000; ++i) {
+    const PlanePoint p = random_point(u, real.rings, lo, hi);
+    const double angle = u.uniform(0.0, 2.0 * std::numbers::pi);
+    const double length = u.uniform(0.0, 2.0);
+    const PlanePoint q{p.x_km + length * std::cos(angle), p.y_km + length * std::sin(angle)};
+    const bool crosses = oracle.segment_crosses_land(p, q);
+    short_crossing += crosses ? 1 : 0;
+    if (land.segment_crosses_land(p, q) != crosses) {
+      FAIL("short leg " << p.x_km << ", " << p.y_km << " to " << q.x_km << ", " << q.y_km
+                        << ": oracle " << crosses);
+    }
+  }
   INFO(land_points << " on land, " << coast_cells << " in coast cells, " << crossing
-                   << " crossing");
+                   << " crossing, " << short_crossing << " short legs crossing");
+  CHECK(short_crossing > 5000);
   // The sample exercises every case.
   CHECK(land_points > 10000);
   CHECK(coast_cells > 20000);

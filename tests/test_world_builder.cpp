@@ -20,7 +20,7 @@ TEST_CASE("east_china_sea_2023 in the plane", "[geography][world]") {
   const agents::WorldSpec w = scenarios::build_world_spec(s);
   CHECK(w.nations.size() == 4);
   // Over 3,000 platforms, most of them China's offshore fishing fleet.
-  CHECK(w.platform_count() == 3102);
+  CHECK(w.platform_count() == 3098);
   // Rival dyads: japan–china, china–united_states, china–australia.
   CHECK(w.dyads() == std::vector<std::pair<std::size_t, std::size_t>>{{0, 1}, {1, 2}, {1, 3}});
   REQUIRE(w.zones.size() == s.zones.size());
@@ -46,11 +46,11 @@ TEST_CASE("east_china_sea_2023 in the plane", "[geography][world]") {
   CHECK(w.zones[3].shape.contains(w.bases[4].at));
   CHECK_FALSE(w.zones[3].shape.contains(naha.at));
   // Forces keep their indices and parameters; waypoints are projected.
-  const agents::ForceSpec& flights = w.forces[8];
+  const agents::ForceSpec& flights = w.forces[7];
   CHECK(flights.id == "pla_patrol_flights");
   CHECK(flights.mission.type == agents::MissionType::sortie);
   CHECK(flights.mission.waypoints.size() == 3);
-  CHECK(flights.mission.launches_per_s == Approx(0.1211 / 86400).epsilon(1e-15));
+  CHECK(flights.mission.launches_per_s == Approx(0.1472 / 86400).epsilon(1e-15));
   CHECK(w.command_centres[0].watches[0].responders == s.command_centres[0].watches[0].responders);
   CHECK(w.incidents == s.incidents);
   CHECK(w.policies == s.policies);

@@ -72,7 +72,7 @@ double distance_to_segment(PlanePoint p, PlanePoint a, PlanePoint b) {
   if (length2 > 0.0) {
     t = std::clamp(((p.x_km - a.x_km) * dx + (p.y_km - a.y_km) * dy) / length2, 0.0, 1.0);
   }
-  return std::hypot(p.x_km - (a.x_km + t * dx), p.y_km - (a.y_km + t * dy));
+  return plane_distance_km(p, {a.x_km + t * dx, a.y_km + t * dy});
 }
 
 // Sutherland–Hodgman: the ring clipped to one side of an axis-aligned line.
@@ -202,6 +202,7 @@ void LandMap::classify(const std::vector<Edge>& edges) {
   land_bits_.assign(words, 0);
   list_coast_edges();
   mark_sea_and_land();
+  measure_clearance();
   std::vector<CoastTree::Value> values;
   for (std::size_t e = 0; e < edges_.size(); ++e) {
     if (!edges_[e].coast) continue;
@@ -288,6 +289,41 @@ void LandMap::mark_sea_and_land() {
         ++passed;
       const std::size_t cell = cell_index(c, r);
       if (!test_bit(coast_bits_, cell) && (xs.size() - passed) % 2 == 1) set_bit(land_bits_, cell);
+    }
+  }
+}
+
+// The Chebyshev distance transform of the cells that are not sea, in two
+// passes (each cell takes 1 + the least of its already visited neighbours),
+// exact for the Chebyshev metric.
+void LandMap::measure_clearance() {
+  const std::size_t cells = static_cast<std::size_t>(cols_) * static_cast<std::size_t>(rows_);
+  clearance_.assign(cells, 255);
+  for (std::size_t cell = 0; cell < cells; ++cell) {
+    if (kind_of_cell(cell) != CellKind::sea) clearance_[cell] = 0;
+  }
+  auto relax = [&](int c, int r, int dc, int dr) {
+    const int nc = c + dc;
+    const int nr = r + dr;
+    if (nc < 0 || nc >= cols_ || nr < 0 || nr >= rows_) return;
+    std::uint8_t& here = clearance_[cell_index(c, r)];
+    const int through = clearance_[cell_index(nc, nr)] + 1;
+    if (through < here) here = static_cast<std::uint8_t>(through);
+  };
+  for (int r = 0; r < rows_; ++r) {
+    for (int c = 0; c < cols_; ++c) {
+      relax(c, r, -1, 0);
+      relax(c, r, -1, -1);
+      relax(c, r, 0, -1);
+      relax(c, r, 1, -1);
+    }
+  }
+  for (int r = rows_ - 1; r >= 0; --r) {
+    for (int c = cols_ - 1; c >= 0; --c) {
+      relax(c, r, 1, 0);
+      relax(c, r, 1, 1);
+      relax(c, r, 0, 1);
+      relax(c, r, -1, 1);
     }
   }
 }
@@ -392,9 +428,17 @@ bool LandMap::short_leg_at_sea(PlanePoint a, PlanePoint b) const {
   const auto inside = [&](PlanePoint p) {
     return p.x_km >= lo_.x_km && p.x_km <= hi_.x_km && p.y_km >= lo_.y_km && p.y_km <= hi_.y_km;
   };
-  if (!inside(a) || !inside(b)) return false;
+  if (!inside(a)) return false;
   const int ca = col_of(a.x_km);
   const int ra = row_of(a.y_km);
+  // Inside the rings of sea round a's cell: a disc of (k − 1) cells about a.
+  if (const int k = clearance_[cell_index(ca, ra)]; k >= 2) {
+    const double clear_km = (k - 1) * cell_km_;
+    const double dx = b.x_km - a.x_km;
+    const double dy = b.y_km - a.y_km;
+    if (dx * dx + dy * dy < clear_km * clear_km) return true;
+  }
+  if (!inside(b)) return false;
   const int cb = col_of(b.x_km);
   const int rb = row_of(b.y_km);
   if (std::abs(ca - cb) > 1 || std::abs(ra - rb) > 1) return false;
@@ -416,7 +460,7 @@ std::size_t LandMap::memory_bytes() const {
          + (coast_bits_.capacity() + land_bits_.capacity()) * sizeof(std::uint64_t)
          + (coast_before_word_.capacity() + coast_offsets_.capacity() + coast_edges_.capacity())
                * sizeof(std::uint32_t)
-         + tree_->tree.size() * (sizeof(CoastTree::Value) + 16);
+         + clearance_.capacity() + tree_->tree.size() * (sizeof(CoastTree::Value) + 16);
 }
 
 }  // namespace hotline::agents

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <optional>
 
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
@@ -146,12 +147,22 @@ bool PlatformWorld::move_towards_target(std::size_t s, double reach_km) {
   const PlanePoint here{agents_.x_km[s], agents_.y_km[s]};
   const PlanePoint target{(*target_x_km_)[s], (*target_y_km_)[s]};
   if (spec_.sea_router && forces_[(*force_)[s]].kind == PlatformKind::ship) {
-    detail::Voyage& voyage = voyages_[agents_.id[s]];
-    const detail::Sailed sailed = detail::sail(*spec_.sea_router, voyage, here, target, reach_km);
+    const std::optional<detail::Sailed> straight =
+        (*routed_)[s] != 0
+            ? std::nullopt
+            : detail::sail_straight(spec_.sea_router->land(), here, target, reach_km);
+    detail::Sailed sailed;
+    if (straight) {
+      sailed = *straight;
+    } else {
+      detail::Voyage& voyage = voyages_[agents_.id[s]];
+      sailed = detail::sail(*spec_.sea_router, voyage, here, target, reach_km);
+      if (sailed.arrived) voyage.clear();
+      (*routed_)[s] = voyage.on_route() ? 1 : 0;
+    }
     agents_.x_km[s] = sailed.at.x_km;
     agents_.y_km[s] = sailed.at.y_km;
     agents_.speed_km_s[s] = sailed.km / spec_.dt_s;
-    if (sailed.arrived) voyage.clear();
     return sailed.arrived;
   }
   const double dx = target.x_km - here.x_km;
@@ -205,8 +216,7 @@ double PlatformWorld::phase_altitude_km(std::size_t s) const {
       if (m.type == MissionType::loiter) {
         const detail::LoiterCircle circle =
             detail::loiter_circle(m, posture_[forces_[(*force_)[s]].nation]);
-        if (std::hypot(here.x_km - circle.centre.x_km, here.y_km - circle.centre.y_km)
-            <= circle.radius_km) {
+        if (plane_distance_km(here, circle.centre) <= circle.radius_km) {
           return c.patrol_altitude_km;
         }
       }
@@ -280,7 +290,7 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
   // the way back at cruise speed.
   auto out_of_endurance = [&] {
     if (cache.endurance_s <= 0.0 || !cache.has_base) return false;
-    const double home_km = std::hypot(cache.base.x_km - here.x_km, cache.base.y_km - here.y_km);
+    const double home_km = plane_distance_km(here, cache.base);
     return (*airborne_s_)[s] + home_km / cache.cruise_speed_km_s + dt >= cache.endurance_s;
   };
   // The target platform, if it is still in play.
@@ -323,7 +333,7 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
       }
       (*target_x_km_)[s] = target.x_km;
       (*target_y_km_)[s] = target.y_km;
-      if (std::hypot(target.x_km - here.x_km, target.y_km - here.y_km) <= standoff_km()) {
+      if (plane_distance_km(here, target) <= standoff_km()) {
         (*state_)[s] = PlatformState::shadow;
         (*timer_s_)[s] = m.shadow_s;
         reached.push_back(id);
@@ -341,7 +351,7 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
       // line from it to here.
       const double dx = here.x_km - target.x_km;
       const double dy = here.y_km - target.y_km;
-      const double d = std::hypot(dx, dy);
+      const double d = std::sqrt(dx * dx + dy * dy);
       const double k = d > 0.0 ? standoff_km() / d : 0.0;
       (*target_x_km_)[s] = target.x_km + dx * k;
       (*target_y_km_)[s] = target.y_km + dy * k;
@@ -395,6 +405,14 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
       break;
     }
     case MissionType::presence:
+      // Inside the zone of an entry a ship holds its point until the entry
+      // ends (run_stations moves it out): a second point could lie across
+      // open water outside the zone (the territorial sea is one belt per
+      // island), and each return would count as another case of entry.
+      if (m.station.has_entries && (*station_zone_)[s] == m.station.entry_zone) {
+        (*timer_s_)[s] = m.dwell_s;
+        return;
+      }
       next = station_point(s, true);
       break;
     case MissionType::sortie:

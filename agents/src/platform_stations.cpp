@@ -85,7 +85,7 @@ void PlatformWorld::recall_from_station(std::size_t s) {
   if (!m.station.has_entries || !cache.has_base) return;
   const ZoneShape& entry = spec_.zones[m.station.entry_zone].shape;
   const PlanePoint here{agents_.x_km[s], agents_.y_km[s]};
-  if (detail::leg_avoids(entry, here, cache.base)) return;
+  if (detail::leg_stays_out(entry, here, cache.base)) return;
   // An exit point of the station, reached and left for home outside the
   // entry zone; with none found, straight home.
   const PlanePoint exit = detail::random_sea_point(

@@ -154,6 +154,7 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       altitude_km_(&agents_.add_column<double>(0.0)),
       station_zone_(&agents_.add_column<std::uint16_t>(0)),
       via_exit_(&agents_.add_column<std::uint8_t>(0)),
+      routed_(&agents_.add_column<std::uint8_t>(0)),
       presence_(spec.nations.size() * kGroupsPerNation, spec.zones.size(), spec.dt_s),
       counted_today_(&agents_.add_column<ZoneMask>(0)),
       rule_(encounter_search_rule(spec)),

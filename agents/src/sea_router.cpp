@@ -85,7 +85,7 @@ std::uint32_t SeaRouter::visible_node(PlanePoint p) const {
         // A point on land (a target beside the coast) takes the nearest
         // node; a point at sea, the nearest it can reach in a straight line.
         if (p_at_sea && land_->segment_crosses_land(p, c)) continue;
-        const double km = std::hypot(c.x_km - p.x_km, c.y_km - p.y_km);
+        const double km = plane_distance_km(p, c);
         if (best == kNone || km < best_km || (km == best_km && n < best)) {
           best = n;
           best_km = km;

@@ -9,15 +9,6 @@ namespace {
 // Legs a ship may finish within one step (each turn costs a hop).
 constexpr int kHopsPerStep = 8;
 
-double distance_km(PlanePoint a, PlanePoint b) {
-  return std::hypot(b.x_km - a.x_km, b.y_km - a.y_km);
-}
-
-PlanePoint towards(PlanePoint from, PlanePoint to, double distance, double km) {
-  return {from.x_km + (to.x_km - from.x_km) / distance * km,
-          from.y_km + (to.y_km - from.y_km) / distance * km};
-}
-
 }  // namespace
 
 Sailed sail(const SeaRouter& router, Voyage& voyage, PlanePoint at, PlanePoint target,
@@ -31,7 +22,7 @@ Sailed sail(const SeaRouter& router, Voyage& voyage, PlanePoint at, PlanePoint t
     if (voyage.on_route() && router.node_of(target) != voyage.goal_node) voyage.clear();
     const bool on_route = voyage.on_route();
     const PlanePoint steer = on_route ? voyage.legs[voyage.next] : target;
-    const double d = distance_km(out.at, steer);
+    const double d = plane_distance_km(out.at, steer);
     if (!on_route) {
       // Straight for the target: the stretch sailed this step must be at sea.
       const PlanePoint end = d <= left_km ? target : towards(out.at, target, d, left_km);

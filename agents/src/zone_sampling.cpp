@@ -58,16 +58,18 @@ PlanePoint random_point_in_zone(const engine::CounterRng& rng, std::uint32_t ste
   return zone_draw(rng, step, platform, purpose, zone, 0);
 }
 
-bool leg_avoids(const ZoneShape& zone, PlanePoint a, PlanePoint b) {
-  const double km = std::hypot(b.x_km - a.x_km, b.y_km - a.y_km);
+bool leg_stays_out(const ZoneShape& zone, PlanePoint a, PlanePoint b) {
+  const double km = plane_distance_km(a, b);
   const int samples = static_cast<int>(std::ceil(km / 0.5));
+  bool out = false;
   for (int i = 0; i <= samples; ++i) {
     const double t = samples == 0 ? 0.0 : static_cast<double>(i) / samples;
-    if (zone.contains({a.x_km + t * (b.x_km - a.x_km), a.y_km + t * (b.y_km - a.y_km)})) {
-      return false;
-    }
+    const bool inside =
+        zone.contains({a.x_km + t * (b.x_km - a.x_km), a.y_km + t * (b.y_km - a.y_km)});
+    if (inside && out) return false;
+    out = out || !inside;
   }
-  return true;
+  return out;
 }
 
 PlanePoint random_sea_point(const engine::CounterRng& rng, std::uint32_t step,
@@ -85,7 +87,7 @@ PlanePoint random_sea_point(const engine::CounterRng& rng, std::uint32_t step,
     if (avoid != nullptr && avoid->contains(p)) continue;
     auto clear = [&](PlanePoint a, PlanePoint b) {
       return (!has_land || !land->segment_crosses_land(a, b))
-             && (avoid == nullptr || leg_avoids(*avoid, a, b));
+             && (avoid == nullptr || leg_stays_out(*avoid, a, b));
     };
     if (then != nullptr) {
       if (clear(from, p) && clear(p, *then)) return p;

@@ -111,7 +111,7 @@ ZoneShape::Overlap ZoneShape::overlap(PlanePoint lo, PlanePoint hi) const {
     // Within h of the rectangle's centre lies all of it: if the coast is
     // farther than h, the whole rectangle is on one side of it.
     const PlanePoint c{(lo.x_km + hi.x_km) / 2, (lo.y_km + hi.y_km) / 2};
-    const double h = std::hypot(hi.x_km - lo.x_km, hi.y_km - lo.y_km) / 2;
+    const double h = plane_distance_km(lo, hi) / 2;
     const double to_coast = land_->distance_to_coast_km(c);
     const bool on_land = land_->on_land(c);
     if (on_land && to_coast > h) return Overlap::inside;

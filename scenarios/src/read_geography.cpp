@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <sstream>
 
 #include "common_readers.hpp"
@@ -328,6 +330,44 @@ agents::LandMap build_land_map(const LandData& land, const agents::Projection& p
   return agents::LandMap(rings, lo, hi, cell_km);
 }
 
+// The last few land maps built, by what they are a pure function of: the
+// land's text (its hash), the frame's centre and the cell size. Loading the
+// same scenario again (a sweep's workers, a test suite, the fuzzer) then
+// costs no rebuild: about 0.1 s for the built-in land. A handful of maps is
+// kept, a few MB each; the map is immutable, so sharing it is safe.
+std::shared_ptr<const agents::LandMap> cached_land_map(const LandData& land,
+                                                       const std::string& land_hash,
+                                                       const GeoPoint& centre,
+                                                       const agents::Projection& projection,
+                                                       double max_radius_km, double cell_km) {
+  struct Entry {
+    std::string land_hash;
+    double lat_deg;
+    double lon_deg;
+    double cell_km;
+    std::shared_ptr<const agents::LandMap> map;
+  };
+  constexpr std::size_t kKept = 4;
+  static std::mutex mutex;
+  static std::deque<Entry> recent;  // most recent first
+  const auto same = [&](const Entry& e) {
+    return e.land_hash == land_hash && e.lat_deg == centre.lat_deg && e.lon_deg == centre.lon_deg
+           && e.cell_km == cell_km;
+  };
+  {
+    const std::scoped_lock lock(mutex);
+    if (const auto hit = std::find_if(recent.begin(), recent.end(), same); hit != recent.end()) {
+      return hit->map;
+    }
+  }
+  auto map = std::make_shared<const agents::LandMap>(
+      build_land_map(land, projection, max_radius_km, cell_km));
+  const std::scoped_lock lock(mutex);
+  recent.push_front({land_hash, centre.lat_deg, centre.lon_deg, cell_km, map});
+  if (recent.size() > kKept) recent.pop_back();
+  return map;
+}
+
 std::string scenario_directory(const std::string& file) {
   const std::filesystem::path parent = std::filesystem::path(file).parent_path();
   return parent.empty() ? std::string(".") : parent.string();
@@ -425,9 +465,8 @@ Geography read_geography(const std::optional<Value>& value, const Value& frame_v
     return g;
   }
   g.land_rings = std::make_shared<const std::vector<std::vector<GeoPoint>>>(land.rings);
-  g.land_rings = std::make_shared<const std::vector<std::vector<GeoPoint>>>(land.rings);
-  g.land_map = std::make_shared<const agents::LandMap>(
-      build_land_map(land, projection, g.max_radius_km, g.land_cell_km));
+  g.land_map =
+      cached_land_map(land, g.land_hash, frame.centre, projection, g.max_radius_km, g.land_cell_km);
   return g;
 }
 

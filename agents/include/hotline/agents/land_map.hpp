@@ -19,6 +19,10 @@
 //
 // Cell kinds take two bits per cell and coast cells are numbered by rank, so
 // a 2,000 × 1,500 km region at 2 km costs about 250 kB plus the edges.
+// Each cell also keeps its clearance (one byte): how many rings of sea cells
+// surround it. A leg that starts in a cell of clearance k and is shorter
+// than (k − 1) cells stays inside those rings, so it is at sea after one
+// lookup — the answer for almost every ship's step (docs/geography.md).
 // Distances use an R-tree of the coastline's edges (Boost.Geometry).
 //
 // Every answer is a pure function of the rings, the bounds and the query:
@@ -105,6 +109,7 @@ class LandMap {
   void classify(const std::vector<Edge>& edges);
   void list_coast_edges();
   void mark_sea_and_land();
+  void measure_clearance();
 
   PlanePoint lo_;
   PlanePoint hi_;
@@ -121,6 +126,10 @@ class LandMap {
   // Per coast cell (by rank), its edges: coast_edges_[offsets[k], offsets[k+1]).
   std::vector<std::uint32_t> coast_offsets_;
   std::vector<std::uint32_t> coast_edges_;
+  // Per cell, the Chebyshev distance in cells to the nearest cell that is
+  // not sea (0 in land and coast cells; at most 255). Beyond the bounds is
+  // sea, so the bounds are no obstacle.
+  std::vector<std::uint8_t> clearance_;
   std::unique_ptr<CoastTree> tree_;
 };
 

@@ -275,6 +275,10 @@ class PlatformWorld {
   std::vector<double>* altitude_km_;            // aircraft; 0 for ships and on the ground
   std::vector<std::uint16_t>* station_zone_;    // presence: the zone it patrols now
   std::vector<std::uint8_t>* via_exit_;         // presence: going home by an exit point
+  // Ships: 1 while its voyage (below) may hold a route round land. A ship
+  // without one steers straight and its voyage, kept by id and so scattered
+  // in memory, is not touched (a cache miss a ship a step otherwise).
+  std::vector<std::uint8_t>* routed_;
 
   std::vector<ForceCache> forces_;
   // Presence missions: per force, whether it is on station, until when, and
