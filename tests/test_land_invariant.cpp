@@ -32,13 +32,14 @@ void check_year_at_sea(const std::string& scenario_file) {
   const agents::LandMap& land = *spec.land;
   agents::PlatformWorld world(spec, 1, 0);
   const auto& a = world.agents();
-  const auto ship = static_cast<std::uint8_t>(agents::PlatformKind::ship);
+  // The store's kind column is the search kind: ships and fishing boats sail.
+  const auto aircraft = static_cast<std::uint8_t>(agents::PlatformKind::aircraft);
   // Last positions by platform id.
   std::vector<agents::PlanePoint> last(a.size());
   for (std::uint32_t id = 0; id < a.size(); ++id) {
     const std::uint32_t s = a.slot_of(id);
     last[id] = {a.x_km[s], a.y_km[s]};
-    if (a.kind[s] == ship && a.alive[s] && land.on_land(last[id])) {
+    if (a.kind[s] != aircraft && a.alive[s] && land.on_land(last[id])) {
       FAIL("ship " << id << " starts on land at " << last[id].x_km << ", " << last[id].y_km);
     }
   }
@@ -49,7 +50,7 @@ void check_year_at_sea(const std::string& scenario_file) {
     for (std::uint32_t id = 0; id < a.size(); ++id) {
       const std::uint32_t s = a.slot_of(id);
       const agents::PlanePoint now{a.x_km[s], a.y_km[s]};
-      if (a.kind[s] == ship && a.alive[s]) {
+      if (a.kind[s] != aircraft && a.alive[s]) {
         ++ship_steps;
         if (land.on_land(now)) {
           FAIL(scenario_file << ": at step " << step << " ship " << id << " ("

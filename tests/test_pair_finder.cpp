@@ -176,6 +176,56 @@ TEST_CASE("ranges per kind pair and interactions per side pair are honoured", "[
   check_against_brute_force(agents, bounds, rule, rule.max_range_km());
 }
 
+// Quiet kinds change what is scanned, never what is found: the pairs and
+// their canonical order equal those of the same rule without the flag (whose
+// range between the quiet kinds is 0 too), on a torus, in a bounded world,
+// and with a crowd of quiet agents packed into a few cells.
+TEST_CASE("quiet kinds find the same pairs in the same order", "[pairs]") {
+  const auto rule_with = [](bool quiet) {
+    PairRule rule(4, 3);
+    for (int a = 0; a < 4; ++a) {
+      for (int b = 0; b < 4; ++b)
+        rule.set_range_km(a, b, 0.5 + 0.25 * ((a + b) % 3));
+    }
+    rule.set_range_km(2, 2, 0.0);
+    rule.set_range_km(2, 3, 0.0);
+    rule.set_range_km(3, 3, 0.0);
+    if (quiet) {
+      rule.set_quiet(2);
+      rule.set_quiet(3);
+    }
+    for (int a = 0; a < 3; ++a) {
+      for (int b = 0; b < 3; ++b)
+        rule.set_interacts(a, b, a != b || a == 1);
+    }
+    return rule;
+  };
+  const PairRule loud = rule_with(false);
+  const PairRule quiet = rule_with(true);
+  REQUIRE(quiet.quiet(2));
+  REQUIRE(quiet.quiet(3));
+  REQUIRE_FALSE(quiet.quiet(0));
+  CHECK(quiet.quiet_mask() == 0b1100U);
+  CHECK_THROWS_AS(rule_with(true).set_range_km(3, 2, 1.0), std::invalid_argument);
+  for (const bool torus : {true, false}) {
+    const WorldBounds bounds{-5.0, 3.0, 30.0, 24.0, torus};
+    auto agents = random_agents(4000, bounds, torus ? 7 : 8, 4, 3);
+    add_border_cases(agents, bounds, 1.0, 1.0);
+    // A fishing ground: 1,200 agents of the quiet kinds in four cells.
+    for (std::size_t i = 100; i < 1300; ++i) {
+      agents.kind[i] = static_cast<std::uint8_t>(2 + i % 2);
+      agents.x_km[i] = 4.0 + 1.9 * static_cast<double>(i % 37) / 37.0;
+      agents.y_km[i] = 10.0 + 1.9 * static_cast<double>(i % 41) / 41.0;
+    }
+    for (int threads : {1, 3}) {
+      const auto expected = found_pairs(agents, bounds, loud, 1.0, threads);
+      REQUIRE(expected.size() > 1000);
+      CHECK(found_pairs(agents, bounds, quiet, 1.0, threads) == expected);
+    }
+    check_against_brute_force(agents, bounds, quiet, 1.0);
+  }
+}
+
 TEST_CASE("dead agents are neither indexed nor paired", "[pairs]") {
   const WorldBounds bounds{0.0, 0.0, 8.0, 8.0, true};
   auto agents = random_agents(300, bounds, 11, 1, 2);

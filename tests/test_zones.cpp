@@ -155,4 +155,6 @@ TEST_CASE("more than 64 zones are refused", "[geography]") {
   std::vector<ZoneShape> zones(65, ZoneShape::circle({0, 0}, 1));
   CHECK_THROWS_AS(ZoneIndex(zones), std::invalid_argument);
   CHECK(ZoneIndex({}).zones_at({0, 0}) == 0);
+  CHECK_THROWS_AS(ZoneIndex({}, 0), std::invalid_argument);
+  CHECK_THROWS_AS(ZoneIndex({}, ZoneIndex::kMaxCellsPerSide + 1), std::invalid_argument);
 }

@@ -36,7 +36,7 @@ void PlatformWorld::spawn() {
     for (std::uint32_t k = 0; k < force.count; ++k, ++id) {
       const std::size_t s = id;
       agents_.side[s] = static_cast<std::uint8_t>(force.nation);
-      agents_.kind[s] = static_cast<std::uint8_t>(cache.kind);
+      agents_.kind[s] = cache.search_kind;
       (*force_)[s] = static_cast<std::uint32_t>(f);
       // A force in play from the start begins on station: the scenario is
       // an ongoing situation, not every fleet leaving port at once (which
@@ -143,14 +143,38 @@ PlanePoint PlatformWorld::station_point(std::size_t s, bool reachable) const {
                        outside_entry ? &spec_.zones[m.station.entry_zone].shape : nullptr);
 }
 
+// The leg tests a ship keeps (leg_test_): none yet for its leg, all at sea,
+// meets land.
+enum LegTest : std::uint8_t { kLegUntested = 0, kLegAtSea = 1, kLegMeetsLand = 2 };
+
+std::optional<detail::Sailed> PlatformWorld::sail_leg(std::size_t s, PlanePoint here,
+                                                      PlanePoint target, double reach_km) {
+  const LandMap& land = spec_.sea_router->land();
+  const bool same_leg = target.x_km == (*leg_to_x_km_)[s] && target.y_km == (*leg_to_y_km_)[s]
+                        && here.x_km == (*leg_at_x_km_)[s] && here.y_km == (*leg_at_y_km_)[s];
+  LegTest test = same_leg ? static_cast<LegTest>((*leg_test_)[s]) : kLegUntested;
+  if (test == kLegUntested) {
+    test = land.segment_crosses_land(here, target) ? kLegMeetsLand : kLegAtSea;
+  }
+  const std::optional<detail::Sailed> sailed =
+      test == kLegAtSea ? detail::sail_at_sea(here, target, reach_km)
+                        : detail::sail_straight(land, here, target, reach_km);
+  if (sailed) {
+    (*leg_to_x_km_)[s] = target.x_km;
+    (*leg_to_y_km_)[s] = target.y_km;
+    (*leg_at_x_km_)[s] = sailed->at.x_km;
+    (*leg_at_y_km_)[s] = sailed->at.y_km;
+    (*leg_test_)[s] = test;
+  }
+  return sailed;
+}
+
 bool PlatformWorld::move_towards_target(std::size_t s, double reach_km) {
   const PlanePoint here{agents_.x_km[s], agents_.y_km[s]};
   const PlanePoint target{(*target_x_km_)[s], (*target_y_km_)[s]};
   if (spec_.sea_router && forces_[(*force_)[s]].kind == PlatformKind::ship) {
     const std::optional<detail::Sailed> straight =
-        (*routed_)[s] != 0
-            ? std::nullopt
-            : detail::sail_straight(spec_.sea_router->land(), here, target, reach_km);
+        (*routed_)[s] != 0 ? std::nullopt : sail_leg(s, here, target, reach_km);
     detail::Sailed sailed;
     if (straight) {
       sailed = *straight;

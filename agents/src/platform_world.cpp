@@ -82,16 +82,22 @@ std::uint64_t checked_platform_count(const WorldSpec& spec) {
 }
 
 // Rival platforms within end_factor × the range for their kinds.
+// Search kinds are the platform kinds plus fishing boats, which search as
+// ships but are quiet among themselves.
 engine::PairRule encounter_search_rule(const WorldSpec& spec) {
   const int nations = static_cast<int>(spec.nations.size());
-  engine::PairRule rule(static_cast<int>(kPlatformKindCount), nations);
-  for (std::size_t a = 0; a < kPlatformKindCount; ++a) {
-    for (std::size_t b = 0; b < kPlatformKindCount; ++b) {
-      rule.set_range_km(
-          static_cast<int>(a), static_cast<int>(b),
-          spec.encounters.range_km[a * kPlatformKindCount + b] * spec.encounters.end_factor);
+  engine::PairRule rule(static_cast<int>(kSearchKindCount), nations);
+  const auto platform_kind = [](std::size_t search_kind) {
+    return search_kind == kFishingBoatSearchKind ? std::size_t{0} : search_kind;
+  };
+  for (std::size_t a = 0; a < kSearchKindCount; ++a) {
+    for (std::size_t b = 0; b < kSearchKindCount; ++b) {
+      const std::size_t kinds = platform_kind(a) * kPlatformKindCount + platform_kind(b);
+      rule.set_range_km(static_cast<int>(a), static_cast<int>(b),
+                        spec.encounters.range_km[kinds] * spec.encounters.end_factor);
     }
   }
+  rule.set_quiet(kFishingBoatSearchKind);
   for (int a = 0; a < nations; ++a) {
     for (int b = 0; b < nations; ++b) {
       rule.set_interacts(a, b,
@@ -155,6 +161,11 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       station_zone_(&agents_.add_column<std::uint16_t>(0)),
       via_exit_(&agents_.add_column<std::uint8_t>(0)),
       routed_(&agents_.add_column<std::uint8_t>(0)),
+      leg_to_x_km_(&agents_.add_column<double>(0.0)),
+      leg_to_y_km_(&agents_.add_column<double>(0.0)),
+      leg_at_x_km_(&agents_.add_column<double>(0.0)),
+      leg_at_y_km_(&agents_.add_column<double>(0.0)),
+      leg_test_(&agents_.add_column<std::uint8_t>(0)),
       presence_(spec.nations.size() * kGroupsPerNation, spec.zones.size(), spec.dt_s),
       counted_today_(&agents_.add_column<ZoneMask>(0)),
       rule_(encounter_search_rule(spec)),
@@ -168,6 +179,8 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
     cache.nation = f.nation;
     cache.kind = c.kind;
     cache.role = c.role;
+    cache.search_kind =
+        c.role == Role::fishing ? kFishingBoatSearchKind : static_cast<std::uint8_t>(c.kind);
     cache.cruise_speed_km_s = c.cruise_speed_km_s;
     cache.max_speed_km_s = c.max_speed_km_s;
     cache.endurance_s = c.endurance_s;
@@ -279,11 +292,8 @@ void PlatformWorld::sense() {
     for (const engine::AgentPair& pair : pairs_.chunk(chunk)) {
       const std::uint32_t sa = agents_.slot_of(pair.a);
       const std::uint32_t sb = agents_.slot_of(pair.b);
-      // Two fishing boats are no military encounter.
-      if (forces_[(*force_)[sa]].role == Role::fishing
-          && forces_[(*force_)[sb]].role == Role::fishing) {
-        continue;
-      }
+      // Two fishing boats are no military encounter: the search's rule
+      // (quiet fishing boats) never pairs them.
       const double dx = agents_.x_km[sa] - agents_.x_km[sb];
       const double dy = agents_.y_km[sa] - agents_.y_km[sb];
       double d2 = dx * dx + dy * dy;
@@ -296,7 +306,9 @@ void PlatformWorld::sense() {
         // An aircraft meets a ship only on a low pass.
         if ((*altitude_km_)[a_flies ? sa : sb] > low_pass_km) continue;
       }
-      const double r = range[agents_.kind[sa] * kPlatformKindCount + agents_.kind[sb]];
+      const std::size_t kind_a = a_flies ? 1 : 0;
+      const std::size_t kind_b = b_flies ? 1 : 0;
+      const double r = range[kind_a * kPlatformKindCount + kind_b];
       if (d2 > r * r * end_factor * end_factor) continue;
       out.push_back(
           {pair.a, pair.b, d2 < r * r, dyad_of_nations_[agents_.side[sa] * n + agents_.side[sb]]});

@@ -57,13 +57,21 @@ struct Sailed {
 
 // Inline: it runs for every ship every step, and out of line its points go
 // through the stack in a way that stalls the CPU's store forwarding.
-[[nodiscard]] inline std::optional<Sailed> sail_straight(const LandMap& land, PlanePoint at,
-                                                         PlanePoint target, double reach_km) {
+//
+// sail_at_sea is the same step on a leg already known to be at sea as far as
+// the target: no test.
+[[nodiscard]] inline Sailed sail_at_sea(PlanePoint at, PlanePoint target, double reach_km) {
   const double d = plane_distance_km(at, target);
   const bool arrives = d <= reach_km;
   const PlanePoint end = arrives ? target : towards(at, target, d, reach_km);
-  if (land.segment_crosses_land(at, end)) return std::nullopt;
   return Sailed{end, arrives ? d : reach_km, arrives};
+}
+
+[[nodiscard]] inline std::optional<Sailed> sail_straight(const LandMap& land, PlanePoint at,
+                                                         PlanePoint target, double reach_km) {
+  const Sailed sailed = sail_at_sea(at, target, reach_km);
+  if (land.segment_crosses_land(at, sailed.at)) return std::nullopt;
+  return sailed;
 }
 
 }  // namespace hotline::agents::detail

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 #include <utility>
 
@@ -143,10 +144,12 @@ ZoneIndex::ZoneIndex(std::vector<ZoneShape> zones, int cells_per_side) : zones_(
   if (zones_.size() > kMaxZones) {
     throw std::invalid_argument("at most 64 zones are supported");
   }
-  if (cells_per_side < 1) throw std::invalid_argument("cells_per_side must be positive");
+  if (cells_per_side < 1 || cells_per_side > kMaxCellsPerSide) {
+    throw std::invalid_argument("cells_per_side must be in [1, 256]");
+  }
   if (zones_.empty()) {
-    inside_.assign(1, 0);
-    border_.assign(1, 0);
+    classes_.assign(1, CellClass{});
+    class_of_cell_.assign(1, 0);
     min_ = {1.0, 1.0};  // an empty box: zones_at answers 0 without a lookup
     max_ = {0.0, 0.0};
     return;
@@ -165,8 +168,7 @@ ZoneIndex::ZoneIndex(std::vector<ZoneShape> zones, int cells_per_side) : zones_(
   cols_ = std::min(cols_, cells_per_side);
   rows_ = std::min(rows_, cells_per_side);
   const auto cells = static_cast<std::size_t>(cols_) * static_cast<std::size_t>(rows_);
-  inside_.assign(cells, 0);
-  border_.assign(cells, 0);
+  std::vector<CellClass> per_cell(cells);
   // Each cell is classified with a margin, so that a point the lookup puts
   // in a cell (after rounding, or clamped at the last row or column) lies in
   // the rectangle that was classified.
@@ -183,16 +185,27 @@ ZoneIndex::ZoneIndex(std::vector<ZoneShape> zones, int cells_per_side) : zones_(
       for (std::size_t z = 0; z < zones_.size(); ++z) {
         switch (zones_[z].overlap(lo, hi)) {
           case ZoneShape::Overlap::inside:
-            inside_[cell] |= ZoneMask{1} << z;
+            per_cell[cell].inside |= ZoneMask{1} << z;
             break;
           case ZoneShape::Overlap::border:
-            border_[cell] |= ZoneMask{1} << z;
+            per_cell[cell].border |= ZoneMask{1} << z;
             break;
           case ZoneShape::Overlap::outside:
             break;
         }
       }
     }
+  }
+  // Number the distinct classes in order of first appearance (row-major),
+  // so the tables are a function of the zones alone.
+  std::map<std::pair<ZoneMask, ZoneMask>, std::uint16_t> numbers;
+  class_of_cell_.resize(cells);
+  for (std::size_t cell = 0; cell < cells; ++cell) {
+    const CellClass& c = per_cell[cell];
+    const auto [at, added] =
+        numbers.try_emplace({c.inside, c.border}, static_cast<std::uint16_t>(classes_.size()));
+    if (added) classes_.push_back(c);
+    class_of_cell_[cell] = at->second;
   }
 }
 

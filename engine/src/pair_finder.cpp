@@ -6,7 +6,9 @@
 // (in that order, skipping neighbours outside a bounded world). Work is cut
 // into chunks of sorted positions; the concatenation of the chunks' pairs is one serial
 // scan whatever the boundaries, so the order is a function of positions and
-// ids and is the same at any thread count.
+// ids and is the same at any thread count. A quiet agent (PairRule::
+// set_quiet) skips the quiet agents of those cells: they could never pair
+// with it, so the pairs found and their order are unchanged.
 #include "hotline/engine/pair_finder.hpp"
 
 #include <algorithm>
@@ -77,6 +79,9 @@ void PairRule::set_range_km(int kind_a, int kind_b, double range_km) {
   if (!std::isfinite(range_km) || range_km < 0.0) {
     throw std::invalid_argument("PairRule: range must be finite and >= 0");
   }
+  if (range_km > 0.0 && quiet(kind_a) && quiet(kind_b)) {
+    throw std::invalid_argument("PairRule: two quiet kinds have range 0");
+  }
   const auto ab = static_cast<std::size_t>(kind_a * kinds_ + kind_b);
   const auto ba = static_cast<std::size_t>(kind_b * kinds_ + kind_a);
   range_km_[ab] = range_km_[ba] = range_km;
@@ -96,6 +101,19 @@ void PairRule::set_interacts(int side_a, int side_b, bool interacts) {
     mask_a &= ~bit(side_b);
     mask_b &= ~bit(side_a);
   }
+}
+
+void PairRule::set_quiet(int kind) {
+  check_kind(kind, kinds_);
+  quiet_mask_ |= std::uint32_t{1} << kind;
+  for (int other = 0; other < kinds_; ++other) {
+    if (quiet(other)) set_range_km(kind, other, 0.0);
+  }
+}
+
+bool PairRule::quiet(int kind) const {
+  check_kind(kind, kinds_);
+  return ((quiet_mask_ >> kind) & 1U) != 0;
 }
 
 double PairRule::range_km(int kind_a, int kind_b) const {
@@ -142,6 +160,9 @@ struct ScanInput {
   const std::uint8_t* kinds;
   const PairRule* rule;
   const double* range_sq;
+  std::uint32_t quiet_mask;             // bit k: kind k is quiet
+  const std::uint32_t* loud_positions;  // see PairList::loud_positions_
+  const std::uint32_t* loud_before;     // see PairList::loud_before_
   std::size_t kind_count;
   std::int32_t cols;
   std::int32_t rows;
@@ -176,15 +197,35 @@ class PairSink {
   std::size_t count_ = 0;
 };
 
+// Calls visit(j) for the sorted positions j in [from, to) that a scan of
+// agent i tests: all of them, or (i quiet) only those of loud agents, in the
+// same ascending order. Returns how many that is without visiting.
+template <bool kLoudOnly>
+std::uint32_t target_count(const ScanInput& in, std::uint32_t from, std::uint32_t to) {
+  if constexpr (kLoudOnly) return in.loud_before[to] - in.loud_before[from];
+  return to - from;
+}
+template <bool kLoudOnly, class Visit>
+void for_targets(const ScanInput& in, std::uint32_t from, std::uint32_t to, Visit&& visit) {
+  if constexpr (kLoudOnly) {
+    const std::uint32_t* __restrict loud = in.loud_positions;
+    for (std::uint32_t k = in.loud_before[from]; k < in.loud_before[to]; ++k)
+      visit(loud[k]);
+  } else {
+    for (std::uint32_t j = from; j < to; ++j)
+      visit(j);
+  }
+}
+
 // Tests agent i (its sorted position) against its target blocks: block 0 is its own cell
 // and is scanned from i + 1; the others are scanned whole. Pairs are stored as
 // (i's id, other id) and put in (a < b) form once per chunk.
-template <bool kMinImageX, bool kMinImageY>
+template <bool kMinImageX, bool kMinImageY, bool kLoudOnly>
 void scan_agent(const ScanInput& in, std::uint32_t i, const TargetBlock* blocks,
                 std::size_t block_count, PairSink& sink) {
-  std::size_t candidates = blocks[0].end - i - 1;
+  std::size_t candidates = target_count<kLoudOnly>(in, i + 1, blocks[0].end);
   for (std::size_t b = 1; b < block_count; ++b)
-    candidates += blocks[b].end - blocks[b].begin;
+    candidates += target_count<kLoudOnly>(in, blocks[b].begin, blocks[b].end);
   sink.make_room(candidates);
   AgentPair* out = sink.data();
   std::size_t n = sink.count();
@@ -195,7 +236,7 @@ void scan_agent(const ScanInput& in, std::uint32_t i, const TargetBlock* blocks,
   const double* range_sq_row = in.range_sq + in.kinds[i] * in.kind_count;
   for (std::size_t b = 0; b < block_count; ++b) {
     const TargetBlock& block = blocks[b];
-    for (std::uint32_t j = b == 0 ? i + 1 : block.begin; j < block.end; ++j) {
+    for_targets<kLoudOnly>(in, b == 0 ? i + 1 : block.begin, block.end, [&](std::uint32_t j) {
       double dx = in.xs[j] - xa;
       double dy = in.ys[j] - ya;
       if constexpr (kMinImageX) {
@@ -212,7 +253,7 @@ void scan_agent(const ScanInput& in, std::uint32_t i, const TargetBlock* blocks,
                        & (((side_mask >> in.sides[j]) & 1U) != 0);
       out[n] = {id_a, in.ids[j]};
       n += hit ? 1 : 0;
-    }
+    });
   }
   sink.count() = n;
 }
@@ -222,12 +263,14 @@ void scan_agent(const ScanInput& in, std::uint32_t i, const TargetBlock* blocks,
 // runs of sorted memory (same candidates, same order as the general path).
 // Pairs are stored as (scanned, other); PairFinder::find orders each pair's
 // ids once per hit afterwards, which is cheaper than once per candidate here.
+template <bool kLoudOnly>
 void scan_interior_agent(const ScanInput& in, std::uint32_t i, std::uint32_t cell, PairSink& sink) {
   const std::uint32_t own_end = in.start[cell + 2];
   const std::uint32_t below = cell + static_cast<std::uint32_t>(in.cols);
   const std::uint32_t below_begin = in.start[below - 1];
   const std::uint32_t below_end = in.start[below + 2];
-  sink.make_room((own_end - i - 1) + (below_end - below_begin));
+  sink.make_room(target_count<kLoudOnly>(in, i + 1, own_end)
+                 + target_count<kLoudOnly>(in, below_begin, below_end));
   // Local restrict pointers: the pair stores cannot alias the inputs, so the
   // compiler keeps them in registers instead of reloading after each store.
   AgentPair* __restrict out = sink.data();
@@ -250,10 +293,8 @@ void scan_interior_agent(const ScanInput& in, std::uint32_t i, std::uint32_t cel
     out[n] = {id_a, ids[j]};
     n += hit ? 1 : 0;
   };
-  for (std::uint32_t j = i + 1; j < own_end; ++j)
-    test(j);
-  for (std::uint32_t j = below_begin; j < below_end; ++j)
-    test(j);
+  for_targets<kLoudOnly>(in, i + 1, own_end, test);
+  for_targets<kLoudOnly>(in, below_begin, below_end, test);
   sink.count() = n;
 }
 
@@ -297,13 +338,38 @@ void scan_agents(const ScanInput& in, const UniformGrid& grid, std::uint32_t beg
     const std::int32_t col = grid.col_of(in.xs[i]);
     const std::int32_t row = grid.row_of(in.ys[i]);
     const auto cell = static_cast<std::uint32_t>(row * in.cols + col);
+    const bool quiet = ((in.quiet_mask >> in.kinds[i]) & 1U) != 0;
     if (!kMinImageX && !kMinImageY && col >= 1 && col + 1 < in.cols && row + 1 < in.rows) {
-      scan_interior_agent(in, i, cell, sink);
+      if (quiet) {
+        scan_interior_agent<true>(in, i, cell, sink);
+      } else {
+        scan_interior_agent<false>(in, i, cell, sink);
+      }
     } else {
       const std::size_t count = edge_blocks(in, cell, col, row, blocks.data());
-      scan_agent<kMinImageX, kMinImageY>(in, i, blocks.data(), count, sink);
+      if (quiet) {
+        scan_agent<kMinImageX, kMinImageY, true>(in, i, blocks.data(), count, sink);
+      } else {
+        scan_agent<kMinImageX, kMinImageY, false>(in, i, blocks.data(), count, sink);
+      }
     }
   }
+}
+
+// The loud (not quiet) agents' sorted positions and, for each position, how
+// many loud agents precede it: one pass over the sorted kinds.
+void index_loud_agents(const std::uint8_t* kinds, std::uint32_t indexed, std::uint32_t quiet_mask,
+                       std::vector<std::uint32_t>& loud_positions,
+                       std::vector<std::uint32_t>& loud_before) {
+  loud_positions.resize(indexed);
+  loud_before.resize(std::size_t{indexed} + 1);
+  std::uint32_t loud = 0;
+  for (std::uint32_t p = 0; p < indexed; ++p) {
+    loud_before[p] = loud;
+    loud_positions[loud] = p;  // kept only if p is loud: the next loud one overwrites it
+    loud += ((quiet_mask >> kinds[p]) & 1U) == 0 ? 1 : 0;
+  }
+  loud_before[indexed] = loud;
 }
 
 }  // namespace
@@ -328,29 +394,39 @@ void PairFinder::find(const UniformGrid& grid, const AgentStore& agents, const P
     throw std::invalid_argument("PairFinder: the store is not the one the grid was built from");
   }
   const SortedAgents sorted = grid.sorted_agents(agents);
-  const ScanInput in{grid.cell_start().data(),
-                     sorted.id,
-                     sorted.x_km,
-                     sorted.y_km,
-                     sorted.side,
-                     sorted.kind,
-                     &rule,
-                     rule.range_sq_km2(),
-                     static_cast<std::size_t>(rule.kinds()),
-                     cols,
-                     rows,
-                     bounds.torus,
-                     bounds.width_km,
-                     bounds.height_km};
+  ScanInput in{grid.cell_start().data(),
+               sorted.id,
+               sorted.x_km,
+               sorted.y_km,
+               sorted.side,
+               sorted.kind,
+               &rule,
+               rule.range_sq_km2(),
+               rule.quiet_mask(),
+               nullptr,
+               nullptr,
+               static_cast<std::size_t>(rule.kinds()),
+               cols,
+               rows,
+               bounds.torus,
+               bounds.width_km,
+               bounds.height_km};
   // A torus axis collapsed to one cell has no neighbour to shift to, so the
   // displacement along it is reduced to the nearest image instead.
   const bool min_image_x = bounds.torus && cols == 1;
   const bool min_image_y = bounds.torus && rows == 1;
 
+  const auto indexed = static_cast<std::uint32_t>(grid.indexed_count());
+  if (rule.quiet_mask() != 0) {
+    index_loud_agents(sorted.kind, indexed, rule.quiet_mask(), out.loud_positions_,
+                      out.loud_before_);
+    in.loud_positions = out.loud_positions_.data();
+    in.loud_before = out.loud_before_.data();
+  }
+
   // Chunk k is sorted positions [k * per_chunk, (k + 1) * per_chunk):
   // the concatenation of the chunks' scans is one serial scan, whatever the
   // boundaries, so the pair order is canonical.
-  const auto indexed = static_cast<std::uint32_t>(grid.indexed_count());
   const std::uint32_t per_chunk = agents_per_chunk(indexed);
   const std::size_t chunks = indexed == 0 ? 0 : (indexed + per_chunk - 1) / per_chunk;
 

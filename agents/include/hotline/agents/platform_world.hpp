@@ -23,6 +23,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -41,6 +42,7 @@ class EncounterTable;
 struct Encounter;
 struct Proximity;
 struct Voyage;
+struct Sailed;
 }  // namespace detail
 
 // Counts for one rival dyad (WorldSpec::dyads() order).
@@ -84,6 +86,14 @@ struct ResponseCounts {
   std::uint64_t airspace_violations = 0;
 };
 
+// The pair search's class of a fishing boat: a ship that the search keeps
+// quiet (engine::PairRule::set_quiet), since two fishing boats are no
+// military encounter. Thousands of boats on a fishing ground then cost the
+// search a test per state platform nearby, not one per boat nearby. Other
+// platforms' class is their PlatformKind.
+inline constexpr std::uint8_t kFishingBoatSearchKind = 2;
+inline constexpr std::size_t kSearchKindCount = 3;
+
 class PlatformWorld {
  public:
   // Runs policy number `policy` of the spec (none if the spec lists no
@@ -107,6 +117,8 @@ class PlatformWorld {
   [[nodiscard]] const WorldSpec& spec() const { return spec_; }
   [[nodiscard]] std::uint32_t steps_taken() const { return step_; }
   [[nodiscard]] double time_s() const { return static_cast<double>(step_) * spec_.dt_s; }
+  // The store's kind column holds each platform's class in the pair search:
+  // its PlatformKind (ship, aircraft) or kFishingBoatSearchKind.
   [[nodiscard]] const engine::AgentStore& agents() const { return agents_; }
   [[nodiscard]] std::size_t platform_count() const { return agents_.size(); }
 
@@ -171,6 +183,7 @@ class PlatformWorld {
     std::size_t nation = 0;
     PlatformKind kind = PlatformKind::ship;
     Role role = Role::warship;
+    std::uint8_t search_kind = 0;  // the store's kind column (see agents())
     double cruise_speed_km_s = 0.0;
     double max_speed_km_s = 0.0;
     double endurance_s = 0.0;  // 0: unlimited
@@ -243,6 +256,9 @@ class PlatformWorld {
   // Moves the platform in `slot` towards its target for one step; true when
   // it got there. Ships go round land (ship_navigation.hpp).
   bool move_towards_target(std::size_t slot, double reach_km);
+  // A ship not on a route: its straight step, if at sea (leg_test_).
+  std::optional<detail::Sailed> sail_leg(std::size_t slot, PlanePoint here, PlanePoint target,
+                                         double reach_km);
   void sense();
   void draw_cues_adherence();
   void resolve();
@@ -279,6 +295,16 @@ class PlatformWorld {
   // without one steers straight and its voyage, kept by id and so scattered
   // in memory, is not touched (a cache miss a ship a step otherwise).
   std::vector<std::uint8_t>* routed_;
+  // Ships steering straight: the leg last tested whole against the land (its
+  // end, the target then, and where the ship was left on it) and what the
+  // test said (LegTest). While the target and the ship's position are still
+  // those, a leg found at sea needs no test this step (a stretch of a leg at
+  // sea is at sea), and a leg that meets land is not tested whole again.
+  std::vector<double>* leg_to_x_km_;
+  std::vector<double>* leg_to_y_km_;
+  std::vector<double>* leg_at_x_km_;
+  std::vector<double>* leg_at_y_km_;
+  std::vector<std::uint8_t>* leg_test_;
 
   std::vector<ForceCache> forces_;
   // Presence missions: per force, whether it is on station, until when, and

@@ -38,6 +38,12 @@ struct AgentPair {
 // (kind, kind) and a symmetric "interacts" relation between sides. A pair is
 // reported when its sides interact and its distance is strictly below the
 // range for its kinds (range 0 = never).
+//
+// A kind may be quiet: two agents of quiet kinds never pair (their range is
+// 0), so the search skips quiet agents altogether when it scans a quiet one.
+// A crowd that only matters next to others (fishing boats among patrols)
+// then costs a test per non-quiet neighbour instead of one per neighbour.
+// The pairs and their order are exactly those without the skip.
 class PairRule {
  public:
   static constexpr int kMaxKinds = 16;
@@ -47,11 +53,18 @@ class PairRule {
 
   void set_range_km(int kind_a, int kind_b, double range_km);
   void set_interacts(int side_a, int side_b, bool interacts);
+  // Marks `kind` quiet and sets its range to every quiet kind (itself
+  // included) to 0. Afterwards set_range_km between two quiet kinds may only
+  // set 0 (std::invalid_argument otherwise).
+  void set_quiet(int kind);
 
   [[nodiscard]] int kinds() const { return kinds_; }
   [[nodiscard]] int sides() const { return sides_; }
   [[nodiscard]] double range_km(int kind_a, int kind_b) const;
   [[nodiscard]] bool interacts(int side_a, int side_b) const;
+  [[nodiscard]] bool quiet(int kind) const;
+  // Bit k is set when kind k is quiet.
+  [[nodiscard]] std::uint32_t quiet_mask() const { return quiet_mask_; }
   // The largest range: the grid's cells must be at least this wide.
   [[nodiscard]] double max_range_km() const;
 
@@ -68,6 +81,7 @@ class PairRule {
   std::vector<double> range_km_;
   std::vector<double> range_sq_km2_;
   std::vector<std::uint64_t> side_masks_;
+  std::uint32_t quiet_mask_ = 0;
 };
 
 // The pairs found in one step, held as the per-chunk buffers the parallel
@@ -92,6 +106,11 @@ class PairList {
   std::vector<std::vector<AgentPair>> buffers_;
   std::vector<std::size_t> counts_;
   std::size_t used_chunks_ = 0;
+  // With quiet kinds: the sorted positions of the agents that are not quiet,
+  // ascending, and for each sorted position p how many of them lie before p
+  // (indexed_count() + 1 entries). Scratch, reused from step to step.
+  std::vector<std::uint32_t> loud_positions_;
+  std::vector<std::uint32_t> loud_before_;
 };
 
 // Finds every pair of indexed agents within range, in parallel over chunks of
