@@ -298,6 +298,18 @@ void scan_interior_agent(const ScanInput& in, std::uint32_t i, std::uint32_t cel
   sink.count() = n;
 }
 
+inline bool quiet(const ScanInput& in, std::uint32_t i) {
+  return ((in.quiet_mask >> in.kinds[i]) & 1U) != 0;
+}
+
+// Whether an interior cell's own, east and three lower cells hold a loud
+// agent (with quiet kinds only).
+inline bool loud_ahead(const ScanInput& in, std::uint32_t cell) {
+  const std::uint32_t below = cell + static_cast<std::uint32_t>(in.cols);
+  return in.loud_before[in.start[cell + 2]] != in.loud_before[in.start[cell]]
+         || in.loud_before[in.start[below + 2]] != in.loud_before[in.start[below - 1]];
+}
+
 // Target blocks of an agent's cell on an edge (or of a small grid): each
 // forward neighbour separately, shifted across the seam where the world wraps.
 std::size_t edge_blocks(const ScanInput& in, std::uint32_t cell, std::int32_t col, std::int32_t row,
@@ -327,30 +339,44 @@ std::size_t edge_blocks(const ScanInput& in, std::uint32_t cell, std::int32_t co
   return count;
 }
 
-// Scans sorted agents [begin, end) in canonical order. An agent's cell is
-// recomputed from its position with the grid's own function, so it is the
-// cell the sort put it in.
+// Scans sorted agents [begin, end) in canonical order, a cell's run of
+// agents at a time: the cell is computed from the run's first position with
+// the grid's own function (so it is the cell the sort put it in), and its
+// target blocks once. With quiet kinds, an interior cell with no loud agent
+// in its own, east and three lower cells holds only quiet agents with
+// nothing to test, and its run is skipped whole: on a fishing ground most
+// cells are such.
 template <bool kMinImageX, bool kMinImageY>
 void scan_agents(const ScanInput& in, const UniformGrid& grid, std::uint32_t begin,
                  std::uint32_t end, PairSink& sink) {
   std::array<TargetBlock, 5> blocks;
-  for (std::uint32_t i = begin; i < end; ++i) {
+  for (std::uint32_t i = begin; i < end;) {
     const std::int32_t col = grid.col_of(in.xs[i]);
     const std::int32_t row = grid.row_of(in.ys[i]);
     const auto cell = static_cast<std::uint32_t>(row * in.cols + col);
-    const bool quiet = ((in.quiet_mask >> in.kinds[i]) & 1U) != 0;
-    if (!kMinImageX && !kMinImageY && col >= 1 && col + 1 < in.cols && row + 1 < in.rows) {
-      if (quiet) {
-        scan_interior_agent<true>(in, i, cell, sink);
-      } else {
-        scan_interior_agent<false>(in, i, cell, sink);
+    const std::uint32_t run_end = std::min(end, in.start[cell + 1]);
+    const bool interior =
+        !kMinImageX && !kMinImageY && col >= 1 && col + 1 < in.cols && row + 1 < in.rows;
+    if (interior) {
+      if (in.quiet_mask != 0 && !loud_ahead(in, cell)) {
+        i = run_end;
+        continue;
+      }
+      for (; i < run_end; ++i) {
+        if (quiet(in, i)) {
+          scan_interior_agent<true>(in, i, cell, sink);
+        } else {
+          scan_interior_agent<false>(in, i, cell, sink);
+        }
       }
     } else {
       const std::size_t count = edge_blocks(in, cell, col, row, blocks.data());
-      if (quiet) {
-        scan_agent<kMinImageX, kMinImageY, true>(in, i, blocks.data(), count, sink);
-      } else {
-        scan_agent<kMinImageX, kMinImageY, false>(in, i, blocks.data(), count, sink);
+      for (; i < run_end; ++i) {
+        if (quiet(in, i)) {
+          scan_agent<kMinImageX, kMinImageY, true>(in, i, blocks.data(), count, sink);
+        } else {
+          scan_agent<kMinImageX, kMinImageY, false>(in, i, blocks.data(), count, sink);
+        }
       }
     }
   }
