@@ -7,6 +7,7 @@
 // in chunk order and sorted by platform id before the command phase uses
 // them.
 #include <algorithm>
+#include <limits>
 #include <bit>
 #include <cmath>
 #include <optional>
@@ -452,6 +453,24 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
 // Integrates positions towards each platform's target point (at maximum
 // speed when intercepting or shadowing, else cruise speed), handles
 // arrivals, and finds the zones every platform in play is in.
+// A platform's zones where it is now. Its zones where it was last looked up
+// are kept with that point (zoned_x/y_km_), so a platform that has not
+// moved since (dwelling, holding a station) skips the zone index.
+ZoneMask PlatformWorld::zones_here(std::size_t s) {
+  const double x = agents_.x_km[s];
+  const double y = agents_.y_km[s];
+  if (x == (*zoned_x_km_)[s] && y == (*zoned_y_km_)[s]) return (*zones_)[s];
+  (*zoned_x_km_)[s] = x;
+  (*zoned_y_km_)[s] = y;
+  return (*zones_)[s] = zone_index_.zones_at({x, y});
+}
+
+// Out of play: in no zone, and its next zones to be looked up afresh.
+void PlatformWorld::clear_zones(std::size_t s) {
+  (*zones_)[s] = 0;
+  (*zoned_x_km_)[s] = std::numeric_limits<double>::quiet_NaN();
+}
+
 void PlatformWorld::move() {
   const auto timer = timers_.measure(Phase::move);
   const double dt = spec_.dt_s;
@@ -475,7 +494,7 @@ void PlatformWorld::move() {
         entries.clear();
         for (std::size_t s = begin; s < end; ++s) {
           if (!agents_.alive[s]) {
-            (*zones_)[s] = 0;
+            clear_zones(s);
             agents_.speed_km_s[s] = 0.0;
             continue;
           }
@@ -513,7 +532,7 @@ void PlatformWorld::move() {
                 // or for good if its exercise is over.
                 agents_.alive[s] = 0;
                 agents_.speed_km_s[s] = 0.0;
-                (*zones_)[s] = 0;
+                clear_zones(s);
                 if ((*stand_down_)[s]) {
                   (*state_)[s] = PlatformState::reserve;
                 } else if (cache.kind == PlatformKind::aircraft) {
@@ -530,8 +549,7 @@ void PlatformWorld::move() {
           }
           if (cache.kind == PlatformKind::aircraft) (*airborne_s_)[s] += dt;
           const ZoneMask before = (*zones_)[s];
-          const ZoneMask mask = zone_index_.zones_at({agents_.x_km[s], agents_.y_km[s]});
-          (*zones_)[s] = mask;
+          const ZoneMask mask = zones_here(s);
           if (const ZoneMask entered = mask & ~before & (watched_zones_ | airspace_zones_);
               entered != 0) {
             entries.emplace_back(agents_.id[s], entered);

@@ -3,6 +3,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <limits>
 #include <bit>
 #include <cmath>
 #include <memory>
@@ -154,6 +155,8 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       timer_s_(&agents_.add_column<double>(0.0)),
       waypoint_(&agents_.add_column<std::uint32_t>(0)),
       zones_(&agents_.add_column<ZoneMask>(0)),
+      zoned_x_km_(&agents_.add_column<double>(std::numeric_limits<double>::quiet_NaN())),
+      zoned_y_km_(&agents_.add_column<double>(std::numeric_limits<double>::quiet_NaN())),
       target_agent_(&agents_.add_column<engine::AgentId>(0)),
       airborne_s_(&agents_.add_column<double>(0.0)),
       stand_down_(&agents_.add_column<std::uint8_t>(0)),

@@ -201,6 +201,8 @@ class PlatformWorld {
   // One platform's decision; an intercept completed is added to `reached`.
   void decide_platform(std::size_t slot, std::vector<engine::AgentId>& reached);
   void move();
+  ZoneMask zones_here(std::size_t slot);
+  void clear_zones(std::size_t slot);
   // Each aircraft's altitude for its mission phase, after the move phase.
   void set_altitudes();
   [[nodiscard]] double phase_altitude_km(std::size_t slot) const;
@@ -285,6 +287,8 @@ class PlatformWorld {
   std::vector<double>* timer_s_;
   std::vector<std::uint32_t>* waypoint_;
   std::vector<ZoneMask>* zones_;
+  std::vector<double>* zoned_x_km_;  // where zones_ was looked up (NaN: to look up)
+  std::vector<double>* zoned_y_km_;
   std::vector<engine::AgentId>* target_agent_;  // intercept, shadow
   std::vector<double>* airborne_s_;             // aircraft: time since take-off
   std::vector<std::uint8_t>* stand_down_;       // back to reserve on reaching base
