@@ -7,9 +7,9 @@
 // in chunk order and sorted by platform id before the command phase uses
 // them.
 #include <algorithm>
-#include <limits>
 #include <bit>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "hotline/agents/platform_world.hpp"

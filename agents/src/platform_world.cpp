@@ -3,9 +3,9 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <limits>
 #include <bit>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -108,6 +108,10 @@ engine::PairRule encounter_search_rule(const WorldSpec& spec) {
   }
   return rule;
 }
+
+// Pairs from the search below which their filtering into proximities runs
+// on one thread.
+constexpr std::size_t kParallelPairs = 4096;
 
 // Encounters in the resolve phase, per parallel task.
 constexpr std::size_t kEncounterChunk = 1024;
@@ -289,7 +293,7 @@ void PlatformWorld::sense() {
   const double low_pass_km = spec_.encounters.low_pass_altitude_km;
   const auto aircraft = static_cast<std::uint8_t>(PlatformKind::aircraft);
   found_by_chunk_.resize(pairs_.chunk_count());
-  tbb::parallel_for(std::size_t{0}, pairs_.chunk_count(), [&](std::size_t chunk) {
+  auto filter_chunk = [&](std::size_t chunk) {
     std::vector<detail::Proximity>& out = found_by_chunk_[chunk];
     out.clear();
     for (const engine::AgentPair& pair : pairs_.chunk(chunk)) {
@@ -316,7 +320,15 @@ void PlatformWorld::sense() {
       out.push_back(
           {pair.a, pair.b, d2 < r * r, dyad_of_nations_[agents_.side[sa] * n + agents_.side[sb]]});
     }
-  });
+  };
+  // A few hundred pairs are filtered faster than threads are woken for
+  // them; the chunks' results are the same either way.
+  if (pairs_.size() < kParallelPairs) {
+    for (std::size_t chunk = 0; chunk < pairs_.chunk_count(); ++chunk)
+      filter_chunk(chunk);
+  } else {
+    tbb::parallel_for(std::size_t{0}, pairs_.chunk_count(), filter_chunk);
+  }
   found_.clear();
   for (const auto& chunk : found_by_chunk_)
     found_.insert(found_.end(), chunk.begin(), chunk.end());
