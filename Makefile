@@ -23,7 +23,7 @@ build/ci/build.ninja: CMakePresets.json CMakeLists.txt
 	cmake --preset ci
 
 # The main job on the shipped default scenario: a sweep of every policy of
-# east_china_sea_2023 (DEMO_REPLICATIONS × DEMO_DAYS of its 3,102 platforms,
+# east_china_sea_2023 (DEMO_REPLICATIONS × DEMO_DAYS of its 3,098 platforms,
 # sized to finish in a few minutes on 2 cores), its report (printed, and
 # kept in build/demo/report.md) and its plots in build/demo/plots/.
 DEMO_DAYS ?= 30
