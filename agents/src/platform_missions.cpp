@@ -260,7 +260,7 @@ void PlatformWorld::set_altitudes() {
   const auto timer = timers_.measure(Phase::move);
   (void)agents_.slots_by_id();
   const auto aircraft = static_cast<std::uint8_t>(PlatformKind::aircraft);
-  engine::for_each_chunk(agents_.size(), kChunk,
+  engine::for_each_chunk(agents_.size(), detail::kLightChunk,
                          [&](std::size_t, std::size_t begin, std::size_t end) {
                            for (std::size_t s = begin; s < end; ++s) {
                              if (agents_.kind[s] == aircraft) {
@@ -456,19 +456,25 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
 // A platform's zones where it is now. Its zones where it was last looked up
 // are kept with that point (zoned_x/y_km_), so a platform that has not
 // moved since (dwelling, holding a station) skips the zone index.
+// A platform that moved but is still in the plain cell of the zone index it
+// was in (zoned_cell_) has the same zones too, without reading the index.
 ZoneMask PlatformWorld::zones_here(std::size_t s) {
   const double x = agents_.x_km[s];
   const double y = agents_.y_km[s];
   if (x == (*zoned_x_km_)[s] && y == (*zoned_y_km_)[s]) return (*zones_)[s];
   (*zoned_x_km_)[s] = x;
   (*zoned_y_km_)[s] = y;
-  return (*zones_)[s] = zone_index_.zones_at({x, y});
+  const std::uint32_t cell = zone_index_.cell_at({x, y});
+  if (cell == (*zoned_cell_)[s]) return (*zones_)[s];
+  (*zoned_cell_)[s] = zone_index_.plain(cell) ? cell : kNoZoneCell;
+  return (*zones_)[s] = zone_index_.zones_in(cell, {x, y});
 }
 
 // Out of play: in no zone, and its next zones to be looked up afresh.
 void PlatformWorld::clear_zones(std::size_t s) {
   (*zones_)[s] = 0;
   (*zoned_x_km_)[s] = std::numeric_limits<double>::quiet_NaN();
+  (*zoned_cell_)[s] = kNoZoneCell;
 }
 
 void PlatformWorld::move() {

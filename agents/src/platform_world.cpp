@@ -161,6 +161,7 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       zones_(&agents_.add_column<ZoneMask>(0)),
       zoned_x_km_(&agents_.add_column<double>(std::numeric_limits<double>::quiet_NaN())),
       zoned_y_km_(&agents_.add_column<double>(std::numeric_limits<double>::quiet_NaN())),
+      zoned_cell_(&agents_.add_column<std::uint32_t>(kNoZoneCell)),
       target_agent_(&agents_.add_column<engine::AgentId>(0)),
       airborne_s_(&agents_.add_column<double>(0.0)),
       stand_down_(&agents_.add_column<std::uint8_t>(0)),

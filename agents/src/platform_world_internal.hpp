@@ -11,7 +11,14 @@ namespace hotline::agents::detail {
 
 // Fixed chunks of slots for the parallel phases (determinism: results are
 // merged in chunk order, and chunk boundaries do not depend on threads).
-inline constexpr std::size_t kChunk = 512;
+// Small, so that a few thousand platforms make a few dozen chunks: the work
+// of a platform varies a lot (one on the ground costs nothing, one planning
+// a route round land a great deal), and a handful of chunks left one of two
+// threads waiting on the other.
+inline constexpr std::size_t kChunk = 128;
+// Chunks for work that is trivial per platform (altitudes): one chunk, no
+// parallel region, below this many platforms.
+inline constexpr std::size_t kLightChunk = 16384;
 
 // Presence is kept per nation for each ship role and for "any ship" (the
 // last group), since days with any ship are not a sum over roles.

@@ -289,6 +289,9 @@ class PlatformWorld {
   std::vector<ZoneMask>* zones_;
   std::vector<double>* zoned_x_km_;  // where zones_ was looked up (NaN: to look up)
   std::vector<double>* zoned_y_km_;
+  // The zone index's cell of that point when it is plain, else kNoZoneCell.
+  std::vector<std::uint32_t>* zoned_cell_;
+  static constexpr std::uint32_t kNoZoneCell = 0xffffffffU;
   std::vector<engine::AgentId>* target_agent_;  // intercept, shadow
   std::vector<double>* airborne_s_;             // aircraft: time since take-off
   std::vector<std::uint8_t>* stand_down_;       // back to reserve on reaching base

@@ -79,18 +79,34 @@ class ZoneIndex {
   static constexpr int kMaxCellsPerSide = 256;
   explicit ZoneIndex(std::vector<ZoneShape> zones, int cells_per_side = kMaxCellsPerSide);
 
-  [[nodiscard]] ZoneMask zones_at(PlanePoint p) const {
+  [[nodiscard]] ZoneMask zones_at(PlanePoint p) const { return zones_in(cell_at(p), p); }
+
+  // zones_at in two halves, for callers that keep a point's cell: the cell
+  // of p (cell_count() outside the zones' box), and the zones at p given its
+  // cell. In a plain cell (no zone's border crosses it; outside the box
+  // too) every point has the same zones.
+  [[nodiscard]] std::uint32_t cell_at(PlanePoint p) const {
     if (!(p.x_km >= min_.x_km && p.x_km <= max_.x_km && p.y_km >= min_.y_km
           && p.y_km <= max_.y_km)) {
-      return 0;
+      return cell_count();
     }
-    const CellClass& cell = classes_[class_of_cell_[cell_of(p)]];
-    ZoneMask mask = cell.inside;
-    for (ZoneMask border = cell.border; border != 0; border &= border - 1) {
+    return static_cast<std::uint32_t>(cell_of(p));
+  }
+  [[nodiscard]] ZoneMask zones_in(std::uint32_t cell, PlanePoint p) const {
+    if (cell == cell_count()) return 0;
+    const CellClass& c = classes_[class_of_cell_[cell]];
+    ZoneMask mask = c.inside;
+    for (ZoneMask border = c.border; border != 0; border &= border - 1) {
       const auto z = static_cast<std::size_t>(__builtin_ctzll(border));
       if (zones_[z].contains(p)) mask |= ZoneMask{1} << z;
     }
     return mask;
+  }
+  [[nodiscard]] bool plain(std::uint32_t cell) const {
+    return cell == cell_count() || classes_[class_of_cell_[cell]].border == 0;
+  }
+  [[nodiscard]] std::uint32_t cell_count() const {
+    return static_cast<std::uint32_t>(class_of_cell_.size());
   }
 
   [[nodiscard]] const std::vector<ZoneShape>& zones() const { return zones_; }
