@@ -291,13 +291,32 @@ void PlatformWorld::decide() {
                          [&](std::size_t chunk, std::size_t begin, std::size_t end) {
                            std::vector<engine::AgentId>& reached = reached_by_chunk_[chunk];
                            reached.clear();
-                           for (std::size_t s = begin; s < end; ++s)
+                           for (std::size_t s = begin; s < end; ++s) {
+                             if (nothing_to_decide(s)) continue;
                              decide_platform(s, reached);
+                           }
                          });
 }
 
+// What most platforms decide in most steps, without the call: nothing in
+// port or on the way home, and only the countdown while dwelling (whose end
+// decide_platform then handles).
+bool PlatformWorld::nothing_to_decide(std::size_t s) {
+  switch ((*state_)[s]) {
+    case PlatformState::reserve:
+    case PlatformState::done:
+    case PlatformState::returning:
+      return true;
+    case PlatformState::dwell:
+      return ((*timer_s_)[s] -= spec_.dt_s) > 0.0;
+    default:
+      return false;
+  }
+}
+
 // One platform's mission, from its own state of the last step and the orders
-// the command phase gave it.
+// the command phase gave it. A dwelling platform's timer has been counted
+// down already (nothing_to_decide).
 void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>& reached) {
   const double dt = spec_.dt_s;
   const std::size_t f = (*force_)[s];
@@ -400,10 +419,8 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
       break;
   }
 
-  // Dwelling: when the time is up, the next point of a patrol, loiter or
+  // Dwelling, and the time is up: the next point of a patrol, loiter or
   // route.
-  (*timer_s_)[s] -= dt;
-  if ((*timer_s_)[s] > 0.0) return;
   PlanePoint next{};
   switch (m.type) {
     case MissionType::patrol:

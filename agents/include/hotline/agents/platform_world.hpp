@@ -200,6 +200,7 @@ class PlatformWorld {
   void decide();
   // One platform's decision; an intercept completed is added to `reached`.
   void decide_platform(std::size_t slot, std::vector<engine::AgentId>& reached);
+  bool nothing_to_decide(std::size_t slot);
   void move();
   ZoneMask zones_here(std::size_t slot);
   void clear_zones(std::size_t slot);
