@@ -2,10 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <sstream>
 
+#include "geojson_coordinates.hpp"
+#include "geojson_layout.hpp"
 #include "hotline/scenarios/diagnostics.hpp"
 #include "yaml_value.hpp"
 
@@ -13,7 +18,14 @@ namespace hotline::scenarios {
 
 namespace {
 
+using detail::CoordinatesText;
+using detail::FeatureLayout;
+using detail::GeoJsonLayout;
+using detail::LineIndex;
+using detail::read_multipolygon_text;
+using detail::read_polygon_text;
 using detail::ReadContext;
+using detail::scan_geojson_layout;
 using detail::Value;
 
 // [lon, lat], as GeoJSON orders them.
@@ -56,7 +68,10 @@ void read_polygon(const Value& value, LandData& land) {
   }
 }
 
-void read_feature(const Value& feature, LandData& land) {
+// `coordinates`: where the geometry's coordinates lie in the file, when
+// they were left out of the feature's nodes (load_land_text).
+void read_feature(const Value& feature, LandData& land,
+                  const std::optional<CoordinatesText>& coordinates_text = std::nullopt) {
   if (!feature.expect_map({"type", "properties", "geometry", "id", "bbox"})) return;
   if (auto type = feature.required("type"); type && type->text() != "Feature") {
     type->error("a feature's type is \"Feature\"");
@@ -67,7 +82,13 @@ void read_feature(const Value& feature, LandData& land) {
   const auto coordinates = geometry->required("coordinates");
   if (!type || !coordinates) return;
   const auto kind = type->text();
-  if (kind == "Polygon") {
+  if (coordinates_text && (kind == "Polygon" || kind == "MultiPolygon")) {
+    if (kind == "Polygon") {
+      read_polygon_text(*coordinates_text, coordinates->path(), coordinates->context(), land);
+    } else {
+      read_multipolygon_text(*coordinates_text, coordinates->path(), coordinates->context(), land);
+    }
+  } else if (kind == "Polygon") {
     read_polygon(*coordinates, land);
   } else if (kind == "MultiPolygon") {
     if (auto polygons = coordinates->items()) {
@@ -107,34 +128,102 @@ std::size_t LandData::vertex_count() const {
   return n;
 }
 
+namespace {
+
+// Parses YAML (JSON) text, reporting a syntax error at its place in the file
+// (the text starts at the context's origin).
+std::optional<YAML::Node> parse(const std::string& text, const ReadContext& context) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    const int line = context.line_origin + std::max(0, e.mark.line);
+    const int column = (e.mark.line <= 0 ? context.column_origin : 0) + std::max(0, e.mark.column);
+    context.diagnostics.add({context.file, line + 1, column + 1}, "",
+                            fmt::format("not valid JSON: {}", e.msg));
+    return std::nullopt;
+  }
+}
+
+// The text with [begin, end) turned to spaces, its line breaks kept, so that
+// everything after stays at its line and column.
+void blank(std::string& text, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
+    if (text[i] != '\n' && text[i] != '\r') text[i] = ' ';
+  }
+}
+
+// The collection's own members; its features through read_features.
+void read_collection(const YAML::Node& root, ReadContext& context, LandData& land,
+                     const std::function<void(const Value&)>& read_features) {
+  const Value top(root, "", context);
+  if (!root.IsMap()) {
+    context.diagnostics.add({context.file, 1, 1}, "", "a land file is a GeoJSON FeatureCollection");
+    return;
+  }
+  if (!top.expect_map({"type", "bbox", "features", "hotline", "name", "crs"})) return;
+  if (auto type = top.required("type"); type && type->text() != "FeatureCollection") {
+    type->error("a land file is a GeoJSON FeatureCollection");
+  }
+  if (auto bbox = top.required("bbox")) {
+    if (auto coverage = read_coverage(*bbox)) land.coverage = *coverage;
+  }
+  if (auto features = top.required("features")) read_features(*features);
+}
+
+// The whole text as one node tree (a file the layout scan cannot follow).
+void read_whole(std::string_view text, ReadContext& context, LandData& land) {
+  const auto root = parse(std::string(text), context);
+  if (!root) return;
+  read_collection(*root, context, land, [&](const Value& features) {
+    if (auto items = features.items()) {
+      for (const Value& feature : *items)
+        read_feature(feature, land);
+    }
+  });
+}
+
+// The collection without its features, then each feature without its
+// coordinates, then the coordinates from the text (geojson_layout.hpp).
+void read_in_pieces(std::string_view text, const GeoJsonLayout& layout, ReadContext& context,
+                    LandData& land) {
+  std::string top(text);
+  blank(top, layout.features.begin + 1, layout.features.end - 1);
+  const auto root = parse(top, context);
+  top = std::string();
+  if (!root) return;
+  const LineIndex lines(text);
+  read_collection(*root, context, land, [&](const Value& features) {
+    if (!features.items()) return;
+    for (std::size_t i = 0; i < layout.items.size(); ++i) {
+      const FeatureLayout& item = layout.items[i];
+      std::string piece(text.substr(item.feature.begin, item.feature.end - item.feature.begin));
+      if (item.coordinates) {
+        blank(piece, item.coordinates->begin + 1 - item.feature.begin,
+              item.coordinates->end - 1 - item.feature.begin);
+      }
+      ReadContext piece_context{context.file, context.diagnostics, {}};
+      piece_context.line_origin = lines.line_of(item.feature.begin) - 1;
+      piece_context.column_origin = lines.column_of(item.feature.begin) - 1;
+      const auto node = parse(piece, piece_context);
+      if (!node) continue;
+      std::optional<CoordinatesText> coordinates;
+      if (item.coordinates) coordinates = CoordinatesText{text, *item.coordinates, &lines};
+      read_feature(Value(*node, fmt::format("{}[{}]", features.path(), i), piece_context), land,
+                   coordinates);
+    }
+  });
+}
+
+}  // namespace
+
 LandData load_land_text(std::string_view text, const std::string& file) {
   Diagnostics diagnostics;
   ReadContext context{file, diagnostics, {}};
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    diagnostics.add({file, std::max(1, e.mark.line + 1), std::max(1, e.mark.column + 1)}, "",
-                    fmt::format("not valid JSON: {}", e.msg));
-    throw ScenarioError(diagnostics.sorted());
-  }
   LandData land;
-  const Value top(root, "", context);
-  if (!root.IsMap()) {
-    diagnostics.add({file, 1, 1}, "", "a land file is a GeoJSON FeatureCollection");
-  } else if (top.expect_map({"type", "bbox", "features", "hotline", "name", "crs"})) {
-    if (auto type = top.required("type"); type && type->text() != "FeatureCollection") {
-      type->error("a land file is a GeoJSON FeatureCollection");
-    }
-    if (auto bbox = top.required("bbox")) {
-      if (auto coverage = read_coverage(*bbox)) land.coverage = *coverage;
-    }
-    if (auto features = top.required("features")) {
-      if (auto items = features->items()) {
-        for (const Value& feature : *items)
-          read_feature(feature, land);
-      }
-    }
+  if (const auto layout = scan_geojson_layout(text)) {
+    read_in_pieces(text, *layout, context, land);
+  } else {
+    read_whole(text, context, land);
   }
   if (!diagnostics.empty()) throw ScenarioError(diagnostics.sorted());
   return land;

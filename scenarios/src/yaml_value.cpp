@@ -26,16 +26,18 @@ std::string_view kind_name(const YAML::Node& node) {
   return "nothing";
 }
 
-SourceLocation location_of(const YAML::Node& node, const std::string& file) {
+SourceLocation location_of(const YAML::Node& node, const ReadContext& context) {
   const YAML::Mark mark = node.Mark();
   // yaml-cpp counts from 0 and gives -1 where it has no position.
-  return {file, mark.line < 0 ? 1 : mark.line + 1, mark.column < 0 ? 1 : mark.column + 1};
+  if (mark.line < 0) return {context.file, context.line_origin + 1, context.column_origin + 1};
+  const int column = mark.line == 0 ? context.column_origin + mark.column : mark.column;
+  return {context.file, context.line_origin + mark.line + 1, column + 1};
 }
 
 }  // namespace
 
 SourceLocation Value::location() const {
-  return location_of(node_, context_->file);
+  return location_of(node_, *context_);
 }
 
 void Value::error(std::string message) const {
@@ -96,7 +98,7 @@ std::optional<std::vector<MapEntry>> Value::entries() const {
   std::set<std::string> seen;
   for (auto it = node_.begin(); it != node_.end(); ++it) {
     const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string{};
-    const SourceLocation at = location_of(it->first, context_->file);
+    const SourceLocation at = location_of(it->first, *context_);
     if (!seen.insert(key).second) {
       context_->diagnostics.add(at, child_path(key), "duplicate key");
       continue;

@@ -33,6 +33,10 @@ struct ReadContext {
   // against the land's coverage and the projection's extent.
   const Frame* frame = nullptr;
   const Geography* geography = nullptr;
+  // Where the text the nodes were parsed from begins in the file (0-based
+  // line and column), for a piece of a file parsed on its own (land files).
+  int line_origin = 0;
+  int column_origin = 0;
 };
 
 struct MapEntry;

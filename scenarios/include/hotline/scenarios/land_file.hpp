@@ -6,8 +6,13 @@
 // Hotline carries the land of its shipped scenarios built in
 // (scenarios/land/east_asia_10m.geojson: Natural Earth 1:10m with the small
 // islands moved to their surveyed positions; docs/geography.md); a scenario
-// may name another file. Files are read with the scenario loader's YAML
-// reader (JSON is YAML), so a problem is reported at its line and column.
+// may name another file. A problem is reported at its line and column, with
+// its key path. Plain JSON is read in pieces: the collection and each
+// feature with the scenario loader's YAML reader (JSON is YAML), the
+// coordinates straight from the text into rings, so that a big file never
+// becomes a node tree; a file written in YAML's own style is read whole. The
+// two readings give the same land and the same messages (tests/
+// test_land_file.cpp).
 #pragma once
 
 #include <string>
