@@ -5,8 +5,11 @@
 // scan does not follow) forces the whole reading without moving any line or
 // column.
 #include <catch2/catch.hpp>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "geojson_layout.hpp"
 #include "hotline/scenarios/diagnostics.hpp"
 #include "hotline/scenarios/land_file.hpp"
 
@@ -50,6 +53,18 @@ const std::string kSquare =
 
 TEST_CASE("the built-in land reads the same in pieces and whole", "[land][scenario]") {
   const std::string text(builtin_land_text());
+  // It is read in pieces: the scan finds all 172 features and their
+  // coordinates; with a comment it is not (and so is read whole).
+  const auto layout = detail::scan_geojson_layout(text);
+  REQUIRE(layout);
+  CHECK(layout->items.size() == 172);
+  for (const auto& item : layout->items) {
+    REQUIRE(item.coordinates);
+    CHECK(text[item.coordinates->begin] == '[');
+    CHECK(text[item.coordinates->end - 1] == ']');
+    CHECK(text[item.feature.begin] == '{');
+  }
+  CHECK_FALSE(detail::scan_geojson_layout(whole(text)));
   const LandData pieces = load_land_text(text, "east_asia_10m.geojson");
   const LandData all = load_land_text(whole(text), "east_asia_10m.geojson");
   CHECK(pieces.vertex_count() > 10000);
@@ -126,4 +141,41 @@ TEST_CASE("a land file that is not JSON is named at its place", "[land][scenario
       "not \"Point\"";
   CHECK(errors_of(two_on_a_line).rfind(expected, 0) == 0);
   CHECK(errors_of(whole(two_on_a_line)).rfind(expected, 0) == 0);
+}
+
+TEST_CASE("every one-character change of a land file reads the same in pieces and whole",
+          "[land][scenario]") {
+  const std::string text =
+      collection(polygon(kSquare) + ",\n  {\"type\": \"Feature\", \"geometry\": {\"type\": "
+                                    "\"MultiPolygon\", \"coordinates\": [[[[121, 21], [122, 21], "
+                                    "[122, 22], [121, 21]]]]}}");
+  const std::string replacements = "[]{},:\"\\ x1\n-";
+  int both_loaded = 0;
+  int both_refused = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    for (const char c : replacements) {
+      std::string changed = text;
+      changed[at] = c;
+      INFO("offset " << at << " set to '" << c << "'");
+      std::optional<LandData> pieces;
+      std::optional<LandData> all;
+      try {
+        pieces = load_land_text(changed, "l.geojson");
+      } catch (const ScenarioError&) {
+      }
+      try {
+        all = load_land_text(whole(changed), "l.geojson");
+      } catch (const ScenarioError&) {
+      }
+      REQUIRE(pieces.has_value() == all.has_value());
+      if (pieces) {
+        CHECK(*pieces == *all);
+        ++both_loaded;
+      } else {
+        ++both_refused;
+      }
+    }
+  }
+  CHECK(both_loaded > 100);
+  CHECK(both_refused > 1000);
 }

@@ -44,6 +44,9 @@ Role role_of(char opener, const Frame* parent, std::string_view key) {
   }
 }
 
+// Follows the JSON grammar's structure: where a key, a value, a colon, a
+// comma or a closer may stand. Anything else returns nullopt, and the file
+// is read whole by the YAML reader, which then says what is wrong.
 class Scanner {
  public:
   explicit Scanner(std::string_view text) : text_(text) {}
@@ -51,49 +54,79 @@ class Scanner {
   std::optional<GeoJsonLayout> run() {
     while (at_ < text_.size()) {
       const char c = text_[at_];
-      if (is_space(c) || c == ',' || c == ':') {
+      bool ok = true;
+      if (is_space(c)) {
+        ++at_;
+      } else if (c == ',') {
+        ok = comma();
+      } else if (c == ':') {
+        ok = expect_ == Expect::colon;
+        expect_ = Expect::value;
         ++at_;
       } else if (c == '"') {
-        if (!string_or_key()) return std::nullopt;
+        ok = string();
       } else if (c == '{' || c == '[') {
-        if (!open(c)) return std::nullopt;
+        ok = open(c);
       } else if (c == '}' || c == ']') {
-        if (!close(c)) return std::nullopt;
-      } else if (starts_json_token(c) && !stack_.empty()) {
-        if (stack_.back().role == Role::features) return std::nullopt;  // not a feature
-        while (at_ < text_.size() && !is_space(text_[at_]) && text_[at_] != ',' && text_[at_] != ']'
-               && text_[at_] != '}') {
-          ++at_;
-        }
-        key_ = {};
+        ok = close(c);
+      } else if (starts_json_token(c)) {
+        ok = token();
       } else {
-        return std::nullopt;
+        ok = false;
       }
+      if (!ok) return std::nullopt;
     }
     if (!stack_.empty() || !found_features_) return std::nullopt;
     return layout_;
   }
 
  private:
-  // A string: a key when a colon follows it inside an object, else a value.
-  bool string_or_key() {
+  // What may come next.
+  enum class Expect : std::uint8_t {
+    value,           // a value (after '[', ',' in an array, ':'; or the document)
+    key,             // a key (after ',' in an object)
+    key_or_close,    // just after '{'
+    value_or_close,  // just after '['
+    colon,           // after a key
+    comma_or_close,  // after a value
+  };
+
+  bool value_here() const { return expect_ == Expect::value || expect_ == Expect::value_or_close; }
+  bool in_features() const { return !stack_.empty() && stack_.back().role == Role::features; }
+
+  bool comma() {
+    if (expect_ != Expect::comma_or_close || stack_.empty()) return false;
+    expect_ = stack_.back().opener == '{' ? Expect::key : Expect::value;
+    ++at_;
+    return true;
+  }
+
+  bool string() {
+    const bool is_key = expect_ == Expect::key || expect_ == Expect::key_or_close;
+    if (!is_key && (!value_here() || stack_.empty() || in_features())) return false;
     const std::size_t begin = ++at_;
     while (at_ < text_.size() && text_[at_] != '"')
       at_ += text_[at_] == '\\' ? std::size_t{2} : std::size_t{1};
     if (at_ >= text_.size()) return false;
-    const std::string_view content = text_.substr(begin, at_ - begin);
+    key_ = is_key ? text_.substr(begin, at_ - begin) : std::string_view{};
     ++at_;
-    std::size_t next = at_;
-    while (next < text_.size() && is_space(text_[next]))
-      ++next;
-    const bool is_key =
-        next < text_.size() && text_[next] == ':' && !stack_.empty() && stack_.back().opener == '{';
-    if (!is_key && !stack_.empty() && stack_.back().role == Role::features) return false;
-    key_ = is_key ? content : std::string_view{};
+    expect_ = is_key ? Expect::colon : Expect::comma_or_close;
+    return true;
+  }
+
+  bool token() {
+    if (!value_here() || stack_.empty() || in_features()) return false;
+    while (at_ < text_.size() && !is_space(text_[at_]) && text_[at_] != ',' && text_[at_] != ']'
+           && text_[at_] != '}' && text_[at_] != ':') {
+      ++at_;
+    }
+    key_ = {};
+    expect_ = Expect::comma_or_close;
     return true;
   }
 
   bool open(char opener) {
+    if (!value_here()) return false;
     const Frame* parent = stack_.empty() ? nullptr : &stack_.back();
     if (parent == nullptr && seen_root_) return false;  // a second document
     const Role role = role_of(opener, parent, key_);
@@ -102,12 +135,15 @@ class Scanner {
     if (role == Role::feature) layout_.items.push_back({});
     stack_.push_back({opener, role, at_});
     key_ = {};
+    expect_ = opener == '{' ? Expect::key_or_close : Expect::value_or_close;
     ++at_;
     return true;
   }
 
   bool close(char closer) {
     if (stack_.empty() || (stack_.back().opener == '{') != (closer == '}')) return false;
+    const bool empty = expect_ == Expect::key_or_close || expect_ == Expect::value_or_close;
+    if (!empty && expect_ != Expect::comma_or_close) return false;
     const Frame frame = stack_.back();
     stack_.pop_back();
     ++at_;
@@ -129,6 +165,7 @@ class Scanner {
         break;
     }
     key_ = {};
+    expect_ = Expect::comma_or_close;
     return true;
   }
 
@@ -136,6 +173,7 @@ class Scanner {
   std::size_t at_ = 0;
   std::vector<Frame> stack_;
   std::string_view key_;  // the key whose value comes next, in an object
+  Expect expect_ = Expect::value;
   bool seen_root_ = false;
   bool found_features_ = false;
   GeoJsonLayout layout_;
