@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target for a while (default 60 s each), needs the
 # "fuzz" preset built (`make fuzz` does both):
-#  - fuzz_scenario_loader, from a seed corpus of every shipped scenario,
+#  - fuzz_scenario_loader (scenarios, and the same input as a land file),
+#    from a seed corpus of every shipped scenario, the tutorial's land file,
 #    every golden invalid file and every past regression;
 #  - fuzz_trace_records (journal, run record, identity decoders), from seeds
 #    the target writes itself, so they match this build's layouts.
@@ -26,6 +27,8 @@ common=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048
 corpus=build/fuzz/corpus
 mkdir -p "$corpus"
 cp scenarios/*.yaml tests/data/invalid/*.yaml "$corpus"/
+# A small land file: the same target reads every input as one too.
+cp scenarios/land/tutorial_islands.geojson "$corpus"/
 find tests/data/fuzz_regressions -type f ! -name README.md -exec cp {} "$corpus"/ \;
 echo "== fuzz_scenario_loader, ${seconds} s"
 build/fuzz/tests/fuzz/fuzz_scenario_loader "$corpus" -dict=tests/fuzz/scenario.dict "${common[@]}"
