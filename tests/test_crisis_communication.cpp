@@ -369,6 +369,60 @@ TEST_CASE("an ally's crisis raises posture and deploys ally_crisis forces", "[cr
   CHECK_FALSE(frigate_in_play());
 }
 
+TEST_CASE("an ally_crisis force recalled on its way home turns round when the crisis returns",
+          "[crisis][allies]") {
+  // As above, with a grave incident every 1.2 days (the cooldown) and the
+  // frigate's port 305 km from its circle (11 h at 15 kn). The first crisis
+  // ends after about a day and the frigate is recalled; the second begins
+  // about 5 h into its way home. It turns round at once, and is in play while
+  // the second crisis lasts (it used to sail on home and stay in port, in
+  // `ready`, for the rest of the run).
+  const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_text(
+      std::string(test::kHeldPairHead)
+          + "nations:\n"
+            "  - {id: blue, relations: {red: rival, green: ally}}\n"
+            "  - {id: red, relations: {blue: rival, green: neutral}}\n"
+            "  - {id: green, relations: {blue: ally, red: neutral}}\n"
+            "bases:\n"
+            "  - {id: port, nation: green, lat: 22.5, lon: 129.5}\n"
+            "classes:\n"
+          + test::kCutterClass
+          + "  - {id: frigate, kind: ship, role: warship, cruise_speed: 15 kn, max_speed: 25 kn,\n"
+            "     sensor_range: 20 nmi}\n"
+            "forces:\n"
+          + test::kHeldCutters
+          + "  - {id: g, nation: green, class: frigate, count: 1, base: port, deploy_on: "
+            "ally_crisis,\n"
+            "     mission: {type: loiter, around: {lat: 24.0, lon: 127.0}, radius: 20 km}}\n"
+            "incidents:\n"
+            "  base_rate: 1000 per h\n"
+            "  cooldown: 1.2 d\n"
+            "  severity_mix: {unsafe: 0, dangerous: 0, grave: 1}\n"
+            "escalation:\n"
+            "  perceived_deliberate: 1\n"
+            "  tension_half_life: 1 d\n"
+            "  retaliation: {probability: 0}\n",
+      "recall.yaml"));
+  PlatformWorld w(spec, 1, 0);
+  const std::uint32_t frigate = 2;
+  const auto in_play = [&] { return w.agents().alive[w.agents().slot_of(frigate)] != 0; };
+  const auto state = [&] { return w.state_of_slot()[w.agents().slot_of(frigate)]; };
+  bool recalled = false;
+  bool redeployed_at_sea = false;
+  for (int minute = 0; minute < 2 * 24 * 60; ++minute) {
+    w.step();
+    if (state() == agents::PlatformState::returning) recalled = true;
+    if (recalled && in_play() && state() != agents::PlatformState::returning)
+      redeployed_at_sea = true;
+  }
+  CHECK(recalled);
+  CHECK(redeployed_at_sea);
+  // Two days in: the second crisis is on, and the frigate is out in it.
+  CHECK(w.crisis().dyad(0).level() == 2);
+  CHECK(in_play());
+  CHECK(state() != agents::PlatformState::ready);
+}
+
 TEST_CASE("cues: both sides adhere in a fraction q squared of encounters", "[crisis][cues]") {
   // 200 ships of each side mill about in a 3 km circle: encounters begin
   // and end all the time. Aircraft–aircraft encounters are not under CUES;

@@ -60,7 +60,10 @@ void PlatformWorld::run_crisis_layer() {
 
 // Forces marked `deploy_on: ally_crisis` deploy from their bases while an
 // ally of their nation has a dyad at L2 or above, and go home (and out of
-// play) when none has.
+// play) when none has. A ship recalled and still on its way home when the
+// crisis returns turns round (patrol, route and loiter missions); a
+// platform whose mission starts from port (sortie, alert, respond,
+// presence) goes on home and is ready there, as after any return.
 void PlatformWorld::deploy_for_ally_crisis() {
   for (std::size_t f = 0; f < spec_.forces.size(); ++f) {
     const ForceSpec& force = spec_.forces[f];
@@ -72,13 +75,22 @@ void PlatformWorld::deploy_for_ally_crisis() {
     for (engine::AgentId id = first; id < first + force.count; ++id) {
       const std::uint32_t s = agents_.slot_of(id);
       if (wanted) {
+        const bool recalled_on_the_way = (*stand_down_)[s] != 0
+                                         && (*state_)[s] == PlatformState::returning
+                                         && sails_from_where_it_is(force.mission.type);
         (*stand_down_)[s] = 0;
-        if ((*state_)[s] == PlatformState::reserve) start_mission(s);
+        if ((*state_)[s] == PlatformState::reserve || recalled_on_the_way) start_mission(s);
       } else if ((*state_)[s] != PlatformState::reserve) {
         stand_down(s);
       }
     }
   }
+}
+
+// Missions a platform takes up from wherever it is (start_mission puts it
+// in transit); the others wait in port to be sent.
+bool PlatformWorld::sails_from_where_it_is(MissionType type) {
+  return type == MissionType::patrol || type == MissionType::route || type == MissionType::loiter;
 }
 
 void PlatformWorld::stand_down(std::size_t s) {

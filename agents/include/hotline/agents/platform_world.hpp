@@ -217,6 +217,7 @@ class PlatformWorld {
   // postures set, ally_crisis forces deployed or stood down.
   void run_crisis_layer();
   void deploy_for_ally_crisis();
+  [[nodiscard]] static bool sails_from_where_it_is(MissionType type);
   // Presence forces: the on/off process, ships sent and recalled, entries
   // begun and ended (platform_stations.cpp).
   void start_stations();
