@@ -1,6 +1,6 @@
 // The platform model stepping east_china_sea_2023: as shipped (573
 // platforms) and with its fishing and militia fleets scaled tenfold (5,073
-// platforms, issue 4's performance target: at most 150 ns per platform-step
+// platforms, the performance target: at most 150 ns per platform-step
 // on one thread, all phases included). items_per_second is platform-steps
 // per second. The run is warmed up for a simulated day first, so that the
 // fleets have left port.

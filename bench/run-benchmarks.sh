@@ -42,7 +42,7 @@ hw=$(nproc)
   done
 } | tee "$out/hotline-bench-swarm.txt"
 
-# The platform model at issue 4's size: east_china_sea_2023 with tenfold
+# The platform model at its benchmark size: east_china_sea_2023 with tenfold
 # fishing and militia fleets, 30 days, 1 and all hardware threads.
 {
   "$build/bench/cpu_balance"

@@ -1,4 +1,4 @@
-// One whole swarm step (SWARM_SPEC.md): items_per_second = agent-steps/s.
+// One whole swarm step (docs/benchmarks.md): items_per_second = agent-steps/s.
 #include <benchmark/benchmark.h>
 
 #include <thread>
@@ -26,7 +26,7 @@ void BM_SwarmStep(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * n);
 }
 
-// Sizes of SWARM_SPEC.md on one thread.
+// The swarm benchmark's sizes (docs/benchmarks.md) on one thread.
 BENCHMARK(BM_SwarmStep)
     ->ArgNames({"agents", "threads", "full_resort"})
     ->ArgsProduct({{1000, 10000, 100000, 1000000}, {1}, {0, 1}})

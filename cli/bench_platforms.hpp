@@ -1,5 +1,5 @@
 // `hotline bench platforms`: times the platform model on a scenario, all
-// phases included, with chosen fleets scaled up (issue 4's target:
+// phases included, with chosen fleets scaled up (its target:
 // east_china_sea_2023 with tenfold fishing and militia fleets, 30 days at
 // dt = 60 s, at most 150 ns per platform-step on one thread and at least
 // 1.7x faster on two). Repeats are interleaved across thread counts
@@ -27,7 +27,7 @@ struct BenchPlatformsOptions {
   std::uint32_t repeat = 1;
   // >0: also time each run while it writes a trace (every event, hourly
   // tension, every agent's state every `trace_every` steps) to a temporary
-  // file, and report the overhead (issue 6: at most 10% at 10,000 agents
+  // file, and report the overhead (target: at most 10% at 10,000 agents
   // sampled every 10 steps).
   std::uint32_t trace_every = 0;
   bool json = false;

@@ -83,7 +83,7 @@ void print_bench_swarm_table(std::ostream& out, const BenchSwarmOptions& options
                              const std::vector<BenchSwarmRow>& rows) {
   fmt::print(
       out,
-      "swarm benchmark (SWARM_SPEC.md): seed {}, {} thread(s), {} kernels, {} re-sort, {} of {} "
+      "swarm benchmark (docs/benchmarks.md): seed {}, {} thread(s), {} kernels, {} re-sort, {} of {} "
       "run(s)\n",
       options.seed, rows.empty() ? 0 : rows.front().threads, engine::simd_level_name(options.simd),
       options.incremental_resort ? "incremental" : "full", options.repeat == 1 ? "time" : "median",

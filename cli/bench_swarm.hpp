@@ -1,4 +1,4 @@
-// `hotline bench swarm`: times the swarm model (SWARM_SPEC.md) on the engine.
+// `hotline bench swarm`: times the swarm model (docs/benchmarks.md) on the engine.
 #pragma once
 
 #include <cstdint>

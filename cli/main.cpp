@@ -174,7 +174,7 @@ int main(int argc, char** argv) {
   bench->require_subcommand(1);
   BenchSwarmText swarm_text;
   CLI::App* swarm = bench->add_subcommand(
-      "swarm", "The canonical swarm benchmark (SWARM_SPEC.md): random walkers on a torus");
+      "swarm", "The canonical swarm benchmark (docs/benchmarks.md): random walkers on a torus");
   swarm->add_option("--agents", swarm_text.agents,
                     "Agents, or a comma-separated list of sizes, e.g. 1e4,1e5 (default 10000)");
   swarm->add_option("--steps", swarm_text.steps,
@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
   BenchPlatformsText platforms_text;
   CLI::App* platforms = bench->add_subcommand(
       "platforms",
-      "The platform model on a scenario with bigger fleets, all phases timed (issue 4's target)");
+      "The platform model on a scenario with bigger fleets, all phases timed");
   platforms->add_option("scenario", platforms_text.scenario,
                         "Scenario file (default scenarios/east_china_sea_2023.yaml)");
   platforms->add_option("--days", platforms_text.days, "Days per run (default 30)");

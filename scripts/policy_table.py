@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The policy comparison of issue 5: every policy of a scenario over the same
+"""The policy comparison: every policy of a scenario over the same
 replications (common random numbers), with means, 95% intervals and paired
 differences against a baseline policy (docs/results.md).
 

@@ -317,20 +317,24 @@ TEST_CASE("a connected call cuts tension and makes reports in flight accidental"
   CHECK(c.dyad(0).tension() == Approx(4.0).epsilon(1e-6));
 }
 
-TEST_CASE("an ally's crisis raises posture and deploys ally_crisis forces", "[crisis][allies]") {
-  // Blue and red are rivals; green is blue's ally with a frigate that
-  // deploys on an ally's crisis. A grave incident seen as deliberate by
-  // both takes blue–red to L2: blue and red go to posture 2, green to 1,
-  // and green's frigate sails; when tension has decayed below L2 it goes
-  // home.
-  const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_text(
+namespace {
+
+// Blue and red are rivals, each with a held cutter, which meet at once;
+// green is blue's ally, with a frigate based at `port` ("lat: .., lon: ..")
+// that loiters in `circle` while an ally is in crisis. Every incident is grave and seen as
+// deliberate, one per `cooldown`; tension halves daily.
+agents::WorldSpec allies_world(const std::string& port, const std::string& circle,
+                               const std::string& cooldown) {
+  return scenarios::build_world_spec(scenarios::load_scenario_text(
       std::string(test::kHeldPairHead)
           + "nations:\n"
             "  - {id: blue, relations: {red: rival, green: ally}}\n"
             "  - {id: red, relations: {blue: rival, green: neutral}}\n"
             "  - {id: green, relations: {blue: ally, red: neutral}}\n"
             "bases:\n"
-            "  - {id: port, nation: green, lat: 25.5, lon: 125.5}\n"
+            "  - {id: port, nation: green, "
+          + port
+          + "}\n"
             "classes:\n"
           + test::kCutterClass
           + "  - {id: frigate, kind: ship, role: warship, cruise_speed: 15 kn, max_speed: 25 kn,\n"
@@ -339,16 +343,32 @@ TEST_CASE("an ally's crisis raises posture and deploys ally_crisis forces", "[cr
           + test::kHeldCutters
           + "  - {id: g, nation: green, class: frigate, count: 1, base: port, deploy_on: "
             "ally_crisis,\n"
-            "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 20 km}}\n"
+            "     mission: {type: loiter, around: "
+          + circle
+          + ", radius: 20 km}}\n"
             "incidents:\n"
             "  base_rate: 1000 per h\n"
-            "  cooldown: 1000 d\n"
+            "  cooldown: "
+          + cooldown
+          + "\n"
             "  severity_mix: {unsafe: 0, dangerous: 0, grave: 1}\n"
             "escalation:\n"
             "  perceived_deliberate: 1\n"
             "  tension_half_life: 1 d\n"
             "  retaliation: {probability: 0}\n",
       "allies.yaml"));
+}
+
+}  // namespace
+
+TEST_CASE("an ally's crisis raises posture and deploys ally_crisis forces", "[crisis][allies]") {
+  // Blue and red are rivals; green is blue's ally with a frigate that
+  // deploys on an ally's crisis. A grave incident seen as deliberate by
+  // both takes blue–red to L2: blue and red go to posture 2, green to 1,
+  // and green's frigate sails; when tension has decayed below L2 it goes
+  // home.
+  const agents::WorldSpec spec =
+      allies_world("lat: 25.5, lon: 125.5", "{lat: 25.0, lon: 125.0}", "1000 d");
   PlatformWorld w(spec, 1, 0);
   const auto frigate_in_play = [&] { return w.agents().alive[w.agents().slot_of(2)] != 0; };
   CHECK_FALSE(frigate_in_play());
@@ -377,32 +397,8 @@ TEST_CASE("an ally_crisis force recalled on its way home turns round when the cr
   // about 5 h into its way home. It turns round at once, and is in play while
   // the second crisis lasts (it used to sail on home and stay in port, in
   // `ready`, for the rest of the run).
-  const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_text(
-      std::string(test::kHeldPairHead)
-          + "nations:\n"
-            "  - {id: blue, relations: {red: rival, green: ally}}\n"
-            "  - {id: red, relations: {blue: rival, green: neutral}}\n"
-            "  - {id: green, relations: {blue: ally, red: neutral}}\n"
-            "bases:\n"
-            "  - {id: port, nation: green, lat: 22.5, lon: 129.5}\n"
-            "classes:\n"
-          + test::kCutterClass
-          + "  - {id: frigate, kind: ship, role: warship, cruise_speed: 15 kn, max_speed: 25 kn,\n"
-            "     sensor_range: 20 nmi}\n"
-            "forces:\n"
-          + test::kHeldCutters
-          + "  - {id: g, nation: green, class: frigate, count: 1, base: port, deploy_on: "
-            "ally_crisis,\n"
-            "     mission: {type: loiter, around: {lat: 24.0, lon: 127.0}, radius: 20 km}}\n"
-            "incidents:\n"
-            "  base_rate: 1000 per h\n"
-            "  cooldown: 1.2 d\n"
-            "  severity_mix: {unsafe: 0, dangerous: 0, grave: 1}\n"
-            "escalation:\n"
-            "  perceived_deliberate: 1\n"
-            "  tension_half_life: 1 d\n"
-            "  retaliation: {probability: 0}\n",
-      "recall.yaml"));
+  const agents::WorldSpec spec =
+      allies_world("lat: 22.5, lon: 129.5", "{lat: 24.0, lon: 127.0}", "1.2 d");
   PlatformWorld w(spec, 1, 0);
   const std::uint32_t frigate = 2;
   const auto in_play = [&] { return w.agents().alive[w.agents().slot_of(frigate)] != 0; };

@@ -14,7 +14,7 @@ namespace {
 constexpr double kMinute = 60.0;
 constexpr double kDay = 86400.0;
 
-// MODEL.md's defaults: half-life 7 days, levels from tension 1, 5 and 15.
+// the model's defaults: half-life 7 days, levels from tension 1, 5 and 15.
 EscalationParameters model_defaults() {
   EscalationParameters p;
   p.tension_half_life_s = 7 * kDay;

@@ -265,6 +265,19 @@ TEST_CASE("land map agrees with Boost.Geometry on 100,000 points and segments", 
   const Oracle oracle(real.rings, real.lo, real.hi);
   const LandMap land(real.rings, real.lo, real.hi, 2.0);
   SplitMix u{2024};
+  // A segment of random direction and length up to max_km from p, against
+  // the oracle; whether it crosses land.
+  const auto check_segment = [&](PlanePoint p, double max_km, const char* what) {
+    const double angle = u.uniform(0.0, 2.0 * std::numbers::pi);
+    const double length = u.uniform(0.0, max_km);
+    const PlanePoint q{p.x_km + length * std::cos(angle), p.y_km + length * std::sin(angle)};
+    const bool crosses = oracle.segment_crosses_land(p, q);
+    if (land.segment_crosses_land(p, q) != crosses) {
+      FAIL(what << " " << p.x_km << ", " << p.y_km << " to " << q.x_km << ", " << q.y_km
+                << ": oracle " << crosses);
+    }
+    return crosses;
+  };
   int land_points = 0;
   int coast_cells = 0;
   int crossing = 0;
@@ -275,31 +288,13 @@ TEST_CASE("land map agrees with Boost.Geometry on 100,000 points and segments", 
     coast_cells += land.cell_kind(p) == LandMap::CellKind::coast ? 1 : 0;
     if (land.on_land(p) != expected)
       FAIL("point " << p.x_km << ", " << p.y_km << ": oracle " << expected);
-    const double angle = u.uniform(0.0, 2.0 * std::numbers::pi);
-    const double length = u.uniform(0.0, 40.0);
-    const PlanePoint q{p.x_km + length * std::cos(angle), p.y_km + length * std::sin(angle)};
-    const bool crosses = oracle.segment_crosses_land(p, q);
-    crossing += crosses ? 1 : 0;
-    if (land.segment_crosses_land(p, q) != crosses) {
-      FAIL("segment " << p.x_km << ", " << p.y_km << " to " << q.x_km << ", " << q.y_km
-                      << ": oracle " << crosses);
-    }
+    crossing += check_segment(p, 40.0, "segment") ? 1 : 0;
   }
   // A ship's step: legs of up to 2 km, mostly answered by the clearance
   // rings round the start's cell.
   int short_crossing = 0;
-  for (int i = 0; i < 100000; ++i) {
-    const PlanePoint p = random_point(u, real.rings, lo, hi);
-    const double angle = u.uniform(0.0, 2.0 * std::numbers::pi);
-    const double length = u.uniform(0.0, 2.0);
-    const PlanePoint q{p.x_km + length * std::cos(angle), p.y_km + length * std::sin(angle)};
-    const bool crosses = oracle.segment_crosses_land(p, q);
-    short_crossing += crosses ? 1 : 0;
-    if (land.segment_crosses_land(p, q) != crosses) {
-      FAIL("short leg " << p.x_km << ", " << p.y_km << " to " << q.x_km << ", " << q.y_km
-                        << ": oracle " << crosses);
-    }
-  }
+  for (int i = 0; i < 100000; ++i)
+    short_crossing += check_segment(random_point(u, real.rings, lo, hi), 2.0, "short leg") ? 1 : 0;
   INFO(land_points << " on land, " << coast_cells << " in coast cells, " << crossing
                    << " crossing, " << short_crossing << " short legs crossing");
   CHECK(short_crossing > 5000);

@@ -318,7 +318,7 @@ std::size_t pair_index(Role a, Role b) {
 }
 }  // namespace
 
-TEST_CASE("encounter and incident parameters default to MODEL.md's values", "[scenario]") {
+TEST_CASE("encounter and incident parameters default to the model's values", "[scenario]") {
   const Scenario s = load_open_sea(kParamHead, "s.yaml");
   CHECK(s.encounters.range_km[0] == 5.0);   // ship-ship
   CHECK(s.encounters.range_km[1] == 5.0);   // ship-aircraft
@@ -384,7 +384,7 @@ TEST_CASE("incident parameter mistakes are named", "[scenario]") {
         "s.yaml:6:53: encounters.end_factor: 0.5 is outside [1, 10]");
 }
 
-TEST_CASE("escalation parameters: MODEL.md defaults and overrides", "[scenario]") {
+TEST_CASE("escalation parameters: docs/model.md defaults and overrides", "[scenario]") {
   const Scenario defaults_only = load_open_sea(kParamHead, "s.yaml");
   const EscalationParameters& d = defaults_only.escalation;
   CHECK(d.report_delay_median_s == 600.0);

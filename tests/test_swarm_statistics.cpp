@@ -1,4 +1,4 @@
-// The swarm model against its analytic answers (SWARM_SPEC.md).
+// The swarm model against its analytic answers (docs/benchmarks.md).
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numeric>
@@ -111,7 +111,7 @@ TEST_CASE("walkers keep the spec's speed and stay on the torus", "[swarm]") {
   }
 }
 
-TEST_CASE("sides follow SWARM_SPEC: agent i is on side i % 2", "[swarm]") {
+TEST_CASE("sides follow the swarm rules: agent i is on side i % 2", "[swarm]") {
   SwarmConfig config;
   config.agents = 3001;
   SwarmModel model(config);

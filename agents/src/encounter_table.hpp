@@ -1,4 +1,4 @@
-// The encounters in progress, and how they begin and end (MODEL.md,
+// The encounters in progress, and how they begin and end (docs/model.md,
 // "Encounters and incidents").
 //
 // Ordering rule: the table is sorted by (a, b), a < b by id, and so is every

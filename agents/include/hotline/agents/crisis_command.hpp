@@ -1,4 +1,4 @@
-// The command layer (MODEL.md, "Perception, tension, escalation" and
+// The command layer (docs/model.md, "Perception, tension, escalation" and
 // "Crisis-communication policies"): what the nations' command centres make
 // of the incidents at sea and in the air, and how one policy's mechanisms
 // act on it.

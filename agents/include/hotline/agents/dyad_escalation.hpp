@@ -1,4 +1,4 @@
-// The tension and escalation level of one rival dyad (MODEL.md, "Perception,
+// The tension and escalation level of one rival dyad (docs/model.md, "Perception,
 // tension, escalation"), stepped with the world: tension decays by a fixed
 // factor per step (exponential, the scenario's half-life), rises by what
 // perceived incidents add, and is scaled by contacts (hotline calls, dialogue);

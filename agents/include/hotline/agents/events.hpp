@@ -1,4 +1,4 @@
-// What happened, when and where: the events a run records (MODEL.md, "What
+// What happened, when and where: the events a run records (docs/model.md, "What
 // a run measures"; the trace's /events table).
 #pragma once
 

@@ -1,4 +1,4 @@
-// The hotline policy's calls (MODEL.md, "Crisis-communication policies"):
+// The hotline policy's calls (docs/model.md, "Crisis-communication policies"):
 // the lines between command centres, the calls on them, their retries,
 // relays through dialogue partners, answers and connections, and what a run
 // measures of them.

@@ -1,4 +1,4 @@
-// The parameters of encounters, incidents and escalation (MODEL.md,
+// The parameters of encounters, incidents and escalation (docs/model.md,
 // "Encounters and incidents" and "Perception, tension, escalation"), in the
 // engine's units: km, s and events per second.
 #pragma once
@@ -38,7 +38,7 @@ struct IncidentParameters {
   bool operator==(const IncidentParameters&) const = default;
 };
 
-// Perception, tension and escalation (MODEL.md). Levels L0..L3 follow from
+// Perception, tension and escalation (docs/model.md). Levels L0..L3 follow from
 // tension by the thresholds; L4 (armed clash) only from a clash event.
 struct EscalationParameters {
   double report_delay_median_s = 0.0;  // lognormal delay until a side hears of an incident

@@ -1,4 +1,4 @@
-// The closed set of missions a force can fly or sail (MODEL.md, "Missions"),
+// The closed set of missions a force can fly or sail (docs/model.md, "Missions"),
 // and when a force enters the scenario.
 #pragma once
 

@@ -1,5 +1,5 @@
 // What a platform is: a ship or an aircraft, in one of nine roles. The role
-// sets the incident hazard and severity of its encounters (MODEL.md).
+// sets the incident hazard and severity of its encounters (docs/model.md).
 #pragma once
 
 #include <cstddef>

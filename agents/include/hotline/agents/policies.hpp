@@ -1,6 +1,6 @@
 // Crisis-communication policies: the thing a sweep compares.
 //
-// A policy is a named set of mechanisms (MODEL.md, "Crisis-communication
+// A policy is a named set of mechanisms (docs/model.md, "Crisis-communication
 // policies"); a mechanism that is absent does nothing. Policies compose: a
 // file may build one from others (`include`) and override any parameter;
 // the Scenario holds each policy fully resolved, so the engine never sees

@@ -1,4 +1,4 @@
-// The canonical engine benchmark, "swarm" (SWARM_SPEC.md in shared/).
+// The canonical engine benchmark, "swarm" (docs/benchmarks.md).
 //
 // N agents on two sides random-walk on a torus of density 1; every step, each
 // opposite-side pair closer than 1 is an encounter, and each encounter is an
@@ -29,7 +29,7 @@ struct SwarmConfig {
   bool incremental_resort = true;
 };
 
-// The standard number of steps SWARM_SPEC.md runs for a population size.
+// The standard number of steps the swarm benchmark runs for a population size.
 [[nodiscard]] std::uint32_t swarm_spec_steps(std::uint64_t agents);
 
 class SwarmModel {

@@ -175,7 +175,7 @@ struct WorldSpec {
   [[nodiscard]] std::uint64_t platform_count() const;
   // Multiplies the count of every force whose platforms have one of
   // `roles` by `factor`: the same scenario with bigger fleets, for
-  // benchmarks (issue 4 scales fishing and militia tenfold).
+  // benchmarks (the platform benchmark scales fishing and militia tenfold).
   void scale_forces(RoleSet roles, std::uint32_t factor);
 };
 

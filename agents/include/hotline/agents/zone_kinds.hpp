@@ -1,4 +1,4 @@
-// What a zone is, in law or in use (MODEL.md, "Space and time").
+// What a zone is, in law or in use (docs/model.md, "Space and time").
 #pragma once
 
 #include <cstdint>

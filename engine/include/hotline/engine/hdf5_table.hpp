@@ -1,4 +1,4 @@
-// A thin RAII layer over the HDF5 C API for the trace writer (issue 6):
+// A thin RAII layer over the HDF5 C API for the trace writer:
 // files, groups, attributes, and tables — extendible, chunked, compressed
 // (shuffle + deflate) one-dimensional datasets of a compound row type that
 // grow by appending.

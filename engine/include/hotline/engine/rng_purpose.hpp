@@ -13,7 +13,7 @@
 namespace hotline::engine {
 
 enum class RngPurpose : std::uint8_t {
-  // Swarm benchmark model (agents/swarm_model, SWARM_SPEC.md).
+  // Swarm benchmark model (agents/swarm_model, docs/benchmarks.md).
   swarm_initial_state = 1,  // x, y, heading at step 0
   swarm_turn = 2,           // heading perturbation each step
   swarm_incident = 3,       // incident draw per encounter pair

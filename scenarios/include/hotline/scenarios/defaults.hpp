@@ -1,4 +1,4 @@
-// Every default a scenario may leave out, in one place (MODEL.md's numbers).
+// Every default a scenario may leave out, in one place (the model's numbers).
 // docs/scenario-reference.md lists the same values; `hotline validate
 // --explain` writes them out.
 #pragma once
@@ -58,13 +58,13 @@ inline constexpr double kRetaliationProbability = 0.3;           // r
 inline constexpr double kRetaliationContactFactor = 0.2;         // r multiplier after a contact
 inline constexpr double kClarificationWindowS = 6.0 * 3600.0;
 inline constexpr bool kStopAtFirstClash = false;
-// Posture's effect on missions (MODEL.md names the effects, not the numbers;
+// Posture's effect on missions (the model names the effects, not the numbers;
 // these are ours, docs/scenario-reference.md): shadowing closes in, sorties
 // come more often, up to twice as often at posture 3.
 inline constexpr double kPostureStandoff[4] = {1.0, 0.75, 0.5, 0.25};
 inline constexpr double kPostureSortieRate[4] = {1.0, 1.25, 1.5, 2.0};
 
-// missions (MODEL.md gives no numbers; these are ours, in
+// missions (the model gives no numbers; these are ours, in
 // docs/scenario-reference.md).
 inline constexpr double kPatrolDwellS = 60.0 * 60.0;  // pause at each patrol waypoint
 inline constexpr double kRouteDwellS = 0.0;

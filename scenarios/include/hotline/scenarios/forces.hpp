@@ -1,7 +1,7 @@
 // What the platforms do: forces (so many platforms of a class, from a base,
 // on a mission) and scheduled exercises.
 //
-// A mission is one of a closed set of small state machines (MODEL.md,
+// A mission is one of a closed set of small state machines (docs/model.md,
 // "Missions"); a Mission holds the parameters of its type, and the fields of
 // the other types keep their zero values.
 #pragma once
