@@ -81,13 +81,14 @@ std::vector<BenchSwarmRow> run_bench_swarm(const BenchSwarmOptions& options) {
 
 void print_bench_swarm_table(std::ostream& out, const BenchSwarmOptions& options,
                              const std::vector<BenchSwarmRow>& rows) {
-  fmt::print(
-      out,
-      "swarm benchmark (docs/benchmarks.md): seed {}, {} thread(s), {} kernels, {} re-sort, {} of {} "
-      "run(s)\n",
-      options.seed, rows.empty() ? 0 : rows.front().threads, engine::simd_level_name(options.simd),
-      options.incremental_resort ? "incremental" : "full", options.repeat == 1 ? "time" : "median",
-      options.repeat);
+  fmt::print(out,
+             "swarm benchmark (docs/benchmarks.md): seed {}, {} thread(s), {} kernels, {} re-sort, "
+             "{} of {} "
+             "run(s)\n",
+             options.seed, rows.empty() ? 0 : rows.front().threads,
+             engine::simd_level_name(options.simd),
+             options.incremental_resort ? "incremental" : "full",
+             options.repeat == 1 ? "time" : "median", options.repeat);
   fmt::print(out, "{:>9} {:>6} {:>7} {:>12} {:>9} {:>10} {:>13} {:>13} {:>10} {:>11}\n", "agents",
              "steps", "threads", "encounters", "incidents", "enc/expect", "ns/agent-step",
              "agent-steps/s", "peak RSS", "bytes/agent");

@@ -193,8 +193,7 @@ int main(int argc, char** argv) {
 
   BenchPlatformsText platforms_text;
   CLI::App* platforms = bench->add_subcommand(
-      "platforms",
-      "The platform model on a scenario with bigger fleets, all phases timed");
+      "platforms", "The platform model on a scenario with bigger fleets, all phases timed");
   platforms->add_option("scenario", platforms_text.scenario,
                         "Scenario file (default scenarios/east_china_sea_2023.yaml)");
   platforms->add_option("--days", platforms_text.days, "Days per run (default 30)");
