@@ -78,7 +78,8 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
         row.encounters = 0;
         row.incidents = 0;
         for (const agents::DyadCounts& c : world.dyad_counts()) {
-          row.encounters += c.encounters;
+          for (std::uint64_t n : c.encounters)
+            row.encounters += n;
           for (std::uint64_t n : c.incidents)
             row.incidents += n;
         }

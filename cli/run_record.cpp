@@ -129,7 +129,7 @@ void record_step(agents::PlatformWorld& world, const RecordingOptions& options, 
   world.clear_events();
   if (options.tension_every_steps > 0 && world.steps_taken() % options.tension_every_steps == 0) {
     for (std::size_t d = 0; d < world.dyads().size(); ++d)
-      record.tension.push_back(static_cast<float>(world.crisis().dyad(d).tension()));
+      record.tension.push_back(static_cast<float>(world.crisis().hostility(d).hostility()));
   }
 }
 
@@ -161,12 +161,13 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
   for (std::size_t d = 0; d < world.dyads().size(); ++d) {
     const auto [a, b] = world.dyads()[d];
     const agents::DyadCounts& c = world.dyad_counts()[d];
-    const agents::DyadEscalation& e = crisis.dyad(d);
+    const agents::DyadRecord& e = crisis.record(d);
+    const agents::DyadHostility& h = crisis.hostility(d);
     DyadRow r{};
     r.policy = policy;
     r.replication = replication;
     r.dyad = static_cast<std::uint32_t>(d);
-    r.encounters = c.encounters;
+    r.encounters = c.encounters[0] + c.encounters[1] + c.encounters[2];
     r.encounter_hours = world.encounter_hours(d);
     r.incidents_unsafe = c.incidents[0];
     r.incidents_dangerous = c.incidents[1];
@@ -192,13 +193,13 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
     r.airspace_violations_into_a = into_a.airspace_violations;
     r.intercepts_by_b = into_b.intercepts;
     r.airspace_violations_into_b = into_b.airspace_violations;
-    r.crises = static_cast<std::uint32_t>(e.crises());
-    r.hours_at_crisis = e.seconds_at_crisis() / 3600.0;
-    r.peak_level = e.peak_level();
-    r.clashes = crisis.clashes(d);
-    r.first_clash_day = e.first_clash_s() ? *e.first_clash_s() / 86400.0 : kNaN;
-    r.tension = e.tension();
-    r.level = e.level();
+    r.crises = static_cast<std::uint32_t>(h.episodes());
+    r.hours_at_crisis = e.crisis_s / 3600.0;
+    r.peak_level = e.peak_level;
+    r.clashes = e.clashes;
+    r.first_clash_day = e.first_clash_s ? *e.first_clash_s / 86400.0 : kNaN;
+    r.tension = h.hostility();
+    r.level = crisis.level(d);
     r.connect_delay_median_hours = kNaN;
     r.connect_delay_p90_hours = kNaN;
     if (const agents::HotlineCounts* calls = crisis.calls(d)) {

@@ -276,8 +276,7 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
                       {{"id"}, {"scenario_index", SmallColumn::Kind::u32}, {"definition"}}, rows);
 
     rows.clear();
-    for (std::size_t t = 0; t <= static_cast<std::size_t>(agents::EventType::airspace_violation);
-         ++t)
+    for (std::size_t t = 0; t <= static_cast<std::size_t>(agents::EventType::war); ++t)
       rows.push_back({std::string(agents::event_type_name(static_cast<agents::EventType>(t)))});
     write_small_table(file_, root, "event_types", {{"name"}}, rows);
     rows.clear();

@@ -29,7 +29,8 @@ std::uint64_t encounters_of(const std::string& blue_class, const std::string& re
                   0);
   for (int i = 0; i < 60; ++i)
     w.step();
-  return w.dyad_counts()[0].encounters;
+  const auto& begun = w.dyad_counts()[0].encounters;
+  return begun[0] + begun[1] + begun[2];
 }
 
 std::string aircraft(double patrol_m, double ceiling_m = 20000) {

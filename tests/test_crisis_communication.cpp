@@ -1,9 +1,10 @@
 // The crisis-communication mechanisms against their known answers: hotline
 // connection fractions (binomial intervals), the answer delay's median,
-// CUES's both-adhere fraction, direct_link's incident rate, trilateral
-// dialogue's cut at each period, retaliation only at L3 and its contact
-// factor, allies' posture and deployments, and the whole layer identical at
-// 1, 2 and 3 threads.
+// CUES's both-adhere fraction, direct_link's severity shares, trilateral
+// dialogue's baseline cut at each round, reports moving hostility, clashes
+// becoming skirmishes or war, a connected call's clarification and joint
+// de-escalation, allies' posture and deployments, and the whole layer
+// identical at 1, 2 and 3 threads.
 //
 // Tolerances: counts are checked against 4 binomial (or Poisson) standard
 // deviations, so a correct model fails about once in 16,000 runs of a test;
@@ -38,11 +39,9 @@ constexpr double kDay = 86400.0;
 HotlinePolicy hotline_policy(double p_answer, std::uint32_t retries) {
   HotlinePolicy h;
   h.answer_probability.fill(p_answer);
-  h.answer_delay_median_s = 3 * kHour;
-  h.answer_delay_sigma = 1.0;
+  h.answer_delay.assign(3, agents::LognormalDelay{3 * kHour, 1.0});
   h.retry_interval_s = 2 * kHour;
   h.max_retries = retries;
-  h.effect = 0.4;
   return h;
 }
 
@@ -50,7 +49,9 @@ HotlinePolicy hotline_policy(double p_answer, std::uint32_t retries) {
 // its end; returns the exchange's counts.
 agents::HotlineCounts place_calls(const HotlinePolicy& policy, int calls, std::uint32_t relays = 0,
                                   int level = 0) {
-  HotlineExchange exchange(policy, {0}, {relays}, engine::CounterRng(7, 0));
+  HotlinePolicy one_line = policy;
+  one_line.answer_delay.resize(1);
+  HotlineExchange exchange(one_line, {0}, {relays}, engine::CounterRng(7, 0));
   const std::vector<int> levels{level};
   double t = 0.0;
   for (int i = 0; i < calls; ++i) {
@@ -186,135 +187,151 @@ TEST_CASE("a busy line does not take a second call", "[crisis][hotline]") {
   CHECK(exchange.counts(0).calls == 2);
 }
 
-TEST_CASE("trilateral dialogue cuts its participants' tension by its factor each period",
+namespace {
+
+// The political settings of the tests below: no shocks, hostility that
+// stays where reports put it (a relaxation time of 10^5 days), every
+// incident seen as deliberate, no de-escalation by choice, and force used
+// only as `force` says ("never": resolve −10^3; "always": resolve 10^3).
+std::string quiet_escalation(const std::string& force, const std::string& extra = "") {
+  return "  report_delay: {median: 1 min, sigma: 0}\n"
+         "  perception: {base: 100}\n"
+         "  hostility:\n"
+         "    relax_time: 100000 d\n"
+         "    shocks: {rate: 0 per year}\n"
+         "    report_shares: {unsafe: 0.005, dangerous: 0.03, grave: 0.6}\n"
+         "    levels: {min_dwell: 0 s}\n"
+         "  decisions:\n"
+         "    resolve: "
+         + std::string(force == "always" ? "1000" : "-1000")
+         + "\n"
+           "    deescalate: {base: -1000}\n"
+         + extra;
+}
+
+}  // namespace
+
+TEST_CASE("trilateral dialogue lowers its participants' baseline each round, up to its cap",
           "[crisis][dialogue]") {
   const agents::WorldSpec spec = two_rivals(
-      "  perceived_deliberate: 1\n  report_delay: {median: 1 min, sigma: 0}\n",
-      "  - id: talks\n    trilateral_dialogue: {participants: [blue, red], period: 10 d, effect: "
+      quiet_escalation("never"),
+      "  - id: talks\n    trilateral_dialogue: {participants: [blue, red], period: 10 d, "
+      "baseline_cut: 0.02, baseline_cut_max: 0.05, restraint_gain: 0.1, restraint_gain_max: "
       "0.25}\n");
   CrisisCommand c(spec, spec.policies[0], engine::CounterRng(3, 0));
   std::uint32_t step = 0;
   std::vector<Event> events;
-  c.report_incident(incident(0, 0.0, Severity::grave), false);
-  // The same between red and green: green takes no part in the dialogue.
-  Event red_green = incident(0, 0.0, Severity::grave);
-  red_green.nation_a = 1;
-  red_green.nation_b = 2;
-  c.report_incident(red_green, false);
-  advance(c, step, spec.dt_s, 1 * kDay, events);
-  REQUIRE(c.dyads().size() == 2);  // blue–red, red–green
-  REQUIRE(c.dyad(0).tension() > 0.0);
-  REQUIRE(c.dyad(1).tension() > 0.0);
-  const double decay = c.dyad(0).step_decay_factor();
-  for (int period = 1; period <= 3; ++period) {
-    // The round at exactly period × 10 d falls in the step that begins then.
-    advance(c, step, spec.dt_s, period * 10 * kDay, events);
-    const double before = c.dyad(0).tension();
-    const double outside = c.dyad(1).tension();
-    advance(c, step, spec.dt_s, period * 10 * kDay + spec.dt_s, events);
-    INFO("period " << period);
-    CHECK(c.dyad(0).tension() == Approx(before * 0.75 * decay).epsilon(1e-12));
-    CHECK(c.dyad(1).tension() == Approx(outside * decay).epsilon(1e-12));
+  REQUIRE(c.dyads().size() == 2);  // blue–red, red–green (green takes no part)
+  const double expected[] = {0.1, 0.08, 0.06, 0.05, 0.05};
+  for (int round = 0; round <= 4; ++round) {
+    advance(c, step, spec.dt_s, round * 10 * kDay + spec.dt_s, events);
+    INFO("after round " << round);
+    CHECK(c.hostility(0).base() == Approx(expected[round]).margin(1e-12));
+    CHECK(c.hostility(1).base() == 0.1);
   }
 }
 
-TEST_CASE("retaliation happens at L3 and never below", "[crisis][retaliation]") {
-  // Every incident is grave and seen as deliberate; r = 1. Each side's
-  // report adds 5: the dyad goes L2 (5), L2 (10), L3 (15): the first report
-  // that arrives at L3 is answered by a clash, and no earlier one.
-  const agents::WorldSpec spec = two_rivals(
-      "  perceived_deliberate: 1\n  report_delay: {median: 10 min, sigma: 1}\n"
-      "  tension_half_life: 1000 d\n  retaliation: {probability: 1}\n",
-      "  - id: none\n");
-  for (std::uint64_t seed = 1; seed <= 50; ++seed) {
-    CrisisCommand c(spec, spec.policies[0], engine::CounterRng(seed, 0));
-    std::uint32_t step = 0;
-    std::vector<Event> events;
-    int level = 0;
-    for (int k = 0; k < 4; ++k) {
-      const double t = k * kDay;
-      advance(c, step, spec.dt_s, t, events);
-      c.report_incident(incident(step, t, Severity::grave), false);
-      advance(c, step, spec.dt_s, t + kDay - spec.dt_s, events);
-    }
-    int clashes = 0;
-    for (const Event& e : events) {
-      if (e.type == EventType::level_change && e.nation_a == 0 && e.nation_b == 1) {
-        if (static_cast<int>(e.value) != 4) level = static_cast<int>(e.value);
-      }
-      if (e.type == EventType::clash) {
-        ++clashes;
-        CHECK(level == 3);
-      }
-    }
-    CHECK(clashes == 1);
-    CHECK(c.dyad(0).level() == 4);
-    REQUIRE(c.dyad(0).first_clash_s());
-    CHECK(*c.dyad(0).first_clash_s() > 1 * kDay);  // the second incident, at L3
-    CHECK(*c.dyad(0).first_clash_s() < 2 * kDay);
-  }
-}
-
-TEST_CASE("a connected call within the clarification window lowers retaliation",
-          "[crisis][retaliation]") {
-  // r = 1 and contact factor 0: without the hotline the second grave
-  // incident brings a clash (above); a hotline answering within minutes
-  // connects after the first and clarifies the second, which arrives 1 h
-  // later, within the 6 h window: no clash. The call also cuts tension by
-  // (1 − effect) = 0.99, so this run never reaches L3 anyway: use effect 0.
-  const std::string escalation =
-      "  perceived_deliberate: 1\n  report_delay: {median: 1 min, sigma: 0}\n"
-      "  tension_half_life: 1000 d\n"
-      "  retaliation: {probability: 1, contact_factor: 0, clarification_window: 6 h}\n";
-  const agents::WorldSpec spec = two_rivals(
-      escalation,
-      "  - id: none\n  - id: hotline\n    hotline: {endpoints: [[blue_hq, red_hq]], p_answer: 1, "
-      "answer_delay: {median: 5 min, sigma: 0}, effect: 0}\n");
-  for (const std::size_t policy : {std::size_t{0}, std::size_t{1}}) {
-    CrisisCommand c(spec, spec.policies[policy], engine::CounterRng(5, 0));
-    std::uint32_t step = 0;
-    std::vector<Event> events;
-    c.report_incident(incident(0, 0.0, Severity::grave), false);  // 10: L2, a call
-    advance(c, step, spec.dt_s, 3600.0, events);
-    c.report_incident(incident(step, 3600.0, Severity::grave), false);  // 20: L3
-    advance(c, step, spec.dt_s, 2 * 3600.0, events);
-    INFO("policy " << spec.policies[policy].id);
-    CHECK(c.dyad(0).peak_level() >= 3);
-    CHECK(c.clashes(0) == (policy == 0 ? 1U : 0U));
-    if (policy == 1) {
-      REQUIRE(c.calls(0) != nullptr);
-      CHECK(c.calls(0)->connected >= 1);
-    }
-  }
-}
-
-TEST_CASE("a connected call cuts tension and makes reports in flight accidental",
-          "[crisis][hotline]") {
-  // The call connects 5 min after the first incident's reports (L2); a
-  // second incident 1 min later has its reports in flight for 10 min, so
-  // the call explains it: it adds 2 × 0.5 × 0.3 × 10 = 3, not 10.
-  const agents::WorldSpec spec = two_rivals(
-      "  perceived_deliberate: 1\n  report_delay: {median: 10 min, sigma: 0}\n"
-      "  tension_half_life: 100000 d\n",
-      "  - id: hotline\n    hotline: {endpoints: [[blue_hq, red_hq]], p_answer: 1, "
-      "answer_delay: {median: 5 min, sigma: 0}, effect: 0.5}\n");
-  CrisisCommand c(spec, spec.policies[0], engine::CounterRng(5, 0));
+TEST_CASE("a grave incident seen as deliberate raises hostility by its share from each side",
+          "[crisis][hostility]") {
+  // Both sides' reports: H moves 0.3 of the way to 1 twice, from 0.1.
+  const agents::WorldSpec spec = two_rivals(quiet_escalation("never"), "  - id: none\n");
+  CrisisCommand c(spec, spec.policies[0], engine::CounterRng(3, 0));
   std::uint32_t step = 0;
   std::vector<Event> events;
   c.report_incident(incident(0, 0.0, Severity::grave), false);
-  advance(c, step, spec.dt_s, 11 * 60.0, events);  // both reports in: T = 10, a call at 10 min
-  CHECK(c.dyad(0).tension() == Approx(10.0).epsilon(1e-6));
+  advance(c, step, spec.dt_s, 10 * 60.0, events);
+  const double h1 = 0.1 + 0.3 * 0.9;
+  const double h2 = h1 + 0.3 * (1.0 - h1);
+  CHECK(c.hostility(0).hostility() == Approx(h2).epsilon(1e-6));
+  CHECK(c.level(0) == 2);  // 0.559: L2 (0.45), not L3 (0.65)
+  CHECK(c.record(0).first_crisis_s.has_value());
+}
+
+TEST_CASE("a clash is a skirmish (L4 for its duration, then L3) or war, which ends the dyad",
+          "[crisis][outcomes]") {
+  for (const bool war : {false, true}) {
+    const agents::WorldSpec spec =
+        two_rivals(quiet_escalation("always", std::string("  outcomes: {skirmish_duration: 7 d, "
+                                                          "war_probability: ")
+                                                  + (war ? "1" : "0") + "}\n"),
+                   "  - id: none\n");
+    CrisisCommand c(spec, spec.policies[0], engine::CounterRng(3, 0));
+    std::uint32_t step = 0;
+    std::vector<Event> events;
+    c.report_incident(incident(0, 0.0, Severity::grave), false);
+    advance(c, step, spec.dt_s, 10 * 60.0, events);
+    INFO((war ? "war" : "skirmish"));
+    REQUIRE(c.record(0).clashes >= 1);
+    CHECK(c.level(0) == 4);
+    CHECK(c.at_war(0) == war);
+    CHECK(c.record(0).wars == (war ? 1U : 0U));
+    if (war) {
+      // Nothing more happens to a dyad at war: a new incident is not heard.
+      const std::uint32_t clashes = c.record(0).clashes;
+      c.report_incident(incident(step, static_cast<double>(step) * spec.dt_s, Severity::grave),
+                        false);
+      CHECK(c.reports_in_flight() == 0);
+      advance(c, step, spec.dt_s, 30 * kDay, events);
+      CHECK(c.level(0) == 4);
+      CHECK(c.record(0).clashes == clashes);
+    } else {
+      // Force is always chosen, so the daily epochs at L4 clash again and
+      // again; with force never chosen after the first, the skirmish ends.
+      CHECK(c.record(0).first_clash_s.value() < 10 * 60.0);
+    }
+  }
+}
+
+TEST_CASE("after a skirmish the dyad is back at L3 and can de-escalate", "[crisis][outcomes]") {
+  // One clash on the first grave report (provocation 2000 outweighs resolve
+  // −1000 only then), then no force: L4 for 7 days, then L3.
+  const agents::WorldSpec spec = two_rivals(
+      quiet_escalation("never", "  outcomes: {skirmish_duration: 7 d, war_probability: 0}\n") + "",
+      "  - id: none\n");
+  agents::WorldSpec provoked = spec;
+  provoked.escalation.decisions.provocation = 2000.0;
+  CrisisCommand c(provoked, provoked.policies[0], engine::CounterRng(3, 0));
+  std::uint32_t step = 0;
+  std::vector<Event> events;
+  c.report_incident(incident(0, 0.0, Severity::grave), false);
+  advance(c, step, spec.dt_s, 6 * kDay, events);
+  CHECK(c.record(0).clashes == 2);  // each side's grave report is an epoch
+  CHECK(c.level(0) == 4);
+  advance(c, step, spec.dt_s, 8 * kDay, events);
+  CHECK(c.level(0) == 3);
+  CHECK(c.record(0).peak_level == 4);
+}
+
+TEST_CASE("a connected call makes reports in flight accidental and both sides de-escalate",
+          "[crisis][hotline]") {
+  // Reports take 10 min. The first grave incident's reports arrive at
+  // 10 min (H 0.559, L2) and place a call, which connects 5 min later: both
+  // sides de-escalate (H × 0.85²). A second grave incident at 11 min has its
+  // reports in flight when the call connects: they are read as accidental
+  // (share × 0.3).
+  const agents::WorldSpec spec =
+      two_rivals(quiet_escalation("never") + "",
+                 "  - id: hotline\n    hotline: {endpoints: [[blue_hq, red_hq]], p_answer: 1, "
+                 "answer_delay: {median: 5 min, sigma: 0}}\n");
+  agents::WorldSpec slow = spec;
+  slow.escalation.perception.report_delay_median_s = 600.0;
+  CrisisCommand c(slow, slow.policies[0], engine::CounterRng(5, 0));
+  std::uint32_t step = 0;
+  std::vector<Event> events;
+  c.report_incident(incident(0, 0.0, Severity::grave), false);
+  advance(c, step, spec.dt_s, 11 * 60.0, events);
+  const double h1 = 0.1 + 0.3 * 0.9;
+  const double h2 = h1 + 0.3 * (1.0 - h1);
+  CHECK(c.hostility(0).hostility() == Approx(h2).epsilon(1e-6));
   c.report_incident(incident(step, 11 * 60.0, Severity::grave), false);
-  advance(c, step, spec.dt_s, 25 * 60.0, events);
-  // Connected at 15 min: 10 × 0.5 = 5; then the explained reports at 21 min:
-  // + 3.
-  CHECK(c.calls(0)->connected == 1);
-  CHECK(c.dyad(0).tension() == Approx(8.0).epsilon(1e-6));
-  // Those reports are of a grave incident, so they place a call of their
-  // own, which connects at 26 min: 8 × 0.5.
-  advance(c, step, spec.dt_s, 30 * 60.0, events);
-  CHECK(c.calls(0)->connected == 2);
-  CHECK(c.dyad(0).tension() == Approx(4.0).epsilon(1e-6));
+  advance(c, step, spec.dt_s, 16 * 60.0, events);
+  REQUIRE(c.calls(0)->connected == 1);
+  const double h3 = h2 * 0.85 * 0.85;
+  CHECK(c.hostility(0).hostility() == Approx(h3).epsilon(1e-6));
+  advance(c, step, spec.dt_s, 22 * 60.0, events);
+  const double h4 = h3 + 0.3 * 0.3 * (1.0 - h3);
+  const double h5 = h4 + 0.3 * 0.3 * (1.0 - h4);
+  CHECK(c.hostility(0).hostility() == Approx(h5).epsilon(1e-6));
 }
 
 namespace {
@@ -322,9 +339,13 @@ namespace {
 // Blue and red are rivals, each with a held cutter, which meet at once;
 // green is blue's ally, with a frigate based at `port` ("lat: .., lon: ..")
 // that loiters in `circle` while an ally is in crisis. Every incident is grave and seen as
-// deliberate, one per `cooldown`; tension halves daily.
+// deliberate, one per `cooldown`.
 agents::WorldSpec allies_world(const std::string& port, const std::string& circle,
                                const std::string& cooldown) {
+  // Hostility relaxes over 1.65 days: 0.559 after a grave incident, below
+  // L2's exit (0.35) after a day, below L1's (0.20) after 2.5 days.
+  std::string escalation = quiet_escalation("never");
+  escalation.replace(escalation.find("100000 d"), 8, "1.65 d");
   return scenarios::build_world_spec(scenarios::load_scenario_text(
       std::string(test::kHeldPairHead)
           + "nations:\n"
@@ -347,15 +368,17 @@ agents::WorldSpec allies_world(const std::string& port, const std::string& circl
           + circle
           + ", radius: 20 km}}\n"
             "incidents:\n"
-            "  base_rate: 1000 per h\n"
+            "  hazard_length: 1000 km\n"
             "  cooldown: "
           + cooldown
           + "\n"
-            "  severity_mix: {unsafe: 0, dangerous: 0, grave: 1}\n"
+            "  role_pairs:\n"
+            "    - roles: [coast_guard, coast_guard]\n"
+            "      conduct: {routine: 1, signalling: 0, harassment: 0}\n"
+            "      hazard: {routine: 1000 per h}\n"
+            "      severity: {routine: {dangerous: 0, grave: 1}}\n"
             "escalation:\n"
-            "  perceived_deliberate: 1\n"
-            "  tension_half_life: 1 d\n"
-            "  retaliation: {probability: 0}\n",
+          + escalation,
       "allies.yaml"));
 }
 
@@ -365,7 +388,7 @@ TEST_CASE("an ally's crisis raises posture and deploys ally_crisis forces", "[cr
   // Blue and red are rivals; green is blue's ally with a frigate that
   // deploys on an ally's crisis. A grave incident seen as deliberate by
   // both takes blue–red to L2: blue and red go to posture 2, green to 1,
-  // and green's frigate sails; when tension has decayed below L2 it goes
+  // and green's frigate sails; when hostility has relaxed below L2 it goes
   // home.
   const agents::WorldSpec spec =
       allies_world("lat: 25.5, lon: 125.5", "{lat: 25.0, lon: 125.0}", "1000 d");
@@ -374,17 +397,16 @@ TEST_CASE("an ally's crisis raises posture and deploys ally_crisis forces", "[cr
   CHECK_FALSE(frigate_in_play());
   for (int i = 0; i < 60; ++i)
     w.step();  // one grave incident in the first step; both reports in within the hour
-  CHECK(w.crisis().dyad(0).level() == 2);
+  CHECK(w.crisis().level(0) == 2);
   CHECK(w.posture(0) == 2);
   CHECK(w.posture(1) == 2);
   CHECK(w.posture(2) == 1);
   CHECK(frigate_in_play());
-  // Tension 10 halves daily: below 5 (L1) after a day, so the crisis ends
-  // and the frigate heads home (out of play once there: 70 km at 15 kn,
-  // under 3 h).
+  // Below L2's exit after a day, so the crisis ends and the frigate heads
+  // home (out of play once there: 70 km at 15 kn, under 3 h).
   for (int i = 0; i < 2 * 24 * 60; ++i)
     w.step();
-  CHECK(w.crisis().dyad(0).level() == 1);
+  CHECK(w.crisis().level(0) == 1);
   CHECK(w.posture(2) == 0);
   CHECK_FALSE(frigate_in_play());
 }
@@ -414,15 +436,15 @@ TEST_CASE("an ally_crisis force recalled on its way home turns round when the cr
   CHECK(recalled);
   CHECK(redeployed_at_sea);
   // Two days in: the second crisis is on, and the frigate is out in it.
-  CHECK(w.crisis().dyad(0).level() == 2);
+  CHECK(w.crisis().level(0) == 2);
   CHECK(in_play());
   CHECK(state() != agents::PlatformState::ready);
 }
 
 TEST_CASE("cues: both sides adhere in a fraction q squared of encounters", "[crisis][cues]") {
-  // 200 ships of each side mill about in a 3 km circle: encounters begin
-  // and end all the time. Aircraft–aircraft encounters are not under CUES;
-  // this scenario has none.
+  // 200 warships of each side mill about in a 12 km circle: encounters
+  // begin and end all the time. The postures stay at 0 (no incident
+  // reaches L2 here: q is 0.7 throughout).
   const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_text(
       "name: crowd\n"
       "frame: {centre: {lat: 25.0, lon: 125.0}}\n"
@@ -431,7 +453,7 @@ TEST_CASE("cues: both sides adhere in a fraction q squared of encounters", "[cri
       "  - {id: blue, relations: {red: rival}}\n"
       "  - {id: red, relations: {blue: rival}}\n"
       "classes:\n"
-      "  - {id: boat, kind: ship, role: militia, cruise_speed: 10 kn, max_speed: 12 kn,\n"
+      "  - {id: boat, kind: ship, role: warship, cruise_speed: 10 kn, max_speed: 12 kn,\n"
       "     sensor_range: 1 km}\n"
       "forces:\n"
       "  - {id: b, nation: blue, class: boat, count: 200,\n"
@@ -440,47 +462,62 @@ TEST_CASE("cues: both sides adhere in a fraction q squared of encounters", "[cri
       "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 12 km}}\n"
       "encounters: {ranges: {ship_ship: 1 km}}\n"
       "policies:\n"
-      "  - {id: cues, cues: {adherence: 0.7}}\n",
+      "  - {id: cues, cues: {adherence: 0.7}}\n"
+      "escalation: {hostility: {shocks: {rate: 0 per year}}}\n",
       "crowd.yaml"));
   PlatformWorld w(spec, 11, 0);
+  w.pin_posture(0, 0);
+  w.pin_posture(1, 0);
   for (int i = 0; i < 6 * 60; ++i)
     w.step();
   const auto n = static_cast<double>(w.cues_encounters());
   INFO(w.cues_both_adhered() << " of " << n << " encounters");
   REQUIRE(n > 5000);
-  CHECK(n == static_cast<double>(w.dyad_counts()[0].encounters));
+  const auto& begun = w.dyad_counts()[0].encounters;
+  CHECK(n == static_cast<double>(begun[0] + begun[1] + begun[2]));
   CHECK(within_binomial(static_cast<double>(w.cues_both_adhered()), n, 0.49));
 }
 
-TEST_CASE("direct_link multiplies the incident rate by 1 - reduction", "[crisis][direct_link]") {
-  // The held pair of test_platform_encounters: one encounter for the whole
-  // run, λ0 = 1 per h, postures pinned at 0. With direct_link (reduction
-  // 0.3), 100 runs of 100 h have a mean count of 100 × 0.7 = 70 per run
-  // (exactly 6000 × (1 − e^(−0.7/60)) = 69.6): Poisson, standard error of
-  // the mean √(70/100).
-  const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_text(
-      std::string(test::kHeldPairHead) + "nations:\n" + test::kBlueRedRivals + "classes:\n"
-          + test::kCutterClass + "forces:\n" + test::kHeldCutters
-          + "incidents: {base_rate: 1 per h, cooldown: 0 s}\n"
-            "policies:\n"
-            "  - {id: none}\n"
-            "  - {id: link, direct_link: {reduction: 0.3}}\n",
-      "held.yaml"));
-  for (const std::size_t policy : {std::size_t{0}, std::size_t{1}}) {
-    double total = 0.0;
-    const int runs = 100;
-    for (int seed = 1; seed <= runs; ++seed) {
-      PlatformWorld w(spec, static_cast<std::uint64_t>(seed), 0, policy);
-      w.pin_posture(0, 0);
-      w.pin_posture(1, 0);
-      for (int i = 0; i < 100 * 60; ++i)
-        w.step();
-      const agents::DyadCounts& c = w.dyad_counts()[0];
-      total += static_cast<double>(c.incidents[0] + c.incidents[1] + c.incidents[2]);
+TEST_CASE("direct_link halves the dangerous and grave share between units on the link",
+          "[crisis][direct_link]") {
+  // Two held warships (both on the military link) with an incident an hour:
+  // without the link 70% of incidents are dangerous or grave, with it
+  // (reduction 0.5) 35%. Held coast-guard cutters are not on the link: no
+  // change. Binomial within 4 standard deviations.
+  for (const std::string role : {"warship", "coast_guard"}) {
+    std::string cls = test::kCutterClass;
+    cls.replace(cls.find("coast_guard"), 11, role);
+    const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_text(
+        std::string(test::kHeldPairHead) + "nations:\n" + test::kBlueRedRivals + "classes:\n" + cls
+            + "forces:\n" + test::kHeldCutters
+            + "incidents:\n  cooldown: 0 s\n  role_pairs:\n    - roles: [" + role + ", " + role
+            + "]\n      conduct: {routine: 1, signalling: 0, harassment: 0}\n"
+              "      hazard: {routine: 1 per h}\n"
+              "      severity: {routine: {dangerous: 0.5, grave: 0.2}}\n"
+              "escalation: {hostility: {shocks: {rate: 0 per year}}}\n"
+              "policies:\n"
+              "  - {id: none}\n"
+              "  - {id: link, direct_link: {reduction: 0.5}}\n",
+        "held.yaml"));
+    for (const std::size_t policy : {std::size_t{0}, std::size_t{1}}) {
+      double incidents = 0.0;
+      double graver = 0.0;
+      for (int seed = 1; seed <= 20; ++seed) {
+        PlatformWorld w(spec, static_cast<std::uint64_t>(seed), 0, policy);
+        w.pin_posture(0, 0);
+        w.pin_posture(1, 0);
+        for (int i = 0; i < 100 * 60; ++i)
+          w.step();
+        const agents::DyadCounts& c = w.dyad_counts()[0];
+        incidents += static_cast<double>(c.incidents[0] + c.incidents[1] + c.incidents[2]);
+        graver += static_cast<double>(c.incidents[1] + c.incidents[2]);
+      }
+      const double share = policy == 1 && role == "warship" ? 0.35 : 0.7;
+      INFO(role << ", policy " << spec.policies[policy].id << ": " << graver << " of "
+                << incidents);
+      REQUIRE(incidents > 1000);
+      CHECK(within_binomial(graver, incidents, share));
     }
-    const double expected = 6000 * -std::expm1(-(policy == 0 ? 1.0 : 0.7) / 60);
-    INFO("policy " << spec.policies[policy].id);
-    CHECK(std::abs(total / runs - expected) < 4 * std::sqrt(expected / runs));
   }
 }
 
@@ -488,8 +525,12 @@ TEST_CASE("the command layer is identical at 1, 2 and 3 threads", "[crisis][dete
   // 8 days of east_china_sea_2023 (3,098 platforms) under every mechanism
   // at once: the hash covers positions, every event and every dyad's tension
   // and calls, and the run exercises the command layer (calls are placed).
-  const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_file(
+  agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_file(
       std::string(HOTLINE_SOURCE_DIR) + "/scenarios/east_china_sea_2023.yaml"));
+  // Opened in a crisis between Japan and China, so that decisions, calls
+  // and de-escalation all happen within the 8 days.
+  spec.escalation.dyads[0].initial_hostility = 0.5;
+  spec.escalation.dyads[0].opening_grave_incident = true;
   std::size_t all = 0;
   while (spec.policies[all].id != "all")
     ++all;
@@ -514,8 +555,8 @@ TEST_CASE("the command layer is identical at 1, 2 and 3 threads", "[crisis][dete
         w.clear_events();
       }
       for (std::size_t d = 0; d < w.dyads().size(); ++d) {
-        hash.add_double(w.crisis().dyad(d).tension());
-        hash.add_u64(static_cast<std::uint64_t>(w.crisis().dyad(d).crises()));
+        hash.add_double(w.crisis().hostility(d).hostility());
+        hash.add_u64(static_cast<std::uint64_t>(w.crisis().hostility(d).episodes()));
         hash.add_u64(w.crisis().calls(d)->connected);
       }
       hashes.push_back(hash.value());

@@ -18,7 +18,7 @@ using namespace hotline;
 
 namespace {
 
-constexpr std::uint64_t kGoldenHash = 0x661ecf7265e73b64ULL;
+constexpr std::uint64_t kGoldenHash = 0x1d261eca4214efb4ULL;
 
 std::uint64_t run_hash(const agents::WorldSpec& spec, int threads) {
   engine::ThreadControl control(threads);
@@ -38,11 +38,13 @@ std::uint64_t run_hash(const agents::WorldSpec& spec, int threads) {
       hash.add_double(e.time_s);
     }
     for (const agents::DyadCounts& c : w.dyad_counts()) {
-      hash.add_u64(c.encounters);
-      hash.add_u64(c.encounter_steps);
+      for (std::size_t k = 0; k < agents::kConductCount; ++k) {
+        hash.add_u64(c.encounters[k]);
+        hash.add_u64(c.encounter_steps[k]);
+      }
     }
     for (std::size_t d = 0; d < w.dyads().size(); ++d)
-      hash.add_double(w.crisis().dyad(d).tension());
+      hash.add_double(w.crisis().hostility(d).hostility());
     test::add_platforms(hash, w);
     return hash.value();
   });

@@ -1,6 +1,6 @@
 // Encounters and incidents with known answers: a Poisson incident count,
-// the severity mix (chi-square), its shift with posture, and the begin/end
-// hysteresis on scripted tracks.
+// the severity odds (chi-square), the shared posture gain, the count with a
+// cooldown (renewal), and the begin/end hysteresis on scripted tracks.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
@@ -16,13 +16,22 @@ using agents::Severity;
 
 namespace {
 
-// Two rival ships loitering within 50 m of one point: always within range,
-// one encounter for the whole run. Incident rate 1 per hour, no cooldown.
-agents::WorldSpec held_pair() {
+// Two rival ships loitering within 50 m of one point: always within range
+// and within contact distance (h = 1), one encounter for the whole run.
+// Hazard 1 per hour whatever the conduct, severity 0.64 / 0.28 / 0.08,
+// cooldown as given.
+agents::WorldSpec held_pair(const std::string& cooldown = "0 s") {
   return scenarios::build_world_spec(scenarios::load_scenario_text(
       std::string(test::kHeldPairHead) + "nations:\n" + test::kBlueRedRivals + "classes:\n"
           + test::kCutterClass + "forces:\n" + test::kHeldCutters
-          + "incidents: {base_rate: 1 per h, cooldown: 0 s}\n",
+          + "incidents:\n  cooldown: " + cooldown
+          + "\n  role_pairs:\n    - roles: [coast_guard, coast_guard]\n"
+            "      hazard: {routine: 1 per h, signalling: 1 per h, harassment: 1 per h}\n"
+            "      severity:\n"
+            "        routine: {dangerous: 0.28, grave: 0.08}\n"
+            "        signalling: {dangerous: 0.28, grave: 0.08}\n"
+            "        harassment: {dangerous: 0.28, grave: 0.08}\n"
+            "escalation: {hostility: {shocks: {rate: 0 per year}}}\n",
       "held.yaml"));
 }
 
@@ -33,8 +42,8 @@ struct Tally {
   std::array<double, 3> severities{};
 };
 
-Tally run_held_pairs(int runs, int hours, int posture) {
-  const agents::WorldSpec spec = held_pair();
+Tally run_held_pairs(int runs, int hours, int posture, const std::string& cooldown = "0 s") {
+  const agents::WorldSpec spec = held_pair(cooldown);
   Tally t;
   for (int seed = 1; seed <= runs; ++seed) {
     PlatformWorld w(spec, static_cast<std::uint64_t>(seed), 0);
@@ -42,7 +51,8 @@ Tally run_held_pairs(int runs, int hours, int posture) {
     w.pin_posture(1, posture);
     for (int i = 0; i < hours * 60; ++i)
       w.step();
-    REQUIRE(w.dyad_counts()[0].encounters == 1);
+    const auto& begun = w.dyad_counts()[0].encounters;
+    REQUIRE(begun[0] + begun[1] + begun[2] == 1);
     REQUIRE(w.encounter_hours(0) == Approx(hours).epsilon(1e-12));
     double count = 0;
     for (const agents::Event& e : w.events()) {
@@ -94,15 +104,46 @@ TEST_CASE("a pair held within range has a Poisson incident count of mean lambda 
   }
 }
 
-TEST_CASE("higher posture makes incidents likelier and graver", "[platforms][incidents]") {
-  // At posture 3 both sides' g = 4: λ = 16 per h; the mix shifts by s = 2:
-  // weights 0.64, 0.56, 0.32, that is 0.42 / 0.37 / 0.21.
+TEST_CASE("posture multiplies the hazard by the shared gain, not the severity",
+          "[platforms][incidents]") {
+  // At posture 3 on both sides G = 1 + (3 − 1)·3/3 = 3 (capped and shared,
+  // not a product of two gains): λ = 3 per h; the severity odds are the
+  // role pair's and the conduct's, whatever the posture.
   const Tally t = run_held_pairs(20, 10, 3);
   const double mean = t.sum / t.runs;
-  const double expected = 600 * -std::expm1(-16.0 / 60);  // 140.6 per run
+  const double expected = 600 * -std::expm1(-3.0 / 60);  // 29.3 per run
   CHECK(std::abs(mean - expected) < 4 * std::sqrt(expected / t.runs));
-  const double total = 0.64 + 0.56 + 0.32;
-  CHECK(chi_square(t.severities, {0.64 / total, 0.56 / total, 0.32 / total}) < kChiSquare2Dof999);
+  CHECK(chi_square(t.severities, {0.64, 0.28, 0.08}) < kChiSquare2Dof999);
+  SECTION("posture 1 on one side only: G = 1 + 2/3") {
+    const agents::WorldSpec spec = held_pair();
+    double sum = 0.0;
+    for (int seed = 1; seed <= 40; ++seed) {
+      PlatformWorld w(spec, static_cast<std::uint64_t>(seed), 0);
+      w.pin_posture(0, 1);
+      w.pin_posture(1, 0);
+      for (int i = 0; i < 10 * 60; ++i)
+        w.step();
+      const auto& c = w.dyad_counts()[0].incidents;
+      sum += static_cast<double>(c[0] + c[1] + c[2]);
+    }
+    const double per_run = 600 * -std::expm1(-(5.0 / 3.0) / 60);
+    CHECK(std::abs(sum / 40 - per_run) < 4 * std::sqrt(per_run / 40));
+  }
+}
+
+TEST_CASE("incidents at constant hazard with a cooldown c average lambda T / (1 + lambda c)",
+          "[platforms][incidents]") {
+  // λ = 1 per h, c = 1 h, T = 100 h: λT/(1 + λc) = 50. In steps of a minute
+  // the renewal cycle is 60 quiet steps plus a geometric wait of mean
+  // 1/p = 60.5 steps, so the exact mean is 6000 / 120.5 = 49.8. The count of
+  // a renewal process varies less than a Poisson count: 4 Poisson standard
+  // errors is a safe bound.
+  const Tally t = run_held_pairs(100, 100, 0, "1 h");
+  const double mean = t.sum / t.runs;
+  const double p = -std::expm1(-1.0 / 60);
+  const double exact = 6000.0 / (60.0 + 1.0 / p);
+  CHECK(std::abs(mean - exact) < 4 * std::sqrt(exact / t.runs));
+  CHECK(mean == Approx(50.0).epsilon(0.05));
 }
 
 TEST_CASE("encounters begin within range and end beyond 1.2 times it", "[platforms][encounters]") {
@@ -159,5 +200,6 @@ TEST_CASE("encounters begin within range and end beyond 1.2 times it", "[platfor
   }
   CHECK(begin_events == static_cast<std::size_t>(begins));
   CHECK(end_events == static_cast<std::size_t>(ends));
-  CHECK(w.dyad_counts()[0].encounters == static_cast<std::uint64_t>(begins));
+  const auto& begun = w.dyad_counts()[0].encounters;
+  CHECK(begun[0] + begun[1] + begun[2] == static_cast<std::uint64_t>(begins));
 }

@@ -324,61 +324,101 @@ TEST_CASE("encounter and incident parameters default to the model's values", "[s
   CHECK(s.encounters.range_km[1] == 5.0);   // ship-aircraft
   CHECK(s.encounters.range_km[3] == 10.0);  // aircraft-aircraft
   CHECK(s.encounters.end_factor == 1.2);
-  CHECK(s.incidents.rate_per_s[pair_index(Role::militia, Role::fighter)] == Approx(0.02 / 3600.0));
-  CHECK(s.incidents.severity_mix[pair_index(Role::warship, Role::warship)].grave == 0.08);
-  CHECK(s.incidents.cooldown_s == 1800.0);
-  CHECK(s.incidents.severity_weight.grave == 10.0);
-  CHECK(s.incidents.posture_multiplier == std::array<double, 4>{1.0, 1.5, 2.5, 4.0});
+  const auto& inc = s.incidents;
+  CHECK(inc.hazard_scale == 1.0);
+  CHECK(inc.hazard_length_km == 0.5);
+  CHECK(inc.contact_km == 0.1);
+  CHECK(inc.posture_gain_max == 3.0);
+  CHECK(inc.cooldown_s == 1800.0);
+  // Coast guards: routine or signalling, harassment rare.
+  const auto cg = pair_index(Role::coast_guard, Role::coast_guard);
+  CHECK(inc.conduct_share[cg][0] == std::array<double, 3>{0.55, 0.44, 0.01});
+  // At posture 3 harassment falls to a quarter and signalling rises.
+  CHECK(inc.conduct_share[cg][3][2] == Approx(0.0025));
+  CHECK(inc.conduct_share[cg][3][1] > 0.44);
+  for (std::size_t p = 0; p < 4; ++p) {
+    const auto& shares = inc.conduct_share[pair_index(Role::fighter, Role::patrol)][p];
+    CHECK(shares[0] + shares[1] + shares[2] == Approx(1.0).margin(1e-12));
+  }
+  CHECK(inc.hazard_per_s[cg][2] == Approx(5.0 / 3600.0));
+  CHECK(inc.severity[pair_index(Role::warship, Role::warship)][2].grave == 0.2);
+  CHECK(inc.severity[pair_index(Role::fighter, Role::fighter)][2].grave == 0.25);
 }
 
-TEST_CASE("role pairs override the scenario-wide incident values", "[scenario]") {
+TEST_CASE("role pairs override the incident tables in both orders", "[scenario]") {
   const Scenario s = load_open_sea(
       kParamHead +
           "encounters: {ranges: {ship_ship: 3 nmi}, end_factor: 1.5}\n"
           "incidents:\n"
-          "  base_rate: 0.01 per h\n"
-          "  severity_mix: {unsafe: 0.7, dangerous: 0.2, grave: 0.1}\n"
-          "  role_pairs:\n"
-          "    - {roles: [coast_guard, militia], rate: 0.05 per h}\n"
-          "    - roles: [fighter, bomber]\n"
-          "      severity_mix: {unsafe: 0.5, dangerous: 0.3, grave: 0.2}\n"
+          "  hazard_scale: 0.25\n"
           "  cooldown: 1 h\n"
-          "  posture_multipliers: [1, 2, 3, 5]\n",
+          "  role_pairs:\n"
+          "    - roles: [coast_guard, militia]\n"
+          "      hazard: {harassment: 9 per h}\n"
+          "      conduct: {routine: 0.5, signalling: 0.3, harassment: 0.2}\n"
+          "    - roles: [fighter, bomber]\n"
+          "      severity: {signalling: {dangerous: 0.3, grave: 0.2}}\n"
+          "      conduct:\n"
+          "        - {routine: 1, signalling: 0, harassment: 0}\n"
+          "        - {routine: 0.9, signalling: 0.1, harassment: 0}\n"
+          "        - {routine: 0.8, signalling: 0.2, harassment: 0}\n"
+          "        - {routine: 0.7, signalling: 0.3, harassment: 0}\n",
       "s.yaml");
   CHECK(s.encounters.range_km[0] == Approx(3 * 1.852));
   CHECK(s.encounters.end_factor == 1.5);
-  CHECK(s.incidents.rate_per_s[pair_index(Role::militia, Role::coast_guard)]
-        == Approx(0.05 / 3600.0));
-  CHECK(s.incidents.rate_per_s[pair_index(Role::coast_guard, Role::militia)]
-        == Approx(0.05 / 3600.0));
-  CHECK(s.incidents.rate_per_s[pair_index(Role::warship, Role::warship)] == Approx(0.01 / 3600.0));
-  CHECK(s.incidents.severity_mix[pair_index(Role::bomber, Role::fighter)].grave == 0.2);
-  CHECK(s.incidents.severity_mix[pair_index(Role::uav, Role::uav)].grave == 0.1);
-  CHECK(s.incidents.cooldown_s == 3600.0);
-  CHECK(s.incidents.posture_multiplier[3] == 5.0);
+  const auto& inc = s.incidents;
+  CHECK(inc.hazard_scale == 0.25);
+  CHECK(inc.cooldown_s == 3600.0);
+  for (const std::size_t pair : {pair_index(Role::militia, Role::coast_guard),
+                                 pair_index(Role::coast_guard, Role::militia)}) {
+    CHECK(inc.hazard_per_s[pair][2] == Approx(9.0 / 3600.0));
+    CHECK(inc.hazard_per_s[pair][0] == Approx(0.05 / 3600.0));  // the default kept
+    CHECK(inc.conduct_share[pair][0] == std::array<double, 3>{0.5, 0.3, 0.2});
+    CHECK(inc.conduct_share[pair][3][2] == Approx(0.05));
+  }
+  const auto fb = pair_index(Role::bomber, Role::fighter);
+  CHECK(inc.severity[fb][1].grave == 0.2);
+  CHECK(inc.severity[fb][2].grave == 0.1);  // the default kept
+  CHECK(inc.conduct_share[fb][2] == std::array<double, 3>{0.8, 0.2, 0.0});
 }
 
 TEST_CASE("incident parameter mistakes are named", "[scenario]") {
+  CHECK(
+      errors_of(kParamHead
+                + "incidents:\n  role_pairs:\n    - roles: [fighter, patrol]\n"
+                  "      conduct: {routine: 0.7, signalling: 0.2, harassment: 0.2}\n")
+      == "s.yaml:9:16: incidents.role_pairs[0].conduct: the conduct shares must sum to 1, got 1.1");
   CHECK(errors_of(kParamHead
-                  + "incidents: {severity_mix: {unsafe: 0.7, dangerous: 0.2, grave: "
-                    "0.2}}\n")
-        == "s.yaml:6:27: incidents.severity_mix: the severity mix must sum to 1, got 1.1");
-  CHECK(errors_of(kParamHead + "incidents: {base_rate: 0.02}\n") ==
-        "s.yaml:6:24: incidents.base_rate: '0.02' needs a unit: a rate in per s, per min, per h, "
-        "per d, per year (for example '2 per d')");
-  CHECK(errors_of(kParamHead + "incidents: {posture_multipliers: [1, 2]}\n") ==
-        "s.yaml:6:34: incidents.posture_multipliers: posture_multipliers lists g(posture) for "
-        "postures 0, 1, 2 and 3: 4 numbers, got 2");
+                  + "incidents:\n  role_pairs:\n    - roles: [fighter, patrol]\n"
+                    "      severity: {harassment: {dangerous: 0.7, grave: 0.5}}\n")
+        == "s.yaml:9:30: incidents.role_pairs[0].severity.harassment: the chances of a dangerous and a "
+           "grave incident sum to 1.2, more than 1 (the rest is unsafe)");
   CHECK(errors_of(kParamHead
-                  + "incidents:\n  role_pairs:\n    - {roles: [fighter], rate: 1 per "
-                    "h}\n")
+                  + "incidents:\n  role_pairs:\n    - roles: [fighter, patrol]\n"
+                    "      severity: {routine: {dangerous: 1.5, grave: 0}}\n")
+        == "s.yaml:9:39: incidents.role_pairs[0].severity.routine.dangerous: a probability must lie in "
+           "[0, 1], got 1.5");
+  CHECK(errors_of(kParamHead
+                  + "incidents:\n  role_pairs:\n    - roles: [fighter, patrol]\n"
+                    "      hazard: {routine: 0.02}\n")
+        == "s.yaml:9:25: incidents.role_pairs[0].hazard.routine: '0.02' needs a unit: a rate in per s, "
+           "per min, per h, per d, per year (for example '2 per d')");
+  CHECK(errors_of(kParamHead
+                  + "incidents:\n  role_pairs:\n    - roles: [fighter, patrol]\n"
+                    "      conduct: [{routine: 1, signalling: 0, harassment: 0}]\n")
+        == "s.yaml:9:16: incidents.role_pairs[0].conduct: conduct lists the shares for postures 0, 1, 2 "
+           "and 3: 4 maps, got 1");
+  CHECK(errors_of(kParamHead
+                  + "incidents:\n  role_pairs:\n    - {roles: [fighter], hazard: {routine: 1 per "
+                    "h}}\n")
         == "s.yaml:8:15: incidents.role_pairs[0].roles: 'roles' names two roles, got 1");
-  CHECK(errors_of(kParamHead + "incidents:\n  role_pairs:\n    - {roles: [fighter, bomber], rate: "
-                               "1 per h}\n    - {roles: [bomber, fighter], rate: 2 per h}\n") ==
-        "s.yaml:9:15: incidents.role_pairs[1].roles: the role pair bomber / fighter is listed "
-        "twice");
+  CHECK(errors_of(kParamHead + "incidents:\n  role_pairs:\n    - {roles: [fighter, bomber], "
+                               "hazard: {routine: 1 per h}}\n    - {roles: [bomber, fighter], "
+                               "hazard: {routine: 2 per h}}\n")
+        == "s.yaml:9:15: incidents.role_pairs[1].roles: the role pair bomber / fighter is listed twice");
   CHECK(errors_of(kParamHead + "incidents:\n  role_pairs:\n    - {roles: [fighter, bomber]}\n")
-        == "s.yaml:8:7: incidents.role_pairs[0]: a role pair sets 'rate', 'severity_mix' or both");
+        == "s.yaml:8:7: incidents.role_pairs[0]: a role pair sets 'conduct', 'hazard', 'severity' or "
+           "several of them");
   CHECK(errors_of(kParamHead + "encounters: {ranges: {ship_ship: 0 km}, end_factor: 0.5}\n") ==
         "s.yaml:6:34: encounters.ranges.ship_ship: the encounter range must be positive\n"
         "s.yaml:6:53: encounters.end_factor: 0.5 is outside [1, 10]");
@@ -387,61 +427,92 @@ TEST_CASE("incident parameter mistakes are named", "[scenario]") {
 TEST_CASE("escalation parameters: docs/model.md defaults and overrides", "[scenario]") {
   const Scenario defaults_only = load_open_sea(kParamHead, "s.yaml");
   const EscalationParameters& d = defaults_only.escalation;
-  CHECK(d.report_delay_median_s == 600.0);
-  CHECK(d.perceived_deliberate == 0.5);
-  CHECK(d.accidental_factor == 0.3);
-  CHECK(d.tension_half_life_s == 7 * 86400.0);
-  CHECK(d.level_thresholds == std::array<double, 3>{1.0, 5.0, 15.0});
-  CHECK(d.retaliation_probability == 0.3);
-  CHECK(d.retaliation_contact_factor == 0.2);
-  CHECK(d.clarification_window_s == 6 * 3600.0);
+  CHECK(d.perception.report_delay_median_s == 600.0);
+  CHECK(d.perception.base == -1.0);
+  CHECK(d.hostility.relax_time_s == 30 * 86400.0);
+  CHECK(d.hostility.enter == std::array<double, 3>{0.25, 0.45, 0.65});
+  CHECK(d.hostility.leave == std::array<double, 3>{0.20, 0.35, 0.55});
+  CHECK(d.decisions.restraint == std::array<double, 5>{0.5, 1.0, 1.5, 3.5, 6.0});
+  CHECK(d.outcomes.war_probability == 0.1);
+  CHECK(d.clarification_window_s == 24 * 3600.0);
   CHECK_FALSE(d.stop_at_first_clash);
-  CHECK(d.standoff_multiplier == std::array<double, 4>{1.0, 0.75, 0.5, 0.25});
+  CHECK(d.standoff_multiplier == std::array<double, 4>{1.0, 1.25, 1.5, 2.0});
   CHECK(d.sortie_rate_multiplier == std::array<double, 4>{1.0, 1.25, 1.5, 2.0});
+  // One political setting per rival dyad (kNations: see its definition).
+  CHECK_FALSE(d.dyads.empty());
+  for (const hotline::agents::DyadSetting& dyad : d.dyads) {
+    CHECK(dyad.baseline == 0.1);
+    CHECK(dyad.initial_hostility == 0.1);
+    CHECK(dyad.shock_rate_per_s == Approx(0.15 / (365 * 86400.0)));
+  }
 
   const Scenario s = load_open_sea(
       kParamHead +
           "escalation:\n"
           "  report_delay: {median: 20 min, sigma: 0.5}\n"
-          "  perceived_deliberate: 0.7\n"
-          "  tension_half_life: 3 d\n"
-          "  level_thresholds: [2, 6, 20]\n"
-          "  retaliation: {probability: 0.4, contact_factor: 0.1, clarification_window: 12 h}\n"
+          "  perception: {base: -2, harassment: 3}\n"
+          "  hostility:\n"
+          "    relax_time: 60 d\n"
+          "    baseline: 0.2\n"
+          "    shocks: {rate: 0.3 per year, size: 0.2, relax_time: 120 d}\n"
+          "    levels: {enter: [0.3, 0.5, 0.7], leave: [0.25, 0.4, 0.6], min_dwell: 1 d}\n"
+          "  decisions: {resolve: -15, restraint: [1, 1, 2, 3, 4], deescalate: {factor: 0.2}}\n"
+          "  outcomes: {skirmish_duration: 3 d, war_probability: 0.05}\n"
+          "  clarification_window: 12 h\n"
           "  stop_at_first_clash: true\n"
           "  posture_effects: {standoff: [1, 1, 0.5, 0.5], sortie_rate: [1, 2, 3, 4]}\n",
       "s.yaml");
-  CHECK(s.escalation.report_delay_median_s == 1200.0);
-  CHECK(s.escalation.report_delay_sigma == 0.5);
-  CHECK(s.escalation.perceived_deliberate == 0.7);
-  CHECK(s.escalation.tension_half_life_s == 3 * 86400.0);
-  CHECK(s.escalation.level_thresholds[2] == 20.0);
-  CHECK(s.escalation.retaliation_probability == 0.4);
-  CHECK(s.escalation.clarification_window_s == 12 * 3600.0);
-  CHECK(s.escalation.stop_at_first_clash);
-  CHECK(s.escalation.standoff_multiplier == std::array<double, 4>{1.0, 1.0, 0.5, 0.5});
-  CHECK(s.escalation.sortie_rate_multiplier[3] == 4.0);
+  const EscalationParameters& e = s.escalation;
+  CHECK(e.perception.report_delay_median_s == 1200.0);
+  CHECK(e.perception.report_delay_sigma == 0.5);
+  CHECK(e.perception.base == -2.0);
+  CHECK(e.perception.harassment == 3.0);
+  CHECK(e.hostility.relax_time_s == 60 * 86400.0);
+  CHECK(e.hostility.shock_size == 0.2);
+  CHECK(e.hostility.enter[2] == 0.7);
+  CHECK(e.hostility.min_dwell_s == 86400.0);
+  for (const hotline::agents::DyadSetting& dyad : e.dyads) {
+    CHECK(dyad.baseline == 0.2);
+    CHECK(dyad.shock_rate_per_s == Approx(0.3 / (365 * 86400.0)));
+  }
+  CHECK(e.decisions.resolve == -15.0);
+  CHECK(e.decisions.restraint[2] == 2.0);
+  CHECK(e.decisions.deescalate_factor == 0.2);
+  CHECK(e.outcomes.skirmish_duration_s == 3 * 86400.0);
+  CHECK(e.clarification_window_s == 12 * 3600.0);
+  CHECK(e.stop_at_first_clash);
+  CHECK(e.standoff_multiplier == std::array<double, 4>{1.0, 1.0, 0.5, 0.5});
+  CHECK(e.sortie_rate_multiplier[3] == 4.0);
 }
 
 TEST_CASE("escalation mistakes are named", "[scenario]") {
-  CHECK(
-      errors_of(kParamHead + "escalation: {level_thresholds: [1, 15, 5]}\n")
-      == "s.yaml:6:32: escalation.level_thresholds: level thresholds must increase: L1 < L2 < L3");
-  CHECK(errors_of(kParamHead +
-                  "escalation: {perceived_deliberate: 1.2, stop_at_first_clash: maybe}\n") ==
-        "s.yaml:6:36: escalation.perceived_deliberate: a probability must lie in [0, 1], got 1.2\n"
-        "s.yaml:6:62: escalation.stop_at_first_clash: expected true or false, got 'maybe'");
-  CHECK(errors_of(kParamHead +
-                  "escalation: {report_delay: {median: 0 min}, retaliation: {probabilty: 0.5}}\n") ==
-        "s.yaml:6:37: escalation.report_delay.median: the median report delay must be positive\n"
-        "s.yaml:6:59: escalation.retaliation: unknown key 'probabilty' (did you mean "
-        "'probability'?)");
+  CHECK(errors_of(kParamHead + "escalation: {hostility: {levels: {enter: [0.25, 0.65, 0.45]}}}\n")
+        == "s.yaml:6:42: escalation.hostility.levels.enter: level entries must increase within (0, 1): "
+           "L1 < L2 < L3");
+  CHECK(errors_of(kParamHead + "escalation: {hostility: {levels: {leave: [0.2, 0.5, 0.5]}}}\n")
+        == "s.yaml:6:42: escalation.hostility.levels.leave: L2 is left at 0.5 and entered at 0.45: a "
+           "level must be left below its entry (hysteresis)");
+  CHECK(errors_of(kParamHead + "escalation: {decisions: {resolve: .inf}}\n")
+        == "s.yaml:6:35: escalation.decisions.resolve: expected a plain number, got '.inf'");
+  CHECK(errors_of(kParamHead + "escalation: {decisions: {restraint: [3, 2, 1, 1, 1]}}\n")
+        == "s.yaml:6:37: escalation.decisions.restraint: restraint must not fall as the level rises "
+           "(c(L0) <= ... <= c(L4))");
+  CHECK(errors_of(kParamHead + "escalation: {stop_at_first_clash: maybe}\n")
+        == "s.yaml:6:35: escalation.stop_at_first_clash: expected true or false, got 'maybe'");
+  CHECK(errors_of(kParamHead
+                  + "escalation: {report_delay: {median: 0 min}, outcomes: {war_probabilty: "
+                    "0.5}}\n")
+        == "s.yaml:6:37: escalation.report_delay.median: the median report delay must be positive\n"
+           "s.yaml:6:56: escalation.outcomes: unknown key 'war_probabilty' (did you mean "
+           "'war_probability'?)");
   CHECK(errors_of(kParamHead
                   + "escalation: {posture_effects: {standoff: [1, 0.5], sortie_rate: [1, 1, 1, "
                     "-2]}}\n")
-        == "s.yaml:6:42: escalation.posture_effects.standoff: standoff lists the shadowing "
-           "standoff's multiplier for postures 0, 1, 2 and 3: 4 numbers, got 2\n"
-           "s.yaml:6:75: escalation.posture_effects.sortie_rate[3]: the sortie rate's "
-           "multiplier must be > 0, got -2");
-  CHECK(errors_of(kParamHead + "incidents: {posture_multipliers: [1, 0, 2, 3]}\n")
-        == "s.yaml:6:38: incidents.posture_multipliers[1]: g(posture) must be > 0, got 0");
+        == "s.yaml:6:42: escalation.posture_effects.standoff: standoff lists the shadowing standoff's "
+           "multiplier for postures 0, 1, 2 and 3: 4 numbers, got 2\n"
+           "s.yaml:6:65: escalation.posture_effects.sortie_rate: the sortie rate's multiplier must be "
+           "> 0, got -2");
+  CHECK(errors_of(kParamHead
+                  + "escalation: {hostility: {dyads: [{between: [japan, japan], baseline: 0.2}]}}\n")
+        == "s.yaml:6:44: escalation.hostility.dyads[0].between: 'between' names two different nations");
 }

@@ -149,10 +149,11 @@ TEST_CASE("policies: defaults, composition and overrides", "[scenario][policies]
       "policies:\n"
       "  - {id: none}\n"
       "  - {id: hotline, hotline: {}}\n"
-      "  - {id: link, direct_link: {clarity: 0.25}}\n"
+      "  - {id: link, direct_link: {deliberate_shift: 0.25}}\n"
       "  - id: both\n"
       "    include: [hotline, link]\n"
-      "    hotline: {p_answer: {l2: 0.2}, max_retries: 5}\n"
+      "    hotline: {p_answer: {l2: 0.2}, max_retries: 5, answer_delay: {median: 1 d, sigma: "
+      "0.5}}\n"
       "  - {id: talk, trilateral_dialogue: {period: 14 d}}\n");
   REQUIRE(s.policies.size() == 5);
   CHECK(s.policies[0].id == "none");
@@ -160,22 +161,28 @@ TEST_CASE("policies: defaults, composition and overrides", "[scenario][policies]
   const HotlinePolicy& h = *s.policies[1].hotline;
   // Default endpoints: the first command centre of each side of each rival dyad.
   CHECK(h.endpoints == std::vector<std::pair<std::size_t, std::size_t>>{{0, 1}});
-  CHECK(h.answer_probability[0] == defaults::kHotlineAnswerProbability);
-  CHECK(h.answer_delay_median_s == defaults::kHotlineAnswerDelayMedianS);
+  CHECK(h.answer_probability[1] == defaults::kHotlineAnswerProbability[1]);
+  CHECK(h.answer_probability[2] == defaults::kHotlineAnswerProbability[2]);
+  REQUIRE(h.answer_delay.size() == 1);
+  CHECK(h.answer_delay[0].median_s == defaults::kHotlineAnswerDelayMedianS);
   CHECK(h.max_retries == defaults::kHotlineMaxRetries);
-  CHECK(s.policies[2].direct_link->clarity == 0.25);
+  CHECK(s.policies[2].direct_link->deliberate_shift == 0.25);
   CHECK(s.policies[2].direct_link->reduction == defaults::kDirectLinkReduction);
   const Policy& both = s.policies[3];
   REQUIRE(both.hotline.has_value());
   REQUIRE(both.direct_link.has_value());
   CHECK(both.direct_link == s.policies[2].direct_link);
   CHECK(both.hotline->answer_probability[2] == 0.2);  // overridden
-  CHECK(both.hotline->answer_probability[3] == defaults::kHotlineAnswerProbability);
+  CHECK(both.hotline->answer_probability[3] == defaults::kHotlineAnswerProbability[3]);
   CHECK(both.hotline->max_retries == 5);
+  // A policy-wide answer delay applies to every line.
+  CHECK(both.hotline->answer_delay[0].median_s == 86400.0);
+  CHECK(both.hotline->answer_delay[0].sigma == 0.5);
   const TrilateralDialoguePolicy& talk = *s.policies[4].trilateral_dialogue;
   CHECK(talk.participants == std::vector<std::size_t>{0, 1});  // every nation by default
   CHECK(talk.period_s == 14 * 86400.0);
-  CHECK(talk.effect == defaults::kDialogueEffect);
+  CHECK(talk.baseline_cut == defaults::kDialogueBaselineCut);
+  CHECK(talk.restraint_gain == defaults::kDialogueRestraintGain);
 }
 
 TEST_CASE("a file without policies compares nothing: one policy, none", "[scenario][policies]") {

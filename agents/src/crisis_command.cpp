@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "hotline/agents/political_decision.hpp"
 #include "random_draws.hpp"
 
 namespace hotline::agents {
@@ -16,29 +17,17 @@ namespace {
 constexpr int kCrisisLevel = 2;
 constexpr int kMilitarisedLevel = 3;
 constexpr int kMaxPosture = 3;
-// Each side's report carries half of what the incident adds (docs/model.md).
-constexpr double kShareOfEachSide = 0.5;
-
-double weight_of(const SeverityTriple& weights, Severity s) {
-  switch (s) {
-    case Severity::unsafe:
-      return weights.unsafe;
-    case Severity::dangerous:
-      return weights.dangerous;
-    case Severity::grave:
-      return weights.grave;
-  }
-  return 0.0;
-}
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr double kSecondsPerDay = 86400.0;
+// The key of a report that no platform made (a crisis's opening incident).
+constexpr engine::AgentId kNoPlatform = 0xffffffffU;
 
 bool takes_part(const TrilateralDialoguePolicy& dialogue, std::size_t nation) {
   return std::find(dialogue.participants.begin(), dialogue.participants.end(), nation)
          != dialogue.participants.end();
 }
 
-// The hotline's lines (the dyad of each endpoint pair) and, where dialogue
-// relays, how many partners each dyad has: participants other than the
-// dyad's two nations that have a command centre.
+// The hotline's lines (the dyad of each endpoint pair).
 std::vector<std::size_t> line_dyads(const WorldSpec& spec, const HotlinePolicy& hotline,
                                     const std::vector<std::uint32_t>& dyad_of_nations) {
   std::vector<std::size_t> dyads;
@@ -54,6 +43,8 @@ std::vector<std::size_t> line_dyads(const WorldSpec& spec, const HotlinePolicy& 
   return dyads;
 }
 
+// Where dialogue relays, how many partners each dyad has: participants other
+// than the dyad's two nations that have a command centre.
 std::vector<std::uint32_t> relays(const WorldSpec& spec, const Policy& policy,
                                   const std::vector<std::pair<std::size_t, std::size_t>>& dyads) {
   std::vector<std::uint32_t> count(dyads.size(), 0);
@@ -73,6 +64,18 @@ std::vector<std::uint32_t> relays(const WorldSpec& spec, const Policy& policy,
   return count;
 }
 
+double logistic(double x) {
+  return 1.0 / (1.0 + engine::exp(-std::clamp(x, -700.0, 700.0)));
+}
+
+// The setting of dyad (a, b), a < b; the scenario gives one per dyad.
+const DyadSetting& setting_of(const EscalationParameters& esc, std::size_t a, std::size_t b) {
+  for (const DyadSetting& s : esc.dyads) {
+    if (s.nation_a == a && s.nation_b == b) return s;
+  }
+  throw std::invalid_argument("command layer: no political setting for a rival dyad");
+}
+
 }  // namespace
 
 CrisisCommand::CrisisCommand(const WorldSpec& spec, const Policy& policy,
@@ -84,24 +87,44 @@ CrisisCommand::CrisisCommand(const WorldSpec& spec, const Policy& policy,
       posture_(spec.nations.size(), 0),
       ally_in_crisis_(spec.nations.size(), 0) {
   const std::size_t n = spec.nations.size();
+  const std::size_t dyads = dyads_.size();
   dyad_of_nations_.assign(n * n, 0);
-  for (std::size_t d = 0; d < dyads_.size(); ++d) {
-    dyad_of_nations_[dyads_[d].first * n + dyads_[d].second] = static_cast<std::uint32_t>(d);
-    dyad_of_nations_[dyads_[d].second * n + dyads_[d].first] = static_cast<std::uint32_t>(d);
-    escalation_.emplace_back(spec.escalation, spec.dt_s);
+  for (std::size_t d = 0; d < dyads; ++d) {
+    const auto [a, b] = dyads_[d];
+    dyad_of_nations_[a * n + b] = dyad_of_nations_[b * n + a] = static_cast<std::uint32_t>(d);
+    const DyadSetting& s = setting_of(spec.escalation, a, b);
+    hostility_.emplace_back(spec.escalation.hostility, s.baseline, s.initial_hostility,
+                            s.initial_shock);
   }
-  levels_.assign(dyads_.size(), 0);
-  clashes_.assign(dyads_.size(), 0);
-  last_contact_s_.assign(dyads_.size(), std::nullopt);
-  in_dialogue_.assign(dyads_.size(), 0);
-  next_dialogue_s_ = std::numeric_limits<double>::infinity();
+  levels_.assign(dyads, 0);
+  records_.assign(dyads, DyadRecord{});
+  last_contact_s_.assign(dyads, std::nullopt);
+  skirmish_until_s_.assign(dyads, -1.0);
+  shocks_drawn_.assign(dyads, 0);
+  next_shock_s_.assign(dyads, kInfinity);
+  next_epoch_s_.assign(dyads, kInfinity);
+  deescalated_.assign(dyads * 2, 0);
+  war_cost_multiplier_.assign(dyads, 1.0);
+  baseline_cut_.assign(dyads, 0.0);
+  side_posture_.assign(dyads * 2, 0);
+  for (std::size_t d = 0; d < dyads; ++d) {
+    next_shock_s_[d] = next_shock_after(d, 0.0);
+    levels_[d] = hostility_[d].level();
+    records_[d].peak_level = levels_[d];
+    if (levels_[d] >= kCrisisLevel) {
+      records_[d].first_crisis_s = 0.0;
+      next_epoch_s_[d] = spec.escalation.decisions.epoch_interval_s;
+    }
+  }
+  in_dialogue_.assign(dyads, 0);
+  next_dialogue_s_ = kInfinity;
   if (policy.trilateral_dialogue) {
     const TrilateralDialoguePolicy& dialogue = *policy.trilateral_dialogue;
     if (!(dialogue.period_s > 0.0)) {
       throw std::invalid_argument("trilateral dialogue: the period must be > 0");
     }
     next_dialogue_s_ = dialogue.period_s;
-    for (std::size_t d = 0; d < dyads_.size(); ++d) {
+    for (std::size_t d = 0; d < dyads; ++d) {
       in_dialogue_[d] =
           takes_part(dialogue, dyads_[d].first) && takes_part(dialogue, dyads_[d].second) ? 1 : 0;
     }
@@ -110,6 +133,25 @@ CrisisCommand::CrisisCommand(const WorldSpec& spec, const Policy& policy,
     hotline_.emplace(*policy.hotline, line_dyads(spec, *policy.hotline, dyad_of_nations_),
                      relays(spec, policy, dyads_), rng_);
   }
+  // A crisis's opening incident: a grave act just reported to both sides.
+  for (std::size_t d = 0; d < dyads; ++d) {
+    if (!setting_of(spec.escalation, dyads_[d].first, dyads_[d].second).opening_grave_incident) {
+      continue;
+    }
+    for (std::uint8_t side = 0; side < 2; ++side) {
+      Report r;
+      r.order = incidents_reported_ * 2 + side;
+      r.dyad = static_cast<std::uint32_t>(d);
+      r.severity = Severity::grave;
+      r.conduct = Conduct::harassment;
+      r.side = side;
+      r.a = kNoPlatform;
+      r.b = static_cast<engine::AgentId>(d);
+      push_report(r);
+    }
+    ++incidents_reported_;
+  }
+  update_postures();
 }
 
 Event CrisisCommand::dyad_event(EventType type, std::size_t d, double time_s) const {
@@ -122,60 +164,118 @@ Event CrisisCommand::dyad_event(EventType type, std::size_t d, double time_s) co
   return e;
 }
 
+double CrisisCommand::next_shock_after(std::size_t d, double time_s) {
+  const DyadSetting& s = setting_of(spec_.escalation, dyads_[d].first, dyads_[d].second);
+  if (!(s.shock_rate_per_s > 0.0)) return kInfinity;
+  const double u = rng_.uniform(shocks_drawn_[d]++, static_cast<std::uint32_t>(d), 0,
+                                RngPurpose::political_shock);
+  return time_s - engine::log(1.0 - u) / s.shock_rate_per_s;
+}
+
+void CrisisCommand::push_report(Report r) {
+  reports_.push_back(r);
+  std::push_heap(reports_.begin(), reports_.end(), LaterReport{});
+}
+
 void CrisisCommand::report_incident(const Event& incident, bool in_announced_exercise) {
   const std::size_t n = spec_.nations.size();
   const std::uint32_t d = dyad_of_nations_[incident.nation_a * n + incident.nation_b];
-  const EscalationParameters& esc = spec_.escalation;
-  // m, made smaller by what makes the incident clearer.
-  double m = esc.perceived_deliberate;
-  if (policy_.direct_link) m *= 1.0 - policy_.direct_link->clarity;
-  if (in_announced_exercise && policy_.notification) m *= 1.0 - policy_.notification->clarity;
+  if (at_war(d)) return;
+  const PerceptionParameters& perception = spec_.escalation.perception;
   const auto [za, zb] = detail::two_standard_normals(rng_.words(
       incident.step, incident.agent_a, incident.agent_b, RngPurpose::incident_report_delay));
-  const auto [ua, ub] = detail::two_uniforms(rng_.words(
-      incident.step, incident.agent_a, incident.agent_b, RngPurpose::incident_perception));
+  // Words 0-1 are platform a's side's; the report's side is its nation's
+  // place in the dyad.
+  const std::uint8_t side_of_a = incident.nation_a == dyads_[d].first ? 0 : 1;
   const double z[2] = {za, zb};
-  const double u[2] = {ua, ub};
-  for (std::uint8_t side = 0; side < 2; ++side) {
+  for (std::uint8_t k = 0; k < 2; ++k) {
     Report r;
-    r.arrival_s = incident.time_s
-                  + detail::lognormal(esc.report_delay_median_s, esc.report_delay_sigma, z[side]);
-    r.order = incidents_reported_ * 2 + side;
+    r.incident_s = incident.time_s;
+    r.arrival_s =
+        incident.time_s
+        + detail::lognormal(perception.report_delay_median_s, perception.report_delay_sigma, z[k]);
+    r.side = k == 0 ? side_of_a : static_cast<std::uint8_t>(1 - side_of_a);
+    r.order = incidents_reported_ * 2 + r.side;
     r.dyad = d;
     r.severity = incident.severity;
-    r.deliberate = u[side] < m;
-    r.side = side;
+    r.conduct = static_cast<Conduct>(incident.value & 3U);
+    r.on_link = (incident.value & 4U) != 0;
+    r.announced = in_announced_exercise;
     r.step = incident.step;
     r.a = incident.agent_a;
     r.b = incident.agent_b;
-    reports_.push_back(r);
-    std::push_heap(reports_.begin(), reports_.end(), LaterReport{});
+    push_report(r);
   }
   ++incidents_reported_;
 }
 
-void CrisisCommand::add_tension(std::size_t d, double amount, double time_s,
-                                std::vector<Event>& events) {
-  const int before = escalation_[d].level();
-  escalation_[d].add_tension(amount);
-  level_may_have_changed(d, before, time_s, events);
-  if (before < kCrisisLevel && escalation_[d].level() >= kCrisisLevel) {
-    place_calls(d, time_s, events);
+// The rival side hears of the exercise as it begins: a report of its own,
+// in time order with the incidents' reports.
+void CrisisCommand::exercise_started(std::size_t nation, double time_s) {
+  for (std::size_t d = 0; d < dyads_.size(); ++d) {
+    if (dyads_[d].first != nation && dyads_[d].second != nation) continue;
+    Report r;
+    r.arrival_s = r.incident_s = time_s;
+    r.dyad = static_cast<std::uint32_t>(d);
+    r.severity = Severity::dangerous;
+    r.side = dyads_[d].first == nation ? 1 : 0;
+    r.order = incidents_reported_ * 2 + r.side;
+    r.exercise = true;
+    push_report(r);
+    ++incidents_reported_;
   }
 }
 
-void CrisisCommand::level_may_have_changed(std::size_t d, int before, double time_s,
-                                           std::vector<Event>& events) {
-  const int level = escalation_[d].level();
-  levels_[d] = level;
+bool CrisisCommand::in_clarification_window(std::size_t d, double time_s) const {
+  const std::optional<double>& contact = last_contact_s_[d];
+  return contact && time_s - *contact <= spec_.escalation.clarification_window_s;
+}
+
+// A call that connected while the report was on its way explains the
+// incident: it is read as an accident.
+bool CrisisCommand::judged_deliberate(const Report& report) const {
+  const std::optional<double>& contact = last_contact_s_[report.dyad];
+  if (contact && *contact >= report.incident_s) return false;
+  const PerceptionParameters& p = spec_.escalation.perception;
+  double x = p.base + p.hostility * hostility_[report.dyad].hostility();
+  if (report.conduct == Conduct::harassment) x += p.harassment;
+  if (report.on_link && policy_.direct_link) x -= policy_.direct_link->deliberate_shift;
+  if (report.announced && policy_.notification) x -= policy_.notification->deliberate_shift;
+  const auto w = rng_.words(report.step, report.a, report.b, RngPurpose::incident_perception);
+  const double u =
+      engine::CounterRng::to_unit_interval(w[2U * report.side], w[2U * report.side + 1]);
+  return u < logistic(x);
+}
+
+void CrisisCommand::advance_to(std::size_t d, double time_s) {
+  const double dt = time_s - hostility_[d].time_s();
+  if (dt > 0.0) hostility_[d].advance(dt);
+}
+
+void CrisisCommand::follow_level(std::size_t d, double time_s, std::vector<Event>& events) {
+  const int before = levels_[d];
+  const int level = at_war(d) || skirmish_until_s_[d] >= 0.0 ? kClashLevel : hostility_[d].level();
   if (level == before) return;
+  levels_[d] = level;
+  DyadRecord& record = records_[d];
+  record.peak_level = std::max(record.peak_level, level);
+  if (level > before) {
+    deescalated_[d * 2] = deescalated_[d * 2 + 1] = 0;  // a new level: new orders
+  }
   Event e = dyad_event(EventType::level_change, d, time_s);
   e.value = static_cast<std::uint32_t>(level);
   events.push_back(e);
+  if (before < kCrisisLevel && level >= kCrisisLevel) {
+    if (!record.first_crisis_s) record.first_crisis_s = time_s;
+    next_epoch_s_[d] = time_s + spec_.escalation.decisions.epoch_interval_s;
+    place_calls(d, time_s, events);
+  } else if (level < kCrisisLevel) {
+    next_epoch_s_[d] = kInfinity;
+  }
 }
 
 void CrisisCommand::place_calls(std::size_t d, double time_s, std::vector<Event>& events) {
-  if (!hotline_ || escalation_[d].level() == DyadEscalation::kClashLevel) return;
+  if (!hotline_ || at_war(d)) return;
   const std::size_t placed = hotline_->call(d, time_s);
   if (placed == 0) return;
   Event e = dyad_event(EventType::call_placed, d, time_s);
@@ -184,69 +284,172 @@ void CrisisCommand::place_calls(std::size_t d, double time_s, std::vector<Event>
 }
 
 void CrisisCommand::arrive(const Report& report, std::vector<Event>& events) {
-  const EscalationParameters& esc = spec_.escalation;
   const std::size_t d = report.dyad;
-  const double weight = weight_of(spec_.incidents.severity_weight, report.severity);
-  const double share = report.deliberate ? 1.0 : esc.accidental_factor;
-  add_tension(d, kShareOfEachSide * share * weight, report.arrival_s, events);
+  if (at_war(d)) return;
+  advance_to(d, report.arrival_s);
+  if (report.exercise) {
+    const double weight = policy_.notification ? 1.0 - policy_.notification->response_damping : 1.0;
+    hostility_[d].report(static_cast<int>(report.severity), true, weight);
+    follow_level(d, report.arrival_s, events);
+    return;
+  }
+  const bool deliberate = judged_deliberate(report);
+  hostility_[d].report(static_cast<int>(report.severity), deliberate);
+  follow_level(d, report.arrival_s, events);
   if (report.severity != Severity::grave) return;
   place_calls(d, report.arrival_s, events);
-  // Retaliation: at L3, by a side that sees the grave incident as deliberate.
-  if (!report.deliberate || escalation_[d].level() != kMilitarisedLevel) return;
-  double r = esc.retaliation_probability;
-  const std::optional<double>& contact = last_contact_s_[d];
-  if (contact && report.arrival_s - *contact <= esc.clarification_window_s) {
-    r *= esc.retaliation_contact_factor;
+  const auto w = rng_.words(report.step, report.a, report.b, RngPurpose::decision);
+  decide(d, report.side, report.arrival_s, deliberate,
+         engine::CounterRng::to_unit_interval(w[2U * report.side], w[2U * report.side + 1]),
+         events);
+}
+
+void CrisisCommand::decide(std::size_t d, std::size_t side, double time_s, bool provoked, double u,
+                           std::vector<Event>& events) {
+  const DyadHostility& h = hostility_[d];
+  DecisionContext c;
+  c.level = levels_[d];
+  c.hostility = h.hostility();
+  c.provoked = provoked;
+  c.days_in_crisis = h.in_episode() ? (time_s - h.episode_start_s()) / kSecondsPerDay : 0.0;
+  c.call_in_window = in_clarification_window(d, time_s);
+  c.war_cost_multiplier = war_cost_multiplier_[d];
+  if (c.call_in_window && policy_.hotline) c.force_weight_kept = policy_.hotline->force_weight_kept;
+  const Decision choice = agents::decide(decision_odds(spec_.escalation.decisions, c), u);
+  ++records_[d].decisions[static_cast<std::size_t>(choice)];
+  if (choice == Decision::deescalate) {
+    deescalate(d, side);
+    follow_level(d, time_s, events);
+  } else if (choice == Decision::use_force) {
+    clash(d, side, time_s, events);
   }
-  const auto [ua, ub] =
-      detail::two_uniforms(rng_.words(report.step, report.a, report.b, RngPurpose::retaliation));
-  if ((report.side == 0 ? ua : ub) >= r) return;
-  escalation_[d].clash(report.arrival_s);
-  levels_[d] = escalation_[d].level();
-  ++clashes_[d];
+}
+
+void CrisisCommand::deescalate(std::size_t d, std::size_t side) {
+  hostility_[d].scale(1.0 - spec_.escalation.decisions.deescalate_factor);
+  deescalated_[d * 2 + side] = 1;
+}
+
+void CrisisCommand::clash(std::size_t d, std::size_t side, double time_s,
+                          std::vector<Event>& events) {
+  DyadRecord& record = records_[d];
+  ++record.clashes;
   any_clash_ = true;
-  Event e = dyad_event(EventType::clash, d, report.arrival_s);
-  e.severity = report.severity;
-  e.agent_a = report.a;
-  e.agent_b = report.b;
-  e.value = report.side;  // the side that retaliated: 0 nation_a's platform's, 1 b's
+  if (!record.first_clash_s) record.first_clash_s = time_s;
+  Event e = dyad_event(EventType::clash, d, time_s);
+  e.value = static_cast<std::uint32_t>(side);
   events.push_back(e);
+  const OutcomeParameters& outcomes = spec_.escalation.outcomes;
+  const double u =
+      rng_.uniform(record.clashes, static_cast<std::uint32_t>(d), 0, RngPurpose::clash_outcome);
+  if (u < outcomes.war_probability) {
+    ++record.wars;
+    record.war_s = time_s;
+    events.push_back(dyad_event(EventType::war, d, time_s));
+  } else {
+    skirmish_until_s_[d] = time_s + outcomes.skirmish_duration_s;
+  }
+  place_calls(d, time_s, events);
+  follow_level(d, time_s, events);
+}
+
+void CrisisCommand::end_skirmish(std::size_t d, double time_s, std::vector<Event>& events) {
+  skirmish_until_s_[d] = -1.0;
+  advance_to(d, time_s);
+  hostility_[d].raise_level_to(kMilitarisedLevel);
+  follow_level(d, time_s, events);
 }
 
 void CrisisCommand::connect(const Connection& c, std::vector<Event>& events) {
-  const int before = escalation_[c.dyad].level();
-  escalation_[c.dyad].scale_tension(1.0 - policy_.hotline->effect);
   last_contact_s_[c.dyad] = c.time_s;
-  // The call explains the incidents whose reports are still on their way.
-  for (Report& r : reports_) {
-    if (r.dyad == c.dyad) r.deliberate = false;
-  }
   Event e = dyad_event(EventType::call_connected, c.dyad, c.time_s);
   const HotlineCounts& counts = hotline_->counts(c.dyad);
   e.value = static_cast<std::uint32_t>(std::llround(counts.connect_delays_s.back()));
   events.push_back(e);
-  level_may_have_changed(c.dyad, before, c.time_s, events);
+  if (!policy_.hotline->joint_deescalation || at_war(c.dyad)) return;
+  advance_to(c.dyad, c.time_s);
+  deescalate(c.dyad, 0);
+  deescalate(c.dyad, 1);
+  follow_level(c.dyad, c.time_s, events);
 }
 
 void CrisisCommand::dialogue_round(double time_s, std::vector<Event>& events) {
-  const double factor = 1.0 - policy_.trilateral_dialogue->effect;
+  const TrilateralDialoguePolicy& dialogue = *policy_.trilateral_dialogue;
   for (std::size_t d = 0; d < dyads_.size(); ++d) {
-    if (in_dialogue_[d] == 0) continue;
-    const int before = escalation_[d].level();
-    escalation_[d].scale_tension(factor);
-    level_may_have_changed(d, before, time_s, events);
+    if (in_dialogue_[d] == 0 || at_war(d)) continue;
+    advance_to(d, time_s);
+    const double cut =
+        std::min(dialogue.baseline_cut, dialogue.baseline_cut_max - baseline_cut_[d]);
+    if (cut > 0.0) {
+      baseline_cut_[d] += cut;
+      hostility_[d].set_baseline(std::max(0.0, hostility_[d].base() - cut));
+    }
+    war_cost_multiplier_[d] = std::min(1.0 + dialogue.restraint_gain_max,
+                                       war_cost_multiplier_[d] + dialogue.restraint_gain);
+    follow_level(d, time_s, events);
   }
-  next_dialogue_s_ += policy_.trilateral_dialogue->period_s;
+  next_dialogue_s_ += dialogue.period_s;
+}
+
+void CrisisCommand::political_shock(std::size_t d, double time_s, std::vector<Event>& events) {
+  next_shock_s_[d] = next_shock_after(d, time_s);
+  if (at_war(d)) return;
+  advance_to(d, time_s);
+  hostility_[d].shock();
+  ++records_[d].shocks;
+  follow_level(d, time_s, events);
+}
+
+void CrisisCommand::daily_epoch(std::size_t d, double time_s, std::vector<Event>& events) {
+  next_epoch_s_[d] = time_s + spec_.escalation.decisions.epoch_interval_s;
+  if (at_war(d)) {
+    next_epoch_s_[d] = kInfinity;
+    return;
+  }
+  advance_to(d, time_s);
+  const auto day = static_cast<std::uint32_t>(time_s / kSecondsPerDay);
+  const auto w = rng_.words(day, static_cast<std::uint32_t>(d), 0, RngPurpose::daily_decision);
+  for (std::size_t side = 0; side < 2 && !at_war(d); ++side) {
+    decide(d, side, time_s, false,
+           engine::CounterRng::to_unit_interval(w[2 * side], w[2 * side + 1]), events);
+  }
+}
+
+std::pair<CrisisCommand::Due, std::size_t> CrisisCommand::next_due(double& at_s) const {
+  std::pair<Due, std::size_t> due{Due::none, 0};
+  if (next_dialogue_s_ < at_s) {
+    at_s = next_dialogue_s_;
+    due = {Due::dialogue, 0};
+  }
+  for (std::size_t d = 0; d < dyads_.size(); ++d) {
+    if (next_shock_s_[d] < at_s) {
+      at_s = next_shock_s_[d];
+      due = {Due::shock, d};
+    }
+  }
+  for (std::size_t d = 0; d < dyads_.size(); ++d) {
+    if (next_epoch_s_[d] < at_s) {
+      at_s = next_epoch_s_[d];
+      due = {Due::epoch, d};
+    }
+  }
+  for (std::size_t d = 0; d < dyads_.size(); ++d) {
+    if (skirmish_until_s_[d] >= 0.0 && skirmish_until_s_[d] < at_s) {
+      at_s = skirmish_until_s_[d];
+      due = {Due::skirmish_end, d};
+    }
+  }
+  return due;
 }
 
 void CrisisCommand::end_step(std::uint32_t step, double end_s, std::vector<Event>& events) {
   step_ = step;
   for (;;) {
-    const double report_s =
-        reports_.empty() ? std::numeric_limits<double>::infinity() : reports_.front().arrival_s;
-    const double call_s =
-        hotline_ ? hotline_->next_event_s() : std::numeric_limits<double>::infinity();
-    const double next = std::min({report_s, call_s, next_dialogue_s_});
+    const double report_s = reports_.empty() ? kInfinity : reports_.front().arrival_s;
+    const double call_s = hotline_ ? hotline_->next_event_s() : kInfinity;
+    double due_s = end_s;
+    const auto [due, d] = next_due(due_s);
+    const double next = std::min({report_s, call_s, due_s});
     if (!(next < end_s)) break;
     if (report_s == next) {
       std::pop_heap(reports_.begin(), reports_.end(), LaterReport{});
@@ -255,38 +458,73 @@ void CrisisCommand::end_step(std::uint32_t step, double end_s, std::vector<Event
       arrive(report, events);
     } else if (call_s == next) {
       if (const auto connection = hotline_->process_next(levels_)) connect(*connection, events);
-    } else {
+    } else if (due == Due::dialogue) {
       dialogue_round(next, events);
+    } else if (due == Due::shock) {
+      political_shock(d, next, events);
+    } else if (due == Due::epoch) {
+      daily_epoch(d, next, events);
+    } else {
+      end_skirmish(d, next, events);
     }
   }
+  const double dt = spec_.dt_s;
   for (std::size_t d = 0; d < dyads_.size(); ++d) {
-    const int before = escalation_[d].level();
-    escalation_[d].end_step();
-    level_may_have_changed(d, before, end_s, events);
+    advance_to(d, end_s);
+    follow_level(d, end_s, events);
+    if (levels_[d] >= kCrisisLevel) records_[d].crisis_s += dt;
   }
   update_postures();
 }
 
 void CrisisCommand::update_postures() {
   const std::size_t n = spec_.nations.size();
-  std::vector<std::uint8_t> in_crisis(n, 0);
-  std::fill(posture_.begin(), posture_.end(), 0);
+  // Whether nation x has a dyad at L2 or above with rival r: [x * n + r].
+  std::vector<std::uint8_t> crisis_with(n * n, 0);
+  std::fill(ally_in_crisis_.begin(), ally_in_crisis_.end(), 0);
   for (std::size_t d = 0; d < dyads_.size(); ++d) {
-    const int level = std::min(escalation_[d].level(), kMaxPosture);
-    for (const std::size_t nation : {dyads_[d].first, dyads_[d].second}) {
-      posture_[nation] = std::max(posture_[nation], level);
-      if (level >= kCrisisLevel) in_crisis[nation] = 1;
-    }
+    if (levels_[d] < kCrisisLevel) continue;
+    const auto [a, b] = dyads_[d];
+    crisis_with[a * n + b] = crisis_with[b * n + a] = 1;
   }
-  for (std::size_t nation = 0; nation < n; ++nation) {
-    ally_in_crisis_[nation] = 0;
-    for (std::size_t other = 0; other < n; ++other) {
-      if (other != nation && in_crisis[other] != 0
-          && spec_.relation(nation, other) == Relation::ally) {
-        ally_in_crisis_[nation] = 1;
+  std::vector<std::uint8_t> in_crisis(n, 0);
+  for (std::size_t x = 0; x < n; ++x) {
+    for (std::size_t r = 0; r < n; ++r)
+      in_crisis[x] |= crisis_with[x * n + r];
+  }
+  for (std::size_t x = 0; x < n; ++x) {
+    for (std::size_t ally = 0; ally < n; ++ally) {
+      if (ally != x && in_crisis[ally] != 0 && spec_.relation(x, ally) == Relation::ally) {
+        ally_in_crisis_[x] = 1;
       }
     }
-    if (ally_in_crisis_[nation] != 0) posture_[nation] = std::max(posture_[nation], 1);
+  }
+  // An ally of x in crisis with r puts x at posture 1 or more towards r.
+  auto ally_in_crisis_with = [&](std::size_t x, std::size_t r) {
+    for (std::size_t ally = 0; ally < n; ++ally) {
+      if (ally != x && crisis_with[ally * n + r] != 0
+          && spec_.relation(x, ally) == Relation::ally) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::fill(posture_.begin(), posture_.end(), 0);
+  for (std::size_t d = 0; d < dyads_.size(); ++d) {
+    for (std::size_t side = 0; side < 2; ++side) {
+      const std::size_t x = side == 0 ? dyads_[d].first : dyads_[d].second;
+      const std::size_t r = side == 0 ? dyads_[d].second : dyads_[d].first;
+      int p = std::min(levels_[d], kMaxPosture) - static_cast<int>(deescalated_[d * 2 + side]);
+      if (ally_in_crisis_with(x, r)) p = std::max(p, 1);
+      p = std::max(p, 0);
+      side_posture_[d * 2 + side] = p;
+      posture_[x] = std::max(posture_[x], p);
+    }
+  }
+  // A nation's missions answer an ally's crisis even where it has no
+  // quarrel of its own with the ally's rival.
+  for (std::size_t x = 0; x < n; ++x) {
+    if (ally_in_crisis_[x] != 0) posture_[x] = std::max(posture_[x], 1);
   }
 }
 

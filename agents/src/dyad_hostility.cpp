@@ -20,7 +20,14 @@ bool is_share(double x) {
 }  // namespace
 
 DyadHostility::DyadHostility(const HostilityParameters& parameters, double baseline)
-    : p_(parameters), base_(baseline), h_(baseline) {
+    : DyadHostility(parameters, baseline, baseline, 0.0) {}
+
+DyadHostility::DyadHostility(const HostilityParameters& parameters, double baseline,
+                             double initial_hostility, double initial_shock)
+    : p_(parameters), base_(baseline), h_(initial_hostility), shock_(initial_shock) {
+  check(is_share(initial_hostility), "the initial hostility must be in [0, 1)");
+  check(initial_shock >= 0.0 && baseline + initial_shock < 1.0,
+        "the initial shock must be >= 0 and leave H0 below 1");
   check(p_.relax_time_s > 0.0 && p_.shock_relax_time_s > 0.0, "relaxation times must be > 0");
   check(p_.min_dwell_s >= 0.0 && p_.episode_quiet_s >= 0.0, "dwell and quiet times must be >= 0");
   for (const double s : p_.report_share)
@@ -58,10 +65,11 @@ void DyadHostility::advance(double dt_s) {
   follow_level();
 }
 
-void DyadHostility::report(int severity, bool deliberate) {
+void DyadHostility::report(int severity, bool deliberate, double weight) {
   if (severity < 0 || severity > 2) throw std::invalid_argument("hostility: severity 0 to 2");
+  if (!(weight >= 0.0 && weight <= 1.0)) throw std::invalid_argument("hostility: weight in [0, 1]");
   const double share = p_.report_share[static_cast<std::size_t>(severity)]
-                       * (deliberate ? 1.0 : p_.accidental_factor) * 0.5;
+                       * (deliberate ? 1.0 : p_.accidental_factor) * 0.5 * weight;
   h_ += share * (1.0 - h_);
   follow_level();
 }
@@ -74,6 +82,18 @@ void DyadHostility::shock() {
 void DyadHostility::scale(double factor) {
   if (!(factor >= 0.0 && factor <= 1.0)) throw std::invalid_argument("hostility: factor in [0, 1]");
   h_ *= factor;
+  follow_level();
+}
+
+void DyadHostility::set_baseline(double baseline) {
+  check(is_share(baseline), "the baseline must be in [0, 1)");
+  base_ = baseline;
+}
+
+void DyadHostility::raise_level_to(int level) {
+  if (level < 0 || level > 3) throw std::invalid_argument("hostility: level 0 to 3");
+  if (level_ < level) level_ = level;
+  level_since_s_ = now_s_;
   follow_level();
 }
 
@@ -98,6 +118,7 @@ void DyadHostility::follow_level() {
   if (level_ >= kCrisisLevel && !in_episode_) {
     in_episode_ = true;
     ++episodes_;
+    episode_start_s_ = now_s_;
     quiet_since_s_ = -1.0;
   }
   if (!in_episode_) return;

@@ -28,8 +28,10 @@ void EncounterTable::update(std::span<const Proximity> found, std::uint32_t step
     const Proximity& p = found[j++];
     if (i < active_.size() && active_[i].a == p.a && active_[i].b == p.b) {
       next_.push_back(active_[i++]);  // continues
+      next_.back().separation_km = p.separation_km;
     } else if (p.within_begin_range) {
-      const Encounter e{p.a, p.b, p.dyad, step, step, 0};
+      Encounter e{p.a, p.b, p.dyad, step, step};
+      e.separation_km = p.separation_km;
       next_.push_back(e);
       begun.push_back(e);
     }

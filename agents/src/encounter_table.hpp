@@ -23,6 +23,7 @@ struct Proximity {
   engine::AgentId b = 0;
   bool within_begin_range = false;  // closer than the range itself
   std::uint32_t dyad = 0;
+  float separation_km = 0.0F;  // now (between aircraft, in three dimensions)
 };
 
 struct Encounter {
@@ -31,12 +32,18 @@ struct Encounter {
   std::uint32_t dyad = 0;
   std::uint32_t begin_step = 0;
   std::uint32_t quiet_until_step = 0;  // no incident before this step (cooldown)
-  std::uint8_t cues_both_adhere = 0;   // under CUES, both sides adhere (drawn when it begins)
+  float separation_km = 0.0F;          // this step's
+  float conduct_draw = 0.0F;           // the uniform that picks its conduct (drawn when it begins)
+  // Under CUES, each side's uniform for adherence (drawn when it begins;
+  // compared with q(posture) each step); 1 when CUES does not apply.
+  float adhere_draw_a = 1.0F;
+  float adhere_draw_b = 1.0F;
 };
 
 class EncounterTable {
  public:
-  // `found` sorted by (a, b). Continuing encounters keep their state; pairs
+  // `found` sorted by (a, b). Continuing encounters keep their state and
+  // take this step's separation; pairs
   // found within their begin range that were not in the table begin (they
   // are appended to `begun`); encounters not found end (appended to
   // `ended`). `begun` and `ended` are cleared first.

@@ -18,13 +18,23 @@ HotlineExchange::HotlineExchange(const HotlinePolicy& policy, std::vector<std::s
       relays_per_dyad_(std::move(relays_per_dyad)),
       rng_(rng),
       counts_(relays_per_dyad_.size()) {
-  if (!(policy_.retry_interval_s > 0.0) || !(policy_.answer_delay_median_s > 0.0)) {
-    throw std::invalid_argument(
-        "hotline: the retry interval and the median answer delay must be > 0");
+  if (!(policy_.retry_interval_s > 0.0)) {
+    throw std::invalid_argument("hotline: the retry interval must be > 0");
   }
-  for (const std::size_t dyad : line_dyads) {
-    if (dyad >= counts_.size()) throw std::invalid_argument("hotline: a line of an unknown dyad");
-    lines_.push_back(Line{dyad});
+  if (policy_.answer_delay.size() != line_dyads.size()) {
+    throw std::invalid_argument("hotline: one answer delay per line");
+  }
+  for (std::size_t k = 0; k < line_dyads.size(); ++k) {
+    if (line_dyads[k] >= counts_.size()) {
+      throw std::invalid_argument("hotline: a line of an unknown dyad");
+    }
+    if (!(policy_.answer_delay[k].median_s > 0.0)) {
+      throw std::invalid_argument("hotline: the median answer delay must be > 0");
+    }
+    Line line;
+    line.dyad = line_dyads[k];
+    line.delay = policy_.answer_delay[k];
+    lines_.push_back(line);
   }
 }
 
@@ -77,8 +87,7 @@ std::optional<Connection> HotlineExchange::process_next(std::span<const int> lev
                                                              RngPurpose::hotline_answer_delay))
                          .first;
     line->state = State::answered;
-    line->event_s =
-        now + detail::lognormal(policy_.answer_delay_median_s, policy_.answer_delay_sigma, z);
+    line->event_s = now + detail::lognormal(line->delay.median_s, line->delay.sigma, z);
     return std::nullopt;
   }
   if (line->attempt < policy_.max_retries + relays_per_dyad_[line->dyad]) {

@@ -47,15 +47,24 @@ void PlatformWorld::run_crisis_layer() {
     crisis_->report_incident(incident, announced);
   }
   crisis_->end_step(step_, now + spec_.dt_s, events_);
+  take_postures();
+  deploy_for_ally_crisis();
+}
+
+// The postures the command layer set, except where a nation's is pinned: a
+// nation's towards each rival (incidents) and its highest (missions).
+void PlatformWorld::take_postures() {
   for (std::size_t nation = 0; nation < posture_.size(); ++nation) {
-    const int posture =
+    posture_[nation] =
         pinned_posture_[nation] >= 0 ? pinned_posture_[nation] : crisis_->posture(nation);
-    if (posture != posture_[nation]) {
-      posture_[nation] = posture;
-      postures_changed_ = true;
+  }
+  for (std::size_t d = 0; d < dyads_.size(); ++d) {
+    for (std::size_t side = 0; side < 2; ++side) {
+      const std::size_t nation = side == 0 ? dyads_[d].first : dyads_[d].second;
+      side_posture_[d * 2 + side] =
+          pinned_posture_[nation] >= 0 ? pinned_posture_[nation] : crisis_->side_posture(d, side);
     }
   }
-  deploy_for_ally_crisis();
 }
 
 // Forces marked `deploy_on: ally_crisis` deploy from their bases while an
@@ -113,6 +122,7 @@ void PlatformWorld::run_exercises() {
     const bool starts = exercise.start_s >= begin && exercise.start_s < end;
     const bool ends = finish >= begin && finish < end;
     if (!starts && !ends) continue;
+    if (starts) crisis_->exercise_started(exercise.nation, exercise.start_s);
     for (std::size_t f : exercise.forces) {
       const engine::AgentId first = forces_[f].first_id;
       for (engine::AgentId id = first; id < first + spec_.forces[f].count; ++id) {

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "encounter_table.hpp"
+#include "hotline/agents/incident_hazard.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
 #include "platform_world_internal.hpp"
 #include "ship_navigation.hpp"
@@ -180,6 +181,7 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       table_(std::make_unique<detail::EncounterTable>()),
       dyads_(spec.dyads()),
       dyad_counts_(dyads_.size()) {
+  side_posture_.assign(dyads_.size() * 2, 0);
   engine::AgentId first_id = 0;
   for (const ForceSpec& f : spec_.forces) {
     const ClassSpec& c = spec_.classes[f.platform_class];
@@ -242,9 +244,8 @@ PlatformWorld::~PlatformWorld() = default;
 
 void PlatformWorld::pin_posture(std::size_t nation, int posture) {
   if (posture < 0 || posture > 3) throw std::invalid_argument("posture must be in 0..3");
-  postures_changed_ = postures_changed_ || posture_.at(nation) != posture;
-  posture_.at(nation) = posture;
   pinned_posture_.at(nation) = static_cast<std::int8_t>(posture);
+  take_postures();
 }
 
 std::size_t PlatformWorld::active_encounters() const {
@@ -318,8 +319,9 @@ void PlatformWorld::sense() {
       const std::size_t kind_b = b_flies ? 1 : 0;
       const double r = range[kind_a * kPlatformKindCount + kind_b];
       if (d2 > r * r * end_factor * end_factor) continue;
-      out.push_back(
-          {pair.a, pair.b, d2 < r * r, dyad_of_nations_[agents_.side[sa] * n + agents_.side[sb]]});
+      out.push_back({pair.a, pair.b, d2 < r * r,
+                     dyad_of_nations_[agents_.side[sa] * n + agents_.side[sb]],
+                     static_cast<float>(std::sqrt(d2))});
     }
   };
   // A few hundred pairs are filtered faster than threads are woken for
@@ -340,103 +342,99 @@ void PlatformWorld::sense() {
   table_->update(found_, step_, begun_, ended_);
   for (const detail::Encounter& e : ended_)
     events_.push_back(pair_event(EventType::encounter_end, e.a, e.b));
-  for (const detail::Encounter& e : begun_) {
+  for (const detail::Encounter& e : begun_)
     events_.push_back(pair_event(EventType::encounter_begin, e.a, e.b));
-    ++dyad_counts_[e.dyad].encounters;
-  }
-  if (policy_.cues) draw_cues_adherence();
+  draw_encounter_orders();
 }
 
-// CUES applies to ship–ship and aircraft–ship encounters: each side adheres
-// with probability q, drawn once when the encounter begins.
-void PlatformWorld::draw_cues_adherence() {
-  const double q = policy_.cues->adherence;
+// The draws that fix how a new encounter is conducted: the uniform that
+// picks its conduct from the shares for the posture of the moment, and under
+// CUES, where it applies, each side's uniform for adherence. Kept with the
+// encounter, so that its conduct follows the postures while it lasts and
+// every policy sees the same draws (common random numbers).
+void PlatformWorld::draw_encounter_orders() {
   std::span<detail::Encounter> active = table_->active();
   for (const detail::Encounter& begun : begun_) {
     const auto at = std::lower_bound(active.begin(), active.end(), begun,
                                      [](const detail::Encounter& x, const detail::Encounter& y) {
                                        return x.a < y.a || (x.a == y.a && x.b < y.b);
                                      });
-    const bool both_aircraft =
-        agents_.kind[agents_.slot_of(begun.a)] == static_cast<std::uint8_t>(PlatformKind::aircraft)
-        && agents_.kind[agents_.slot_of(begun.b)]
-               == static_cast<std::uint8_t>(PlatformKind::aircraft);
-    if (both_aircraft) continue;
-    ++cues_encounters_;
-    const auto w = rng_.words(step_, begun.a, begun.b, RngPurpose::cues_adherence);
-    const bool a_adheres = engine::CounterRng::to_unit_interval(w[0], w[1]) < q;
-    const bool b_adheres = engine::CounterRng::to_unit_interval(w[2], w[3]) < q;
-    at->cues_both_adhere = a_adheres && b_adheres ? 1 : 0;
-    cues_both_adhered_ += at->cues_both_adhere;
+    at->conduct_draw =
+        static_cast<float>(rng_.uniform(step_, begun.a, begun.b, RngPurpose::encounter_conduct));
+    const std::uint32_t sa = agents_.slot_of(begun.a);
+    const std::uint32_t sb = agents_.slot_of(begun.b);
+    if (policy_.cues && detail::cues_applies(role_of(sa), role_of(sb))) {
+      const auto w = rng_.words(step_, begun.a, begun.b, RngPurpose::cues_adherence);
+      at->adhere_draw_a = static_cast<float>(engine::CounterRng::to_unit_interval(w[0], w[1]));
+      at->adhere_draw_b = static_cast<float>(engine::CounterRng::to_unit_interval(w[2], w[3]));
+    }
+    const PairOrders orders = pair_orders(sa, sb, *at);
+    ++dyad_counts_[begun.dyad].encounters[static_cast<std::size_t>(orders.conduct)];
+    if (at->adhere_draw_a < 1.0F) {
+      ++cues_encounters_;
+      if (orders.cues_kept) ++cues_both_adhered_;
+    }
   }
 }
 
-void PlatformWorld::refresh_incident_probabilities() {
-  // λ = λ0(roles) · g(posture_a) · g(posture_b) · the policy's factors:
-  // direct_link's (1 − reduction) always, CUES's (1 − reduction) where both
-  // sides adhere. p = 1 − exp(−λ·dt).
-  const auto& g = spec_.incidents.posture_multiplier;
-  const double link = policy_.direct_link ? 1.0 - policy_.direct_link->reduction : 1.0;
-  const double cues = policy_.cues ? 1.0 - policy_.cues->reduction : 1.0;
-  constexpr std::size_t kPerCues = 4 * 4 * kRoleCount * kRoleCount;
-  incident_probability_.resize(2 * kPerCues);
-  for (std::size_t adhere = 0; adhere < 2; ++adhere) {
-    for (std::size_t pa = 0; pa < 4; ++pa) {
-      for (std::size_t pb = 0; pb < 4; ++pb) {
-        for (std::size_t r = 0; r < kRoleCount * kRoleCount; ++r) {
-          const double lambda =
-              spec_.incidents.rate_per_s[r] * g[pa] * g[pb] * link * (adhere != 0 ? cues : 1.0);
-          incident_probability_[adhere * kPerCues + (pa * 4 + pb) * kRoleCount * kRoleCount + r] =
-              -std::expm1(-lambda * spec_.dt_s);
-        }
-      }
-    }
+// Who the pair are and how they conduct the encounter now: the role pair,
+// each side's posture towards the other, the conduct for the higher posture
+// (harassment turned routine where both sides keep to CUES).
+PlatformWorld::PairOrders PlatformWorld::pair_orders(std::uint32_t sa, std::uint32_t sb,
+                                                     const detail::Encounter& e) const {
+  PairOrders o;
+  o.roles =
+      static_cast<std::size_t>(role_of(sa)) * kRoleCount + static_cast<std::size_t>(role_of(sb));
+  o.posture_a = side_posture(e.dyad, agents_.side[sa]);
+  o.posture_b = side_posture(e.dyad, agents_.side[sb]);
+  const auto highest = static_cast<std::size_t>(std::max(o.posture_a, o.posture_b));
+  o.conduct = conduct_of(spec_.incidents.conduct_share[o.roles][highest], e.conduct_draw);
+  if (policy_.cues && e.adhere_draw_a < 1.0F) {
+    const auto& q = policy_.cues->adherence;
+    o.cues_kept =
+        static_cast<double>(e.adhere_draw_a) < q[static_cast<std::size_t>(o.posture_a)]
+        && static_cast<double>(e.adhere_draw_b) < q[static_cast<std::size_t>(o.posture_b)];
+    if (o.cues_kept && o.conduct == Conduct::harassment) o.conduct = Conduct::routine;
   }
-  postures_changed_ = false;
+  return o;
 }
 
 // Each encounter's incident draw, in parallel over fixed chunks of the table
 // (sorted by pair), merged in chunk order.
 void PlatformWorld::resolve() {
   const auto timer = timers_.measure(Phase::resolve);
-  if (postures_changed_) refresh_incident_probabilities();
   std::span<detail::Encounter> active = table_->active();
   const std::size_t chunks = engine::chunk_count(active.size(), kEncounterChunk);
   incidents_by_chunk_.resize(chunks);
-  const auto& mix = spec_.incidents.severity_mix;
-  const auto& g = spec_.incidents.posture_multiplier;
+  steps_by_chunk_.resize(chunks);
+  const IncidentParameters& incidents = spec_.incidents;
+  const double link_kept = policy_.direct_link ? 1.0 - policy_.direct_link->reduction : 1.0;
   engine::for_each_chunk(
       active.size(), kEncounterChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
         std::vector<Event>& out = incidents_by_chunk_[chunk];
+        std::vector<std::uint32_t>& steps = steps_by_chunk_[chunk];
         out.clear();
+        steps.assign(dyads_.size() * kConductCount, 0);
         for (std::size_t i = begin; i < end; ++i) {
           detail::Encounter& e = active[i];
-          if (step_ < e.quiet_until_step) continue;
           const std::uint32_t sa = agents_.slot_of(e.a);
           const std::uint32_t sb = agents_.slot_of(e.b);
-          const auto ra = static_cast<std::size_t>(forces_[(*force_)[sa]].role);
-          const auto rb = static_cast<std::size_t>(forces_[(*force_)[sb]].role);
-          const auto pa = static_cast<std::size_t>(posture_[agents_.side[sa]]);
-          const auto pb = static_cast<std::size_t>(posture_[agents_.side[sb]]);
-          const std::size_t roles = ra * kRoleCount + rb;
-          const double p = incident_probability_[((e.cues_both_adhere * 4U + pa) * 4 + pb)
-                                                     * kRoleCount * kRoleCount
-                                                 + roles];
+          const PairOrders o = pair_orders(sa, sb, e);
+          ++steps[e.dyad * kConductCount + static_cast<std::size_t>(o.conduct)];
+          if (step_ < e.quiet_until_step) continue;
+          const double lambda = encounter_hazard_per_s(incidents, o.roles, o.conduct,
+                                                       e.separation_km, o.posture_a, o.posture_b);
+          const double p = chance_in_step(lambda, spec_.dt_s);
           if (rng_.uniform(step_, e.a, e.b, RngPurpose::platform_incident) >= p) continue;
           e.quiet_until_step = step_ + cooldown_steps_;
-          // Severity from the role pair's mix, shifted graver with the higher
-          // posture: dangerous × s, grave × s², s = √g(posture) (docs/model.md).
-          const double shift = std::sqrt(g[std::max(pa, pb)]);
-          const SeverityTriple& m = mix[roles];
-          const double w_unsafe = m.unsafe;
-          const double w_dangerous = m.dangerous * shift;
-          const double w_grave = m.grave * shift * shift;
-          const double u = rng_.uniform(step_, e.a, e.b, RngPurpose::platform_severity)
-                           * (w_unsafe + w_dangerous + w_grave);
+          const bool on_link =
+              policy_.direct_link && detail::on_scene_link(role_of(sa), role_of(sb));
           Event incident = pair_event(EventType::incident, e.a, e.b);
-          incident.severity = u < w_unsafe                 ? Severity::unsafe
-                              : u < w_unsafe + w_dangerous ? Severity::dangerous
-                                                           : Severity::grave;
+          incident.severity =
+              severity_of(incidents.severity[o.roles][static_cast<std::size_t>(o.conduct)],
+                          rng_.uniform(step_, e.a, e.b, RngPurpose::platform_severity),
+                          on_link ? link_kept : 1.0);
+          incident.value = detail::incident_value(o.conduct, on_link);
           out.push_back(incident);
         }
       });
@@ -449,11 +447,13 @@ void PlatformWorld::resolve() {
       events_.push_back(incident);
       step_incidents_.push_back(incident);
     }
+    // Every encounter in progress adds this step to its dyad, by conduct
+    // (hours are steps × dt, so they carry no summed rounding).
+    for (std::size_t d = 0; d < dyads_.size(); ++d) {
+      for (std::size_t k = 0; k < kConductCount; ++k)
+        dyad_counts_[d].encounter_steps[k] += steps_by_chunk_[c][d * kConductCount + k];
+    }
   }
-  // Every encounter in progress adds this step to its dyad (hours are
-  // steps × dt, so they carry no summed rounding).
-  for (const detail::Encounter& e : active)
-    ++dyad_counts_[e.dyad].encounter_steps;
 }
 
 std::uint32_t PlatformWorld::day_of_step() const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/agents/platforms.hpp"
@@ -35,6 +36,34 @@ struct LoiterCircle {
 inline LoiterCircle loiter_circle(const MissionSpec& m, int posture) {
   if (m.swarm && posture >= m.swarm->from_posture) return {m.swarm->towards, m.swarm->radius_km};
   return {m.around, m.radius_km};
+}
+
+// CUES is a code for naval units: it applies to encounters with a warship on
+// one side and a warship or a military aircraft on the other, not to coast
+// guards, militia or fishing boats, nor between aircraft.
+inline bool cues_applies(Role a, Role b) {
+  const auto naval_partner = [](Role r) {
+    return r == Role::warship || r == Role::fighter || r == Role::patrol || r == Role::bomber
+           || r == Role::uav;
+  };
+  return (a == Role::warship && naval_partner(b)) || (b == Role::warship && naval_partner(a));
+}
+
+// The on-scene link joins the armed forces' ships and aircraft (the
+// sea-and-air communication mechanism is between the two militaries): both
+// platforms must be on it.
+inline bool on_scene_link(Role a, Role b) {
+  const auto military = [](Role r) {
+    return r == Role::warship || r == Role::fighter || r == Role::patrol || r == Role::bomber
+           || r == Role::uav;
+  };
+  return military(a) && military(b);
+}
+
+// An incident event's value: its conduct, plus 4 when the pair was on the
+// on-scene link (the command layer's perception reads both).
+inline std::uint32_t incident_value(Conduct conduct, bool on_link) {
+  return static_cast<std::uint32_t>(conduct) + (on_link ? 4U : 0U);
 }
 
 // Out of play: at base or not deployed.

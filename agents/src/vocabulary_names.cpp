@@ -1,6 +1,7 @@
 // Names of the model's closed sets of values, as scenario files and reports
 // write them.
 #include "hotline/agents/events.hpp"
+#include "hotline/agents/mechanics.hpp"
 #include "hotline/agents/missions.hpp"
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/agents/platforms.hpp"
@@ -147,6 +148,8 @@ std::string_view event_type_name(EventType type) {
       return "intercept";
     case EventType::airspace_violation:
       return "airspace_violation";
+    case EventType::war:
+      return "war";
   }
   return "incident";
 }
@@ -161,6 +164,18 @@ std::string_view severity_name(Severity severity) {
       return "grave";
   }
   return "unsafe";
+}
+
+std::string_view conduct_name(Conduct conduct) {
+  switch (conduct) {
+    case Conduct::routine:
+      return "routine";
+    case Conduct::signalling:
+      return "signalling";
+    case Conduct::harassment:
+      return "harassment";
+  }
+  return "routine";
 }
 
 std::string_view platform_state_name(PlatformState state) {

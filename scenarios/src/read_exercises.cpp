@@ -5,9 +5,34 @@
 #include <algorithm>
 
 #include "common_readers.hpp"
+#include "sea_check.hpp"
 #include "section_readers.hpp"
 
 namespace hotline::scenarios::detail {
+
+namespace {
+
+// An exercise ends within the scenario's horizon, and its area holds some
+// sea when the scenario has land (an exercise over land only would announce
+// nothing at sea).
+bool within_scenario(const Value& item, const Exercise& exercise, const Scenario& scenario) {
+  const double end_s = exercise.start_s + exercise.duration_s;
+  if (end_s > scenario.time.horizon_s) {
+    item.error(fmt::format("the exercise ends on day {:g}, after the scenario's horizon of {:g} d",
+                           end_s / 86400.0, scenario.time.horizon_s / 86400.0));
+    return false;
+  }
+  const SeaCheck sea(scenario);
+  if (sea.active()
+      && !sea.has_sea(sea.shape_of(scenario.zones[exercise.area], scenario.geography))) {
+    item.error(
+        fmt::format("the exercise's area '{}' is all on land", scenario.zones[exercise.area].id));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 void read_exercises(const std::optional<Value>& value, Scenario& scenario,
                     const std::vector<std::optional<Value>>& deploy_on_values) {
@@ -61,7 +86,8 @@ void read_exercises(const std::optional<Value>& value, Scenario& scenario,
     } else {
       ok = false;
     }
-    if (ok && f.ok()) {
+    ok = ok && f.ok() && within_scenario(item, exercise, scenario);
+    if (ok) {
       exercise.id = *id;
       scenario.exercises.push_back(std::move(exercise));
     }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "common_readers.hpp"
 #include "hotline/scenarios/defaults.hpp"
@@ -55,240 +56,160 @@ EncounterParameters read_encounters(const std::optional<Value>& value) {
 
 namespace {
 
-// unsafe / dangerous / grave, as probabilities that sum to 1 or as weights.
-std::optional<SeverityTriple> read_severity_triple(const Value& value, bool probabilities) {
-  if (!value.expect_map({"unsafe", "dangerous", "grave"})) return std::nullopt;
-  SeverityTriple t;
-  bool ok = true;
-  for (auto [key, field] : {std::pair{"unsafe", &t.unsafe}, std::pair{"dangerous", &t.dangerous},
-                            std::pair{"grave", &t.grave}}) {
-    const auto part = value.required(key);
-    const auto x =
-        !part ? std::nullopt : (probabilities ? part->probability() : part->number(1e-9, 1e9));
-    if (x) {
-      *field = *x;
-    } else {
-      ok = false;
-    }
+constexpr std::array<std::pair<const char*, Conduct>, kConductCount> kConducts{{
+    {"routine", Conduct::routine},
+    {"signalling", Conduct::signalling},
+    {"harassment", Conduct::harassment},
+}};
+
+// routine / signalling / harassment shares that sum to 1.
+std::optional<IncidentParameters::ConductShares> read_conduct_shares(const Value& value) {
+  if (!value.expect_map({"routine", "signalling", "harassment"})) return std::nullopt;
+  IncidentParameters::ConductShares shares{};
+  FieldReader fields(value);
+  for (const auto& [key, conduct] : kConducts)
+    fields.required(key, shares[static_cast<std::size_t>(conduct)], probability());
+  if (!fields.ok()) return std::nullopt;
+  const double sum = shares[0] + shares[1] + shares[2];
+  if (std::abs(sum - 1.0) > 1e-9) {
+    value.error(fmt::format("the conduct shares must sum to 1, got {:.6g}", sum));
+    return std::nullopt;
   }
-  if (!ok) return std::nullopt;
-  if (probabilities) {
-    const double sum = t.unsafe + t.dangerous + t.grave;
-    if (std::abs(sum - 1.0) > 1e-9) {
-      value.error(fmt::format("the severity mix must sum to 1, got {:.6g}", sum));
-      return std::nullopt;
-    }
-  }
-  return t;
+  return shares;
 }
 
-}  // namespace
+// One map of shares for every posture (the posture rule derives 1..3), or a
+// list of four, postures 0..3.
+bool read_conduct(const Value& value, std::array<IncidentParameters::ConductShares, 4>& out) {
+  if (value.is_sequence()) {
+    const auto items = value.items();
+    if (!items) return false;
+    if (items->size() != kPostureCount) {
+      value.error(fmt::format("conduct lists the shares for postures 0, 1, 2 and 3: 4 maps, got {}",
+                              items->size()));
+      return false;
+    }
+    std::array<IncidentParameters::ConductShares, 4> read{};
+    for (std::size_t k = 0; k < kPostureCount; ++k) {
+      const auto shares = read_conduct_shares((*items)[k]);
+      if (!shares) return false;
+      read[k] = *shares;
+    }
+    out = read;
+    return true;
+  }
+  const auto shares = read_conduct_shares(value);
+  if (!shares) return false;
+  for (std::size_t k = 0; k < kPostureCount; ++k)
+    out[k] = conduct_at_posture(*shares, k);
+  return true;
+}
 
-namespace {
+// The hazard of any of the three conducts, at contact distance.
+void read_hazards(const Value& value, std::array<double, kConductCount>& out) {
+  if (!value.expect_map({"routine", "signalling", "harassment"})) return;
+  for (const auto& [key, conduct] : kConducts) {
+    if (auto rate = value.optional(key)) {
+      if (auto r = read_non_negative(*rate, Dimension::rate, false, "incident hazard")) {
+        out[static_cast<std::size_t>(conduct)] = *r;
+      }
+    }
+  }
+}
 
-constexpr double kLargestMultiplier = 1e9;
+std::optional<SeverityOdds> read_severity_odds(const Value& value) {
+  if (!value.expect_map({"dangerous", "grave"})) return std::nullopt;
+  SeverityOdds odds;
+  FieldReader fields(value);
+  fields.required("dangerous", odds.dangerous, probability());
+  fields.required("grave", odds.grave, probability());
+  if (!fields.ok()) return std::nullopt;
+  if (odds.dangerous + odds.grave > 1.0 + 1e-12) {
+    value.error(fmt::format(
+        "the chances of a dangerous and a grave incident sum to {:.6g}, more than 1 (the rest "
+        "is unsafe)",
+        odds.dangerous + odds.grave));
+    return std::nullopt;
+  }
+  return odds;
+}
 
-// A list of 4 numbers > 0, one per posture 0..3; `out` keeps its values
-// where an item is wrong (the item's diagnostic is recorded).
-void read_per_posture(const Value& value, std::string_view key, std::string_view what,
-                      std::array<double, 4>& out) {
-  const auto items = value.items();
-  if (!items) return;
-  if (items->size() != 4) {
-    value.error(fmt::format("{} lists {} for postures 0, 1, 2 and 3: 4 numbers, got {}", key, what,
-                            items->size()));
+void read_severities(const Value& value, std::array<SeverityOdds, kConductCount>& out) {
+  if (!value.expect_map({"routine", "signalling", "harassment"})) return;
+  for (const auto& [key, conduct] : kConducts) {
+    if (auto odds_value = value.optional(key)) {
+      if (auto odds = read_severity_odds(*odds_value))
+        out[static_cast<std::size_t>(conduct)] = *odds;
+    }
+  }
+}
+
+// One role_pairs item: the pair and what it overrides, in both orders.
+void read_role_pair(const Value& item, std::vector<std::pair<Role, Role>>& seen,
+                    IncidentParameters& p) {
+  if (!item.expect_map({"roles", "conduct", "hazard", "severity"})) return;
+  const auto roles_value = item.required("roles");
+  if (!roles_value) return;
+  const auto roles = roles_value->items();
+  if (!roles) return;
+  if (roles->size() != 2) {
+    roles_value->error(fmt::format("'roles' names two roles, got {}", roles->size()));
     return;
   }
-  for (std::size_t k = 0; k < 4; ++k) {
-    const Value& item = (*items)[k];
-    const auto x = item.number(std::numeric_limits<double>::lowest(), kLargestMultiplier);
-    if (!x) continue;
-    if (!(*x > 0.0)) {
-      item.error(fmt::format("{} must be > 0, got {}", what, *x));
-      continue;
-    }
-    out[k] = *x;
+  const auto a = read_choice((*roles)[0], "role", kRoles, &role_name);
+  const auto b = read_choice((*roles)[1], "role", kRoles, &role_name);
+  if (!a || !b) return;
+  const std::pair<Role, Role> pair{std::min(*a, *b), std::max(*a, *b)};
+  if (std::find(seen.begin(), seen.end(), pair) != seen.end()) {
+    roles_value->error(
+        fmt::format("the role pair {} / {} is listed twice", role_name(*a), role_name(*b)));
+    return;
+  }
+  seen.push_back(pair);
+  const std::size_t ab = static_cast<std::size_t>(*a) * kRoleCount + static_cast<std::size_t>(*b);
+  const std::size_t ba = static_cast<std::size_t>(*b) * kRoleCount + static_cast<std::size_t>(*a);
+  const auto conduct = item.optional("conduct");
+  const auto hazard = item.optional("hazard");
+  const auto severity = item.optional("severity");
+  if (!conduct && !hazard && !severity) {
+    item.error("a role pair sets 'conduct', 'hazard', 'severity' or several of them");
+  }
+  if (conduct && read_conduct(*conduct, p.conduct_share[ab])) {
+    p.conduct_share[ba] = p.conduct_share[ab];
+  }
+  if (hazard) {
+    read_hazards(*hazard, p.hazard_per_s[ab]);
+    p.hazard_per_s[ba] = p.hazard_per_s[ab];
+  }
+  if (severity) {
+    read_severities(*severity, p.severity[ab]);
+    p.severity[ba] = p.severity[ab];
   }
 }
 
 }  // namespace
 
 IncidentParameters read_incidents(const std::optional<Value>& value) {
-  IncidentParameters p;
-  p.rate_per_s.fill(defaults::kIncidentRatePerS);
-  p.severity_mix.fill(
-      {defaults::kSeverityMix[0], defaults::kSeverityMix[1], defaults::kSeverityMix[2]});
-  p.cooldown_s = defaults::kIncidentCooldownS;
-  p.severity_weight = {defaults::kSeverityWeights[0], defaults::kSeverityWeights[1],
-                       defaults::kSeverityWeights[2]};
-  std::copy(std::begin(defaults::kPostureMultipliers), std::end(defaults::kPostureMultipliers),
-            p.posture_multiplier.begin());
+  IncidentParameters p = default_incident_parameters();
   if (!value
-      || !value->expect_map({"base_rate", "severity_mix", "role_pairs", "cooldown",
-                             "severity_weights", "posture_multipliers"})) {
+      || !value->expect_map({"hazard_scale", "hazard_length", "contact_distance",
+                             "posture_gain_max", "cooldown", "role_pairs"})) {
     return p;
   }
-  // Scenario-wide values first; role_pairs then override single pairs.
-  if (auto rate = value->optional("base_rate")) {
-    if (auto r = read_non_negative(*rate, Dimension::rate, false, "incident rate")) {
-      p.rate_per_s.fill(*r);
-    }
-  }
-  if (auto mix = value->optional("severity_mix")) {
-    if (auto m = read_severity_triple(*mix, true)) p.severity_mix.fill(*m);
-  }
+  FieldReader fields(*value);
+  fields.optional("hazard_scale", p.hazard_scale, plain_number(0.0, 1e6));
+  fields.optional("hazard_length", p.hazard_length_km,
+                  positive_quantity(Dimension::length, "hazard length"));
+  fields.optional("contact_distance", p.contact_km,
+                  quantity_at_least_zero(Dimension::length, "contact distance"));
+  fields.optional("posture_gain_max", p.posture_gain_max, plain_number(1.0, 100.0));
+  fields.optional("cooldown", p.cooldown_s,
+                  quantity_at_least_zero(Dimension::duration, "cooldown"));
   if (auto pairs = value->optional("role_pairs")) {
     if (const auto items = pairs->items()) {
       std::vector<std::pair<Role, Role>> seen;
-      for (const Value& item : *items) {
-        if (!item.expect_map({"roles", "rate", "severity_mix"})) continue;
-        const auto roles_value = item.required("roles");
-        if (!roles_value) continue;
-        const auto roles = roles_value->items();
-        if (!roles) continue;
-        if (roles->size() != 2) {
-          roles_value->error(fmt::format("'roles' names two roles, got {}", roles->size()));
-          continue;
-        }
-        const auto a = read_choice((*roles)[0], "role", kRoles, &role_name);
-        const auto b = read_choice((*roles)[1], "role", kRoles, &role_name);
-        if (!a || !b) continue;
-        const std::pair<Role, Role> pair{std::min(*a, *b), std::max(*a, *b)};
-        if (std::find(seen.begin(), seen.end(), pair) != seen.end()) {
-          roles_value->error(
-              fmt::format("the role pair {} / {} is listed twice", role_name(*a), role_name(*b)));
-          continue;
-        }
-        seen.push_back(pair);
-        const std::size_t ab =
-            static_cast<std::size_t>(*a) * kRoleCount + static_cast<std::size_t>(*b);
-        const std::size_t ba =
-            static_cast<std::size_t>(*b) * kRoleCount + static_cast<std::size_t>(*a);
-        const auto rate = item.optional("rate");
-        const auto mix = item.optional("severity_mix");
-        if (!rate && !mix) item.error("a role pair sets 'rate', 'severity_mix' or both");
-        if (rate) {
-          if (auto r = read_non_negative(*rate, Dimension::rate, false, "incident rate")) {
-            p.rate_per_s[ab] = p.rate_per_s[ba] = *r;
-          }
-        }
-        if (mix) {
-          if (auto m = read_severity_triple(*mix, true))
-            p.severity_mix[ab] = p.severity_mix[ba] = *m;
-        }
-      }
-    }
-  }
-  if (auto cooldown = value->optional("cooldown")) {
-    if (auto c = read_non_negative(*cooldown, Dimension::duration, false, "cooldown")) {
-      p.cooldown_s = *c;
-    }
-  }
-  if (auto weights = value->optional("severity_weights")) {
-    if (auto w = read_severity_triple(*weights, false)) p.severity_weight = *w;
-  }
-  if (auto multipliers = value->optional("posture_multipliers")) {
-    read_per_posture(*multipliers, "posture_multipliers", "g(posture)", p.posture_multiplier);
-  }
-  return p;
-}
-
-EscalationParameters read_escalation(const std::optional<Value>& value) {
-  EscalationParameters p;
-  p.report_delay_median_s = defaults::kReportDelayMedianS;
-  p.report_delay_sigma = defaults::kReportDelaySigma;
-  p.perceived_deliberate = defaults::kPerceivedDeliberate;
-  p.accidental_factor = defaults::kAccidentalFactor;
-  p.tension_half_life_s = defaults::kTensionHalfLifeS;
-  std::copy(std::begin(defaults::kLevelThresholds), std::end(defaults::kLevelThresholds),
-            p.level_thresholds.begin());
-  p.retaliation_probability = defaults::kRetaliationProbability;
-  p.retaliation_contact_factor = defaults::kRetaliationContactFactor;
-  p.clarification_window_s = defaults::kClarificationWindowS;
-  p.stop_at_first_clash = defaults::kStopAtFirstClash;
-  std::copy(std::begin(defaults::kPostureStandoff), std::end(defaults::kPostureStandoff),
-            p.standoff_multiplier.begin());
-  std::copy(std::begin(defaults::kPostureSortieRate), std::end(defaults::kPostureSortieRate),
-            p.sortie_rate_multiplier.begin());
-  if (!value
-      || !value->expect_map({"report_delay", "perceived_deliberate", "accidental_factor",
-                             "tension_half_life", "level_thresholds", "retaliation",
-                             "stop_at_first_clash", "posture_effects"})) {
-    return p;
-  }
-  if (auto delay = value->optional("report_delay")) {
-    if (delay->expect_map({"median", "sigma"})) {
-      if (auto median = delay->optional("median")) {
-        p.report_delay_median_s =
-            read_non_negative(*median, Dimension::duration, true, "median report delay")
-                .value_or(p.report_delay_median_s);
-      }
-      if (auto sigma = delay->optional("sigma")) {
-        p.report_delay_sigma = sigma->number(0.0, 10.0).value_or(p.report_delay_sigma);
-      }
-    }
-  }
-  if (auto m = value->optional("perceived_deliberate")) {
-    p.perceived_deliberate = m->probability().value_or(p.perceived_deliberate);
-  }
-  if (auto f = value->optional("accidental_factor")) {
-    p.accidental_factor = f->probability().value_or(p.accidental_factor);
-  }
-  if (auto half_life = value->optional("tension_half_life")) {
-    p.tension_half_life_s =
-        read_non_negative(*half_life, Dimension::duration, true, "tension half-life")
-            .value_or(p.tension_half_life_s);
-  }
-  if (auto thresholds = value->optional("level_thresholds")) {
-    if (const auto items = thresholds->items()) {
-      if (items->size() != 3) {
-        thresholds->error(fmt::format(
-            "level_thresholds lists the tension at which L1, L2 and L3 begin: 3 numbers, got {}",
-            items->size()));
-      } else {
-        std::array<double, 3> t{};
-        bool ok = true;
-        for (std::size_t k = 0; k < 3; ++k) {
-          const auto x = (*items)[k].number(1e-9, 1e9);
-          ok = ok && x.has_value();
-          t[k] = x.value_or(0.0);
-        }
-        if (ok && !(t[0] < t[1] && t[1] < t[2])) {
-          thresholds->error("level thresholds must increase: L1 < L2 < L3");
-        } else if (ok) {
-          p.level_thresholds = t;
-        }
-      }
-    }
-  }
-  if (auto retaliation = value->optional("retaliation")) {
-    if (retaliation->expect_map({"probability", "contact_factor", "clarification_window"})) {
-      if (auto r = retaliation->optional("probability")) {
-        p.retaliation_probability = r->probability().value_or(p.retaliation_probability);
-      }
-      if (auto f = retaliation->optional("contact_factor")) {
-        p.retaliation_contact_factor = f->probability().value_or(p.retaliation_contact_factor);
-      }
-      if (auto w = retaliation->optional("clarification_window")) {
-        p.clarification_window_s =
-            read_non_negative(*w, Dimension::duration, false, "clarification window")
-                .value_or(p.clarification_window_s);
-      }
-    }
-  }
-  if (auto stop = value->optional("stop_at_first_clash")) {
-    p.stop_at_first_clash = stop->boolean().value_or(p.stop_at_first_clash);
-  }
-  if (auto effects = value->optional("posture_effects")) {
-    if (effects->expect_map({"standoff", "sortie_rate"})) {
-      if (auto standoff = effects->optional("standoff")) {
-        read_per_posture(*standoff, "standoff", "the shadowing standoff's multiplier",
-                         p.standoff_multiplier);
-      }
-      if (auto rate = effects->optional("sortie_rate")) {
-        read_per_posture(*rate, "sortie_rate", "the sortie rate's multiplier",
-                         p.sortie_rate_multiplier);
-      }
+      for (const Value& item : *items)
+        read_role_pair(item, seen, p);
     }
   }
   return p;

@@ -22,14 +22,17 @@ namespace {
 constexpr std::array<std::string_view, 5> kMechanisms = {"hotline", "direct_link", "cues",
                                                          "notification", "trilateral_dialogue"};
 
+constexpr LognormalDelay kDefaultAnswerDelay{defaults::kHotlineAnswerDelayMedianS,
+                                             defaults::kHotlineAnswerDelaySigma};
+
 HotlinePolicy default_hotline(const Scenario& scenario) {
   HotlinePolicy h;
-  h.answer_probability.fill(defaults::kHotlineAnswerProbability);
-  h.answer_delay_median_s = defaults::kHotlineAnswerDelayMedianS;
-  h.answer_delay_sigma = defaults::kHotlineAnswerDelaySigma;
+  std::copy(std::begin(defaults::kHotlineAnswerProbability),
+            std::end(defaults::kHotlineAnswerProbability), h.answer_probability.begin());
   h.retry_interval_s = defaults::kHotlineRetryIntervalS;
   h.max_retries = defaults::kHotlineMaxRetries;
-  h.effect = defaults::kHotlineEffect;
+  h.force_weight_kept = defaults::kHotlineForceWeightKept;
+  h.joint_deescalation = defaults::kHotlineJointDeescalation;
   // Endpoints: for every rival dyad, the first command centre of each side.
   const std::size_t n = scenario.nations.size();
   for (std::size_t a = 0; a < n; ++a) {
@@ -46,10 +49,24 @@ HotlinePolicy default_hotline(const Scenario& scenario) {
       if (ca && cb) h.endpoints.emplace_back(*ca, *cb);
     }
   }
+  h.answer_delay.assign(h.endpoints.size(), kDefaultAnswerDelay);
   return h;
 }
 
-bool read_endpoints(const Value& value, const Scenario& scenario, HotlinePolicy& h) {
+std::optional<LognormalDelay> read_delay(const Value& value, LognormalDelay delay) {
+  if (!value.expect_map({"median", "sigma"})) return std::nullopt;
+  FieldReader d(value);
+  d.optional("median", delay.median_s,
+             positive_quantity(Dimension::duration, "median answer delay"));
+  d.optional("sigma", delay.sigma, plain_number(0.0, 10.0));
+  if (!d.ok()) return std::nullopt;
+  return delay;
+}
+
+// A line: [a, b], or {between: [a, b], answer_delay: {median, sigma}} for a
+// line with its own delay (otherwise `delay`).
+bool read_endpoints(const Value& value, const Scenario& scenario, LognormalDelay delay,
+                    HotlinePolicy& h) {
   const auto pairs = value.items();
   if (!pairs) return false;
   if (pairs->empty()) {
@@ -58,7 +75,27 @@ bool read_endpoints(const Value& value, const Scenario& scenario, HotlinePolicy&
   }
   bool ok = true;
   h.endpoints.clear();
-  for (const Value& pair_value : *pairs) {
+  h.answer_delay.clear();
+  for (const Value& item : *pairs) {
+    LognormalDelay line_delay = delay;
+    std::optional<Value> between = item;
+    if (!item.is_sequence()) {
+      if (!item.expect_map({"between", "answer_delay"})) {
+        ok = false;
+        continue;
+      }
+      between = item.required("between");
+      if (!between) {
+        ok = false;
+        continue;
+      }
+      if (auto own = item.optional("answer_delay")) {
+        const auto read = read_delay(*own, delay);
+        if (!read) ok = false;
+        line_delay = read.value_or(delay);
+      }
+    }
+    const Value& pair_value = *between;
     const auto pair = pair_value.items();
     if (!pair) {
       ok = false;
@@ -98,6 +135,7 @@ bool read_endpoints(const Value& value, const Scenario& scenario, HotlinePolicy&
         ok = false;
       } else {
         h.endpoints.emplace_back(*a, *b);
+        h.answer_delay.push_back(line_delay);
       }
     }
   }
@@ -105,13 +143,24 @@ bool read_endpoints(const Value& value, const Scenario& scenario, HotlinePolicy&
 }
 
 bool read_hotline(const Value& value, const Scenario& scenario, HotlinePolicy& h) {
-  if (!value.expect_map(
-          {"endpoints", "p_answer", "answer_delay", "retry_interval", "max_retries", "effect"})) {
+  if (!value.expect_map({"endpoints", "p_answer", "answer_delay", "retry_interval", "max_retries",
+                         "force_weight_kept", "joint_deescalation"})) {
     return false;
   }
   bool ok = true;
+  // A policy-wide answer delay applies to every line without its own.
+  LognormalDelay delay = kDefaultAnswerDelay;
+  if (auto delay_value = value.optional("answer_delay")) {
+    const auto read = read_delay(*delay_value, delay);
+    if (read) {
+      delay = *read;
+      std::fill(h.answer_delay.begin(), h.answer_delay.end(), delay);
+    } else {
+      ok = false;
+    }
+  }
   if (auto endpoints = value.optional("endpoints")) {
-    ok = read_endpoints(*endpoints, scenario, h) && ok;
+    ok = read_endpoints(*endpoints, scenario, delay, h) && ok;
   } else if (h.endpoints.empty() && any_broken(value, "command centre")) {
     ok = false;  // a command centre that failed to load may be the missing end
   } else if (h.endpoints.empty()) {
@@ -137,54 +186,68 @@ bool read_hotline(const Value& value, const Scenario& scenario, HotlinePolicy& h
       f.fail();
     }
   }
-  if (auto delay = value.optional("answer_delay")) {
-    if (delay->expect_map({"median", "sigma"})) {
-      FieldReader d(*delay);
-      d.optional("median", h.answer_delay_median_s,
-                 positive_quantity(Dimension::duration, "median answer delay"));
-      d.optional("sigma", h.answer_delay_sigma, plain_number(0.0, 10.0));
-      if (!d.ok()) f.fail();
-    } else {
-      f.fail();
-    }
-  }
   f.optional("retry_interval", h.retry_interval_s,
              positive_quantity(Dimension::duration, "retry interval"));
   f.optional("max_retries", h.max_retries, whole_number(0, 1000));
-  f.optional("effect", h.effect, probability());
+  f.optional("force_weight_kept", h.force_weight_kept, probability());
+  f.optional("joint_deescalation", h.joint_deescalation, boolean());
   return ok && f.ok();
 }
 
 bool read_direct_link(const Value& value, DirectLinkPolicy& d) {
-  if (!value.expect_map({"reduction", "clarity"})) return false;
+  if (!value.expect_map({"reduction", "deliberate_shift"})) return false;
   FieldReader f(value);
   f.optional("reduction", d.reduction, probability());
-  f.optional("clarity", d.clarity, probability());
+  f.optional("deliberate_shift", d.deliberate_shift, plain_number(0.0, 100.0));
   return f.ok();
 }
 
 bool read_cues(const Value& value, CuesPolicy& c) {
-  if (!value.expect_map({"adherence", "reduction"})) return false;
-  FieldReader f(value);
-  f.optional("adherence", c.adherence, probability());
-  f.optional("reduction", c.reduction, probability());
-  return f.ok();
+  if (!value.expect_map({"adherence"})) return false;
+  const auto adherence = value.optional("adherence");
+  if (!adherence) return true;
+  // One q for every posture, or four, postures 0..3.
+  if (adherence->is_scalar()) {
+    const auto q = adherence->probability();
+    if (q) c.adherence.fill(*q);
+    return q.has_value();
+  }
+  const auto items = adherence->items();
+  if (!items) return false;
+  if (items->size() != 4) {
+    adherence->error(fmt::format(
+        "adherence lists q for postures 0, 1, 2 and 3: 4 probabilities, got {}", items->size()));
+    return false;
+  }
+  bool ok = true;
+  std::array<double, 4> q = c.adherence;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const auto x = (*items)[k].probability();
+    ok = ok && x.has_value();
+    q[k] = x.value_or(0.0);
+  }
+  if (ok) c.adherence = q;
+  return ok;
 }
 
 bool read_notification(const Value& value, const Scenario& scenario, NotificationPolicy& n) {
-  if (!value.expect_map({"clarity"})) return false;
+  if (!value.expect_map({"deliberate_shift", "response_damping"})) return false;
   bool ok = true;
   if (scenario.exercises.empty()) {
     value.error("notification announces scheduled exercises, but the scenario lists none");
     ok = false;
   }
   FieldReader f(value);
-  f.optional("clarity", n.clarity, probability());
+  f.optional("deliberate_shift", n.deliberate_shift, plain_number(0.0, 100.0));
+  f.optional("response_damping", n.response_damping, probability());
   return ok && f.ok();
 }
 
 bool read_dialogue(const Value& value, const Scenario& scenario, TrilateralDialoguePolicy& t) {
-  if (!value.expect_map({"participants", "period", "effect", "relay"})) return false;
+  if (!value.expect_map({"participants", "period", "baseline_cut", "baseline_cut_max",
+                         "restraint_gain", "restraint_gain_max", "relay"})) {
+    return false;
+  }
   bool ok = true;
   if (auto participants = value.optional("participants")) {
     if (const auto refs = participants->items()) {
@@ -211,7 +274,10 @@ bool read_dialogue(const Value& value, const Scenario& scenario, TrilateralDialo
   }
   FieldReader f(value);
   f.optional("period", t.period_s, positive_quantity(Dimension::duration, "dialogue period"));
-  f.optional("effect", t.effect, probability());
+  f.optional("baseline_cut", t.baseline_cut, plain_number(0.0, 1.0));
+  f.optional("baseline_cut_max", t.baseline_cut_max, plain_number(0.0, 1.0));
+  f.optional("restraint_gain", t.restraint_gain, plain_number(0.0, 100.0));
+  f.optional("restraint_gain_max", t.restraint_gain_max, plain_number(0.0, 100.0));
   f.optional("relay", t.relay, boolean());
   return ok && f.ok();
 }
@@ -313,19 +379,20 @@ class PolicyResolver {
     }
     if (auto v = value.optional("direct_link")) {
       DirectLinkPolicy d = policy.direct_link.value_or(
-          DirectLinkPolicy{defaults::kDirectLinkReduction, defaults::kDirectLinkClarity});
+          DirectLinkPolicy{defaults::kDirectLinkReduction, defaults::kDirectLinkDeliberateShift});
       ok = read_direct_link(*v, d) && ok;
       policy.direct_link = d;
     }
     if (auto v = value.optional("cues")) {
-      CuesPolicy c =
-          policy.cues.value_or(CuesPolicy{defaults::kCuesAdherence, defaults::kCuesReduction});
+      CuesPolicy c = policy.cues.value_or(
+          CuesPolicy{{defaults::kCuesAdherence[0], defaults::kCuesAdherence[1],
+                      defaults::kCuesAdherence[2], defaults::kCuesAdherence[3]}});
       ok = read_cues(*v, c) && ok;
       policy.cues = c;
     }
     if (auto v = value.optional("notification")) {
-      NotificationPolicy n =
-          policy.notification.value_or(NotificationPolicy{defaults::kNotificationClarity});
+      NotificationPolicy n = policy.notification.value_or(NotificationPolicy{
+          defaults::kNotificationDeliberateShift, defaults::kNotificationResponseDamping});
       ok = read_notification(*v, scenario_, n) && ok;
       policy.notification = n;
     }
@@ -337,7 +404,10 @@ class PolicyResolver {
         for (std::size_t n = 0; n < scenario_.nations.size(); ++n)
           t.participants.push_back(n);
         t.period_s = defaults::kDialoguePeriodS;
-        t.effect = defaults::kDialogueEffect;
+        t.baseline_cut = defaults::kDialogueBaselineCut;
+        t.baseline_cut_max = defaults::kDialogueBaselineCutMax;
+        t.restraint_gain = defaults::kDialogueRestraintGain;
+        t.restraint_gain_max = defaults::kDialogueRestraintGainMax;
         t.relay = defaults::kDialogueRelay;
       }
       ok = read_dialogue(*v, scenario_, t) && ok;

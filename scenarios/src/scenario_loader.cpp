@@ -138,7 +138,7 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
     if (auto centres = top.optional("command_centres")) read_command_centres(*centres, scenario);
     scenario.encounters = read_encounters(top.optional("encounters"));
     scenario.incidents = read_incidents(top.optional("incidents"));
-    scenario.escalation = read_escalation(top.optional("escalation"));
+    scenario.escalation = read_escalation(top.optional("escalation"), scenario);
     read_policies(top.optional("policies"), scenario);
     scenario.output = read_output(top.optional("output"), scenario.time);
   }

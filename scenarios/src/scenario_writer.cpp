@@ -75,9 +75,21 @@ std::string lat_lon(const GeoPoint& p) {
   return fmt::format("{{lat: {}, lon: {}}}", number(p.lat_deg), number(p.lon_deg));
 }
 
-std::string severity(const SeverityTriple& t) {
-  return fmt::format("{{unsafe: {}, dangerous: {}, grave: {}}}", number(t.unsafe),
-                     number(t.dangerous), number(t.grave));
+std::string shares(const IncidentParameters::ConductShares& c) {
+  return fmt::format("{{routine: {}, signalling: {}, harassment: {}}}", number(c[0]), number(c[1]),
+                     number(c[2]));
+}
+
+std::string odds(const SeverityOdds& o) {
+  return fmt::format("{{dangerous: {}, grave: {}}}", number(o.dangerous), number(o.grave));
+}
+
+template <std::size_t N>
+std::string numbers(const std::array<double, N>& xs) {
+  std::vector<std::string> parts;
+  for (const double x : xs)
+    parts.push_back(number(x));
+  return fmt::format("[{}]", fmt::join(parts, ", "));
 }
 
 template <class Item>
@@ -91,23 +103,6 @@ std::string id_list(const std::vector<std::size_t>& indices, const std::vector<I
 
 // The value most role pairs have (written as the scenario-wide value), so
 // that only the pairs that differ are listed.
-template <class T, class Less>
-T most_common(const std::array<T, kRoleCount * kRoleCount>& table, Less less) {
-  std::map<T, int, Less> counts(less);
-  T best = table[0];
-  int best_count = 0;
-  for (std::size_t a = 0; a < kRoleCount; ++a) {
-    for (std::size_t b = a; b < kRoleCount; ++b) {
-      const T& v = table[a * kRoleCount + b];
-      const int c = ++counts[v];
-      if (c > best_count) {
-        best = v;
-        best_count = c;
-      }
-    }
-  }
-  return best;
-}
 
 void write_mission(std::string& out, const Mission& m, const Scenario& s) {
   out += fmt::format("    mission:\n      type: {}\n", mission_type_name(m.type));
@@ -165,8 +160,12 @@ void write_policy(std::string& out, const Policy& p, const Scenario& s) {
   if (p.hotline) {
     const HotlinePolicy& h = *p.hotline;
     out += "    hotline:\n      endpoints:\n";
-    for (const auto& [a, b] : h.endpoints) {
-      out += fmt::format("        - [{}, {}]\n", s.command_centres[a].id, s.command_centres[b].id);
+    for (std::size_t k = 0; k < h.endpoints.size(); ++k) {
+      const auto [a, b] = h.endpoints[k];
+      out +=
+          fmt::format("        - {{between: [{}, {}], answer_delay: {{median: {}, sigma: {}}}}}\n",
+                      s.command_centres[a].id, s.command_centres[b].id,
+                      duration(h.answer_delay[k].median_s), number(h.answer_delay[k].sigma));
     }
     const auto& q = h.answer_probability;
     if (std::all_of(q.begin(), q.end(), [&](double x) { return x == q[0]; })) {
@@ -176,29 +175,105 @@ void write_policy(std::string& out, const Policy& p, const Scenario& s) {
                          number(q[0]), number(q[1]), number(q[2]), number(q[3]), number(q[4]));
     }
     out += fmt::format(
-        "      answer_delay: {{median: {}, sigma: {}}}\n      retry_interval: {}\n"
-        "      max_retries: {}\n      effect: {}\n",
-        duration(h.answer_delay_median_s), number(h.answer_delay_sigma),
-        duration(h.retry_interval_s), h.max_retries, number(h.effect));
+        "      retry_interval: {}\n      max_retries: {}\n      force_weight_kept: {}\n"
+        "      joint_deescalation: {}\n",
+        duration(h.retry_interval_s), h.max_retries, number(h.force_weight_kept),
+        boolean(h.joint_deescalation));
   }
   if (p.direct_link) {
-    out += fmt::format("    direct_link: {{reduction: {}, clarity: {}}}\n",
-                       number(p.direct_link->reduction), number(p.direct_link->clarity));
+    out += fmt::format("    direct_link: {{reduction: {}, deliberate_shift: {}}}\n",
+                       number(p.direct_link->reduction), number(p.direct_link->deliberate_shift));
   }
-  if (p.cues) {
-    out += fmt::format("    cues: {{adherence: {}, reduction: {}}}\n", number(p.cues->adherence),
-                       number(p.cues->reduction));
-  }
+  if (p.cues) out += fmt::format("    cues: {{adherence: {}}}\n", numbers(p.cues->adherence));
   if (p.notification) {
-    out += fmt::format("    notification: {{clarity: {}}}\n", number(p.notification->clarity));
+    out += fmt::format("    notification: {{deliberate_shift: {}, response_damping: {}}}\n",
+                       number(p.notification->deliberate_shift),
+                       number(p.notification->response_damping));
   }
   if (p.trilateral_dialogue) {
     const TrilateralDialoguePolicy& t = *p.trilateral_dialogue;
     out += fmt::format(
-        "    trilateral_dialogue: {{participants: {}, period: {}, effect: {}, relay: {}}}\n",
-        id_list(t.participants, s.nations), duration(t.period_s), number(t.effect),
+        "    trilateral_dialogue: {{participants: {}, period: {}, baseline_cut: {}, "
+        "baseline_cut_max: {}, restraint_gain: {}, restraint_gain_max: {}, relay: {}}}\n",
+        id_list(t.participants, s.nations), duration(t.period_s), number(t.baseline_cut),
+        number(t.baseline_cut_max), number(t.restraint_gain), number(t.restraint_gain_max),
         boolean(t.relay));
   }
+}
+
+// Every role pair (a <= b), in full: the shares at each posture, the hazard
+// and the severity odds of each conduct.
+void write_incidents(std::string& out, const IncidentParameters& inc) {
+  out += fmt::format(
+      "incidents:\n  hazard_scale: {}\n  hazard_length: {}\n  contact_distance: {}\n"
+      "  posture_gain_max: {}\n  cooldown: {}\n  role_pairs:\n",
+      number(inc.hazard_scale), length(inc.hazard_length_km), length(inc.contact_km),
+      number(inc.posture_gain_max), duration(inc.cooldown_s));
+  for (std::size_t a = 0; a < kRoleCount; ++a) {
+    for (std::size_t b = a; b < kRoleCount; ++b) {
+      const std::size_t i = a * kRoleCount + b;
+      const auto& c = inc.conduct_share[i];
+      const auto& h = inc.hazard_per_s[i];
+      const auto& v = inc.severity[i];
+      out += fmt::format(
+          "    - roles: [{}, {}]\n      conduct: [{}, {}, {}, {}]\n"
+          "      hazard: {{routine: {}, signalling: {}, harassment: {}}}\n"
+          "      severity: {{routine: {}, signalling: {}, harassment: {}}}\n",
+          role_name(static_cast<Role>(a)), role_name(static_cast<Role>(b)), shares(c[0]),
+          shares(c[1]), shares(c[2]), shares(c[3]), rate(h[0]), rate(h[1]), rate(h[2]), odds(v[0]),
+          odds(v[1]), odds(v[2]));
+    }
+  }
+}
+
+void write_hostility(std::string& out, const Scenario& s) {
+  const EscalationParameters& e = s.escalation;
+  const HostilityParameters& h = e.hostility;
+  out += fmt::format(
+      "  hostility:\n    relax_time: {}\n"
+      "    report_shares: {{unsafe: {}, dangerous: {}, grave: {}}}\n"
+      "    accidental_factor: {}\n    shocks: {{size: {}, relax_time: {}}}\n"
+      "    levels: {{enter: {}, leave: {}, min_dwell: {}, episode_quiet: {}}}\n    dyads:\n",
+      duration(h.relax_time_s), number(h.report_share[0]), number(h.report_share[1]),
+      number(h.report_share[2]), number(h.accidental_factor), number(h.shock_size),
+      duration(h.shock_relax_time_s), numbers(h.enter), numbers(h.leave), duration(h.min_dwell_s),
+      duration(h.episode_quiet_s));
+  for (const DyadSetting& d : e.dyads) {
+    out += fmt::format(
+        "      - {{between: [{}, {}], baseline: {}, shock_rate: {}, initial: {}, "
+        "initial_shock: {}, opening_incident: {}}}\n",
+        s.nations[d.nation_a].id, s.nations[d.nation_b].id, number(d.baseline),
+        rate(d.shock_rate_per_s), number(d.initial_hostility), number(d.initial_shock),
+        d.opening_grave_incident ? "grave" : "none");
+  }
+}
+
+void write_escalation(std::string& out, const Scenario& s) {
+  const EscalationParameters& e = s.escalation;
+  const PerceptionParameters& p = e.perception;
+  out += fmt::format(
+      "escalation:\n  report_delay: {{median: {}, sigma: {}}}\n"
+      "  perception: {{base: {}, harassment: {}, hostility: {}}}\n",
+      duration(p.report_delay_median_s), number(p.report_delay_sigma), number(p.base),
+      number(p.harassment), number(p.hostility));
+  write_hostility(out, s);
+  const DecisionParameters& d = e.decisions;
+  out += fmt::format(
+      "  decisions:\n    beta: {}\n    resolve: {}\n    provocation: {}\n"
+      "    hostility_weight: {}\n    war_cost: {}\n    restraint: {}\n"
+      "    deescalate: {{base: {}, per_crisis_day: {}, after_call: {}, factor: {}}}\n"
+      "    epoch_interval: {}\n",
+      number(d.beta), number(d.resolve), number(d.provocation), number(d.hostility_weight),
+      number(d.war_cost), numbers(d.restraint), number(d.deescalate_base),
+      number(d.deescalate_per_crisis_day), number(d.deescalate_after_call),
+      number(d.deescalate_factor), duration(d.epoch_interval_s));
+  out += fmt::format(
+      "  outcomes: {{skirmish_duration: {}, war_probability: {}}}\n"
+      "  clarification_window: {}\n  stop_at_first_clash: {}\n"
+      "  posture_effects:\n    standoff: {}\n    sortie_rate: {}\n",
+      duration(e.outcomes.skirmish_duration_s), number(e.outcomes.war_probability),
+      duration(e.clarification_window_s), boolean(e.stop_at_first_clash),
+      numbers(e.standoff_multiplier), numbers(e.sortie_rate_multiplier));
 }
 
 }  // namespace
@@ -331,52 +406,8 @@ std::string explain_scenario(const Scenario& s) {
       length(enc.range_km[0]), length(enc.range_km[3]), length(enc.range_km[2]),
       number(enc.end_factor), length(enc.low_pass_altitude_km));
 
-  const IncidentParameters& inc = s.incidents;
-  const double base_rate = most_common(inc.rate_per_s, std::less<double>{});
-  auto triple_less = [](const SeverityTriple& x, const SeverityTriple& y) {
-    return std::tie(x.unsafe, x.dangerous, x.grave) < std::tie(y.unsafe, y.dangerous, y.grave);
-  };
-  const SeverityTriple base_mix = most_common(inc.severity_mix, triple_less);
-  out += fmt::format("incidents:\n  base_rate: {}\n  severity_mix: {}\n", rate(base_rate),
-                     severity(base_mix));
-  std::string pairs;
-  for (std::size_t a = 0; a < kRoleCount; ++a) {
-    for (std::size_t b = a; b < kRoleCount; ++b) {
-      const std::size_t i = a * kRoleCount + b;
-      const bool rate_differs = inc.rate_per_s[i] != base_rate;
-      const bool mix_differs = !(inc.severity_mix[i] == base_mix);
-      if (!rate_differs && !mix_differs) continue;
-      pairs += fmt::format("    - roles: [{}, {}]\n", role_name(static_cast<Role>(a)),
-                           role_name(static_cast<Role>(b)));
-      if (rate_differs) pairs += fmt::format("      rate: {}\n", rate(inc.rate_per_s[i]));
-      if (mix_differs) {
-        pairs += fmt::format("      severity_mix: {}\n", severity(inc.severity_mix[i]));
-      }
-    }
-  }
-  if (!pairs.empty()) out += "  role_pairs:\n" + pairs;
-  out += fmt::format(
-      "  cooldown: {}\n  severity_weights: {}\n  posture_multipliers: [{}, {}, {}, {}]\n",
-      duration(inc.cooldown_s), severity(inc.severity_weight), number(inc.posture_multiplier[0]),
-      number(inc.posture_multiplier[1]), number(inc.posture_multiplier[2]),
-      number(inc.posture_multiplier[3]));
-
-  const EscalationParameters& e = s.escalation;
-  out += fmt::format(
-      "escalation:\n  report_delay: {{median: {}, sigma: {}}}\n  perceived_deliberate: {}\n"
-      "  accidental_factor: {}\n  tension_half_life: {}\n  level_thresholds: [{}, {}, {}]\n"
-      "  retaliation: {{probability: {}, contact_factor: {}, clarification_window: {}}}\n"
-      "  stop_at_first_clash: {}\n"
-      "  posture_effects:\n    standoff: [{}, {}, {}, {}]\n    sortie_rate: [{}, {}, {}, {}]\n",
-      duration(e.report_delay_median_s), number(e.report_delay_sigma),
-      number(e.perceived_deliberate), number(e.accidental_factor), duration(e.tension_half_life_s),
-      number(e.level_thresholds[0]), number(e.level_thresholds[1]), number(e.level_thresholds[2]),
-      number(e.retaliation_probability), number(e.retaliation_contact_factor),
-      duration(e.clarification_window_s), boolean(e.stop_at_first_clash),
-      number(e.standoff_multiplier[0]), number(e.standoff_multiplier[1]),
-      number(e.standoff_multiplier[2]), number(e.standoff_multiplier[3]),
-      number(e.sortie_rate_multiplier[0]), number(e.sortie_rate_multiplier[1]),
-      number(e.sortie_rate_multiplier[2]), number(e.sortie_rate_multiplier[3]));
+  write_incidents(out, s.incidents);
+  write_escalation(out, s);
 
   out += "policies:\n";
   for (const Policy& p : s.policies)

@@ -35,8 +35,16 @@ void read_exercises(const std::optional<Value>& value, Scenario& scenario,
                     const std::vector<std::optional<Value>>& deploy_on_values);
 void read_command_centres(const Value& value, Scenario& scenario);
 [[nodiscard]] EncounterParameters read_encounters(const std::optional<Value>& value);
+// The incident layer's defaults by role pair (incident_defaults.cpp), and
+// the shares of conduct at a posture derived from those at posture 0.
+[[nodiscard]] IncidentParameters default_incident_parameters();
+[[nodiscard]] IncidentParameters::ConductShares conduct_at_posture(
+    const IncidentParameters::ConductShares& at_posture_0, std::size_t posture);
 [[nodiscard]] IncidentParameters read_incidents(const std::optional<Value>& value);
-[[nodiscard]] EscalationParameters read_escalation(const std::optional<Value>& value);
+// The command layer, with one political setting for every rival dyad of the
+// scenario's nations (read before).
+[[nodiscard]] EscalationParameters read_escalation(const std::optional<Value>& value,
+                                                   const Scenario& scenario);
 void read_policies(const std::optional<Value>& value, Scenario& scenario);
 [[nodiscard]] OutputSettings read_output(const std::optional<Value>& value,
                                          const TimeSettings& time);

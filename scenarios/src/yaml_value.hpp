@@ -70,6 +70,7 @@ class Value {
   [[nodiscard]] std::optional<std::vector<Value>> items() const;
 
   [[nodiscard]] bool is_scalar() const { return node_.IsScalar(); }
+  [[nodiscard]] bool is_sequence() const { return node_.IsSequence(); }
   [[nodiscard]] std::optional<std::string> text() const;
   // true or false, written so (YAML's yes/no/on/off are refused: they are
   // too easy to misread).

@@ -13,21 +13,9 @@
 // length: between events the relaxation is integrated exactly.
 #pragma once
 
-#include <array>
+#include "hotline/agents/mechanics.hpp"
 
 namespace hotline::agents {
-
-struct HostilityParameters {
-  double relax_time_s = 30.0 * 86400.0;                   // tau
-  std::array<double, 3> report_share{0.005, 0.03, 0.15};  // unsafe, dangerous, grave: deliberate
-  double accidental_factor = 0.3;                         // a report judged accidental moves H less
-  double shock_size = 0.3;                                // a political shock raises H0 by this
-  double shock_relax_time_s = 90.0 * 86400.0;             // and it relaxes over this
-  std::array<double, 3> enter{0.25, 0.45, 0.65};          // L1, L2, L3
-  std::array<double, 3> leave{0.20, 0.35, 0.55};          // each below its entry
-  double min_dwell_s = 3.0 * 86400.0;                     // before a level is left downwards
-  double episode_quiet_s = 14.0 * 86400.0;                // below L1's exit, to end an episode
-};
 
 class DyadHostility {
  public:
@@ -36,7 +24,11 @@ class DyadHostility {
   // Throws std::invalid_argument for times <= 0, shares outside [0, 1),
   // entries not increasing in (0, 1), an exit not below its entry, or a
   // baseline outside [0, 1).
+  // `initial_hostility` (default: the baseline) and `initial_shock` (H0
+  // above the baseline at the start) set a run that opens in a crisis.
   DyadHostility(const HostilityParameters& parameters, double baseline);
+  DyadHostility(const HostilityParameters& parameters, double baseline, double initial_hostility,
+                double initial_shock);
 
   // Advances the clock by dt_s >= 0: H relaxes exactly towards H0(t), the
   // shocks relax, and the level and episode follow at the end of the span.
@@ -44,11 +36,17 @@ class DyadHostility {
   // One side's report of an incident of `severity` (0 unsafe, 1 dangerous,
   // 2 grave), judged deliberate or not: H moves half of s_k (each side's
   // report carries half) of the way to 1.
-  void report(int severity, bool deliberate);
+  // `weight` scales the share (an exercise damped by notification).
+  void report(int severity, bool deliberate, double weight = 1.0);
   // A political shock now: H0 rises by the shock size.
   void shock();
   // A de-escalating act: H *= factor, in [0, 1].
   void scale(double factor);
+  // A new constant part of H0 (dialogue lowers it), in [0, 1).
+  void set_baseline(double baseline);
+  // Holds the level at `level` or above from now (after a skirmish, the dyad
+  // is back at L3 for at least the minimum dwell).
+  void raise_level_to(int level);
 
   [[nodiscard]] double hostility() const { return h_; }
   [[nodiscard]] double baseline() const { return base_ + shock_; }  // H0 now
@@ -56,6 +54,9 @@ class DyadHostility {
   [[nodiscard]] double time_s() const { return now_s_; }
   [[nodiscard]] bool in_episode() const { return in_episode_; }
   [[nodiscard]] int episodes() const { return episodes_; }
+  // When the episode in progress began (in_episode()).
+  [[nodiscard]] double episode_start_s() const { return episode_start_s_; }
+  [[nodiscard]] double base() const { return base_; }
 
  private:
   void follow_level();
@@ -70,6 +71,7 @@ class DyadHostility {
   bool in_episode_ = false;
   double quiet_since_s_ = -1.0;  // when H last fell below L1's exit, in an episode
   int episodes_ = 0;
+  double episode_start_s_ = 0.0;
 };
 
 }  // namespace hotline::agents

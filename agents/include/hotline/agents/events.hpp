@@ -19,8 +19,8 @@ enum class EventType : std::uint8_t {
   // Command layer: nation_a < nation_b are the dyad; agents and place unused
   // unless said.
   level_change,    // the dyad's escalation level changed (value: the new level)
-  clash,           // an armed clash (agents: the grave incident's pair; value:
-                   // 0 if platform a's side retaliated, 1 if b's)
+  clash,           // an armed clash (value: the side that used force, 0 for
+                   // nation_a, 1 for nation_b)
   call_placed,     // hotline calls placed (value: how many lines)
   call_connected,  // a hotline call connected (value: seconds since it was placed)
   // Responses, continued: agent_a the intruder, agent_b the responder
@@ -28,6 +28,7 @@ enum class EventType : std::uint8_t {
   intercept,           // a responder reached its intruder (value: 0)
   airspace_violation,  // an aircraft entered another nation's territorial airspace
                        // (value: the zone)
+  war,                 // a clash became war: the dyad's run ends (command layer)
 };
 [[nodiscard]] std::string_view event_type_name(EventType type);
 

@@ -5,7 +5,8 @@
 //
 // A line joins two command centres of a rival dyad. A call on a line is
 // placed at a time; each attempt is answered with the probability the policy
-// gives for the dyad's level at that moment, after a lognormal delay; an
+// gives for the dyad's level at that moment, after the line's lognormal
+// delay (hours between Beijing and Tokyo, up to two days to Washington); an
 // unanswered attempt is retried every retry interval, up to max_retries
 // times, and then, where trilateral dialogue relays calls, once through each
 // dialogue partner in turn. A call in progress keeps its line busy: a second
@@ -50,8 +51,8 @@ class HotlineExchange {
  public:
   // `line_dyads`: the dyad of each line; `relays_per_dyad`: how many
   // dialogue partners can relay a failed call of each dyad (0 for none).
-  // Throws std::invalid_argument for a retry interval or median delay <= 0
-  // or a line of a dyad out of range.
+  // Throws std::invalid_argument for a retry interval or median delay <= 0,
+  // a line without its delay or a line of a dyad out of range.
   HotlineExchange(const HotlinePolicy& policy, std::vector<std::size_t> line_dyads,
                   std::vector<std::uint32_t> relays_per_dyad, const engine::CounterRng& rng);
 
@@ -80,6 +81,7 @@ class HotlineExchange {
     std::uint32_t attempt = 0;  // of the call in progress: 0, then retries, then relays
     double placed_s = 0.0;
     double event_s = 0.0;  // the next attempt (dialling) or the connection (answered)
+    LognormalDelay delay;  // this line's answer delay
   };
 
   HotlinePolicy policy_;

@@ -47,9 +47,9 @@ struct Sailed;
 
 // Counts for one rival dyad (WorldSpec::dyads() order).
 struct DyadCounts {
-  std::uint64_t encounters = 0;              // begun
-  std::uint64_t encounter_steps = 0;         // steps of encounters in progress, summed
-  std::array<std::uint64_t, 3> incidents{};  // by Severity
+  std::array<std::uint64_t, kConductCount> encounters{};       // begun, by conduct then
+  std::array<std::uint64_t, kConductCount> encounter_steps{};  // steps in progress, by conduct
+  std::array<std::uint64_t, 3> incidents{};                    // by Severity
 };
 
 // Where a platform is in its mission. Platforms ready, in turnaround or in
@@ -164,8 +164,16 @@ class PlatformWorld {
     return dyads_;
   }
   [[nodiscard]] const std::vector<DyadCounts>& dyad_counts() const { return dyad_counts_; }
+  // Hours of encounters in progress, summed over encounters: all, or by the
+  // conduct of each step.
   [[nodiscard]] double encounter_hours(std::size_t dyad) const {
-    return static_cast<double>(dyad_counts_[dyad].encounter_steps) * spec_.dt_s / 3600.0;
+    const auto& steps = dyad_counts_[dyad].encounter_steps;
+    return static_cast<double>(steps[0] + steps[1] + steps[2]) * spec_.dt_s / 3600.0;
+  }
+  [[nodiscard]] double encounter_hours(std::size_t dyad, Conduct conduct) const {
+    return static_cast<double>(
+               dyad_counts_[dyad].encounter_steps[static_cast<std::size_t>(conduct)])
+           * spec_.dt_s / 3600.0;
   }
   // Encounters in progress.
   [[nodiscard]] std::size_t active_encounters() const;
@@ -216,6 +224,7 @@ class PlatformWorld {
   // The crisis layer's step: this step's incidents reported, its events,
   // postures set, ally_crisis forces deployed or stood down.
   void run_crisis_layer();
+  void take_postures();
   void deploy_for_ally_crisis();
   [[nodiscard]] static bool sails_from_where_it_is(MissionType type);
   // Presence forces: the on/off process, ships sent and recalled, entries
@@ -264,10 +273,24 @@ class PlatformWorld {
   std::optional<detail::Sailed> sail_leg(std::size_t slot, PlanePoint here, PlanePoint target,
                                          double reach_km);
   void sense();
-  void draw_cues_adherence();
+  // How a pair conducts its encounter now (see pair_orders).
+  struct PairOrders {
+    std::size_t roles = 0;  // role_a * kRoleCount + role_b
+    int posture_a = 0;      // a's nation towards b's
+    int posture_b = 0;
+    Conduct conduct = Conduct::routine;
+    bool cues_kept = false;  // under CUES, both sides adhere now
+  };
+  void draw_encounter_orders();
+  [[nodiscard]] PairOrders pair_orders(std::uint32_t slot_a, std::uint32_t slot_b,
+                                       const detail::Encounter& e) const;
+  [[nodiscard]] Role role_of(std::uint32_t slot) const { return forces_[(*force_)[slot]].role; }
+  // A side's posture towards the other nation of dyad d.
+  [[nodiscard]] int side_posture(std::uint32_t d, std::uint16_t nation) const {
+    return side_posture_[d * 2 + (nation == dyads_[d].first ? 0 : 1)];
+  }
   void resolve();
   void record();
-  void refresh_incident_probabilities();
   [[nodiscard]] Event pair_event(EventType type, engine::AgentId a, engine::AgentId b) const;
 
   WorldSpec spec_;
@@ -375,12 +398,13 @@ class PlatformWorld {
   std::vector<detail::Encounter> ended_;
   std::vector<std::vector<Event>> incidents_by_chunk_;
   std::vector<Event> step_incidents_;
-  // p = 1 − exp(−λ·dt) by [cues both adhere][posture_a][posture_b][role_a]
-  // [role_b], rebuilt when a posture changes.
-  std::vector<double> incident_probability_;
+  // Per resolve chunk: encounter steps by [dyad][conduct].
+  std::vector<std::vector<std::uint32_t>> steps_by_chunk_;
+  // Per dyad, each side's posture towards the other ([d * 2 + 0] the first
+  // nation's), as the command layer set it at the end of the last step.
+  std::vector<int> side_posture_;
   std::uint64_t cues_encounters_ = 0;
   std::uint64_t cues_both_adhered_ = 0;
-  bool postures_changed_ = true;
   std::uint32_t cooldown_steps_ = 0;
 
   std::vector<std::pair<std::size_t, std::size_t>> dyads_;

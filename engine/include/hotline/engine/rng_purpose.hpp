@@ -32,7 +32,7 @@ enum class RngPurpose : std::uint8_t {
   // words 0-1 are for the side of platform a, words 2-3 for platform b's.
   incident_report_delay = 9,  // the lognormal delay until each side hears of it
   incident_perception = 10,   // whether each side sees it as deliberate
-  retaliation = 11,           // whether each side retaliates (at L3, grave)
+  retaliation = 11,           // retired (model version 1's retaliation): never reused
   // step 0, subject_a: the call's serial number, subject_b: the attempt.
   hotline_answer = 12,        // whether the callee answers
   hotline_answer_delay = 13,  // after how long
@@ -44,6 +44,17 @@ enum class RngPurpose : std::uint8_t {
   station_ships = 16,        // how many ships it puts on station
   station_entry = 17,        // whether its ships enter the second zone this step
   station_entry_dwell = 18,  // how long they stay in it
+
+  // Incidents, model version 2 (agents/platform_world): step, subject_a,
+  // subject_b: the encounter's first step and platforms.
+  encounter_conduct = 19,  // the uniform that picks the encounter's conduct
+  // Command layer, model version 2 (agents/crisis_command): words 0-1 for
+  // the dyad's first nation, 2-3 for the second.
+  decision = 20,         // a side's choice on a grave incident's report: the incident's keys
+  daily_decision = 21,   // a side's daily choice at L2+: step the day, subject_a the dyad
+  political_shock = 22,  // the time to a dyad's next shock: step the shock's number,
+                         // subject_a the dyad
+  clash_outcome = 23,    // skirmish or war: step the clash's number, subject_a the dyad
 };
 
 }  // namespace hotline::engine

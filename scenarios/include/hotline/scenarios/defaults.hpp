@@ -38,30 +38,52 @@ inline constexpr AircraftAltitudes kBomberAltitudes{9.0, 9.0, 0.5, 13.0};
 inline constexpr AircraftAltitudes kUavAltitudes{6.0, 4.5, 0.8, 9.0};
 inline constexpr AircraftAltitudes kBalloonAltitudes{18.0, 18.0, 18.0, 30.0};
 
-// incidents: hazard per encounter-hour for every role pair, cooldown per
-// pair, severity mix (unsafe, dangerous, grave) and weights, and g(posture)
-// for postures 0..3.
-inline constexpr double kIncidentRatePerS = 0.02 / 3600.0;
+// incidents (model version 2): the hazard's fall with separation, the
+// shared posture gain, the cooldown per pair. The tables by role pair
+// (conduct shares, hazard by conduct, severity odds) are in
+// default_incident_parameters() (incident_defaults.cpp) and
+// docs/scenario-reference.md.
+inline constexpr double kHazardLengthKm = 0.5;  // h(d) = exp(-d / 0.5 km)
+inline constexpr double kContactKm = 0.1;       // h = 1 closer than this
+inline constexpr double kPostureGainMax = 3.0;  // G at posture 3
 inline constexpr double kIncidentCooldownS = 30.0 * 60.0;
-inline constexpr double kSeverityMix[3] = {0.64, 0.28, 0.08};
-inline constexpr double kSeverityWeights[3] = {1.0, 3.0, 10.0};
-inline constexpr double kPostureMultipliers[4] = {1.0, 1.5, 2.5, 4.0};
+inline constexpr double kHazardScale = 1.0;  // every lambda(conduct) times this
 
-// escalation: incident reports, perception, tension, levels, retaliation.
+// escalation: perception of incident reports.
 inline constexpr double kReportDelayMedianS = 10.0 * 60.0;  // lognormal median
 inline constexpr double kReportDelaySigma = 1.0;            // lognormal sigma
-inline constexpr double kPerceivedDeliberate = 0.5;         // m
-inline constexpr double kAccidentalFactor = 0.3;            // tension added if seen as accidental
-inline constexpr double kTensionHalfLifeS = 7.0 * 86400.0;
-inline constexpr double kLevelThresholds[3] = {1.0, 5.0, 15.0};  // L1, L2, L3 from T
-inline constexpr double kRetaliationProbability = 0.3;           // r
-inline constexpr double kRetaliationContactFactor = 0.2;         // r multiplier after a contact
-inline constexpr double kClarificationWindowS = 6.0 * 3600.0;
+// m = logistic(base + harassment·[harassment] + hostility·H): 0.5 for
+// signalling at H = 0.2.
+inline constexpr double kPerceptionBase = -1.0;
+inline constexpr double kPerceptionHarassment = 2.0;
+inline constexpr double kPerceptionHostility = 5.0;
+// hostility: the political baseline H0 of every rival dyad unless the dyad
+// sets its own, and its shocks (a Poisson process per dyad).
+inline constexpr double kHostilityBaseline = 0.1;
+inline constexpr double kShockRatePerS = 0.15 / (365.0 * 86400.0);
+// decisions (docs/model.md, "Political decisions": P(use force | grave
+// incident seen as deliberate, L3, H = 0.7) is about 1%).
+inline constexpr double kDecisionBeta = 1.0;
+inline constexpr double kDecisionResolve = -19.5;
+inline constexpr double kDecisionProvocation = 4.5;
+inline constexpr double kDecisionHostilityWeight = 20.0;
+inline constexpr double kDecisionWarCost = 1.0;
+inline constexpr double kDecisionRestraint[5] = {0.5, 1.0, 1.5, 3.5, 6.0};  // c(L0..L4)
+inline constexpr double kDeescalateBase = -3.0;
+inline constexpr double kDeescalatePerCrisisDay = 0.02;
+inline constexpr double kDeescalateAfterCall = 2.0;
+inline constexpr double kDeescalateFactor = 0.15;  // H × (1 − 0.15)
+inline constexpr double kEpochIntervalS = 86400.0;
+// outcomes
+inline constexpr double kSkirmishDurationS = 7.0 * 86400.0;
+inline constexpr double kWarProbability = 0.1;
+inline constexpr double kClarificationWindowS = 24.0 * 3600.0;
 inline constexpr bool kStopAtFirstClash = false;
 // Posture's effect on missions (the model names the effects, not the numbers;
-// these are ours, docs/scenario-reference.md): shadowing closes in, sorties
-// come more often, up to twice as often at posture 3.
-inline constexpr double kPostureStandoff[4] = {1.0, 0.75, 0.5, 0.25};
+// these are ours, docs/scenario-reference.md): orders widen the standoff of
+// routine shadowing (a de-escalatory effect) while sorties come more often,
+// up to twice as often at posture 3.
+inline constexpr double kPostureStandoff[4] = {1.0, 1.25, 1.5, 2.0};
 inline constexpr double kPostureSortieRate[4] = {1.0, 1.25, 1.5, 2.0};
 
 // missions (the model gives no numbers; these are ours, in
@@ -77,19 +99,23 @@ inline constexpr double kRespondStandoffKm = 2.0;  // coast guard shadows at abo
 inline constexpr double kRespondShadowS = 6.0 * 3600.0;
 
 // policies
-inline constexpr double kHotlineAnswerProbability = 0.5;  // p_answer, at every level
+inline constexpr double kHotlineAnswerProbability[5] = {0.5, 0.5, 0.3, 0.3, 0.3};  // by level
 inline constexpr double kHotlineAnswerDelayMedianS = 3.0 * 3600.0;
 inline constexpr double kHotlineAnswerDelaySigma = 1.0;
 inline constexpr double kHotlineRetryIntervalS = 2.0 * 3600.0;
 inline constexpr unsigned kHotlineMaxRetries = 3;
-inline constexpr double kHotlineEffect = 0.4;
-inline constexpr double kDirectLinkReduction = 0.3;
-inline constexpr double kDirectLinkClarity = 0.5;
-inline constexpr double kCuesAdherence = 0.8;
-inline constexpr double kCuesReduction = 0.5;
-inline constexpr double kNotificationClarity = 0.8;
-inline constexpr double kDialoguePeriodS = 30.0 * 86400.0;
-inline constexpr double kDialogueEffect = 0.2;
+inline constexpr double kHotlineForceWeightKept = 0.2;  // weight of using force × (1 − 0.8)
+inline constexpr bool kHotlineJointDeescalation = true;
+inline constexpr double kDirectLinkReduction = 0.5;
+inline constexpr double kDirectLinkDeliberateShift = 1.5;
+inline constexpr double kCuesAdherence[4] = {0.8, 0.7, 0.5, 0.3};  // q by posture
+inline constexpr double kNotificationDeliberateShift = 1.5;
+inline constexpr double kNotificationResponseDamping = 0.5;
+inline constexpr double kDialoguePeriodS = 90.0 * 86400.0;
+inline constexpr double kDialogueBaselineCut = 0.01;
+inline constexpr double kDialogueBaselineCutMax = 0.05;
+inline constexpr double kDialogueRestraintGain = 0.05;
+inline constexpr double kDialogueRestraintGainMax = 0.5;
 inline constexpr bool kDialogueRelay = true;
 
 // output

@@ -7,9 +7,18 @@
 
 namespace hotline::scenarios {
 
+using agents::Conduct;
+using agents::DecisionParameters;
+using agents::DyadSetting;
 using agents::EncounterParameters;
 using agents::EscalationParameters;
+using agents::HostilityParameters;
 using agents::IncidentParameters;
+using agents::kConductCount;
+using agents::kPostureCount;
+using agents::OutcomeParameters;
+using agents::PerceptionParameters;
+using agents::SeverityOdds;
 using agents::SeverityTriple;
 
 }  // namespace hotline::scenarios

@@ -10,6 +10,7 @@ using agents::CuesPolicy;
 using agents::DirectLinkPolicy;
 using agents::HotlinePolicy;
 using agents::kLevelCount;
+using agents::LognormalDelay;
 using agents::NotificationPolicy;
 using agents::Policy;
 using agents::TrilateralDialoguePolicy;
