@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the Google Benchmark suite, `hotline bench platforms` and `hotline bench swarm` at the SWARM_SPEC.md
+# Runs the Google Benchmark suite, `hotline bench platforms` and `hotline bench swarm` at the docs/benchmarks.md
 # sizes (median of 5 runs, 1 thread and all hardware threads), and writes
 # them with a description of the machine to bench/results/<date>-<host>/.
 # Usage: [HOTLINE_BENCH_LABEL=name] bench/run-benchmarks.sh [BUILD_DIR]
