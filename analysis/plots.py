@@ -6,14 +6,14 @@
 `hotline report SWEEP.h5 --plots DIR` runs this with the comparison it has
 just computed (written to DIR/comparison.json), so every interval drawn is
 the report's own: the statistics are computed once, in C++ (analysis/).
-From the sweep file itself come the tension series and the map.
+From the sweep file itself come the hostility series and the map.
 
 It writes four PNG files into DIR:
 
   incident_rate.png  incidents per 100 encounter-hours by policy, mean and
                      interval
-  escalation.png     crises, time at level 2 or above, and clashes by policy
-  tension.png        each dyad's tension over time per policy: the median
+  escalation.png     dangerous and grave incidents, crisis-days and clashes per year by policy
+  hostility.png        each dyad's hostility over time per policy: the median
                      over replications and the 10-90% band, on a log scale
                      with the level thresholds
   incident_map.png   where incidents happened, over the scenario's zones and
@@ -37,7 +37,7 @@ import sys
 import warnings
 
 EXIT_BAD_INPUT = 2
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 class BadInput(Exception):
@@ -108,7 +108,7 @@ class Sweep:
 
     def _read(self, f):
         self.events_kept = text(f.attrs["events"])
-        self.tension_interval_s = float(f.attrs["tension_interval_s"])
+        self.hostility_interval_s = float(f.attrs["hostility_interval_s"])
         scenario = f["scenario"].attrs
         self.scenario_name = text(scenario["name"])
         self.scenario_hash = text(scenario["hash"])
@@ -124,7 +124,7 @@ class Sweep:
         self.dyads = [text(d) for d in f["dyads"]["name"]]
         self.nations = [text(n) for n in f["nations"]["id"]]
         self.summary = f["summary"][:]
-        for column in ("policy", "replication", "tension_begin", "tension_count"):
+        for column in ("policy", "replication", "hostility_begin", "hostility_count"):
             if column not in self.summary.dtype.names:
                 raise BadInput(f"{self.path}: /summary has no column {column}")
         if len(self.summary) and self.summary["policy"].max() >= len(self.policies):
@@ -148,21 +148,21 @@ class Sweep:
         kept = events["type"][:] == incident if len(events) else np.zeros(0, bool)
         self.incidents = events[:][kept] if len(events) else events[:]
         self.severities = [text(s) for s in f["severities"]["name"]]
-        # Tension: per policy, a [runs x samples x dyads] array padded with
+        # Hostility: per policy, a [runs x samples x dyads] array padded with
         # NaN (a run stopped at a clash is shorter).
-        self.tension = {}
-        if self.dyads and "tension" in f:
-            matrix = f["tension"]
-            longest = int(self.summary["tension_count"].max()) if len(self.summary) else 0
+        self.hostility = {}
+        if self.dyads and "hostility" in f:
+            matrix = f["hostility"]
+            longest = int(self.summary["hostility_count"].max()) if len(self.summary) else 0
             for p in range(len(self.policies)):
                 rows = self.summary[self.summary["policy"] == p]
                 series = np.full((len(rows), longest, len(self.dyads)), np.nan)
                 for k, run in enumerate(rows):
-                    begin, count = int(run["tension_begin"]), int(run["tension_count"])
+                    begin, count = int(run["hostility_begin"]), int(run["hostility_count"])
                     if begin + count > matrix.shape[0]:
-                        raise BadInput(f"{self.path}: a run's rows lie past the end of /tension")
+                        raise BadInput(f"{self.path}: a run's rows lie past the end of /hostility")
                     series[k, :count] = matrix[begin:begin + count]
-                self.tension[self.policies[p]] = series
+                self.hostility[self.policies[p]] = series
 
 
 def read_comparison(path, sweep):
@@ -179,7 +179,7 @@ def read_comparison(path, sweep):
             or comparison.get("policies") != sweep.policies):
         raise BadInput(f"{path}: a comparison of another sweep than {sweep.path}")
     comparison["by_id"] = {m["id"]: m for m in comparison["metrics"]}
-    for needed in ("incident_rate", "crises", "hours_at_crisis", "clashes"):
+    for needed in ("dangerous_incidents", "grave_incidents", "crisis_days", "clashes"):
         if needed not in comparison["by_id"]:
             raise BadInput(f"{path}: no measure '{needed}'")
     return comparison
@@ -255,11 +255,13 @@ def plot_incident_rate(sweep, comparison, palette, out):
 
 
 def plot_escalation(sweep, comparison, palette, out):
-    figure, axes = plt.subplots(1, 3, figsize=(15, 0.5 * len(sweep.policies) + 2.2), sharey=True)
-    labels = {"crises": "crises per run (entries into level 2, all dyads)",
-              "hours_at_crisis": "dyad-hours at level 2 or above per run",
-              "clashes": "armed clashes per run"}
-    for axis, key in zip(axes, ("crises", "hours_at_crisis", "clashes")):
+    figure, axes = plt.subplots(1, 4, figsize=(20, 0.5 * len(sweep.policies) + 2.2), sharey=True)
+    labels = {"dangerous_incidents": "dangerous incidents per year (all dyads)",
+              "grave_incidents": "grave incidents per year (all dyads)",
+              "crisis_days": "crisis-days per year (days at level 2+, all dyads)",
+              "clashes": "armed clashes per year (all dyads)"}
+    for axis, key in zip(axes, ("dangerous_incidents", "grave_incidents", "crisis_days",
+                                "clashes")):
         draw_means(axis, comparison["by_id"][key], comparison, palette)
         axis.set_xlabel(labels[key])
     for axis in axes[1:]:
@@ -271,16 +273,16 @@ def plot_escalation(sweep, comparison, palette, out):
     return save(figure, out, "escalation.png")
 
 
-def plot_tension(sweep, comparison, palette, out):
+def plot_hostility(sweep, comparison, palette, out):
     dyads = sweep.dyads or ["(no rival dyads)"]
     figure, axes = plt.subplots(len(dyads), 1, figsize=(10, 3.0 * len(dyads) + 0.8),
                                 sharex=True, squeeze=False)
     axes = axes[:, 0]
-    interval_days = sweep.tension_interval_s / 86400.0
+    interval_days = sweep.hostility_interval_s / 86400.0
     drawn = False
     for d, axis in enumerate(axes):
         for policy in sweep.policies:
-            series = sweep.tension.get(policy)
+            series = sweep.hostility.get(policy)
             if series is None or series.shape[1] == 0:
                 continue
             values = series[:, :, d]
@@ -304,8 +306,8 @@ def plot_tension(sweep, comparison, palette, out):
                           xytext=(3, 0), textcoords="offset points", fontsize=7, va="center",
                           color="0.4")
         axis.set_yscale("symlog", linthresh=1.0)
-        axis.set_ylim(bottom=0.0)  # tension is never negative
-        axis.set_ylabel("tension (severity weights)")
+        axis.set_ylim(bottom=0.0)  # hostility is never negative
+        axis.set_ylabel("hostility (severity weights)")
         axis.set_title(f"dyad {dyads[d]}", fontsize=10)
         axis.grid(alpha=0.3)
     axes[-1].set_xlabel("day")
@@ -314,13 +316,13 @@ def plot_tension(sweep, comparison, palette, out):
         figure.legend(handles, labels, fontsize=8, ncol=min(len(labels), 7), loc="lower center",
                       bbox_to_anchor=(0.5, -0.02), frameon=False)
     else:
-        axes[0].text(0.5, 0.5, "no tension samples in this file", transform=axes[0].transAxes,
+        axes[0].text(0.5, 0.5, "no hostility samples in this file", transform=axes[0].transAxes,
                      ha="center")
-    figure.suptitle(f"Tension over time by policy: median and 10-90% band over "
+    figure.suptitle(f"Hostility over time by policy: median and 10-90% band over "
                     f"{comparison['replications']} replications ({sweep.scenario_name})",
                     fontsize=11)
     figure.tight_layout(rect=(0, 0.03, 1, 1))
-    return save(figure, out, "tension.png")
+    return save(figure, out, "hostility.png")
 
 
 
@@ -502,7 +504,7 @@ def main(argv):
     palette = colours(sweep.policies)
     plot_incident_rate(sweep, comparison, palette, args.out)
     plot_escalation(sweep, comparison, palette, args.out)
-    plot_tension(sweep, comparison, palette, args.out)
+    plot_hostility(sweep, comparison, palette, args.out)
     plot_incident_map(sweep, comparison, args.out)
     return 0
 

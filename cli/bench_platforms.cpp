@@ -97,7 +97,7 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
         TraceFile trace(trace_path, identity, "hotline bench platforms", scenario, spec);
         const TraceSettings settings{
             {EventDetail::all,
-             static_cast<std::uint32_t>(std::llround(spec.tension_interval_s / spec.dt_s))},
+             static_cast<std::uint32_t>(std::llround(spec.hostility_interval_s / spec.dt_s))},
             options.trace_every};
         RunRecord record;
         const auto start = std::chrono::steady_clock::now();
@@ -157,7 +157,8 @@ void print_bench_platforms_table(std::ostream& out, const BenchPlatformsOptions&
         row.speedup);
   }
   if (options.trace_every > 0) {
-    fmt::print(out, "with a trace (every event, hourly tension, states every {} steps), median:\n",
+    fmt::print(out,
+               "with a trace (every event, hourly hostility, states every {} steps), median:\n",
                options.trace_every);
     fmt::print(out, "{:>7} {:>17} {:>17} {:>9} {:>12} {:>13} {:>11}\n", "threads",
                "ns/platform-step", "traced", "overhead", "writer busy", "writer wait", "trace MB");

@@ -26,7 +26,7 @@ struct BenchPlatformsOptions {
   std::uint64_t seed = 1;
   std::uint32_t repeat = 1;
   // >0: also time each run while it writes a trace (every event, hourly
-  // tension, every agent's state every `trace_every` steps) to a temporary
+  // hostility, every agent's state every `trace_every` steps) to a temporary
   // file, and report the overhead (target: at most 10% at 10,000 agents
   // sampled every 10 steps).
   std::uint32_t trace_every = 0;

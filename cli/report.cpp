@@ -85,7 +85,7 @@ int draw_plots(const ReportOptions& options, const analysis::PolicyComparison& c
     return kExitRunFailure;
   }
   out << fmt::format(
-      "\nplots: {} (incident_rate.png, escalation.png, tension.png, incident_map.png; "
+      "\nplots: {} (incident_rate.png, escalation.png, hostility.png, incident_map.png; "
       "comparison.json)\n",
       options.plots_directory);
   return 0;

@@ -4,9 +4,12 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <type_traits>
+
+#include "hotline/agents/political_decision.hpp"
 
 namespace hotline::cli {
 
@@ -127,10 +130,20 @@ void record_step(agents::PlatformWorld& world, const RecordingOptions& options, 
       record.events.push_back(event_row(e, policy, replication));
   }
   world.clear_events();
-  if (options.tension_every_steps > 0 && world.steps_taken() % options.tension_every_steps == 0) {
+  if (options.hostility_every_steps > 0
+      && world.steps_taken() % options.hostility_every_steps == 0) {
     for (std::size_t d = 0; d < world.dyads().size(); ++d)
-      record.tension.push_back(static_cast<float>(world.crisis().hostility(d).hostility()));
+      record.hostility.push_back(static_cast<float>(world.crisis().hostility(d).hostility()));
   }
+}
+
+double day_or_nan(const std::optional<double>& time_s) {
+  return time_s ? *time_s / 86400.0 : kNaN;
+}
+
+// The earlier of two days, NaN standing for "never".
+void keep_earliest(double& earliest, double day) {
+  if (!std::isnan(day) && (std::isnan(earliest) || day < earliest)) earliest = day;
 }
 
 double quantile(std::vector<double> values, double q) {
@@ -154,7 +167,9 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
   s.days = world.time_s() / 86400.0;
   s.stopped_at_clash = world.stopped() ? 1 : 0;
   s.platforms = static_cast<std::uint32_t>(world.platform_count());
+  s.first_crisis_day = kNaN;
   s.first_clash_day = kNaN;
+  s.first_war_day = kNaN;
   std::vector<double> all_delays_s;
 
   record.dyads.clear();
@@ -169,6 +184,12 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
     r.dyad = static_cast<std::uint32_t>(d);
     r.encounters = c.encounters[0] + c.encounters[1] + c.encounters[2];
     r.encounter_hours = world.encounter_hours(d);
+    r.encounters_routine = c.encounters[0];
+    r.encounters_signalling = c.encounters[1];
+    r.encounters_harassment = c.encounters[2];
+    r.encounter_hours_routine = world.encounter_hours(d, agents::Conduct::routine);
+    r.encounter_hours_signalling = world.encounter_hours(d, agents::Conduct::signalling);
+    r.encounter_hours_harassment = world.encounter_hours(d, agents::Conduct::harassment);
     r.incidents_unsafe = c.incidents[0];
     r.incidents_dangerous = c.incidents[1];
     r.incidents_grave = c.incidents[2];
@@ -193,12 +214,18 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
     r.airspace_violations_into_a = into_a.airspace_violations;
     r.intercepts_by_b = into_b.intercepts;
     r.airspace_violations_into_b = into_b.airspace_violations;
-    r.crises = static_cast<std::uint32_t>(h.episodes());
-    r.hours_at_crisis = e.crisis_s / 3600.0;
+    r.crisis_episodes = static_cast<std::uint32_t>(h.episodes());
+    r.crisis_days = e.crisis_s / 86400.0;
     r.peak_level = e.peak_level;
     r.clashes = e.clashes;
-    r.first_clash_day = e.first_clash_s ? *e.first_clash_s / 86400.0 : kNaN;
-    r.tension = h.hostility();
+    r.wars = e.wars;
+    r.first_crisis_day = day_or_nan(e.first_crisis_s);
+    r.first_clash_day = day_or_nan(e.first_clash_s);
+    r.war_day = day_or_nan(e.war_s);
+    r.shocks = e.shocks;
+    r.deescalations = e.decisions[static_cast<std::size_t>(agents::Decision::deescalate)];
+    r.hostility = h.hostility();
+    r.baseline = h.baseline();
     r.level = crisis.level(d);
     r.connect_delay_median_hours = kNaN;
     r.connect_delay_p90_hours = kNaN;
@@ -226,14 +253,14 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
     s.unanswered += r.unanswered_by_a + r.unanswered_by_b;
     s.intercepts += r.intercepts_by_a + r.intercepts_by_b;
     s.airspace_violations += r.airspace_violations_into_a + r.airspace_violations_into_b;
-    s.crises += r.crises;
-    s.dyad_hours_at_crisis += r.hours_at_crisis;
+    s.crisis_episodes += r.crisis_episodes;
+    s.crisis_days += r.crisis_days;
     s.peak_level = std::max(s.peak_level, r.peak_level);
     s.clashes += r.clashes;
-    if (!std::isnan(r.first_clash_day)
-        && (std::isnan(s.first_clash_day) || r.first_clash_day < s.first_clash_day)) {
-      s.first_clash_day = r.first_clash_day;
-    }
+    s.wars += r.wars;
+    keep_earliest(s.first_crisis_day, r.first_crisis_day);
+    keep_earliest(s.first_clash_day, r.first_clash_day);
+    keep_earliest(s.first_war_day, r.war_day);
     s.calls += r.calls;
     s.call_attempts += r.call_attempts;
     s.calls_connected += r.calls_connected;
@@ -277,15 +304,15 @@ std::vector<std::byte> encode_run_record(const RunRecord& record) {
   std::vector<std::byte> out;
   out.reserve(sizeof(SummaryRow) + record.dyads.size() * sizeof(DyadRow)
               + record.presence.size() * sizeof(PresenceRow)
-              + record.events.size() * sizeof(EventRow) + record.tension.size() * sizeof(float)
+              + record.events.size() * sizeof(EventRow) + record.hostility.size() * sizeof(float)
               + 64);
   put_row(out, record.summary, summary_fields());
   put_rows(out, record.dyads, dyad_fields());
   put_rows(out, record.presence, presence_fields());
   put_rows(out, record.events, event_fields());
-  static const std::vector<engine::hdf5::Field> kTensionValue{
-      {"tension", 0, engine::hdf5::FieldType::f32}};
-  put_rows(out, record.tension, kTensionValue);
+  static const std::vector<engine::hdf5::Field> kHostilityValue{
+      {"hostility", 0, engine::hdf5::FieldType::f32}};
+  put_rows(out, record.hostility, kHostilityValue);
   return out;
 }
 
@@ -297,7 +324,7 @@ RunRecord decode_run_record(std::span<const std::byte> bytes) {
   get_rows(bytes, record.dyads);
   get_rows(bytes, record.presence);
   get_rows(bytes, record.events);
-  get_rows(bytes, record.tension);
+  get_rows(bytes, record.hostility);
   if (!bytes.empty()) throw std::runtime_error("run record: bytes left over");
   return record;
 }

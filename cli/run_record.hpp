@@ -1,5 +1,5 @@
 // A finished run's results as trace rows (trace_rows.hpp), and what a run
-// records while it steps: the events kept and the dyad tensions sampled.
+// records while it steps: the events kept and the dyad hostilities sampled.
 //
 // `hotline run` prints from a RunRecord and writes it to its trace file; a
 // sweep encodes each one into its journal the moment the run completes and
@@ -50,11 +50,11 @@ enum class EventDetail : std::uint8_t {
 // What a run records as it steps.
 struct RecordingOptions {
   EventDetail events = EventDetail::all;
-  std::uint32_t tension_every_steps = 0;  // 0: no tension samples
+  std::uint32_t hostility_every_steps = 0;  // 0: no hostility samples
 };
 
 // After each step: moves the world's new events (those kept) into
-// `record.events`, clearing the world's list, and appends a tension sample
+// `record.events`, clearing the world's list, and appends a hostility sample
 // when one is due (after steps k, 2k, ...).
 void record_step(agents::PlatformWorld& world, const RecordingOptions& options, RunRecord& record);
 

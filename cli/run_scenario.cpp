@@ -88,18 +88,22 @@ void print_table(std::ostream& out, const agents::WorldSpec& spec, const RunReco
                        r.incidents_unsafe, r.incidents_dangerous, r.incidents_grave,
                        r.incidents_per_100_hours);
   }
-  out << "\nescalation by rival dyad (hours at L2 or above; first clash on day; hotline calls "
-         "placed / connected, connect delay in h)\n";
-  out << fmt::format("  {:<28} {:>6} {:>8} {:>5} {:>7} {:>7} {:>8} {:>6} {:>9} {:>7} {:>7}\n",
-                     "dyad", "crises", "h at L2+", "peak", "clashes", "day", "tension", "calls",
-                     "connected", "median", "p90");
+  out << "\npolitics by rival dyad (crisis episodes; days at L2 or above; peak level; clashes "
+         "and wars; first crisis and clash on day; hostility H and its baseline H0 at the end; "
+         "hotline calls placed / connected, connect delay in h)\n";
+  out << fmt::format(
+      "  {:<28} {:>8} {:>7} {:>4} {:>7} {:>4} {:>7} {:>7} {:>6} {:>6} {:>5} {:>9} {:>6} {:>6}\n",
+      "dyad", "episodes", "days", "peak", "clashes", "wars", "crisis", "clash", "H", "H0", "calls",
+      "connected", "median", "p90");
   for (const DyadRow& r : record.dyads) {
     out << fmt::format(
-        "  {:<28} {:>6} {:>8.1f} {:>5} {:>7} {:>7} {:>8.2f} {:>6} {:>9} {:>7} {:>7}\n",
-        dyad_name(spec, dyads[r.dyad]), r.crises, r.hours_at_crisis, r.peak_level, r.clashes,
-        optional_text(r.first_clash_day, "{:.2f}"), r.tension, r.calls, r.calls_connected,
-        optional_text(r.connect_delay_median_hours, "{:.2f}"),
-        optional_text(r.connect_delay_p90_hours, "{:.2f}"));
+        "  {:<28} {:>8} {:>7.1f} {:>4} {:>7} {:>4} {:>7} {:>7} {:>6.3f} {:>6.3f} {:>5} {:>9} "
+        "{:>6} {:>6}\n",
+        dyad_name(spec, dyads[r.dyad]), r.crisis_episodes, r.crisis_days, r.peak_level, r.clashes,
+        r.wars, optional_text(r.first_crisis_day, "{:.1f}"),
+        optional_text(r.first_clash_day, "{:.1f}"), r.hostility, r.baseline, r.calls,
+        r.calls_connected, optional_text(r.connect_delay_median_hours, "{:.1f}"),
+        optional_text(r.connect_delay_p90_hours, "{:.1f}"));
   }
   out << "\nintrusions and responses (responding nation <- intruding nation)\n";
   out << fmt::format("  {:<28} {:>10} {:>10} {:>9} {:>10} {:>7} {:>10} {:>10} {:>9}\n", "nations",
@@ -140,15 +144,24 @@ void print_json(std::ostream& out, const agents::WorldSpec& spec, const RunRecor
     out << fmt::format(
         "{}{{\"dyad\": \"{}\", \"encounters\": {}, \"encounter_hours\": {}, \"incidents\": "
         "{{\"unsafe\": {}, \"dangerous\": {}, \"grave\": {}}}, \"incidents_per_100_hours\": {}, "
-        "\"crises\": {}, \"hours_at_crisis\": {}, \"peak_level\": {}, \"clashes\": {}, "
-        "\"first_clash_day\": {}, \"tension\": {}, \"level\": {}, \"calls\": {}, "
+        "\"encounters_by_conduct\": {{\"routine\": {}, \"signalling\": {}, \"harassment\": {}}}, "
+        "\"encounter_hours_by_conduct\": {{\"routine\": {}, \"signalling\": {}, "
+        "\"harassment\": {}}}, "
+        "\"crisis_episodes\": {}, \"crisis_days\": {}, \"peak_level\": {}, \"clashes\": {}, "
+        "\"wars\": {}, \"first_crisis_day\": {}, \"first_clash_day\": {}, \"war_day\": {}, "
+        "\"shocks\": {}, \"deescalations\": {}, "
+        "\"hostility\": {}, \"baseline\": {}, \"level\": {}, \"calls\": {}, "
         "\"call_attempts\": {}, "
         "\"calls_connected\": {}, \"calls_relayed\": {}, \"connect_delay_median_hours\": {}, "
         "\"connect_delay_p90_hours\": {}}}",
         r.dyad ? ", " : "", dyad_name(spec, dyads[r.dyad]), r.encounters, r.encounter_hours,
         r.incidents_unsafe, r.incidents_dangerous, r.incidents_grave, r.incidents_per_100_hours,
-        r.crises, r.hours_at_crisis, r.peak_level, r.clashes, optional_json(r.first_clash_day),
-        r.tension, r.level, r.calls, r.call_attempts, r.calls_connected, r.calls_relayed,
+        r.encounters_routine, r.encounters_signalling, r.encounters_harassment,
+        r.encounter_hours_routine, r.encounter_hours_signalling, r.encounter_hours_harassment,
+        r.crisis_episodes, r.crisis_days, r.peak_level, r.clashes, r.wars,
+        optional_json(r.first_crisis_day), optional_json(r.first_clash_day),
+        optional_json(r.war_day), r.shocks, r.deescalations, r.hostility, r.baseline, r.level,
+        r.calls, r.call_attempts, r.calls_connected, r.calls_relayed,
         optional_json(r.connect_delay_median_hours), optional_json(r.connect_delay_p90_hours));
   }
   out << "], \"responses\": [";
@@ -225,7 +238,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
       err << "hotline: error: " << e.what() << '\n';
       return kExitBadInput;
     }
-    recording = {*event_detail, step_of(spec.tension_interval_s)};
+    recording = {*event_detail, step_of(spec.hostility_interval_s)};
   }
   catch_interrupts();
 

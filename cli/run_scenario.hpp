@@ -2,13 +2,14 @@
 // [--threads T] [--json]`: runs one replication of one of the scenario's
 // policies (its first by default) and prints its summary — encounters,
 // encounter-hours, incidents by severity and per 100 encounter-hours, per
-// rival dyad; escalation per dyad (crises, time at L2 or above, peak level,
-// clashes and the first's time, hotline calls placed and connected, connect
-// delay); intrusions and scrambles or dispatches by responding and
-// intruding nation; and the days each nation's ships were in each zone.
+// rival dyad; politics per dyad (crisis episodes, crisis-days, peak level,
+// clashes, wars, the first crisis's and clash's times, hostility and its
+// baseline, hotline calls placed and connected, connect delay); intrusions and scrambles or
+// dispatches by responding and intruding nation; and the days each nation's ships were in each
+// zone.
 //
 // With `-o FILE` it also writes the run's trace (docs/trace-format.md): the
-// same numbers, the events, the tension series and, with --sample-every K
+// same numbers, the events, the hostility series and, with --sample-every K
 // (or the scenario's output.state_interval), sampled agent states. The file
 // is written by a writer thread while the run steps.
 #pragma once

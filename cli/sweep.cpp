@@ -72,9 +72,10 @@ engine::RunKey record_key(std::span<const std::byte> payload) {
 // Per-policy totals for the closing table.
 struct PolicyTotals {
   std::uint64_t runs = 0;
-  double incidents = 0.0;
+  double dangerous = 0.0;
   double grave = 0.0;
-  double crises = 0.0;
+  double crisis_days = 0.0;
+  double clashes = 0.0;
   std::uint64_t runs_with_clash = 0;
   double calls_connected = 0.0;
   double calls = 0.0;
@@ -347,10 +348,10 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
       PolicyTotals& t = totals[key.policy];
       const SummaryRow& s = record.summary;
       ++t.runs;
-      t.incidents +=
-          static_cast<double>(s.incidents_unsafe + s.incidents_dangerous + s.incidents_grave);
+      t.dangerous += static_cast<double>(s.incidents_dangerous);
       t.grave += static_cast<double>(s.incidents_grave);
-      t.crises += s.crises;
+      t.crisis_days += s.crisis_days;
+      t.clashes += s.clashes;
       t.runs_with_clash += s.clashes > 0 ? 1 : 0;
       t.calls += static_cast<double>(s.calls);
       t.calls_connected += static_cast<double>(s.calls_connected);
@@ -383,15 +384,16 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
                      static_cast<double>(bytes) / 1e6,
                      static_cast<double>(bytes) / 1e3 / static_cast<double>(shard.size()),
                      assembly_seconds);
-  out << fmt::format("  {:<28} {:>6} {:>14} {:>11} {:>11} {:>12} {:>12}\n", "policy", "runs",
-                     "incidents/run", "grave/run", "crises/run", "runs w/clash", "calls conn.");
+  out << fmt::format("  {:<28} {:>6} {:>14} {:>10} {:>16} {:>12} {:>12} {:>12}\n", "policy", "runs",
+                     "dangerous/run", "grave/run", "crisis-days/run", "clashes/run", "runs w/clash",
+                     "calls conn.");
   for (std::size_t p = 0; p < totals.size(); ++p) {
     const PolicyTotals& t = totals[p];
     if (t.runs == 0) continue;
     const double n = static_cast<double>(t.runs);
-    out << fmt::format("  {:<28} {:>6} {:>14.1f} {:>11.2f} {:>11.2f} {:>12} {:>12}\n",
-                       identity.policy_ids[p], t.runs, t.incidents / n, t.grave / n, t.crises / n,
-                       t.runs_with_clash,
+    out << fmt::format("  {:<28} {:>6} {:>14.2f} {:>10.2f} {:>16.1f} {:>12.3f} {:>12} {:>12}\n",
+                       identity.policy_ids[p], t.runs, t.dangerous / n, t.grave / n,
+                       t.crisis_days / n, t.clashes / n, t.runs_with_clash,
                        t.calls > 0 ? fmt::format("{:.0f}%", 100.0 * t.calls_connected / t.calls)
                                    : std::string("-"));
   }

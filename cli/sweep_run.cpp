@@ -14,7 +14,7 @@ std::uint64_t steps_for_days(const agents::WorldSpec& spec, double days) {
 }
 
 RecordingOptions recording_for(const agents::WorldSpec& spec, EventDetail events) {
-  return {events, static_cast<std::uint32_t>(std::llround(spec.tension_interval_s / spec.dt_s))};
+  return {events, static_cast<std::uint32_t>(std::llround(spec.hostility_interval_s / spec.dt_s))};
 }
 
 SweepPlan plan_from_identity(const TraceIdentity& identity, const std::string& where) {

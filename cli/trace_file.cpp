@@ -110,7 +110,7 @@ TraceIdentity scenario_identity(const std::string& file, std::string yaml_text,
   id.resolved_yaml = scenarios::explain_scenario(scenario);
   id.scenario_hash = text_hash(id.resolved_yaml);
   id.scenario_name = scenario.name;
-  id.tension_interval_s = scenario.output.tension_interval_s;
+  id.hostility_interval_s = scenario.output.hostility_interval_s;
   return id;
 }
 
@@ -119,7 +119,7 @@ struct TraceFile::Tables {
   hdf5::Table dyads;
   hdf5::Table presence;
   hdf5::Table events;
-  std::unique_ptr<hdf5::Matrix> tension;  // none without dyads
+  std::unique_ptr<hdf5::Matrix> hostility;  // none without dyads
   // The states of the run being sampled.
   hdf5::Handle states_group;
   std::unique_ptr<hdf5::Table> state_samples;
@@ -157,7 +157,7 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
     hdf5::write_attribute(file_, root, "shard_index", std::int64_t{identity.shard_index});
     hdf5::write_attribute(file_, root, "shard_count", std::int64_t{identity.shard_count});
     hdf5::write_attribute(file_, root, "events", identity.events);
-    hdf5::write_attribute(file_, root, "tension_interval_s", identity.tension_interval_s);
+    hdf5::write_attribute(file_, root, "hostility_interval_s", identity.hostility_interval_s);
     hdf5::write_attribute(file_, root, "state_interval_s", identity.state_interval_s);
 
     {
@@ -301,10 +301,10 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
         nullptr,
         {}});
     if (dyads_ > 0) {
-      tables_->tension = std::make_unique<hdf5::Matrix>(
-          file_, root, "tension", hdf5::FieldType::f32, dyads_, kChunkRows, kDeflate);
-      hdf5::write_attribute(file_, tables_->tension->id(), "interval_s",
-                            identity.tension_interval_s);
+      tables_->hostility = std::make_unique<hdf5::Matrix>(
+          file_, root, "hostility", hdf5::FieldType::f32, dyads_, kChunkRows, kDeflate);
+      hdf5::write_attribute(file_, tables_->hostility->id(), "interval_s",
+                            identity.hostility_interval_s);
     }
   } catch (...) {
     abandon();
@@ -318,27 +318,27 @@ TraceFile::~TraceFile() {
 
 void TraceFile::begin_run() {
   run_events_begin_ = tables_->events.size();
-  run_tension_begin_ = tables_->tension ? tables_->tension->rows() : 0;
+  run_hostility_begin_ = tables_->hostility ? tables_->hostility->rows() : 0;
 }
 
 void TraceFile::append_events(std::span<const EventRow> events) {
   tables_->events.append(events.data(), events.size());
 }
 
-void TraceFile::append_tension(std::span<const float> samples) {
-  if (!tables_->tension || samples.empty()) return;
+void TraceFile::append_hostility(std::span<const float> samples) {
+  if (!tables_->hostility || samples.empty()) return;
   if (samples.size() % dyads_ != 0) {
-    throw std::logic_error("TraceFile: tension samples are not whole rows of dyads");
+    throw std::logic_error("TraceFile: hostility samples are not whole rows of dyads");
   }
-  tables_->tension->append(samples.data(), samples.size() / dyads_);
+  tables_->hostility->append(samples.data(), samples.size() / dyads_);
 }
 
 void TraceFile::end_run(RunRecord& record) {
   record.summary.events_begin = run_events_begin_;
   record.summary.events_count = tables_->events.size() - run_events_begin_;
-  record.summary.tension_begin = run_tension_begin_;
-  record.summary.tension_count =
-      (tables_->tension ? tables_->tension->rows() : 0) - run_tension_begin_;
+  record.summary.hostility_begin = run_hostility_begin_;
+  record.summary.hostility_count =
+      (tables_->hostility ? tables_->hostility->rows() : 0) - run_hostility_begin_;
   tables_->summary.append(&record.summary, 1);
   tables_->dyads.append(record.dyads.data(), record.dyads.size());
   tables_->presence.append(record.presence.data(), record.presence.size());
@@ -347,7 +347,7 @@ void TraceFile::end_run(RunRecord& record) {
 void TraceFile::add_run(RunRecord& record) {
   begin_run();
   append_events(record.events);
-  append_tension(record.tension);
+  append_hostility(record.hostility);
   end_run(record);
 }
 

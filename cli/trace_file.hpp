@@ -55,12 +55,12 @@ class TraceFile {
   [[nodiscard]] const std::string& final_path() const { return final_path_; }
   [[nodiscard]] const std::string& temporary_path() const { return temporary_path_; }
 
-  // One run, streamed: begin_run(), its events and tension samples in
-  // pieces, then end_run() with the finished record (its events and tension
+  // One run, streamed: begin_run(), its events and hostility samples in
+  // pieces, then end_run() with the finished record (its events and hostility
   // already appended; the summary's row ranges are filled in here).
   void begin_run();
   void append_events(std::span<const EventRow> events);
-  void append_tension(std::span<const float> samples);  // whole rows of dyads
+  void append_hostility(std::span<const float> samples);  // whole rows of dyads
   void end_run(RunRecord& record);
   // One run at once.
   void add_run(RunRecord& record);
@@ -90,7 +90,7 @@ class TraceFile {
   engine::hdf5::File file_;
   std::unique_ptr<Tables> tables_;
   std::uint64_t run_events_begin_ = 0;
-  std::uint64_t run_tension_begin_ = 0;
+  std::uint64_t run_hostility_begin_ = 0;
   bool done_ = false;
 };
 

@@ -9,7 +9,7 @@ namespace hotline::cli {
 
 namespace {
 
-// Events and tension samples go to the writer in batches of about this
+// Events and hostility samples go to the writer in batches of about this
 // many bytes.
 constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
 
@@ -54,14 +54,14 @@ void step_with_trace(agents::PlatformWorld& world, std::uint64_t steps, std::uin
   });
   const auto flush = [&] {
     const std::size_t bytes =
-        record.events.size() * sizeof(EventRow) + record.tension.size() * sizeof(float);
-    writer.submit(bytes,
-                  [&trace, events = std::move(record.events), tension = std::move(record.tension)] {
-                    trace.append_events(events);
-                    trace.append_tension(tension);
-                  });
+        record.events.size() * sizeof(EventRow) + record.hostility.size() * sizeof(float);
+    writer.submit(bytes, [&trace, events = std::move(record.events),
+                          hostility = std::move(record.hostility)] {
+      trace.append_events(events);
+      trace.append_hostility(hostility);
+    });
     record.events.clear();
-    record.tension.clear();
+    record.hostility.clear();
   };
   for (std::uint64_t i = 0; i < steps && !world.stopped(); ++i) {
     if (interruptible) {
@@ -74,7 +74,7 @@ void step_with_trace(agents::PlatformWorld& world, std::uint64_t steps, std::uin
       writer.submit(agents * (4 * sizeof(float) + 1),
                     [&trace, sample] { trace.append_states(*sample); });
     }
-    if (record.events.size() * sizeof(EventRow) + record.tension.size() * sizeof(float)
+    if (record.events.size() * sizeof(EventRow) + record.hostility.size() * sizeof(float)
         >= kBatchBytes) {
       flush();
     }

@@ -1,6 +1,6 @@
 // One run stepped while its trace streams to a file: the loop `hotline run
 // -o` and `hotline bench platforms --trace-every` share. The stepping
-// thread hands events, tension samples and state samples to the writer
+// thread hands events, hostility samples and state samples to the writer
 // thread in batches and never touches the file itself.
 #pragma once
 

@@ -81,8 +81,8 @@ TEST_CASE("report of a small fixed sweep matches its golden Markdown and CSV",
   const auto csv = run_hotline("report " + file + " --format csv --baseline hotline");
   REQUIRE(csv.exit_code == 0);
   check_golden(csv.out, "report_tutorial_10d_vs_hotline.csv");
-  // 14 measures × 3 policies and a header.
-  CHECK(hotline::test::line_count(csv.out) == 43);
+  // 16 measures × 3 policies and a header.
+  CHECK(hotline::test::line_count(csv.out) == 49);
 }
 
 TEST_CASE("report's summary lines mark what an interval cannot tell apart", "[report][cli]") {
@@ -91,8 +91,8 @@ TEST_CASE("report's summary lines mark what an interval cannot tell apart", "[re
   REQUIRE(r.exit_code == 0);
   // One line per policy but the baseline, on the four headline measures.
   const auto summary = r.out.substr(r.out.find("## Summary against none"));
-  CHECK(summary.find("- hotline: incident rate ") != std::string::npos);
-  CHECK(summary.find("- cues: incident rate ") != std::string::npos);
+  CHECK(summary.find("- hotline: dangerous incidents ") != std::string::npos);
+  CHECK(summary.find("- cues: dangerous incidents ") != std::string::npos);
   CHECK(summary.find("- none:") == std::string::npos);
   CHECK(summary.find(" vs none\n") != std::string::npos);
   // The JSON carries the same lines.

@@ -20,7 +20,7 @@ TEST_CASE("run: a scenario's summary, as a table and as JSON", "[cli][run]") {
                     "replication 0, 51 platforms",
                     0)
         == 0);
-  CHECK(r.out.find("escalation by rival dyad") != std::string::npos);
+  CHECK(r.out.find("politics by rival dyad") != std::string::npos);
   CHECK(r.out.find("encounters and incidents by rival dyad") != std::string::npos);
   CHECK(r.out.find("blue-red") != std::string::npos);
   CHECK(r.out.find("zone presence") != std::string::npos);
@@ -30,7 +30,10 @@ TEST_CASE("run: a scenario's summary, as a table and as JSON", "[cli][run]") {
                     "\"none\", \"days\": 2",
                     0)
         == 0);
-  CHECK(j.out.find("\"crises\": ") != std::string::npos);
+  CHECK(j.out.find("\"crisis_episodes\": ") != std::string::npos);
+  CHECK(j.out.find("\"crisis_days\": ") != std::string::npos);
+  CHECK(j.out.find("\"wars\": ") != std::string::npos);
+  CHECK(j.out.find("\"first_crisis_day\": ") != std::string::npos);
   CHECK(j.out.find("\"connect_delay_median_hours\": ") != std::string::npos);
   CHECK(j.out.find("\"dyads\": [{\"dyad\": \"blue-red\"") != std::string::npos);
 }

@@ -523,7 +523,7 @@ TEST_CASE("direct_link halves the dangerous and grave share between units on the
 
 TEST_CASE("the command layer is identical at 1, 2 and 3 threads", "[crisis][determinism]") {
   // 8 days of east_china_sea_2023 (3,098 platforms) under every mechanism
-  // at once: the hash covers positions, every event and every dyad's tension
+  // at once: the hash covers positions, every event and every dyad's hostility
   // and calls, and the run exercises the command layer (calls are placed).
   agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_file(
       std::string(HOTLINE_SOURCE_DIR) + "/scenarios/east_china_sea_2023.yaml"));

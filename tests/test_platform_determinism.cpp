@@ -1,7 +1,7 @@
 // Golden-hash determinism of the platform model: a 7-day east_china_sea_2023
 // run (its first policy, none) is bit-identical at 1, 2 and 3 threads —
 // every event (the command layer's included), every count, every dyad's
-// tension and every final position — and equal to a pinned value, so that an unintended
+// hostility and every final position — and equal to a pinned value, so that an unintended
 // change to the model, the RNG or an order is caught. When a change to the
 // results is intended (calibration, a new mechanism), update kGoldenHash and
 // say why in the commit.

@@ -190,14 +190,14 @@ TEST_CASE("a file without policies compares nothing: one policy, none", "[scenar
   REQUIRE(s.policies.size() == 1);
   CHECK(s.policies[0].id == "none");
   CHECK(s.output.state_interval_s == 0.0);
-  CHECK(s.output.tension_interval_s == defaults::kTensionIntervalS);
+  CHECK(s.output.hostility_interval_s == defaults::kHostilityIntervalS);
 }
 
 TEST_CASE("output intervals are whole time steps, and the default rounds up to one",
           "[scenario][output]") {
   const Scenario s = load("time: {dt: 7 min}\noutput: {state_interval: 70 min}\n");
   CHECK(s.output.state_interval_s == 4200.0);
-  CHECK(s.output.tension_interval_s == 9 * 420.0);  // 1 h rounded up to whole 7-min steps
+  CHECK(s.output.hostility_interval_s == 9 * 420.0);  // 1 h rounded up to whole 7-min steps
 }
 
 TEST_CASE("a broken item is reported once, not again where it is named", "[scenario]") {

@@ -100,7 +100,7 @@ TEST_CASE("run -o writes the DESIGN.md layout with what run prints", "[trace][cl
   CHECK(row.steps == 3 * 1440);
   const auto run = trace.read_run(0);
   CHECK(run.events.size() == row.events_count);
-  CHECK(run.tension.size() == 72 * trace.dyads());  // hourly
+  CHECK(run.hostility.size() == 72 * trace.dyads());  // hourly
   // The printed JSON carries the same numbers.
   for (const auto& d : run.dyads) {
     CHECK(r.out.find("\"encounters\": " + std::to_string(d.encounters)) != std::string::npos);
@@ -161,7 +161,7 @@ std::vector<std::byte> outcome_of(hotline::cli::RunRecord record) {
   record.summary.policy = 0;
   record.summary.replication = 0;
   record.summary.events_begin = 0;
-  record.summary.tension_begin = 0;
+  record.summary.hostility_begin = 0;
   for (auto& d : record.dyads)
     d.policy = d.replication = 0;
   for (auto& p : record.presence)
@@ -174,7 +174,7 @@ std::vector<std::byte> outcome_of(hotline::cli::RunRecord record) {
 TEST_CASE("replication k draws the same random streams under every policy", "[trace][cli]") {
   // Common random numbers: a second copy of the policy `none` under another
   // name must give, replication by replication, exactly the runs of `none`
-  // (every event, every tension sample), while replications differ.
+  // (every event, every hostility sample), while replications differ.
   const std::string dir = fresh_directory("trace_common_random_numbers");
   std::ifstream in(kTutorial);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -93,6 +93,7 @@ CrisisCommand::CrisisCommand(const WorldSpec& spec, const Policy& policy,
     const auto [a, b] = dyads_[d];
     dyad_of_nations_[a * n + b] = dyad_of_nations_[b * n + a] = static_cast<std::uint32_t>(d);
     const DyadSetting& s = setting_of(spec.escalation, a, b);
+    settings_.push_back(&s);
     hostility_.emplace_back(spec.escalation.hostility, s.baseline, s.initial_hostility,
                             s.initial_shock);
   }
@@ -135,9 +136,7 @@ CrisisCommand::CrisisCommand(const WorldSpec& spec, const Policy& policy,
   }
   // A crisis's opening incident: a grave act just reported to both sides.
   for (std::size_t d = 0; d < dyads; ++d) {
-    if (!setting_of(spec.escalation, dyads_[d].first, dyads_[d].second).opening_grave_incident) {
-      continue;
-    }
+    if (!settings_[d]->opening_grave_incident) continue;
     for (std::uint8_t side = 0; side < 2; ++side) {
       Report r;
       r.order = incidents_reported_ * 2 + side;
@@ -165,11 +164,11 @@ Event CrisisCommand::dyad_event(EventType type, std::size_t d, double time_s) co
 }
 
 double CrisisCommand::next_shock_after(std::size_t d, double time_s) {
-  const DyadSetting& s = setting_of(spec_.escalation, dyads_[d].first, dyads_[d].second);
-  if (!(s.shock_rate_per_s > 0.0)) return kInfinity;
+  const double rate_per_s = settings_[d]->shock_rate_per_s;
+  if (!(rate_per_s > 0.0)) return kInfinity;
   const double u = rng_.uniform(shocks_drawn_[d]++, static_cast<std::uint32_t>(d), 0,
                                 RngPurpose::political_shock);
-  return time_s - engine::log(1.0 - u) / s.shock_rate_per_s;
+  return time_s - engine::log(1.0 - u) / rate_per_s;
 }
 
 void CrisisCommand::push_report(Report r) {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "hotline/analysis/exact_intervals.hpp"
+
 namespace hotline::analysis {
 
 Verdict verdict_of(double low, double high, double no_change) {
@@ -22,27 +24,82 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // has no such run or the run has no value.
 using Grid = std::vector<std::vector<double>>;
 
-PolicyMeasure measure(const Grid& grid, std::size_t policy, std::size_t baseline,
-                      double confidence) {
+// A measure's grids: the runs' values and, for a rate, their counts and
+// years (which the exact intervals pool).
+struct Grids {
+  Grid values;
+  Grid counts;
+  Grid years;
+};
+
+std::vector<double> present(const std::vector<double>& row) {
+  std::vector<double> out;
+  for (const double x : row)
+    if (!std::isnan(x)) out.push_back(x);
+  return out;
+}
+
+double sum_present(const std::vector<double>& row) {
+  double sum = 0.0;
+  for (const double x : row)
+    if (!std::isnan(x)) sum += x;
+  return sum;
+}
+
+// Rates: the pooled count over the pooled years with Garwood's interval;
+// shares: Clopper–Pearson. The mean-over-runs fields keep the runs' spread.
+void exact_own(const RunMetric& metric, const Grids& g, std::size_t policy, double confidence,
+               MeanInterval& own) {
+  if (own.n == 0) return;
+  if (metric.kind == MetricKind::rate_per_year) {
+    const RateInterval r = poisson_rate_interval(sum_present(g.counts[policy]),
+                                                 sum_present(g.years[policy]), confidence);
+    own.mean = r.rate;
+    own.low = r.low;
+    own.high = r.high;
+  } else if (metric.kind == MetricKind::share_of_runs) {
+    const ShareInterval s =
+        clopper_pearson(sum_present(g.values[policy]), static_cast<double>(own.n), confidence);
+    own.low = s.low;
+    own.high = s.high;
+  }
+}
+
+PolicyMeasure measure(const RunMetric& metric, const Grids& g, std::size_t policy,
+                      std::size_t baseline, double confidence) {
   PolicyMeasure m;
-  std::vector<double> own;
-  for (const double x : grid[policy])
-    if (!std::isnan(x)) own.push_back(x);
-  m.over_runs = mean_interval(own, confidence);
+  m.over_runs = mean_interval(present(g.values[policy]), confidence);
+  exact_own(metric, g, policy, confidence, m.over_runs);
   if (policy == baseline) return m;
   // Pairs: the replications both policies have a value for.
   std::vector<double> base, pol;
-  for (std::size_t k = 0; k < grid[policy].size(); ++k) {
-    if (std::isnan(grid[policy][k]) || std::isnan(grid[baseline][k])) continue;
-    base.push_back(grid[baseline][k]);
-    pol.push_back(grid[policy][k]);
+  double count_b = 0.0, count_p = 0.0, years_b = 0.0, years_p = 0.0;
+  for (std::size_t k = 0; k < g.values[policy].size(); ++k) {
+    if (std::isnan(g.values[policy][k]) || std::isnan(g.values[baseline][k])) continue;
+    base.push_back(g.values[baseline][k]);
+    pol.push_back(g.values[policy][k]);
+    if (metric.kind != MetricKind::rate_per_year) continue;
+    count_b += g.counts[baseline][k];
+    count_p += g.counts[policy][k];
+    years_b += g.years[baseline][k];
+    years_p += g.years[policy][k];
   }
-  const PairedComparison c = compare_paired(base, pol, confidence);
-  m.against_baseline = c;
-  // The verdict is the paired t test's; shown as a relative change where
-  // the ratio has an interval (Fieller's agrees with the test at ratio 1)
-  // or where there is no interval at all.
+  PairedComparison c = compare_paired(base, pol, confidence);
   m.verdict = verdict_of(c.difference.low, c.difference.high, 0.0);
+  if (metric.kind == MetricKind::rate_per_year && !base.empty()) {
+    // The exact ratio of rates decides: counts of rare events are mostly
+    // zeros, where a paired t interval is degenerate.
+    const RateRatio r = poisson_rate_ratio(count_p, years_p, count_b, years_b, confidence);
+    c.ratio = r.ratio;
+    c.ratio_low = r.low;
+    c.ratio_high = r.high;
+    m.exact = true;
+    m.verdict = verdict_of(r.low, r.high, 1.0);
+  }
+  m.against_baseline = c;
+  // Shown as a relative change where the ratio has an interval (Fieller's
+  // agrees with the t test at ratio 1; the exact one is the test) or where
+  // there is no interval at all.
   m.relative = std::isfinite(c.ratio)
                && ((std::isfinite(c.ratio_low) && std::isfinite(c.ratio_high))
                    || m.verdict == Verdict::no_interval);
@@ -50,6 +107,83 @@ PolicyMeasure measure(const Grid& grid, std::size_t policy, std::size_t baseline
 }
 
 }  // namespace
+
+namespace {
+
+// How much of the baseline's runs reach L3 or a clash: a baseline where most
+// do is saturated, and policy differences on it are artefacts.
+void count_saturation(const TraceReader& trace, PolicyComparison& out) {
+  for (const SummaryRow& run : trace.summary()) {
+    if (run.policy != out.baseline) continue;
+    ++out.baseline_runs;
+    if (run.peak_level >= 3) ++out.baseline_runs_at_l3;
+    if (run.clashes > 0) ++out.baseline_runs_with_clash;
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// Every run's dyad rows, pooled by (dyad, policy).
+std::vector<DyadRates> dyad_rates(const TraceReader& trace, std::size_t policies,
+                                  double confidence) {
+  const std::size_t dyads = trace.dyads();
+  struct Totals {
+    double years = 0, dangerous = 0, grave = 0, crisis_days = 0, clashes = 0, wars = 0;
+  };
+  std::vector<Totals> totals(dyads * policies);
+  for (std::size_t position = 0; position < trace.summary().size(); ++position) {
+    const RunRecord run = trace.read_run(position);
+    for (const DyadRow& d : run.dyads) {
+      Totals& t = totals[d.dyad * policies + d.policy];
+      t.years += run_years(run.summary);
+      t.dangerous += static_cast<double>(d.incidents_dangerous);
+      t.grave += static_cast<double>(d.incidents_grave);
+      t.crisis_days += d.crisis_days;
+      t.clashes += d.clashes;
+      t.wars += d.wars;
+    }
+  }
+  std::vector<DyadRates> out;
+  for (std::size_t d = 0; d < dyads; ++d) {
+    for (std::size_t p = 0; p < policies; ++p) {
+      const Totals& t = totals[d * policies + p];
+      if (!(t.years > 0.0)) continue;
+      DyadRates r;
+      r.dyad = trace.dyad_names()[d];
+      r.policy = p;
+      r.years = t.years;
+      r.dangerous = poisson_rate_interval(t.dangerous, t.years, confidence);
+      r.grave = poisson_rate_interval(t.grave, t.years, confidence);
+      r.crisis_days_per_year = t.crisis_days / t.years;
+      r.clashes = poisson_rate_interval(t.clashes, t.years, confidence);
+      r.wars = poisson_rate_interval(t.wars, t.years, confidence);
+      out.push_back(r);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> report_warnings(const PolicyComparison& c) {
+  std::vector<std::string> out;
+  if (!looks_saturated(c)) return out;
+  out.push_back(fmt::format(
+      "Warning: the baseline `{}` looks saturated: {} of its {} runs reach level 3 or above and "
+      "{} have an armed clash. Differences between policies on a baseline where most runs end "
+      "in a militarised crisis or a clash say little about the real world: check the scenario "
+      "against docs/validation.md first.",
+      c.policies[c.baseline], c.baseline_runs_at_l3, c.baseline_runs, c.baseline_runs_with_clash));
+  return out;
+}
+
+bool looks_saturated(const PolicyComparison& c) {
+  return c.baseline_runs > 0
+         && (2 * c.baseline_runs_at_l3 > c.baseline_runs
+             || 2 * c.baseline_runs_with_clash > c.baseline_runs);
+}
 
 PolicyComparison compare_policies(const TraceReader& trace, const ComparisonOptions& options) {
   if (!(options.confidence > 0.0 && options.confidence < 1.0)) {
@@ -89,15 +223,22 @@ PolicyComparison compare_policies(const TraceReader& trace, const ComparisonOpti
     if (run.stopped_at_clash != 0) ++out.runs_stopped_at_clash;
   }
   for (const RunMetric& metric : run_metrics()) {
-    Grid grid(out.policies.size(), std::vector<double>(width, kNaN));
-    for (const SummaryRow& run : trace.summary())
-      grid[run.policy][run.replication] = metric.of(run);
+    const Grid empty(out.policies.size(), std::vector<double>(width, kNaN));
+    Grids g{empty, empty, empty};
+    for (const SummaryRow& run : trace.summary()) {
+      g.values[run.policy][run.replication] = metric.of(run);
+      if (metric.count == nullptr) continue;
+      g.counts[run.policy][run.replication] = metric.count(run);
+      g.years[run.policy][run.replication] = run_years(run);
+    }
     MetricComparison mc;
     mc.metric = &metric;
     for (std::size_t p = 0; p < out.policies.size(); ++p)
-      mc.policies.push_back(measure(grid, p, out.baseline, options.confidence));
+      mc.policies.push_back(measure(metric, g, p, out.baseline, options.confidence));
     out.metrics.push_back(std::move(mc));
   }
+  count_saturation(trace, out);
+  out.dyads = dyad_rates(trace, out.policies.size(), options.confidence);
   return out;
 }
 

@@ -81,10 +81,30 @@ int confidence_percent(const PolicyComparison& c) {
   return static_cast<int>(std::lround(c.confidence * 100.0));
 }
 
+// The headline rates per rival dyad and policy, with exact intervals.
+void write_dyad_tables(const PolicyComparison& c, std::ostream& out) {
+  if (c.dyads.empty()) return;
+  const int level = confidence_percent(c);
+  out << fmt::format(
+      "\n## By rival dyad (per year, exact {}% intervals)\n\n| dyad | policy | years | dangerous "
+      "| grave | crisis-days | clashes | wars |\n|---|---|--:|---|---|--:|---|---|\n",
+      level);
+  const auto rate = [](const RateInterval& r) {
+    return readable_number(r.rate) + " " + interval_text(r.low, r.high);
+  };
+  for (const DyadRates& d : c.dyads) {
+    out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", d.dyad, c.policies[d.policy],
+                       readable_number(d.years), rate(d.dangerous), rate(d.grave),
+                       readable_number(d.crisis_days_per_year), rate(d.clashes), rate(d.wars));
+  }
+}
+
 void write_markdown(const PolicyComparison& c, std::ostream& out) {
   const std::string& baseline = c.policies[c.baseline];
   const int level = confidence_percent(c);
   out << fmt::format("# Policy comparison: {}\n\n", c.scenario_name);
+  for (const std::string& warning : report_warnings(c))
+    out << "**" << warning << "**\n\n";
   out << fmt::format(
       "File `{}`: scenario hash {}, Hotline {}, seed {}, {} days per run, {} policies × {} "
       "replications ({} runs in the file).\n",
@@ -97,13 +117,18 @@ void write_markdown(const PolicyComparison& c, std::ostream& out) {
         c.runs_stopped_at_clash);
   }
   out << fmt::format(
-      "\nIntervals are {}%. A policy's mean: Student t over its replications. Its change "
-      "against `{}`: paired by replication (every policy's replication k ran on the same random "
-      "streams) — the difference of means by a paired t interval, the ratio of means by "
-      "Fieller's interval, which holds no change exactly when the difference's does. Changes are "
-      "shown relative where the ratio has an interval (`{}`'s mean clearly above zero), else as "
-      "differences; *not distinguishable*: the interval holds no change.\n",
-      level, baseline, baseline);
+      "\nIntervals are {}%. Counts of events (incidents, clashes, wars, crisis episodes, ...) are "
+      "rates per simulated year: a policy's rate is its total count over its total years, with "
+      "the exact Poisson (Garwood) interval, and its change against `{}` is the ratio of rates "
+      "with the exact conditional interval (Clopper–Pearson on one policy's share of the "
+      "events), which decides the verdict — rare counts are mostly zeros per run, where t "
+      "intervals say nothing. A share of runs has the Clopper–Pearson interval. Other measures: "
+      "a policy's mean by Student t over its replications, and its change paired by replication "
+      "(every policy's replication k ran on the same random streams) — the difference of means "
+      "by a paired t interval, the ratio by Fieller's interval, which holds no change exactly "
+      "when the difference's does. Changes are shown relative where the ratio has an interval, "
+      "else as differences; *not distinguishable*: the interval holds no change.\n",
+      level, baseline);
 
   out << fmt::format("\n## Summary against {}\n\n", baseline);
   const auto lines = summary_lines(c);
@@ -145,6 +170,7 @@ void write_markdown(const PolicyComparison& c, std::ostream& out) {
       out << row << '\n';
     }
   }
+  write_dyad_tables(c, out);
 }
 
 std::string csv_number(double x) {
@@ -200,6 +226,10 @@ void write_json(const PolicyComparison& c, std::ostream& out) {
   out << "  \"policies\": [";
   for (std::size_t p = 0; p < c.policies.size(); ++p)
     out << (p ? ", " : "") << text(c.policies[p]);
+  out << "],\n  \"warnings\": [";
+  const auto warnings = report_warnings(c);
+  for (std::size_t i = 0; i < warnings.size(); ++i)
+    out << (i ? ", " : "") << text(warnings[i]);
   out << "],\n  \"summary\": [";
   const auto lines = summary_lines(c);
   for (std::size_t i = 0; i < lines.size(); ++i)
@@ -236,7 +266,21 @@ void write_json(const PolicyComparison& c, std::ostream& out) {
     }
     out << "\n      ]\n    }";
   }
-  out << "\n  ]\n}\n";
+  out << "\n  ],\n  \"dyads\": [";
+  for (std::size_t k = 0; k < c.dyads.size(); ++k) {
+    const DyadRates& d = c.dyads[k];
+    const auto rate = [&](const RateInterval& r) {
+      return fmt::format("{{\"rate\": {}, \"count\": {}, \"low\": {}, \"high\": {}}}", num(r.rate),
+                         num(r.count), num(r.low), num(r.high));
+    };
+    out << (k ? ",\n    " : "\n    ")
+        << fmt::format(
+               "{{\"dyad\": {}, \"policy\": {}, \"years\": {}, \"dangerous\": {}, \"grave\": {}, "
+               "\"crisis_days_per_year\": {}, \"clashes\": {}, \"wars\": {}}}",
+               text(d.dyad), text(c.policies[d.policy]), num(d.years), rate(d.dangerous),
+               rate(d.grave), num(d.crisis_days_per_year), rate(d.clashes), rate(d.wars));
+  }
+  out << (c.dyads.empty() ? "]\n}\n" : "\n  ]\n}\n");
 }
 
 }  // namespace
@@ -277,7 +321,9 @@ std::vector<std::string> summary_lines(const PolicyComparison& c) {
       first = false;
       line += std::string(mc.metric->short_name) + " " + change_text(m);
       if (m.verdict == Verdict::not_distinguishable) line += " (not distinguishable)";
-      if (m.verdict == Verdict::no_interval) {
+      if (m.verdict == Verdict::no_interval && m.exact) {
+        line += " (no events in either: nothing to tell)";
+      } else if (m.verdict == Verdict::no_interval) {
         line += fmt::format(" (no interval: {} pair{})", m.against_baseline->pairs,
                             m.against_baseline->pairs == 1 ? "" : "s");
       }

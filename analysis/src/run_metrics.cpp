@@ -14,50 +14,65 @@ std::uint64_t total_incidents(const SummaryRow& run) {
   return run.incidents_unsafe + run.incidents_dangerous + run.incidents_grave;
 }
 
-namespace {
-
-double count(std::uint64_t n) {
-  return static_cast<double>(n);
+double run_years(const SummaryRow& run) {
+  return run.days / 365.0;
 }
 
+namespace {
+
+double per_year(double x, const SummaryRow& r) {
+  return r.days > 0.0 ? x / run_years(r) : std::numeric_limits<double>::quiet_NaN();
+}
+
+// A count measure: its count and its value per year, from one expression.
+#define HOTLINE_RATE(id, title, short_name, headline, expr)                                      \
+  RunMetric {                                                                                    \
+    id, title, short_name, "per year", headline,                                                 \
+        [](const SummaryRow& r) { return per_year(static_cast<double>(expr), r); },              \
+        MetricKind::rate_per_year, [](const SummaryRow& r) { return static_cast<double>(expr); } \
+  }
+
 constexpr std::array kMetrics{
+    HOTLINE_RATE("dangerous_incidents", "Dangerous incidents, all dyads", "dangerous incidents",
+                 true, r.incidents_dangerous),
+    HOTLINE_RATE("grave_incidents", "Grave incidents, all dyads", "grave incidents", true,
+                 r.incidents_grave),
+    RunMetric{"crisis_days", "Crisis-days: days at level 2 or above, summed over dyads",
+              "crisis-days", "per year", true,
+              [](const SummaryRow& r) { return per_year(r.crisis_days, r); }},
+    HOTLINE_RATE("clashes", "Armed clashes (skirmishes and wars), all dyads", "clashes", true,
+                 r.clashes),
+    HOTLINE_RATE("crisis_episodes", "Crisis episodes, all dyads", "crisis episodes", false,
+                 r.crisis_episodes),
+    HOTLINE_RATE("wars", "Wars", "wars", false, r.wars),
+    RunMetric{"runs_with_clash", "Runs with at least one clash", "runs with a clash",
+              "share of runs", false, [](const SummaryRow& r) { return r.clashes > 0 ? 1.0 : 0.0; },
+              MetricKind::share_of_runs},
     RunMetric{"incident_rate", "Incidents per 100 encounter-hours", "incident rate",
-              "per 100 encounter-hours", true,
+              "per 100 encounter-hours", false,
               [](const SummaryRow& r) {
                 return incidents_per_100_encounter_hours(total_incidents(r), r.encounter_hours);
               }},
-    RunMetric{"crises", "Crises: entries into level 2, summed over dyads", "crises", "per run",
-              true, [](const SummaryRow& r) { return count(r.crises); }},
-    RunMetric{"hours_at_crisis", "Time at level 2 or above, summed over dyads", "time at L2+",
-              "dyad-hours per run", true,
-              [](const SummaryRow& r) { return r.dyad_hours_at_crisis; }},
-    RunMetric{"clashes", "Armed clashes", "clashes", "per run", true,
-              [](const SummaryRow& r) { return count(r.clashes); }},
-    RunMetric{"runs_with_clash", "Runs with at least one clash", "runs with a clash",
-              "share of runs", false,
-              [](const SummaryRow& r) { return r.clashes > 0 ? 1.0 : 0.0; }},
-    RunMetric{"incidents", "Incidents (all severities)", "incidents", "per run", false,
-              [](const SummaryRow& r) { return count(total_incidents(r)); }},
-    RunMetric{"grave_incidents", "Grave incidents", "grave incidents", "per run", false,
-              [](const SummaryRow& r) { return count(r.incidents_grave); }},
-    RunMetric{"encounters", "Encounters", "encounters", "per run", false,
-              [](const SummaryRow& r) { return count(r.encounters); }},
-    RunMetric{"encounter_hours", "Time in encounter", "encounter time", "h per run", false,
-              [](const SummaryRow& r) { return r.encounter_hours; }},
+    HOTLINE_RATE("incidents", "Incidents (all severities)", "incidents", false, total_incidents(r)),
+    HOTLINE_RATE("encounters", "Encounters", "encounters", false, r.encounters),
+    RunMetric{"encounter_hours", "Time in encounter", "encounter time", "h per year", false,
+              [](const SummaryRow& r) { return per_year(r.encounter_hours, r); }},
     RunMetric{"peak_level", "Peak escalation level: the highest of any dyad, 0 to 4", "peak level",
               "level", false,
               [](const SummaryRow& r) { return static_cast<double>(r.peak_level); }},
-    RunMetric{"calls_connected", "Hotline calls connected", "calls connected", "per run", false,
-              [](const SummaryRow& r) { return count(r.calls_connected); }},
+    HOTLINE_RATE("calls_connected", "Hotline calls connected", "calls connected", false,
+                 r.calls_connected),
     // Exposure: what the rivals' forces did, which the policies mostly leave
     // alone (their differences show where a posture moved a mission).
-    RunMetric{"scrambles", "Scrambles: intrusions answered by alert aircraft", "scrambles",
-              "per run", false, [](const SummaryRow& r) { return count(r.scrambles); }},
-    RunMetric{"intercepts", "Intercepts: responders that reached their intruders", "intercepts",
-              "per run", false, [](const SummaryRow& r) { return count(r.intercepts); }},
-    RunMetric{"airspace_violations", "Airspace violations", "airspace violations", "per run", false,
-              [](const SummaryRow& r) { return count(r.airspace_violations); }},
+    HOTLINE_RATE("scrambles", "Scrambles: intrusions answered by alert aircraft", "scrambles",
+                 false, r.scrambles),
+    HOTLINE_RATE("intercepts", "Intercepts: responders that reached their intruders", "intercepts",
+                 false, r.intercepts),
+    HOTLINE_RATE("airspace_violations", "Airspace violations", "airspace violations", false,
+                 r.airspace_violations),
 };
+
+#undef HOTLINE_RATE
 
 }  // namespace
 

@@ -41,7 +41,7 @@ std::vector<std::pair<std::string, std::string>> TraceIdentity::matching_fields(
       {"replications", std::to_string(replications)},
       {"policies", ids},
       {"events", events},
-      {"tension interval (s)", number_text(tension_interval_s)},
+      {"hostility interval (s)", number_text(hostility_interval_s)},
       {"state interval (s)", number_text(state_interval_s)},
   };
 }
@@ -97,7 +97,7 @@ std::vector<std::byte> TraceIdentity::encode() const {
     put_text(out, *text);
   }
   put_text(out, fmt::format("{} {} {} {} {} {} {}", seed, number_text(days), replications,
-                            shard_index, shard_count, number_text(tension_interval_s),
+                            shard_index, shard_count, number_text(hostility_interval_s),
                             number_text(state_interval_s)));
   put_text(out, std::to_string(policies.size()));
   for (std::size_t i = 0; i < policies.size(); ++i) {
@@ -122,16 +122,16 @@ TraceIdentity TraceIdentity::decode(std::span<const std::byte> bytes) {
   const std::string numbers = get_text(bytes);
   unsigned long long seed = 0;
   char days[64] = {};
-  char tension[64] = {};
+  char hostility[64] = {};
   char states[64] = {};
   if (std::sscanf(numbers.c_str(), "%llu %63s %u %u %u %63s %63s", &seed, days, &id.replications,
-                  &id.shard_index, &id.shard_count, tension, states)
+                  &id.shard_index, &id.shard_count, hostility, states)
       != 7) {
     throw std::runtime_error("identity: bad numbers");
   }
   id.seed = seed;
   id.days = std::stod(days);
-  id.tension_interval_s = std::stod(tension);
+  id.hostility_interval_s = std::stod(hostility);
   id.state_interval_s = std::stod(states);
   const std::size_t count = std::stoul(get_text(bytes));
   for (std::size_t i = 0; i < count; ++i) {

@@ -71,7 +71,7 @@ TraceReader::TraceReader(const std::string& path) : path_(path), file_(open_file
     id.shard_count =
         static_cast<std::uint32_t>(hdf5::read_int_attribute(file_, root, "shard_count"));
     id.events = hdf5::read_string_attribute(file_, root, "events");
-    id.tension_interval_s = hdf5::read_double_attribute(file_, root, "tension_interval_s");
+    id.hostility_interval_s = hdf5::read_double_attribute(file_, root, "hostility_interval_s");
     id.state_interval_s = hdf5::read_double_attribute(file_, root, "state_interval_s");
     {
       hdf5::Handle group(H5Gopen2(root, "scenario", H5P_DEFAULT), H5Gclose);
@@ -121,7 +121,8 @@ void TraceReader::check_tables() const {
   expect_rows("dyad_summary", summary_.size() * dyad_names_.size());
   expect_rows("zone_presence", summary_.size() * presence_per_run_);
   const std::uint64_t event_rows = hdf5::dataset_rows(file_, "events");
-  const std::uint64_t tension_rows = dyad_names_.empty() ? 0 : hdf5::dataset_rows(file_, "tension");
+  const std::uint64_t hostility_rows =
+      dyad_names_.empty() ? 0 : hdf5::dataset_rows(file_, "hostility");
   // A run file holds one replication of any number; a sweep's are 0..R-1.
   const bool sweep = id.kind == "sweep";
   std::set<std::pair<std::uint32_t, std::uint32_t>> seen;
@@ -142,8 +143,9 @@ void TraceReader::check_tables() const {
                                           r, id.policy_ids[s.policy], s.replication));
     }
     if (s.events_begin > event_rows || s.events_count > event_rows - s.events_begin
-        || s.tension_begin > tension_rows || s.tension_count > tension_rows - s.tension_begin) {
-      throw TraceError(path_, fmt::format("/summary row {}: its rows of /events or /tension lie "
+        || s.hostility_begin > hostility_rows
+        || s.hostility_count > hostility_rows - s.hostility_begin) {
+      throw TraceError(path_, fmt::format("/summary row {}: its rows of /events or /hostility lie "
                                           "outside those datasets",
                                           r));
     }
@@ -165,10 +167,10 @@ RunRecord TraceReader::read_run(std::size_t position) const {
     bytes = hdf5::read_table_rows(file_, "events", sizeof(EventRow), event_fields(), s.events_begin,
                                   s.events_count);
     rows_from_bytes(record.events, bytes);
-    if (dyads > 0 && s.tension_count > 0) {
-      bytes = hdf5::read_matrix_rows(file_, "tension", hdf5::FieldType::f32, dyads, s.tension_begin,
-                                     s.tension_count);
-      rows_from_bytes(record.tension, bytes);
+    if (dyads > 0 && s.hostility_count > 0) {
+      bytes = hdf5::read_matrix_rows(file_, "hostility", hdf5::FieldType::f32, dyads,
+                                     s.hostility_begin, s.hostility_count);
+      rows_from_bytes(record.hostility, bytes);
     }
   } catch (const hdf5::Error& e) {
     throw TraceError(path_, "not a readable Hotline trace: " + without_path(e));

@@ -115,6 +115,14 @@ struct DyadDefaults {
   double shock_rate_per_s = defaults::kShockRatePerS;
 };
 
+// The scenario-wide baseline and shock rate, before any dyad's own.
+void give_every_dyad(const DyadDefaults& dyad, std::vector<DyadSetting>& dyads) {
+  for (DyadSetting& s : dyads) {
+    s.baseline = s.initial_hostility = dyad.baseline;
+    s.shock_rate_per_s = dyad.shock_rate_per_s;
+  }
+}
+
 void read_shocks(const Value& value, HostilityParameters& h, DyadDefaults& dyad) {
   if (!value.expect_map({"rate", "size", "relax_time"})) return;
   FieldReader fields(value);
@@ -204,10 +212,7 @@ void read_hostility(const Value& value, const Scenario& scenario, EscalationPara
   if (auto shares = value.optional("report_shares")) read_report_shares(*shares, h.report_share);
   if (auto shocks = value.optional("shocks")) read_shocks(*shocks, h, dyad);
   if (auto levels = value.optional("levels")) read_levels(*levels, h);
-  for (DyadSetting& s : p.dyads) {
-    s.baseline = s.initial_hostility = dyad.baseline;
-    s.shock_rate_per_s = dyad.shock_rate_per_s;
-  }
+  give_every_dyad(dyad, p.dyads);
   if (auto dyads = value.optional("dyads")) {
     if (const auto items = dyads->items()) {
       std::vector<std::size_t> seen;
@@ -300,8 +305,6 @@ EscalationParameters default_escalation(const Scenario& scenario) {
       DyadSetting s;
       s.nation_a = a;
       s.nation_b = b;
-      s.baseline = s.initial_hostility = defaults::kHostilityBaseline;
-      s.shock_rate_per_s = defaults::kShockRatePerS;
       p.dyads.push_back(s);
     }
   }
@@ -312,6 +315,8 @@ EscalationParameters default_escalation(const Scenario& scenario) {
 
 EscalationParameters read_escalation(const std::optional<Value>& value, const Scenario& scenario) {
   EscalationParameters p = default_escalation(scenario);
+  DyadDefaults dyad;
+  give_every_dyad(dyad, p.dyads);
   if (!value
       || !value->expect_map({"report_delay", "perception", "hostility", "decisions", "outcomes",
                              "clarification_window", "stop_at_first_clash", "posture_effects"})) {
@@ -325,7 +330,6 @@ EscalationParameters read_escalation(const std::optional<Value>& value, const Sc
       fields.optional("sigma", p.perception.report_delay_sigma, plain_number(0.0, 10.0));
     }
   }
-  DyadDefaults dyad;
   if (auto perception = value->optional("perception")) read_perception(*perception, p.perception);
   if (auto hostility = value->optional("hostility")) read_hostility(*hostility, scenario, p, dyad);
   if (auto decisions = value->optional("decisions")) read_decisions(*decisions, p.decisions);

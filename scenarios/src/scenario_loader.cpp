@@ -62,15 +62,16 @@ std::optional<double> read_interval(const Value& value, double dt_s) {
 }  // namespace
 
 OutputSettings read_output(const std::optional<Value>& value, const TimeSettings& time) {
-  // The default tension interval, rounded up to whole time steps.
+  // The default hostility interval, rounded up to whole time steps.
   OutputSettings output{defaults::kStateIntervalS,
-                        std::ceil(defaults::kTensionIntervalS / time.dt_s) * time.dt_s};
-  if (!value || !value->expect_map({"state_interval", "tension_interval"})) return output;
+                        std::ceil(defaults::kHostilityIntervalS / time.dt_s) * time.dt_s};
+  if (!value || !value->expect_map({"state_interval", "hostility_interval"})) return output;
   if (auto v = value->optional("state_interval")) {
     output.state_interval_s = read_interval(*v, time.dt_s).value_or(output.state_interval_s);
   }
-  if (auto v = value->optional("tension_interval")) {
-    output.tension_interval_s = read_interval(*v, time.dt_s).value_or(output.tension_interval_s);
+  if (auto v = value->optional("hostility_interval")) {
+    output.hostility_interval_s =
+        read_interval(*v, time.dt_s).value_or(output.hostility_interval_s);
   }
   return output;
 }

@@ -413,8 +413,8 @@ std::string explain_scenario(const Scenario& s) {
   for (const Policy& p : s.policies)
     write_policy(out, p, s);
 
-  out += fmt::format("output:\n  state_interval: {}\n  tension_interval: {}\n",
-                     duration(s.output.state_interval_s), duration(s.output.tension_interval_s));
+  out += fmt::format("output:\n  state_interval: {}\n  hostility_interval: {}\n",
+                     duration(s.output.state_interval_s), duration(s.output.hostility_interval_s));
   return out;
 }
 

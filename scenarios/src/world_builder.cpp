@@ -106,7 +106,7 @@ agents::WorldSpec build_world_spec(const Scenario& s) {
   w.escalation = s.escalation;
   w.policies = s.policies;
   w.state_interval_s = s.output.state_interval_s;
-  w.tension_interval_s = s.output.tension_interval_s;
+  w.hostility_interval_s = s.output.hostility_interval_s;
   return w;
 }
 

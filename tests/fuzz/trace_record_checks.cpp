@@ -112,11 +112,11 @@ RunRecord sample_record() {
   r.summary.encounters = 9;
   r.summary.first_clash_day = std::nan("");
   r.summary.events_count = 2;
-  r.summary.tension_count = 2;
+  r.summary.hostility_count = 2;
   cli::DyadRow dyad;
   dyad.dyad = 1;
   dyad.encounters = 4;
-  dyad.tension = 0.25;
+  dyad.hostility = 0.25;
   r.dyads = {cli::DyadRow{}, dyad};
   cli::PresenceRow presence;
   presence.zone = 1;
@@ -127,7 +127,7 @@ RunRecord sample_record() {
   event.type = 3;
   event.x_km = -12.5;
   r.events = {event, event};
-  r.tension = {0.0F, 0.5F, 0.125F, 1.0F};
+  r.hostility = {0.0F, 0.5F, 0.125F, 1.0F};
   return r;
 }
 
@@ -148,7 +148,7 @@ TraceIdentity sample_identity() {
   id.shard_index = 2;
   id.shard_count = 3;
   id.events = "command";
-  id.tension_interval_s = 3600.0;
+  id.hostility_interval_s = 3600.0;
   return id;
 }
 

@@ -16,7 +16,7 @@ import h5py
 import matplotlib.image as mpimg
 import numpy as np
 
-PLOTS = ["incident_rate.png", "escalation.png", "tension.png", "incident_map.png"]
+PLOTS = ["incident_rate.png", "escalation.png", "hostility.png", "incident_map.png"]
 
 
 def run(arguments, expect):
@@ -90,8 +90,8 @@ def main():
     future = os.path.join(work, "future.h5")
     shutil.copy(sweep, future)
     with h5py.File(future, "a") as f:
-        f.attrs["format_version"] = np.int64(2)
-    refused(future, f"{future}: trace format version 2; this script reads version 1")
+        f.attrs["format_version"] = np.int64(3)
+    refused(future, f"{future}: trace format version 3; this script reads version 2")
     # A comparison of another sweep.
     other = os.path.join(work, "other.h5")
     run([hotline, "sweep", os.path.join(source, "scenarios", "tutorial.yaml"), "--days", "2",

@@ -40,24 +40,24 @@ def run(*args):
 SUMMARY = ["policy", "replication", "seed", "days", "steps", "stopped_at_clash", "platforms",
            "encounters", "encounter_hours", "incidents_unsafe", "incidents_dangerous",
            "incidents_grave", "incidents_per_100_hours", "intrusions", "scrambles", "dispatches",
-           "unanswered", "intercepts", "airspace_violations", "crises", "dyad_hours_at_crisis",
-           "peak_level", "clashes",
-           "first_clash_day", "calls", "call_attempts", "calls_connected", "calls_relayed",
+           "unanswered", "intercepts", "airspace_violations", "crisis_episodes", "crisis_days",
+           "peak_level", "clashes", "wars", "first_crisis_day",
+           "first_clash_day", "first_war_day", "calls", "call_attempts", "calls_connected", "calls_relayed",
            "calls_failed", "connect_delay_median_hours", "connect_delay_p90_hours",
            "cues_encounters", "cues_both_adhered", "events_begin", "events_count",
-           "tension_begin", "tension_count"]
+           "hostility_begin", "hostility_count"]
 EVENTS = ["policy", "replication", "step", "time_s", "type", "agent_a", "agent_b", "nation_a",
           "nation_b", "severity", "x_km", "y_km", "value"]
 ROOT_ATTRS = ["format", "format_version", "hotline_version", "created_utc", "command_line",
               "kind", "seed", "days", "dt_s", "replications", "shard_index", "shard_count",
-              "events", "tension_interval_s", "state_interval_s"]
+              "events", "hostility_interval_s", "state_interval_s"]
 
 
 def check_schema(f, kind):
     for a in ROOT_ATTRS:
         check(a in f.attrs, f"{kind}: root attribute {a}")
     check(f.attrs["format"] == "hotline", f"{kind}: format")
-    check(f.attrs["format_version"] == 1, f"{kind}: format_version")
+    check(f.attrs["format_version"] == 2, f"{kind}: format_version")
     check(f.attrs["kind"] == kind, f"{kind}: kind")
     for a in ["yaml", "resolved_yaml", "name", "hash", "file"]:
         check(a in f["scenario"].attrs, f"{kind}: /scenario attribute {a}")
@@ -71,17 +71,17 @@ def check_schema(f, kind):
           f"{kind}: /policies columns")
     check(f["policies"].dtype["scenario_index"] == np.uint32, f"{kind}: /policies scenario_index u32")
     for name in ["nations", "dyads", "zones", "event_types", "severities", "platform_states",
-                 "dyad_summary", "zone_presence", "tension"]:
+                 "dyad_summary", "zone_presence", "hostility"]:
         check(name in f, f"{kind}: /{name}")
-    for name in ["summary", "events", "dyad_summary", "tension"]:
+    for name in ["summary", "events", "dyad_summary", "hostility"]:
         d = f[name]
         check(d.chunks is not None and d.compression == "gzip" and d.shuffle,
               f"{kind}: /{name} chunked, shuffled, deflated")
         check(d.maxshape[0] is None, f"{kind}: /{name} extendible")
-    check(f["tension"].dtype == np.float32, f"{kind}: /tension float32")
-    check(f["tension"].shape[1] == len(f["dyads"]), f"{kind}: /tension columns = dyads")
+    check(f["hostility"].dtype == np.float32, f"{kind}: /hostility float32")
+    check(f["hostility"].shape[1] == len(f["dyads"]), f"{kind}: /hostility columns = dyads")
     s = f["summary"][:]
-    # Each run's rows of /events and /tension are where the summary says.
+    # Each run's rows of /events and /hostility are where the summary says.
     events = f["events"][:]
     for row in s:
         b, n = int(row["events_begin"]), int(row["events_count"])
@@ -90,7 +90,7 @@ def check_schema(f, kind):
               np.all(part["replication"] == row["replication"]), f"{kind}: event ranges")
         check(np.all(np.diff(part["step"].astype(np.int64)) >= 0), f"{kind}: events in step order")
     check(int(s["events_count"].sum()) == len(events), f"{kind}: every event in a run")
-    check(int(s["tension_count"].sum()) == f["tension"].shape[0], f"{kind}: every tension row")
+    check(int(s["hostility_count"].sum()) == f["hostility"].shape[0], f"{kind}: every hostility row")
     return s
 
 
@@ -110,7 +110,8 @@ with h5py.File(os.path.join(work, "run.h5"), "r") as f:
     check(len(dyads) == len(printed["dyads"]), "run: one row per dyad")
     for d, p in zip(dyads, printed["dyads"]):
         check(names[d["dyad"]] == p["dyad"], "run: dyad names")
-        for column, key in [("encounters", "encounters"), ("crises", "crises"),
+        for column, key in [("encounters", "encounters"), ("crisis_episodes", "crisis_episodes"),
+                            ("wars", "wars"), ("shocks", "shocks"),
                             ("peak_level", "peak_level"), ("clashes", "clashes"),
                             ("calls", "calls"), ("calls_connected", "calls_connected"),
                             ("call_attempts", "call_attempts"), ("level", "level")]:
@@ -118,7 +119,7 @@ with h5py.File(os.path.join(work, "run.h5"), "r") as f:
         for column, key in [("incidents_unsafe", "unsafe"), ("incidents_dangerous", "dangerous"),
                             ("incidents_grave", "grave")]:
             check(d[column] == p["incidents"][key], f"run: {p['dyad']} {column}")
-        for column in ["encounter_hours", "hours_at_crisis", "tension",
+        for column in ["encounter_hours", "crisis_days", "hostility", "baseline",
                        "incidents_per_100_hours"]:
             check(float(d[column]) == p[column if column != "incidents_per_100_hours"
                                         else "incidents_per_100_hours"],

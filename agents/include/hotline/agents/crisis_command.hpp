@@ -158,6 +158,7 @@ class CrisisCommand {
   engine::CounterRng rng_;
   std::vector<std::pair<std::size_t, std::size_t>> dyads_;
   std::vector<std::uint32_t> dyad_of_nations_;  // [a * nations + b]
+  std::vector<const DyadSetting*> settings_;    // into spec_.escalation.dyads, by dyad
   std::vector<DyadHostility> hostility_;
   std::vector<int> levels_;  // effective: 4 in a clash, else the hostility's
   std::vector<DyadRecord> records_;

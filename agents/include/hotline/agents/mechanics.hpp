@@ -1,6 +1,7 @@
-// The parameters of encounters, incidents and escalation (docs/model.md,
-// "Encounters and incidents" and "Perception, tension, escalation"), in the
-// engine's units: km, s and events per second.
+// The parameters of encounters, incidents and the command layer
+// (docs/model.md, "Encounters and incidents", "Hostility, levels and crisis
+// episodes" and "The command layer"), in the engine's units: km, s and
+// events per second.
 #pragma once
 
 #include <array>
@@ -12,14 +13,6 @@
 #include "hotline/agents/platforms.hpp"
 
 namespace hotline::agents {
-
-// unsafe, dangerous, grave: weights or shares.
-struct SeverityTriple {
-  double unsafe = 0.0;
-  double dangerous = 0.0;
-  double grave = 0.0;
-  bool operator==(const SeverityTriple&) const = default;
-};
 
 struct EncounterParameters {
   // range_km[kind_a * 2 + kind_b], symmetric (ship = 0, aircraft = 1).

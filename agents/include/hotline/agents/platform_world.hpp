@@ -140,7 +140,7 @@ class PlatformWorld {
   // Pins a nation's posture: the command layer no longer changes it
   // (controlled experiments and tests of the posture's effects).
   void pin_posture(std::size_t nation, int posture);
-  // The command layer: tension, levels, clashes and calls per dyad.
+  // The command layer: hostility, levels, clashes and calls per dyad.
   [[nodiscard]] const CrisisCommand& crisis() const { return *crisis_; }
   [[nodiscard]] const Policy& policy() const { return policy_; }
   // Encounters begun under CUES (ship–ship and aircraft–ship, with the

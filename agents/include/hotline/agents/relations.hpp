@@ -1,4 +1,4 @@
-// How two nations stand. Every rival pair is a dyad with its own tension;
+// How two nations stand. Every rival pair is a dyad with its own hostility;
 // allies react to each other's crises.
 #pragma once
 

@@ -165,7 +165,7 @@ struct WorldSpec {
   EscalationParameters escalation;
   std::vector<Policy> policies;
   double state_interval_s = 0.0;
-  double tension_interval_s = 0.0;
+  double hostility_interval_s = 0.0;
 
   [[nodiscard]] Relation relation(std::size_t a, std::size_t b) const {
     return relations[a * nations.size() + b];

@@ -3,7 +3,11 @@
 // Student-t interval, and — paired by replication, since replication k of
 // every policy ran on the same random streams — the difference and the
 // ratio of means against the baseline with their intervals
-// (statistics.hpp).
+// (statistics.hpp). Rates of counted events instead get exact intervals:
+// the pooled count over the pooled years (Garwood), and against the
+// baseline the exact conditional ratio of rates, which then decides the
+// verdict; shares of runs get Clopper–Pearson intervals
+// (exact_intervals.hpp).
 //
 // The verdict is the paired t test's: a difference interval that holds 0
 // is "not distinguishable". It is shown as a relative change with the
@@ -19,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "hotline/analysis/exact_intervals.hpp"
 #include "hotline/analysis/run_metrics.hpp"
 #include "hotline/analysis/statistics.hpp"
 #include "hotline/analysis/trace_reader.hpp"
@@ -49,12 +54,27 @@ struct PolicyMeasure {
   // Against the baseline (not for the baseline itself).
   std::optional<PairedComparison> against_baseline;
   bool relative = false;  // shown as a ratio (else as the difference)
+  bool exact = false;     // the ratio and verdict are the exact rate ratio's
   Verdict verdict = Verdict::no_interval;
 };
 
 struct MetricComparison {
   const RunMetric* metric = nullptr;
   std::vector<PolicyMeasure> policies;  // PolicyComparison::policies order
+};
+
+// One rival dyad under one policy: the headline rates over every run's
+// years, with exact intervals for the counts (a sum over dyads can hide
+// that one dyad carries all of it).
+struct DyadRates {
+  std::string dyad;  // "a-b"
+  std::size_t policy = 0;
+  double years = 0.0;
+  RateInterval dangerous;
+  RateInterval grave;
+  double crisis_days_per_year = 0.0;
+  RateInterval clashes;
+  RateInterval wars;
 };
 
 struct PolicyComparison {
@@ -70,12 +90,22 @@ struct PolicyComparison {
   double confidence = 0.95;
   std::size_t runs = 0;  // in the file
   std::size_t runs_stopped_at_clash = 0;
+  // The baseline's runs, and how many reach L3 or above, or a clash.
+  std::size_t baseline_runs = 0;
+  std::size_t baseline_runs_at_l3 = 0;
+  std::size_t baseline_runs_with_clash = 0;
   std::vector<MetricComparison> metrics;  // run_metrics() order
+  std::vector<DyadRates> dyads;           // dyad-major, then policy
 };
 
 // Throws ComparisonError (unknown baseline, bad confidence) or TraceError.
 [[nodiscard]] PolicyComparison compare_policies(const TraceReader& trace,
                                                 const ComparisonOptions& options);
+
+// Whether most of the baseline's runs reach L3 or a clash.
+[[nodiscard]] bool looks_saturated(const PolicyComparison& c);
+// Warnings a report gives in its first lines (a saturated baseline).
+[[nodiscard]] std::vector<std::string> report_warnings(const PolicyComparison& c);
 
 // The verdict on an interval [low, high] about `no_change` (0 or 1).
 [[nodiscard]] Verdict verdict_of(double low, double high, double no_change);

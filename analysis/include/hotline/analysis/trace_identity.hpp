@@ -20,7 +20,7 @@ namespace hotline::analysis {
 
 // The version of the trace format this build writes and reads
 // (docs/trace-format.md).
-inline constexpr std::int64_t kTraceFormatVersion = 1;
+inline constexpr std::int64_t kTraceFormatVersion = 2;
 
 struct TraceIdentity {
   std::string kind;  // "run" or "sweep"
@@ -37,9 +37,9 @@ struct TraceIdentity {
   std::vector<std::string> policy_ids;  // and their ids
   std::uint32_t shard_index = 1;        // 1-based
   std::uint32_t shard_count = 1;
-  std::string events = "all";       // EventDetail name
-  double tension_interval_s = 0.0;  // 0: none
-  double state_interval_s = 0.0;    // run files only; 0: none
+  std::string events = "all";         // EventDetail name
+  double hostility_interval_s = 0.0;  // 0: none
+  double state_interval_s = 0.0;      // run files only; 0: none
 
   // Fields that must agree for files or journals to belong together: name
   // and value, as text, in a fixed order (the shard fields left out).

@@ -36,11 +36,14 @@ struct SummaryRow {
   std::uint64_t unanswered = 0;
   std::uint64_t intercepts = 0;           // responders that reached their intruders
   std::uint64_t airspace_violations = 0;  // aircraft into another nation's territorial airspace
-  std::uint32_t crises = 0;
-  double dyad_hours_at_crisis = 0.0;  // summed over dyads
-  std::int32_t peak_level = 0;        // the highest of any dyad
+  std::uint32_t crisis_episodes = 0;      // summed over dyads
+  double crisis_days = 0.0;               // days at L2 or above, summed over dyads
+  std::int32_t peak_level = 0;            // the highest of any dyad
   std::uint32_t clashes = 0;
-  double first_clash_day = 0.0;  // the earliest of any dyad; NaN: none
+  std::uint32_t wars = 0;
+  double first_crisis_day = 0.0;  // the earliest entry into L2 of any dyad; NaN: none
+  double first_clash_day = 0.0;   // the earliest of any dyad; NaN: none
+  double first_war_day = 0.0;     // NaN: none
   std::uint64_t calls = 0;
   std::uint64_t call_attempts = 0;
   std::uint64_t calls_connected = 0;
@@ -50,11 +53,11 @@ struct SummaryRow {
   double connect_delay_p90_hours = 0.0;
   std::uint64_t cues_encounters = 0;
   std::uint64_t cues_both_adhered = 0;
-  // Where the run's rows of /events and /tension are.
+  // Where the run's rows of /events and /hostility are.
   std::uint64_t events_begin = 0;
   std::uint64_t events_count = 0;
-  std::uint64_t tension_begin = 0;
-  std::uint64_t tension_count = 0;
+  std::uint64_t hostility_begin = 0;
+  std::uint64_t hostility_count = 0;
 };
 
 // /dyad_summary: one row per (policy, replication, rival dyad).
@@ -66,6 +69,13 @@ struct DyadRow {
   std::uint32_t dyad = 0;  // index into /dyads
   std::uint64_t encounters = 0;
   double encounter_hours = 0.0;
+  // By the conduct an encounter began with, and the hours by each step's.
+  std::uint64_t encounters_routine = 0;
+  std::uint64_t encounters_signalling = 0;
+  std::uint64_t encounters_harassment = 0;
+  double encounter_hours_routine = 0.0;
+  double encounter_hours_signalling = 0.0;
+  double encounter_hours_harassment = 0.0;
   std::uint64_t incidents_unsafe = 0;
   std::uint64_t incidents_dangerous = 0;
   std::uint64_t incidents_grave = 0;
@@ -86,13 +96,19 @@ struct DyadRow {
   std::uint64_t airspace_violations_into_a = 0;  // b's aircraft into a's territorial airspace
   std::uint64_t intercepts_by_b = 0;
   std::uint64_t airspace_violations_into_b = 0;
-  std::uint32_t crises = 0;
-  double hours_at_crisis = 0.0;
+  std::uint32_t crisis_episodes = 0;  // from entry into L2 until 14 days below L1's exit
+  double crisis_days = 0.0;           // days at L2 or above (L4 included)
   std::int32_t peak_level = 0;
-  std::uint32_t clashes = 0;
-  double first_clash_day = 0.0;  // NaN: none
-  double tension = 0.0;          // at the end of the run
-  std::int32_t level = 0;        // at the end of the run
+  std::uint32_t clashes = 0;  // skirmishes and wars
+  std::uint32_t wars = 0;
+  double first_crisis_day = 0.0;    // NaN: none
+  double first_clash_day = 0.0;     // NaN: none
+  double war_day = 0.0;             // NaN: none
+  std::uint32_t shocks = 0;         // political shocks
+  std::uint32_t deescalations = 0;  // decisions to de-escalate, both sides
+  double hostility = 0.0;           // H at the end of the run
+  double baseline = 0.0;            // H0 at the end of the run
+  std::int32_t level = 0;           // at the end of the run
   std::uint64_t calls = 0;
   std::uint64_t call_attempts = 0;
   std::uint64_t calls_connected = 0;
@@ -145,7 +161,7 @@ struct RunRecord {
   std::vector<DyadRow> dyads;
   std::vector<PresenceRow> presence;  // every (zone, nation), zone-major
   std::vector<EventRow> events;       // kept events, in step order
-  std::vector<float> tension;         // [samples × dyads], row after row
+  std::vector<float> hostility;       // [samples × dyads], row after row
 };
 
 [[nodiscard]] const std::vector<engine::hdf5::Field>& summary_fields();

@@ -120,6 +120,6 @@ inline constexpr bool kDialogueRelay = true;
 
 // output
 inline constexpr double kStateIntervalS = 0.0;  // no sampled states unless asked
-inline constexpr double kTensionIntervalS = 3600.0;
+inline constexpr double kHostilityIntervalS = 3600.0;
 
 }  // namespace hotline::scenarios::defaults

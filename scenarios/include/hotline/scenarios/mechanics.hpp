@@ -19,6 +19,5 @@ using agents::kPostureCount;
 using agents::OutcomeParameters;
 using agents::PerceptionParameters;
 using agents::SeverityOdds;
-using agents::SeverityTriple;
 
 }  // namespace hotline::scenarios

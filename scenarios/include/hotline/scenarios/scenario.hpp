@@ -34,8 +34,8 @@ struct TimeSettings {
 // What a run writes besides events and the summary. An interval of 0 writes
 // no samples; others are whole multiples of the time step.
 struct OutputSettings {
-  double state_interval_s = 0.0;    // sampled agent states (/states)
-  double tension_interval_s = 0.0;  // dyad tensions (/tension)
+  double state_interval_s = 0.0;      // sampled agent states (/states)
+  double hostility_interval_s = 0.0;  // dyad hostilities (/hostility)
   bool operator==(const OutputSettings&) const = default;
 };
 
