@@ -214,12 +214,16 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> validate_files;
   bool explain = false;
+  bool strict = false;
   CLI::App* validate = app.add_subcommand(
       "validate", "Check scenario files: one line per file, every problem with file:line:column");
   validate->add_option("scenario", validate_files, "Scenario files (YAML)")->required();
   validate->add_flag("--explain", explain,
                      "Print the fully resolved scenario (defaults filled in, units normalised) "
                      "as YAML that loads to the same scenario");
+  validate->add_flag("--strict", strict,
+                     "Treat warnings (a scenario that breaks the stability rule) as errors: "
+                     "exit 2");
 
   hotline::cli::RunOptions run_options;
   DaysSeedThreadsText run_basics;
@@ -372,7 +376,7 @@ int main(int argc, char** argv) {
     }
     if (report->parsed()) return hotline::cli::run_report(report_options, std::cout, std::cerr);
     if (validate->parsed()) {
-      return hotline::cli::run_validate(validate_files, explain, std::cout, std::cerr);
+      return hotline::cli::run_validate(validate_files, explain, strict, std::cout, std::cerr);
     }
     if (platforms->parsed()) {
       const auto options = parse_bench_platforms(platforms_text);

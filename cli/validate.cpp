@@ -6,6 +6,8 @@
 #include <ostream>
 
 #include "hotline/scenarios/scenario.hpp"
+#include "hotline/scenarios/world_builder.hpp"
+#include "stability_check.hpp"
 
 namespace hotline::cli {
 
@@ -34,8 +36,8 @@ std::string summary(const scenarios::Scenario& s) {
 
 }  // namespace
 
-int run_validate(const std::vector<std::string>& files, bool explain, std::ostream& out,
-                 std::ostream& err) {
+int run_validate(const std::vector<std::string>& files, bool explain, bool strict,
+                 std::ostream& out, std::ostream& err) {
   if (explain && files.size() != 1) {
     err << "hotline: error: --explain takes one scenario file, got " << files.size() << '\n';
     return kExitBadInput;
@@ -44,11 +46,18 @@ int run_validate(const std::vector<std::string>& files, bool explain, std::ostre
   for (const std::string& file : files) {
     try {
       const scenarios::Scenario scenario = scenarios::load_scenario_file(file);
+      const std::vector<StabilityRow> rows = check_stability(scenarios::build_world_spec(scenario));
       if (explain) {
-        out << scenarios::explain_scenario(scenario);
+        out << scenarios::explain_scenario(scenario) << stability_comments(rows);
         err << file << ": " << summary(scenario) << '\n';
       } else {
         out << file << ": " << summary(scenario) << '\n';
+      }
+      for (const StabilityRow& row : rows) {
+        if (!row.breaks()) continue;
+        err << file << ": " << (strict ? "error" : "warning") << ": " << stability_warning(row)
+            << '\n';
+        if (strict) code = kExitBadInput;
       }
     } catch (const scenarios::ScenarioError& e) {
       for (const scenarios::Diagnostic& d : e.diagnostics())

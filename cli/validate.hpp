@@ -2,9 +2,13 @@
 //
 // Prints one line per file on stdout ("<file>: ok, ..." or "<file>: N
 // errors") and every diagnostic on stderr, each as
-// "file:line:column: key.path: message". With --explain (one file) stdout is
-// instead the fully resolved scenario as YAML, which loads to the same
-// Scenario. Returns the exit code: 0 if every file is valid, 2 otherwise.
+// "file:line:column: key.path: message". A valid file is then checked
+// against the stability rule (stability_check.hpp): a dyad that breaks it is
+// a warning on stderr ("<file>: warning: ..."), and with --strict an error.
+// With --explain (one file) stdout is instead the fully resolved scenario as
+// YAML, which loads to the same Scenario, followed by the stability rule's
+// numbers as comments. Returns the exit code: 0 if every file is valid (and,
+// with --strict, warns of nothing), 2 otherwise.
 #pragma once
 
 #include <iosfwd>
@@ -13,7 +17,7 @@
 
 namespace hotline::cli {
 
-int run_validate(const std::vector<std::string>& files, bool explain, std::ostream& out,
-                 std::ostream& err);
+int run_validate(const std::vector<std::string>& files, bool explain, bool strict,
+                 std::ostream& out, std::ostream& err);
 
 }  // namespace hotline::cli

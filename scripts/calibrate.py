@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Runs the calibration of a scenario: `hotline run --json --posture 0` over
-many seeds (exposure, with escalation held at posture 0), then the median
-and range of the calibrated figures and of the untuned predictions
-(docs/calibration.md).
+"""Runs the calibration of a scenario: `hotline run --json` over many seeds
+(the whole model, its postures free), then the median and range of the
+calibrated exposure figures, the pooled yearly rates of the calibrated
+incident figures, and the untuned predictions (docs/calibration.md).
 
     scripts/calibrate.py [--hotline build/release/cli/hotline]
                          [--scenario scenarios/east_china_sea_2023.yaml]
@@ -10,13 +10,16 @@ and range of the calibrated figures and of the untuned predictions
 
 Seeds are 1..N. Each run is single-threaded and runs go side by side, one per
 core (results do not depend on the thread count). Exits 1 when a calibrated
-figure's median is outside +/-20% of its target.
+exposure figure's median is outside +/-20% of its target, or a calibrated
+incident rate (pooled over every run's years: most runs count none, so a
+median says nothing) is more than a factor of 2 off its target.
 """
 
 import argparse
 import concurrent.futures
 import csv
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -32,6 +35,17 @@ TARGETS = {
     "ccg_territorial_sea_entries": 34,       # 2023 cases
 }
 TOLERANCE = 0.20
+
+# Publicly protested Japan-China military incidents, 2010-2025 (16 years):
+# dangerous about 6 (two Su-27 passes at 30-45 m in 2014; J-15 and JH-7
+# passes in June-July 2025), grave 4 (the 2010 trawler collision, two
+# fire-control radar locks in January 2013, a J-15's radar lock on an F-15
+# in December 2025). Per year; each within a factor of 2.
+RATE_TARGETS = {
+    "japan_china_dangerous": 6 / 16,
+    "japan_china_grave": 4 / 16,
+}
+RATE_FACTOR = 2.0
 
 
 def figures(summary):
@@ -66,19 +80,24 @@ def figures(summary):
         out[f"{name}_encounters"] = d["encounters"]
         out[f"{name}_encounter_hours"] = round(d["encounter_hours"], 1)
         out[f"{name}_incidents"] = inc["unsafe"] + inc["dangerous"] + inc["grave"]
+        out[f"{name}_dangerous"] = inc["dangerous"]
         out[f"{name}_grave"] = inc["grave"]
         out[f"{name}_per_100_hours"] = round(d["incidents_per_100_hours"], 3)
-        out[f"{name}_crises"] = d["crises"]
-        out[f"{name}_days_at_crisis"] = round(d["hours_at_crisis"] / 24.0, 2)
-        # A run without a clash counts its whole length (censored).
-        first = d["first_clash_day"]
-        out[f"{name}_first_clash_day"] = round(first if first is not None else summary["days"], 2)
+        conduct = d["encounter_hours_by_conduct"]
+        hours = sum(conduct.values())
+        out[f"{name}_harassment_share"] = round(conduct["harassment"] / hours, 4) if hours else 0
+        out[f"{name}_crisis_episodes"] = d["crisis_episodes"]
+        out[f"{name}_crisis_days"] = round(d["crisis_days"], 2)
+        out[f"{name}_peak_level"] = d["peak_level"]
+        out[f"{name}_clashes"] = d["clashes"]
+        out[f"{name}_wars"] = d["wars"]
+        out[f"{name}_shocks"] = d["shocks"]
     return out
 
 
 def run_one(hotline, scenario, days, seed):
     cmd = [hotline, "run", scenario, "--days", str(days), "--seed", str(seed),
-           "--threads", "1", "--posture", "0", "--json"]
+           "--threads", "1", "--json"]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.exit(f"{' '.join(cmd)}: exit {done.returncode}\n{done.stderr}")
@@ -122,7 +141,46 @@ def main():
             mark = f"{target} ({off:+.1%})"
             failed |= abs(off) > TOLERANCE
         print(f"| {n} | {mark} | {med:g} | {min(values):g} | {max(values):g} |")
+    years = a.days / 365.0 * len(runs)
+    print(f"\nIncident rates pooled over {years:g} simulated years (exact Poisson 90% interval):\n")
+    print("| figure | target per year | model per year | 90% interval | off |")
+    print("|---|---:|---:|---|---:|")
+    for n, target in RATE_TARGETS.items():
+        total = sum(r[n] for r in runs)
+        rate = total / years
+        low, high = poisson_interval(total, 0.90)
+        ratio = rate / target
+        failed |= not (1.0 / RATE_FACTOR <= ratio <= RATE_FACTOR)
+        print(f"| {n} | {target:.3f} | {rate:.3f} ({total} in all) | "
+              f"[{low / years:.3f}, {high / years:.3f}] | x{ratio:.2f} |")
     return 1 if failed else 0
+
+
+def poisson_interval(count, confidence):
+    """Garwood's exact interval for a Poisson mean, by bisection on the
+    Poisson distribution function (no SciPy needed)."""
+    alpha = 1.0 - confidence
+
+    def cdf(k, mu):  # P(X <= k)
+        term = total = math.exp(-mu)
+        for i in range(1, k + 1):
+            term *= mu / i
+            total += term
+        return total
+
+    def solve(f, lo, hi):
+        for _ in range(200):
+            mid = (lo + hi) / 2
+            if f(mid):
+                hi = mid
+            else:
+                lo = mid
+        return (lo + hi) / 2
+
+    upper = solve(lambda mu: cdf(count, mu) <= alpha / 2, 0.0, 10.0 * count + 50.0)
+    lower = 0.0 if count == 0 else solve(lambda mu: 1.0 - cdf(count - 1, mu) >= alpha / 2,
+                                         0.0, 10.0 * count + 50.0)
+    return lower, upper
 
 
 if __name__ == "__main__":

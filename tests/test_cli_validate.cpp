@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "cli_runner.hpp"
@@ -66,4 +67,42 @@ TEST_CASE("validate without a file is a usage error", "[cli][validate]") {
   const auto r = run_hotline("validate");
   CHECK(r.exit_code == 2);
   CHECK(r.err.rfind("hotline: error: ", 0) == 0);
+}
+
+TEST_CASE("validate warns of a scenario that breaks the stability rule; --strict refuses it",
+          "[cli][validate][stability]") {
+  // The tutorial with every incident hazard × 100: about 1,600 incidents a
+  // year between blue and red at posture 0, whose reports alone hold
+  // hostility near 0.52, above L1's entry (0.25).
+  std::ifstream in(kSource + "/scenarios/tutorial.yaml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto replace = [&](const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+  };
+  replace("  hazard_scale: 1\n", "  hazard_scale: 100\n");
+  replace("land: land/tutorial_islands.geojson",
+          "land: " + kSource + "/scenarios/land/tutorial_islands.geojson");
+  const std::string file = "stability_breaking.yaml";
+  std::ofstream(file) << text;
+
+  const auto warned = run_hotline("validate " + file);
+  CHECK(warned.exit_code == 0);
+  CHECK(warned.out.find(file + ": ok:") == 0);
+  CHECK(warned.err.find(file + ": warning: dyad blue-red breaks the stability rule") == 0);
+  CHECK(warned.err.find("at or above L1's entry 0.250") != std::string::npos);
+
+  const auto strict = run_hotline("validate --strict " + file);
+  CHECK(strict.exit_code == 2);
+  CHECK(strict.err.find(file + ": error: dyad blue-red breaks the stability rule") == 0);
+
+  // The shipped tutorial keeps to the rule, and --explain gives the numbers.
+  const auto kept = run_hotline("validate --strict " + kSource + "/scenarios/tutorial.yaml");
+  CHECK(kept.exit_code == 0);
+  CHECK(kept.err.empty());
+  const auto explained = run_hotline("validate --explain " + kSource + "/scenarios/tutorial.yaml");
+  CHECK(explained.out.find("#   blue-red: H0 0.150; posture 0: ") != std::string::npos);
+  CHECK(explained.out.find(": stable\n") != std::string::npos);
+  std::remove(file.c_str());
 }

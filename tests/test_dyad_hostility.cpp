@@ -8,9 +8,13 @@
 #include <stdexcept>
 
 #include "hotline/agents/dyad_hostility.hpp"
+#include "hotline/agents/stability_rule.hpp"
 
 using hotline::agents::DyadHostility;
 using hotline::agents::HostilityParameters;
+using hotline::agents::IncidentRates;
+using hotline::agents::PerceptionParameters;
+using hotline::agents::stationary_hostility;
 
 namespace {
 
@@ -100,6 +104,35 @@ TEST_CASE("the stationary mean under a Poisson stream of reports is the stabilit
   const double mean = integral / (t - settle);
   const double expected = (0.05 + 0.45) / (1.0 + 0.45);
   CHECK(mean == Approx(expected).epsilon(0.02));
+  // The validator's function gives the same number: one side's report a
+  // day is half an incident a day (each incident makes two half-share
+  // reports), every one seen as deliberate.
+  PerceptionParameters sure;
+  sure.base = 100.0;
+  IncidentRates rates{};
+  rates[0][kDangerous] = 0.5 / kDay;
+  CHECK(stationary_hostility(p, sure, 0.05, rates) == Approx(expected).epsilon(1e-9));
+}
+
+TEST_CASE("the stability rule's H-bar is a fixed point when perception depends on H",
+          "[hostility][stability]") {
+  // m = logistic(-1 + 5 H): H-bar must satisfy H = (H0 + x(H)) / (1 + x(H)),
+  // x(H) = Lambda s (m(H) + 0.3 (1 - m(H))) tau, and lie above the value with
+  // m fixed at m(H0) (m rises with H).
+  HostilityParameters p;
+  PerceptionParameters perception;
+  perception.base = -1.0;
+  perception.hostility = 5.0;
+  IncidentRates rates{};
+  rates[1][kGrave] = 2.0 / (365 * kDay);  // two grave incidents a year, signalling
+  const double bar = stationary_hostility(p, perception, 0.1, rates);
+  const auto x = [&](double h) {
+    const double m = 1.0 / (1.0 + std::exp(1.0 - 5.0 * h));
+    return rates[1][kGrave] * 0.15 * (m + 0.3 * (1.0 - m)) * p.relax_time_s;
+  };
+  CHECK(bar == Approx((0.1 + x(bar)) / (1.0 + x(bar))).epsilon(1e-10));
+  CHECK(bar > (0.1 + x(0.1)) / (1.0 + x(0.1)));
+  CHECK(bar < 0.25);  // two grave incidents a year keep a dyad below L1
 }
 
 TEST_CASE("levels enter and leave with hysteresis and a minimum dwell; episodes", "[hostility]") {

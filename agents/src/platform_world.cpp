@@ -407,14 +407,17 @@ void PlatformWorld::resolve() {
   const std::size_t chunks = engine::chunk_count(active.size(), kEncounterChunk);
   incidents_by_chunk_.resize(chunks);
   steps_by_chunk_.resize(chunks);
+  expected_by_chunk_.resize(chunks);
   const IncidentParameters& incidents = spec_.incidents;
   const double link_kept = policy_.direct_link ? 1.0 - policy_.direct_link->reduction : 1.0;
   engine::for_each_chunk(
       active.size(), kEncounterChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
         std::vector<Event>& out = incidents_by_chunk_[chunk];
         std::vector<std::uint32_t>& steps = steps_by_chunk_[chunk];
+        std::vector<double>& expected = expected_by_chunk_[chunk];
         out.clear();
         steps.assign(dyads_.size() * kConductCount, 0);
+        expected.assign(dyads_.size() * kConductCount * 3, 0.0);
         for (std::size_t i = begin; i < end; ++i) {
           detail::Encounter& e = active[i];
           const std::uint32_t sa = agents_.slot_of(e.a);
@@ -425,15 +428,21 @@ void PlatformWorld::resolve() {
           const double lambda = encounter_hazard_per_s(incidents, o.roles, o.conduct,
                                                        e.separation_km, o.posture_a, o.posture_b);
           const double p = chance_in_step(lambda, spec_.dt_s);
-          if (rng_.uniform(step_, e.a, e.b, RngPurpose::platform_incident) >= p) continue;
-          e.quiet_until_step = step_ + cooldown_steps_;
           const bool on_link =
               policy_.direct_link && detail::on_scene_link(role_of(sa), role_of(sb));
+          const SeverityOdds& odds =
+              incidents.severity[o.roles][static_cast<std::size_t>(o.conduct)];
+          const double kept = on_link ? link_kept : 1.0;
+          double* expect =
+              &expected[(e.dyad * kConductCount + static_cast<std::size_t>(o.conduct)) * 3];
+          expect[1] += p * odds.dangerous * kept;
+          expect[2] += p * odds.grave * kept;
+          expect[0] += p * (1.0 - (odds.dangerous + odds.grave) * kept);
+          if (rng_.uniform(step_, e.a, e.b, RngPurpose::platform_incident) >= p) continue;
+          e.quiet_until_step = step_ + cooldown_steps_;
           Event incident = pair_event(EventType::incident, e.a, e.b);
           incident.severity =
-              severity_of(incidents.severity[o.roles][static_cast<std::size_t>(o.conduct)],
-                          rng_.uniform(step_, e.a, e.b, RngPurpose::platform_severity),
-                          on_link ? link_kept : 1.0);
+              severity_of(odds, rng_.uniform(step_, e.a, e.b, RngPurpose::platform_severity), kept);
           incident.value = detail::incident_value(o.conduct, on_link);
           out.push_back(incident);
         }
@@ -450,8 +459,13 @@ void PlatformWorld::resolve() {
     // Every encounter in progress adds this step to its dyad, by conduct
     // (hours are steps × dt, so they carry no summed rounding).
     for (std::size_t d = 0; d < dyads_.size(); ++d) {
-      for (std::size_t k = 0; k < kConductCount; ++k)
+      for (std::size_t k = 0; k < kConductCount; ++k) {
         dyad_counts_[d].encounter_steps[k] += steps_by_chunk_[c][d * kConductCount + k];
+        for (std::size_t s = 0; s < 3; ++s) {
+          dyad_counts_[d].expected_incidents[k][s] +=
+              expected_by_chunk_[c][(d * kConductCount + k) * 3 + s];
+        }
+      }
     }
   }
 }

@@ -50,6 +50,11 @@ struct DyadCounts {
   std::array<std::uint64_t, kConductCount> encounters{};       // begun, by conduct then
   std::array<std::uint64_t, kConductCount> encounter_steps{};  // steps in progress, by conduct
   std::array<std::uint64_t, 3> incidents{};                    // by Severity
+  // The incidents expected from the hazard, the sum of p over encounter-steps
+  // out of their cooldown, by [conduct][severity]: a smooth measure of
+  // exposure to incidents (the stability rule's rate) that needs no rare
+  // event to happen.
+  std::array<std::array<double, 3>, kConductCount> expected_incidents{};
 };
 
 // Where a platform is in its mission. Platforms ready, in turnaround or in
@@ -398,8 +403,10 @@ class PlatformWorld {
   std::vector<detail::Encounter> ended_;
   std::vector<std::vector<Event>> incidents_by_chunk_;
   std::vector<Event> step_incidents_;
-  // Per resolve chunk: encounter steps by [dyad][conduct].
+  // Per resolve chunk: encounter steps by [dyad][conduct], and expected
+  // incidents by [dyad][conduct][severity].
   std::vector<std::vector<std::uint32_t>> steps_by_chunk_;
+  std::vector<std::vector<double>> expected_by_chunk_;
   // Per dyad, each side's posture towards the other ([d * 2 + 0] the first
   // nation's), as the command layer set it at the end of the last step.
   std::vector<int> side_posture_;
