@@ -222,6 +222,11 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
     r.first_crisis_day = day_or_nan(e.first_crisis_s);
     r.first_clash_day = day_or_nan(e.first_clash_s);
     r.war_day = day_or_nan(e.war_s);
+    for (const auto& by_severity : c.expected_incidents) {
+      r.expected_dangerous += by_severity[1];
+      r.expected_grave += by_severity[2];
+    }
+    r.expected_clashes = e.expected_clashes;
     r.shocks = e.shocks;
     r.deescalations = e.decisions[static_cast<std::size_t>(agents::Decision::deescalate)];
     r.hostility = h.hostility();
@@ -258,6 +263,9 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
     s.peak_level = std::max(s.peak_level, r.peak_level);
     s.clashes += r.clashes;
     s.wars += r.wars;
+    s.expected_dangerous += r.expected_dangerous;
+    s.expected_grave += r.expected_grave;
+    s.expected_clashes += r.expected_clashes;
     keep_earliest(s.first_crisis_day, r.first_crisis_day);
     keep_earliest(s.first_clash_day, r.first_clash_day);
     keep_earliest(s.first_war_day, r.war_day);

@@ -149,7 +149,8 @@ void print_json(std::ostream& out, const agents::WorldSpec& spec, const RunRecor
         "\"harassment\": {}}}, "
         "\"crisis_episodes\": {}, \"crisis_days\": {}, \"peak_level\": {}, \"clashes\": {}, "
         "\"wars\": {}, \"first_crisis_day\": {}, \"first_clash_day\": {}, \"war_day\": {}, "
-        "\"shocks\": {}, \"deescalations\": {}, "
+        "\"shocks\": {}, \"deescalations\": {}, \"expected_dangerous\": {}, "
+        "\"expected_grave\": {}, \"expected_clashes\": {}, "
         "\"hostility\": {}, \"baseline\": {}, \"level\": {}, \"calls\": {}, "
         "\"call_attempts\": {}, "
         "\"calls_connected\": {}, \"calls_relayed\": {}, \"connect_delay_median_hours\": {}, "
@@ -160,9 +161,10 @@ void print_json(std::ostream& out, const agents::WorldSpec& spec, const RunRecor
         r.encounter_hours_routine, r.encounter_hours_signalling, r.encounter_hours_harassment,
         r.crisis_episodes, r.crisis_days, r.peak_level, r.clashes, r.wars,
         optional_json(r.first_crisis_day), optional_json(r.first_clash_day),
-        optional_json(r.war_day), r.shocks, r.deescalations, r.hostility, r.baseline, r.level,
-        r.calls, r.call_attempts, r.calls_connected, r.calls_relayed,
-        optional_json(r.connect_delay_median_hours), optional_json(r.connect_delay_p90_hours));
+        optional_json(r.war_day), r.shocks, r.deescalations, r.expected_dangerous, r.expected_grave,
+        r.expected_clashes, r.hostility, r.baseline, r.level, r.calls, r.call_attempts,
+        r.calls_connected, r.calls_relayed, optional_json(r.connect_delay_median_hours),
+        optional_json(r.connect_delay_p90_hours));
   }
   out << "], \"responses\": [";
   bool first = true;

@@ -11,8 +11,12 @@ incident figures, and the untuned predictions (docs/calibration.md).
 Seeds are 1..N. Each run is single-threaded and runs go side by side, one per
 core (results do not depend on the thread count). Exits 1 when a calibrated
 exposure figure's median is outside +/-20% of its target, or a calibrated
-incident rate (pooled over every run's years: most runs count none, so a
-median says nothing) is more than a factor of 2 off its target.
+incident rate is more than a factor of 2 off its target. The incident rates
+are pooled over every run's years (most runs count none, so a median says
+nothing), and held against the target as the hazard expected them (the sum
+of the incident probability over every encounter-step: the count's mean,
+with far less noise); the counts themselves are printed beside, with their
+exact Poisson interval.
 """
 
 import argparse
@@ -82,6 +86,11 @@ def figures(summary):
         out[f"{name}_incidents"] = inc["unsafe"] + inc["dangerous"] + inc["grave"]
         out[f"{name}_dangerous"] = inc["dangerous"]
         out[f"{name}_grave"] = inc["grave"]
+        # What the hazard expected (the sum of p over encounter-steps): the
+        # same mean as the counts, far less noise.
+        out[f"{name}_expected_dangerous"] = round(d["expected_dangerous"], 4)
+        out[f"{name}_expected_grave"] = round(d["expected_grave"], 4)
+        out[f"{name}_expected_clashes"] = round(d["expected_clashes"], 6)
         out[f"{name}_per_100_hours"] = round(d["incidents_per_100_hours"], 3)
         conduct = d["encounter_hours_by_conduct"]
         hours = sum(conduct.values())
@@ -143,16 +152,20 @@ def main():
         print(f"| {n} | {mark} | {med:g} | {min(values):g} | {max(values):g} |")
     years = a.days / 365.0 * len(runs)
     print(f"\nIncident rates pooled over {years:g} simulated years (exact Poisson 90% interval):\n")
-    print("| figure | target per year | model per year | 90% interval | off |")
-    print("|---|---:|---:|---|---:|")
+    print("| figure | target per year | expected per year (hazard) | off | counted per year | "
+          "90% interval |")
+    print("|---|---:|---:|---:|---:|---|")
     for n, target in RATE_TARGETS.items():
         total = sum(r[n] for r in runs)
+        expected = sum(r[n.replace("japan_china_", "japan_china_expected_")] for r in runs)
         rate = total / years
         low, high = poisson_interval(total, 0.90)
-        ratio = rate / target
+        # The band is held on the hazard's expectation: with a handful of
+        # events in 20 years a count cannot settle a factor of 2 either way.
+        ratio = expected / years / target
         failed |= not (1.0 / RATE_FACTOR <= ratio <= RATE_FACTOR)
-        print(f"| {n} | {target:.3f} | {rate:.3f} ({total} in all) | "
-              f"[{low / years:.3f}, {high / years:.3f}] | x{ratio:.2f} |")
+        print(f"| {n} | {target:.3f} | {expected / years:.3f} | x{ratio:.2f} | "
+              f"{rate:.3f} ({total} in all) | [{low / years:.3f}, {high / years:.3f}] |")
     return 1 if failed else 0
 
 

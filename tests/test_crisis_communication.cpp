@@ -566,3 +566,35 @@ TEST_CASE("the command layer is identical at 1, 2 and 3 threads", "[crisis][dete
   CHECK(hashes[0] == hashes[1]);
   CHECK(hashes[0] == hashes[2]);
 }
+
+TEST_CASE("expected clashes have the mean of the clash count", "[crisis][outcomes]") {
+  // Each side's report of one grave incident is an epoch whose P(use force)
+  // is about 0.27 (U(force) = resolve + 20·H − c(L2) ≈ −1 at H ≈ 0.56, hold
+  // 0, de-escalation never): the clash count and the sum of P(use force)
+  // have the same mean over runs (the tower property). 2,000 runs of 2 hours (no daily
+  // epoch yet); 4 standard errors of the count's mean.
+  agents::WorldSpec spec = two_rivals(quiet_escalation("never"), "  - id: none\n");
+  spec.escalation.decisions.resolve = -1.0 - 20.0 * 0.56 + 1.5;
+  spec.escalation.decisions.provocation = 0.0;
+  spec.escalation.outcomes.war_probability = 0.0;
+  double clashes = 0.0;
+  double clashes_sq = 0.0;
+  double expected = 0.0;
+  const int runs = 2000;
+  for (int seed = 1; seed <= runs; ++seed) {
+    CrisisCommand c(spec, spec.policies[0], engine::CounterRng(seed, 0));
+    std::uint32_t step = 0;
+    std::vector<Event> events;
+    c.report_incident(incident(0, 0.0, Severity::grave), false);
+    advance(c, step, spec.dt_s, 2 * kHour, events);
+    const double n = c.record(0).clashes;
+    clashes += n;
+    clashes_sq += n * n;
+    expected += c.record(0).expected_clashes;
+  }
+  const double mean = clashes / runs;
+  const double se = std::sqrt((clashes_sq / runs - mean * mean) / runs);
+  INFO("clashes " << mean << ", expected " << expected / runs);
+  CHECK(expected / runs > 0.1);
+  CHECK(std::abs(mean - expected / runs) < 4 * se);
+}

@@ -203,3 +203,31 @@ TEST_CASE("encounters begin within range and end beyond 1.2 times it", "[platfor
   const auto& begun = w.dyad_counts()[0].encounters;
   CHECK(begun[0] + begun[1] + begun[2] == static_cast<std::uint64_t>(begins));
 }
+
+TEST_CASE("the incidents the hazard expects have the mean of the incidents counted",
+          "[platforms][incidents]") {
+  // The held pair, λ = 1 per h, a 30-min cooldown, 40 runs of 50 h: the sum
+  // of p over the steps out of cooldown, by severity, against the count
+  // (4 Poisson standard deviations of the total).
+  const agents::WorldSpec spec = held_pair("30 min");
+  std::array<double, 3> counted{};
+  std::array<double, 3> expected{};
+  for (int seed = 1; seed <= 40; ++seed) {
+    PlatformWorld w(spec, static_cast<std::uint64_t>(seed), 0);
+    w.pin_posture(0, 0);
+    w.pin_posture(1, 0);
+    for (int i = 0; i < 50 * 60; ++i)
+      w.step();
+    const agents::DyadCounts& c = w.dyad_counts()[0];
+    for (std::size_t s = 0; s < 3; ++s) {
+      counted[s] += static_cast<double>(c.incidents[s]);
+      for (std::size_t k = 0; k < agents::kConductCount; ++k)
+        expected[s] += c.expected_incidents[k][s];
+    }
+  }
+  for (std::size_t s = 0; s < 3; ++s) {
+    INFO("severity " << s << ": counted " << counted[s] << ", expected " << expected[s]);
+    CHECK(expected[s] > 50.0);
+    CHECK(std::abs(counted[s] - expected[s]) < 4.0 * std::sqrt(expected[s]));
+  }
+}

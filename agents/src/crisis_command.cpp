@@ -314,7 +314,9 @@ void CrisisCommand::decide(std::size_t d, std::size_t side, double time_s, bool 
   c.call_in_window = in_clarification_window(d, time_s);
   c.war_cost_multiplier = war_cost_multiplier_[d];
   if (c.call_in_window && policy_.hotline) c.force_weight_kept = policy_.hotline->force_weight_kept;
-  const Decision choice = agents::decide(decision_odds(spec_.escalation.decisions, c), u);
+  const DecisionOdds odds = decision_odds(spec_.escalation.decisions, c);
+  records_[d].expected_clashes += odds.use_force;
+  const Decision choice = agents::decide(odds, u);
   ++records_[d].decisions[static_cast<std::size_t>(choice)];
   if (choice == Decision::deescalate) {
     deescalate(d, side);

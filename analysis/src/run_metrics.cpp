@@ -42,6 +42,16 @@ constexpr std::array kMetrics{
               [](const SummaryRow& r) { return per_year(r.crisis_days, r); }},
     HOTLINE_RATE("clashes", "Armed clashes (skirmishes and wars), all dyads", "clashes", true,
                  r.clashes),
+    // The smooth counterparts (their mean over runs is the rare count's
+    // mean; their spread far smaller): where the counts are too rare to
+    // tell policies apart at the replications run, these can.
+    RunMetric{"expected_grave_incidents",
+              "Expected grave incidents (the hazard's, summed over encounter-steps)",
+              "expected grave incidents", "per year", false,
+              [](const SummaryRow& r) { return per_year(r.expected_grave, r); }},
+    RunMetric{"expected_clashes", "Expected clashes (P(use force) summed over decision epochs)",
+              "expected clashes", "per year", false,
+              [](const SummaryRow& r) { return per_year(r.expected_clashes, r); }},
     HOTLINE_RATE("crisis_episodes", "Crisis episodes, all dyads", "crisis episodes", false,
                  r.crisis_episodes),
     HOTLINE_RATE("wars", "Wars", "wars", false, r.wars),

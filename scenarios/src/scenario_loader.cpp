@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -82,12 +83,12 @@ using detail::ReadContext;
 using detail::Value;
 using namespace detail;
 
-Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
-  Diagnostics diagnostics;
-  ReadContext context{file, diagnostics, {}};
-  YAML::Node root;
+namespace {
+
+// The parsed text, or the diagnostics of why it is not YAML.
+YAML::Node parse(std::string_view yaml, const std::string& file, Diagnostics& diagnostics) {
   try {
-    root = YAML::Load(std::string(yaml));
+    return YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
     // yaml-cpp counts from 0 and may give -1 where it has no position. Its
     // depth guard reports only "bad file"; say what it means.
@@ -97,16 +98,46 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
                              : fmt::format("not valid YAML: {}", e.msg));
     throw ScenarioError(diagnostics.sorted());
   }
-  if (!root.IsDefined() || root.IsNull()) {
-    diagnostics.add({file, 1, 1}, "", "the file is empty");
+}
+
+std::string read_file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    // Built step by step: GCC 12 warns (falsely) about a braced list here.
+    Diagnostics diagnostics;
+    diagnostics.add({path, 1, 1}, "", "cannot read the file");
     throw ScenarioError(diagnostics.sorted());
   }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
-  Scenario scenario;
-  const Value top(root, "", context);
-  if (top.expect_map({"name", "frame", "geography", "time", "nations", "zones", "points", "bases",
-                      "classes", "forces", "exercises", "command_centres", "encounters",
-                      "incidents", "escalation", "policies", "output"})) {
+// A scenario file's top-level sections, and where each comes from: the file
+// itself, or for a section it does not have, the scenario it is based_on
+// (read in that file's own context, so that its positions and relative
+// paths are its own).
+class Sections {
+ public:
+  Sections(const Value& top, std::optional<Value> base) : top_(top), base_(std::move(base)) {}
+
+  [[nodiscard]] std::optional<Value> optional(std::string_view key) const {
+    if (auto own = top_.optional(key)) return own;
+    return base_ ? base_->optional(key) : std::nullopt;
+  }
+  [[nodiscard]] std::optional<Value> required(std::string_view key) const {
+    if (!base_ || top_.optional(key)) return top_.required(key);
+    return base_->required(key);
+  }
+
+ private:
+  const Value& top_;
+  std::optional<Value> base_;
+};
+
+void read_sections(const Sections& top, ReadContext& context, ReadContext* base_context,
+                   Scenario& scenario) {
+  {
     if (auto name = top.required("name")) {
       if (auto text = name->text()) {
         scenario.name = *text;
@@ -120,8 +151,11 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
       scenario.frame = read_frame(*frame);
       if (context.diagnostics.size() == problems_before) {
         scenario.geography = read_geography(top.optional("geography"), *frame, scenario.frame);
-        context.frame = &scenario.frame;
-        context.geography = &scenario.geography;
+        for (ReadContext* c : {&context, base_context}) {
+          if (c == nullptr) continue;
+          c->frame = &scenario.frame;
+          c->geography = &scenario.geography;
+        }
       }
     }
     scenario.time = read_time(top.optional("time"));
@@ -143,21 +177,73 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
     read_policies(top.optional("policies"), scenario);
     scenario.output = read_output(top.optional("output"), scenario.time);
   }
+}
+
+// based_on: a scenario file (relative to this one) whose sections this one
+// takes where it has none of its own. The base must load on its own (its
+// own problems are reported as they are); it may not itself be based on
+// another, so that what a file means is never more than two files away.
+std::optional<YAML::Node> base_of(const Value& top, const std::string& file, std::string& base_path,
+                                  Diagnostics& diagnostics) {
+  const auto based_on = top.optional("based_on");
+  if (!based_on) return std::nullopt;
+  const auto text = based_on->text();
+  if (!text) return std::nullopt;
+  const std::filesystem::path relative(*text);
+  base_path =
+      relative.is_absolute()
+          ? relative.string()
+          : (std::filesystem::path(file).parent_path() / relative).lexically_normal().string();
+  try {
+    (void)load_scenario_file(base_path);
+  } catch (const ScenarioError& e) {
+    for (const Diagnostic& d : e.diagnostics())
+      diagnostics.add(d.where, d.key_path, d.message);
+    based_on->error(fmt::format("the base scenario '{}' does not load ({} problem{})", *text,
+                                e.diagnostics().size(), e.diagnostics().size() == 1 ? "" : "s"));
+    return std::nullopt;
+  }
+  YAML::Node base = parse(read_file_text(base_path), base_path, diagnostics);
+  if (base.IsMap() && base["based_on"].IsDefined()) {
+    based_on->error(
+        fmt::format("the base scenario '{}' is itself based on another: one level "
+                    "only",
+                    *text));
+    return std::nullopt;
+  }
+  return base;
+}
+
+}  // namespace
+
+Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
+  Diagnostics diagnostics;
+  ReadContext context{file, diagnostics, {}};
+  const YAML::Node root = parse(yaml, file, diagnostics);
+  if (!root.IsDefined() || root.IsNull()) {
+    diagnostics.add({file, 1, 1}, "", "the file is empty");
+    throw ScenarioError(diagnostics.sorted());
+  }
+  Scenario scenario;
+  const Value top(root, "", context);
+  if (top.expect_map({"based_on", "name", "frame", "geography", "time", "nations", "zones",
+                      "points", "bases", "classes", "forces", "exercises", "command_centres",
+                      "encounters", "incidents", "escalation", "policies", "output"})) {
+    std::string base_path;
+    const std::optional<YAML::Node> base = base_of(top, file, base_path, diagnostics);
+    ReadContext base_context{base_path, diagnostics, {}};
+    std::optional<Value> base_top;
+    if (base) base_top.emplace(*base, "", base_context);
+    if (diagnostics.empty()) {
+      read_sections(Sections(top, base_top), context, base ? &base_context : nullptr, scenario);
+    }
+  }
   if (!diagnostics.empty()) throw ScenarioError(diagnostics.sorted());
   return scenario;
 }
 
 Scenario load_scenario_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    // Built step by step: GCC 12 warns (falsely) about a braced list here.
-    Diagnostics diagnostics;
-    diagnostics.add({path, 1, 1}, "", "cannot read the file");
-    throw ScenarioError(diagnostics.sorted());
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return load_scenario_text(text.str(), path);
+  return load_scenario_text(read_file_text(path), path);
 }
 
 }  // namespace hotline::scenarios

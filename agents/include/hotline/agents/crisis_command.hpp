@@ -55,7 +55,12 @@ struct DyadRecord {
   std::uint32_t wars = 0;
   std::uint32_t shocks = 0;                  // political shocks
   std::array<std::uint32_t, 3> decisions{};  // hold, de-escalate, use force
-  std::optional<double> first_crisis_s;      // first entry into L2
+  // The sum of P(use force) over every decision epoch: the clashes the run
+  // expects, whose mean over runs is the mean number of clashes (each
+  // epoch's clash has that conditional probability) but which varies far
+  // less than the count of a rare event.
+  double expected_clashes = 0.0;
+  std::optional<double> first_crisis_s;  // first entry into L2
   std::optional<double> first_clash_s;
   std::optional<double> war_s;
 };

@@ -44,6 +44,12 @@ struct SummaryRow {
   double first_crisis_day = 0.0;  // the earliest entry into L2 of any dyad; NaN: none
   double first_clash_day = 0.0;   // the earliest of any dyad; NaN: none
   double first_war_day = 0.0;     // NaN: none
+  // Smooth counterparts of the rare counts, summed over dyads: the dangerous
+  // and grave incidents the hazard expected, and the clashes the decisions
+  // expected (Σ P(use force) over decision epochs).
+  double expected_dangerous = 0.0;
+  double expected_grave = 0.0;
+  double expected_clashes = 0.0;
   std::uint64_t calls = 0;
   std::uint64_t call_attempts = 0;
   std::uint64_t calls_connected = 0;
@@ -104,6 +110,9 @@ struct DyadRow {
   double first_crisis_day = 0.0;    // NaN: none
   double first_clash_day = 0.0;     // NaN: none
   double war_day = 0.0;             // NaN: none
+  double expected_dangerous = 0.0;  // from the hazard (Σ p × P(dangerous))
+  double expected_grave = 0.0;
+  double expected_clashes = 0.0;    // Σ P(use force) over decision epochs
   std::uint32_t shocks = 0;         // political shocks
   std::uint32_t deescalations = 0;  // decisions to de-escalate, both sides
   double hostility = 0.0;           // H at the end of the run
