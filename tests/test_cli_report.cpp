@@ -81,8 +81,8 @@ TEST_CASE("report of a small fixed sweep matches its golden Markdown and CSV",
   const auto csv = run_hotline("report " + file + " --format csv --baseline hotline");
   REQUIRE(csv.exit_code == 0);
   check_golden(csv.out, "report_tutorial_10d_vs_hotline.csv");
-  // 16 measures × 3 policies and a header.
-  CHECK(hotline::test::line_count(csv.out) == 49);
+  // 18 measures × 3 policies and a header.
+  CHECK(hotline::test::line_count(csv.out) == 55);
 }
 
 TEST_CASE("report's summary lines mark what an interval cannot tell apart", "[report][cli]") {

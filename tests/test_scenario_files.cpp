@@ -87,3 +87,38 @@ TEST_CASE("inputs that once broke the fuzzer load or fail with a ScenarioError",
     }
   }
 }
+
+TEST_CASE("a variant takes the sections it lacks from the scenario it is based on",
+          "[scenario][based_on]") {
+  const hotline::scenarios::Scenario base =
+      hotline::scenarios::load_scenario_file((kSource / "scenarios/east_china_sea_2023.yaml").string());
+  const hotline::scenarios::Scenario crisis = hotline::scenarios::load_scenario_file(
+      (kSource / "scenarios/east_china_sea_crisis.yaml").string());
+  // Its own sections...
+  CHECK(crisis.name != base.name);
+  CHECK(crisis.time.horizon_s == 90 * 86400.0);
+  CHECK(crisis.escalation.dyads[0].opening_grave_incident);
+  CHECK(crisis.escalation.dyads[0].initial_hostility == 0.6);
+  // ...and every other the base's.
+  CHECK(crisis.forces == base.forces);
+  CHECK(crisis.zones == base.zones);
+  CHECK(crisis.incidents == base.incidents);
+  CHECK(crisis.policies == base.policies);
+
+  const auto errors = [](const std::string& text) {
+    try {
+      (void)hotline::scenarios::load_scenario_text(text, "variant.yaml");
+    } catch (const hotline::scenarios::ScenarioError& e) {
+      return std::string(e.what());
+    }
+    return std::string("loaded");
+  };
+  const std::string crisis_path = (kSource / "scenarios/east_china_sea_crisis.yaml").string();
+  CHECK(errors("based_on: " + crisis_path + "\nname: x\n")
+        == "variant.yaml:1:11: based_on: the base scenario '" + crisis_path
+               + "' is itself based on another: one level only");
+  CHECK(errors("based_on: no_such_base.yaml\nname: x\n")
+        == "no_such_base.yaml:1:1: cannot read the file\n"
+           "variant.yaml:1:11: based_on: the base scenario 'no_such_base.yaml' does not load (1 "
+           "problem)");
+}

@@ -230,11 +230,13 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
                       "points", "bases", "classes", "forces", "exercises", "command_centres",
                       "encounters", "incidents", "escalation", "policies", "output"})) {
     std::string base_path;
+    const std::size_t problems_before = diagnostics.size();
     const std::optional<YAML::Node> base = base_of(top, file, base_path, diagnostics);
     ReadContext base_context{base_path, diagnostics, {}};
     std::optional<Value> base_top;
     if (base) base_top.emplace(*base, "", base_context);
-    if (diagnostics.empty()) {
+    // A base that does not load leaves nothing to read the variant against.
+    if (diagnostics.size() == problems_before) {
       read_sections(Sections(top, base_top), context, base ? &base_context : nullptr, scenario);
     }
   }
