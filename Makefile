@@ -4,7 +4,7 @@
 
 JOBS ?= $(shell nproc)
 
-.PHONY: demo test test-asan test-mpi test-slurm fuzz bench calibrate deps format check-format clean
+.PHONY: demo test test-asan test-mpi test-slurm fuzz bench calibrate validation deps format check-format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -101,6 +101,14 @@ calibrate: build/release/build.ninja
 	cmake --build build/release -j $(JOBS) --target hotline
 	scripts/calibrate.py --seeds $(CALIBRATION_SEEDS) --jobs $(JOBS) \
 	  --csv docs/calibration/east_china_sea_2023-365d-seeds-1-$(CALIBRATION_SEEDS).csv
+
+# docs/validation.md: the model's figures against the published record, from
+# the calibration runs' CSV (make calibrate) and runs of taiwan_strait.
+validation: build/release/build.ninja
+	cmake --build build/release -j $(JOBS) --target hotline
+	scripts/validation.py --seeds $(CALIBRATION_SEEDS) --jobs $(JOBS) \
+	  --ecs-csv docs/calibration/east_china_sea_2023-365d-seeds-1-$(CALIBRATION_SEEDS).csv \
+	  -o docs/validation.md
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

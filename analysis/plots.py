@@ -14,7 +14,7 @@ It writes four PNG files into DIR:
                      interval
   escalation.png     dangerous and grave incidents, crisis-days and clashes per year by policy
   hostility.png        each dyad's hostility over time per policy: the median
-                     over replications and the 10-90% band, on a log scale
+                     over replications and the 10-90% band, with the levels' entries
                      with the level thresholds
   incident_map.png   where incidents happened, over the scenario's zones and
                      bases (the file keeps incident locations with
@@ -113,7 +113,8 @@ class Sweep:
         self.scenario_name = text(scenario["name"])
         self.scenario_hash = text(scenario["hash"])
         resolved = text(scenario["resolved_yaml"])
-        match = re.search(r"level_thresholds:\s*\[([^\]]*)\]", resolved)
+        # The levels' entries (hostility.levels.enter in the resolved YAML).
+        match = re.search(r"enter:\s*\[([^\]]*)\]", resolved)
         self.thresholds = [float(x) for x in match.group(1).split(",")] if match else []
         # The land the scenario stood on, and the projection back to the
         # globe (files from before these existed are drawn in plane km).
@@ -305,9 +306,8 @@ def plot_hostility(sweep, comparison, palette, out):
             axis.annotate(f"L{level}", (1.0, threshold), xycoords=("axes fraction", "data"),
                           xytext=(3, 0), textcoords="offset points", fontsize=7, va="center",
                           color="0.4")
-        axis.set_yscale("symlog", linthresh=1.0)
-        axis.set_ylim(bottom=0.0)  # hostility is never negative
-        axis.set_ylabel("hostility (severity weights)")
+        axis.set_ylim(0.0, 1.0)  # hostility is bounded: 0 <= H < 1
+        axis.set_ylabel("hostility H")
         axis.set_title(f"dyad {dyads[d]}", fontsize=10)
         axis.grid(alpha=0.3)
     axes[-1].set_xlabel("day")

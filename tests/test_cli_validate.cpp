@@ -71,7 +71,7 @@ TEST_CASE("validate without a file is a usage error", "[cli][validate]") {
 
 TEST_CASE("validate warns of a scenario that breaks the stability rule; --strict refuses it",
           "[cli][validate][stability]") {
-  // The tutorial with every incident hazard × 100: about 1,600 incidents a
+  // The tutorial with hazard_scale 100 (the model's is 0.016): about 1,600 incidents a
   // year between blue and red at posture 0, whose reports alone hold
   // hostility near 0.52, above L1's entry (0.25).
   std::ifstream in(kSource + "/scenarios/tutorial.yaml");
@@ -81,7 +81,7 @@ TEST_CASE("validate warns of a scenario that breaks the stability rule; --strict
     REQUIRE(at != std::string::npos);
     text.replace(at, from.size(), to);
   };
-  replace("  hazard_scale: 1\n", "  hazard_scale: 100\n");
+  replace("  hazard_scale: 0.016\n", "  hazard_scale: 100\n");
   replace("land: land/tutorial_islands.geojson",
           "land: " + kSource + "/scenarios/land/tutorial_islands.geojson");
   const std::string file = "stability_breaking.yaml";

@@ -368,6 +368,7 @@ agents::WorldSpec allies_world(const std::string& port, const std::string& circl
           + circle
           + ", radius: 20 km}}\n"
             "incidents:\n"
+            "  hazard_scale: 1\n"
             "  hazard_length: 1000 km\n"
             "  cooldown: "
           + cooldown
@@ -490,7 +491,8 @@ TEST_CASE("direct_link halves the dangerous and grave share between units on the
     const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_text(
         std::string(test::kHeldPairHead) + "nations:\n" + test::kBlueRedRivals + "classes:\n" + cls
             + "forces:\n" + test::kHeldCutters
-            + "incidents:\n  cooldown: 0 s\n  role_pairs:\n    - roles: [" + role + ", " + role
+            + "incidents:\n  hazard_scale: 1\n  cooldown: 0 s\n  role_pairs:\n    - roles: [" + role
+            + ", " + role
             + "]\n      conduct: {routine: 1, signalling: 0, harassment: 0}\n"
               "      hazard: {routine: 1 per h}\n"
               "      severity: {routine: {dangerous: 0.5, grave: 0.2}}\n"

@@ -24,7 +24,7 @@ agents::WorldSpec held_pair(const std::string& cooldown = "0 s") {
   return scenarios::build_world_spec(scenarios::load_scenario_text(
       std::string(test::kHeldPairHead) + "nations:\n" + test::kBlueRedRivals + "classes:\n"
           + test::kCutterClass + "forces:\n" + test::kHeldCutters
-          + "incidents:\n  cooldown: " + cooldown
+          + "incidents:\n  hazard_scale: 1\n  cooldown: " + cooldown
           + "\n  role_pairs:\n    - roles: [coast_guard, coast_guard]\n"
             "      hazard: {routine: 1 per h, signalling: 1 per h, harassment: 1 per h}\n"
             "      severity:\n"

@@ -90,8 +90,8 @@ TEST_CASE("inputs that once broke the fuzzer load or fail with a ScenarioError",
 
 TEST_CASE("a variant takes the sections it lacks from the scenario it is based on",
           "[scenario][based_on]") {
-  const hotline::scenarios::Scenario base =
-      hotline::scenarios::load_scenario_file((kSource / "scenarios/east_china_sea_2023.yaml").string());
+  const hotline::scenarios::Scenario base = hotline::scenarios::load_scenario_file(
+      (kSource / "scenarios/east_china_sea_2023.yaml").string());
   const hotline::scenarios::Scenario crisis = hotline::scenarios::load_scenario_file(
       (kSource / "scenarios/east_china_sea_crisis.yaml").string());
   // Its own sections...
@@ -104,6 +104,7 @@ TEST_CASE("a variant takes the sections it lacks from the scenario it is based o
   CHECK(crisis.zones == base.zones);
   CHECK(crisis.incidents == base.incidents);
   CHECK(crisis.policies == base.policies);
+  CHECK(crisis.exercises.size() == 1);  // its own: the base's fall after its horizon
 
   const auto errors = [](const std::string& text) {
     try {

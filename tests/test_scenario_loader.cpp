@@ -325,7 +325,7 @@ TEST_CASE("encounter and incident parameters default to the model's values", "[s
   CHECK(s.encounters.range_km[3] == 10.0);  // aircraft-aircraft
   CHECK(s.encounters.end_factor == 1.2);
   const auto& inc = s.incidents;
-  CHECK(inc.hazard_scale == 1.0);
+  CHECK(inc.hazard_scale == 0.016);
   CHECK(inc.hazard_length_km == 0.5);
   CHECK(inc.contact_km == 0.1);
   CHECK(inc.posture_gain_max == 3.0);

@@ -88,6 +88,7 @@ Shares conduct_at_posture(const Shares& at_posture_0, std::size_t posture) {
 
 IncidentParameters default_incident_parameters() {
   IncidentParameters p;
+  p.hazard_scale = defaults::kHazardScale;
   p.hazard_length_km = defaults::kHazardLengthKm;
   p.contact_km = defaults::kContactKm;
   p.posture_gain_max = defaults::kPostureGainMax;

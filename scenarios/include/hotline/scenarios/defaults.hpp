@@ -47,7 +47,10 @@ inline constexpr double kHazardLengthKm = 0.5;  // h(d) = exp(-d / 0.5 km)
 inline constexpr double kContactKm = 0.1;       // h = 1 closer than this
 inline constexpr double kPostureGainMax = 3.0;  // G at posture 3
 inline constexpr double kIncidentCooldownS = 30.0 * 60.0;
-inline constexpr double kHazardScale = 1.0;  // every lambda(conduct) times this
+// Every lambda(conduct) times this: calibrated on east_china_sea_2023 to the
+// Japan–China record of dangerous and grave incidents (docs/calibration.md),
+// and the model's value everywhere unless a scenario sets its own.
+inline constexpr double kHazardScale = 0.016;
 
 // escalation: perception of incident reports.
 inline constexpr double kReportDelayMedianS = 10.0 * 60.0;  // lognormal median
