@@ -222,7 +222,8 @@ TEST_CASE("trilateral dialogue lowers its participants' baseline each round, up 
   std::uint32_t step = 0;
   std::vector<Event> events;
   REQUIRE(c.dyads().size() == 2);  // blue–red, red–green (green takes no part)
-  const double expected[] = {0.1, 0.08, 0.06, 0.05, 0.05};
+  // Rounds at 0, 10, 20, ... days: 0.1 − 0.02 per round, down to 0.1 − 0.05.
+  const double expected[] = {0.08, 0.06, 0.05, 0.05, 0.05};
   for (int round = 0; round <= 4; ++round) {
     advance(c, step, spec.dt_s, round * 10 * kDay + spec.dt_s, events);
     INFO("after round " << round);

@@ -84,20 +84,21 @@ TEST_CASE("the exact rate ratio tells a halving from no change", "[statistics][e
   CHECK(std::isinf(poisson_rate_ratio(3, 1.0, 0, 1.0).high));
 }
 
-TEST_CASE("a report warns in its first lines when most baseline runs reach L3 or a clash",
+TEST_CASE("a report warns in its first lines when most baseline runs live in crisis or clash",
           "[report]") {
   PolicyComparison c;
   c.policies = {"none", "hotline"};
   c.baseline = 0;
   c.baseline_runs = 10;
-  c.baseline_runs_at_l3 = 5;  // half: not most
+  c.baseline_runs_mostly_in_crisis = 5;  // half: not most
   c.baseline_runs_with_clash = 1;
   CHECK_FALSE(looks_saturated(c));
   CHECK(report_warnings(c).empty());
-  c.baseline_runs_at_l3 = 6;
+  c.baseline_runs_mostly_in_crisis = 6;
   REQUIRE(report_warnings(c).size() == 1);
-  CHECK(report_warnings(c)[0].find("6 of its 10 runs reach level 3") != std::string::npos);
-  c.baseline_runs_at_l3 = 0;
+  CHECK(report_warnings(c)[0].find("6 of its 10 runs spend more than half their time at level 2")
+        != std::string::npos);
+  c.baseline_runs_mostly_in_crisis = 0;
   c.baseline_runs_with_clash = 9;
   CHECK(looks_saturated(c));
 }

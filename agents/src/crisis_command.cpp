@@ -124,7 +124,11 @@ CrisisCommand::CrisisCommand(const WorldSpec& spec, const Policy& policy,
     if (!(dialogue.period_s > 0.0)) {
       throw std::invalid_argument("trilateral dialogue: the period must be > 0");
     }
-    next_dialogue_s_ = dialogue.period_s;
+    // A dialogue in place has a round at the start of the run and every
+    // period after: a run begins within the policy, not before its first
+    // meeting (a crisis shorter than the period would otherwise never see
+    // one).
+    next_dialogue_s_ = 0.0;
     for (std::size_t d = 0; d < dyads; ++d) {
       in_dialogue_[d] =
           takes_part(dialogue, dyads_[d].first) && takes_part(dialogue, dyads_[d].second) ? 1 : 0;

@@ -110,13 +110,14 @@ PolicyMeasure measure(const RunMetric& metric, const Grids& g, std::size_t polic
 
 namespace {
 
-// How much of the baseline's runs reach L3 or a clash: a baseline where most
-// do is saturated, and policy differences on it are artefacts.
+// How many of the baseline's runs stay in crisis most of the time, or clash:
+// a baseline where most do is saturated, and policy differences on it are
+// artefacts.
 void count_saturation(const TraceReader& trace, PolicyComparison& out) {
   for (const SummaryRow& run : trace.summary()) {
     if (run.policy != out.baseline) continue;
     ++out.baseline_runs;
-    if (run.peak_level >= 3) ++out.baseline_runs_at_l3;
+    if (run.crisis_days > 0.5 * run.days) ++out.baseline_runs_mostly_in_crisis;
     if (run.clashes > 0) ++out.baseline_runs_with_clash;
   }
 }
@@ -171,17 +172,18 @@ std::vector<std::string> report_warnings(const PolicyComparison& c) {
   std::vector<std::string> out;
   if (!looks_saturated(c)) return out;
   out.push_back(fmt::format(
-      "Warning: the baseline `{}` looks saturated: {} of its {} runs reach level 3 or above and "
-      "{} have an armed clash. Differences between policies on a baseline where most runs end "
-      "in a militarised crisis or a clash say little about the real world: check the scenario "
-      "against docs/validation.md first.",
-      c.policies[c.baseline], c.baseline_runs_at_l3, c.baseline_runs, c.baseline_runs_with_clash));
+      "Warning: the baseline `{}` looks saturated: {} of its {} runs spend more than half their "
+      "time at level 2 or above and {} have an armed clash. Differences between policies on a "
+      "baseline that lives in crisis or clashes say little about the real world: check the "
+      "scenario against docs/validation.md first.",
+      c.policies[c.baseline], c.baseline_runs_mostly_in_crisis, c.baseline_runs,
+      c.baseline_runs_with_clash));
   return out;
 }
 
 bool looks_saturated(const PolicyComparison& c) {
   return c.baseline_runs > 0
-         && (2 * c.baseline_runs_at_l3 > c.baseline_runs
+         && (2 * c.baseline_runs_mostly_in_crisis > c.baseline_runs
              || 2 * c.baseline_runs_with_clash > c.baseline_runs);
 }
 

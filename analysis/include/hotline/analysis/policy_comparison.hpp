@@ -90,9 +90,10 @@ struct PolicyComparison {
   double confidence = 0.95;
   std::size_t runs = 0;  // in the file
   std::size_t runs_stopped_at_clash = 0;
-  // The baseline's runs, and how many reach L3 or above, or a clash.
+  // The baseline's runs, and how many spend more than half their time in
+  // crisis (L2 or above, any dyad), or have a clash.
   std::size_t baseline_runs = 0;
-  std::size_t baseline_runs_at_l3 = 0;
+  std::size_t baseline_runs_mostly_in_crisis = 0;
   std::size_t baseline_runs_with_clash = 0;
   std::vector<MetricComparison> metrics;  // run_metrics() order
   std::vector<DyadRates> dyads;           // dyad-major, then policy
@@ -102,7 +103,9 @@ struct PolicyComparison {
 [[nodiscard]] PolicyComparison compare_policies(const TraceReader& trace,
                                                 const ComparisonOptions& options);
 
-// Whether most of the baseline's runs reach L3 or a clash.
+// Whether most of the baseline's runs spend more than half their time in
+// crisis, or have a clash (a run that opens in a crisis and comes out of it
+// is not saturated).
 [[nodiscard]] bool looks_saturated(const PolicyComparison& c);
 // Warnings a report gives in its first lines (a saturated baseline).
 [[nodiscard]] std::vector<std::string> report_warnings(const PolicyComparison& c);
