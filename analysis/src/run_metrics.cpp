@@ -47,10 +47,10 @@ constexpr std::array kMetrics{
     // tell policies apart at the replications run, these can.
     RunMetric{"expected_grave_incidents",
               "Expected grave incidents (the hazard's, summed over encounter-steps)",
-              "expected grave incidents", "per year", false,
+              "expected grave incidents", "per year", true,
               [](const SummaryRow& r) { return per_year(r.expected_grave, r); }},
     RunMetric{"expected_clashes", "Expected clashes (P(use force) summed over decision epochs)",
-              "expected clashes", "per year", false,
+              "expected clashes", "per year", true,
               [](const SummaryRow& r) { return per_year(r.expected_clashes, r); }},
     HOTLINE_RATE("crisis_episodes", "Crisis episodes, all dyads", "crisis episodes", false,
                  r.crisis_episodes),

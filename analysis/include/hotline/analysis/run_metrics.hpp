@@ -48,7 +48,9 @@ struct RunMetric {
 [[nodiscard]] double run_years(const SummaryRow& run);
 
 // In report order: the headline measures first (dangerous and grave
-// incidents, crisis-days and clashes, all per year), then the rest.
+// incidents, crisis-days and clashes, all per year, and the smooth expected
+// grave incidents and clashes that can tell policies apart where those
+// counts cannot), then the rest.
 [[nodiscard]] std::span<const RunMetric> run_metrics();
 
 }  // namespace hotline::analysis
