@@ -92,13 +92,13 @@ def main():
                      if kind != "prediction (no comparable count)" else "see note"))
 
     def pooled(title, count_key, published_per_year, source, kind, data=ecs,
-               expected_key=None, band=2.0):
+               expected_key=None, band=2.0, expected_by="hazard's"):
         total = sum(r[count_key] for r in data)
         n = len(data)
         lo, hi = poisson_interval(int(round(total)), 0.90)
         text = f"{total / n:.3g}/yr ({total:g} in {n} yr)"
         if expected_key:
-            text += f"; hazard's expectation {sum(r[expected_key] for r in data) / n:.3g}/yr"
+            text += f"; {expected_by} expectation {sum(r[expected_key] for r in data) / n:.3g}/yr"
         basis = (sum(r[expected_key] for r in data) / n) if expected_key else total / n
         rows.append((title, text, f"{lo / n:.3g} – {hi / n:.3g} (exact Poisson)",
                      f"{published_per_year:.3g}/yr", source, kind,
@@ -136,7 +136,8 @@ def main():
            3 / 16, "about 3 in 2010-2025 (2010 trawler arrest; 2012-2014 nationalisation, "
            "ADIZ; 2025 Taiwan remarks)", "prediction")
     pooled("Japan–China armed clashes", "japan_china_clashes", 0,
-           "none since 1945", "prediction", expected_key="japan_china_expected_clashes")
+           "none since 1945", "prediction", expected_key="japan_china_expected_clashes",
+           expected_by="decisions'")
 
     tw_years = len(tw)
     med, lo, hi = spread([r["taiwan_scrambles"] for r in tw])
@@ -147,7 +148,7 @@ def main():
     total = sum(r["clashes"] for r in tw)
     lo_c, hi_c = poisson_interval(int(total), 0.90)
     rows.append(("China–Taiwan armed clashes (taiwan_strait)",
-                 f"{total / tw_years:.3g}/yr ({total:g} in {tw_years} yr); hazard's "
+                 f"{total / tw_years:.3g}/yr ({total:g} in {tw_years} yr); decisions' "
                  f"expectation {sum(r['expected_clashes'] for r in tw) / tw_years:.3g}/yr",
                  f"{lo_c / tw_years:.3g} – {hi_c / tw_years:.3g} (exact Poisson)", "0",
                  "none since 1958", "prediction",
