@@ -585,7 +585,8 @@ TEST_CASE("expected clashes have the mean of the clash count", "[crisis][outcome
   double expected = 0.0;
   const int runs = 2000;
   for (int seed = 1; seed <= runs; ++seed) {
-    CrisisCommand c(spec, spec.policies[0], engine::CounterRng(seed, 0));
+    CrisisCommand c(spec, spec.policies[0],
+                    engine::CounterRng(static_cast<std::uint64_t>(seed), 0));
     std::uint32_t step = 0;
     std::vector<Event> events;
     c.report_incident(incident(0, 0.0, Severity::grave), false);
