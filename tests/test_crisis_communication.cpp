@@ -1,14 +1,16 @@
 // The crisis-communication mechanisms against their known answers: hotline
-// connection fractions (binomial intervals), the answer delay's median,
-// CUES's both-adhere fraction, direct_link's severity shares, trilateral
-// dialogue's baseline cut at each round, reports moving hostility, clashes
-// becoming skirmishes or war, a connected call's clarification and joint
-// de-escalation, allies' posture and deployments, and the whole layer
-// identical at 1, 2 and 3 threads.
+// connection fractions (binomial intervals), the answer delay's median, the
+// race of retries and answer delays against a deadline, CUES's both-adhere
+// fraction and its conduct change (naval pairs only), direct_link's
+// severity shares, trilateral dialogue's baseline cut at each round, reports
+// moving hostility, clashes becoming skirmishes or war, a connected call's
+// clarification and joint de-escalation, allies' posture and deployments,
+// and the whole layer identical at 1, 2 and 3 threads.
 //
 // Tolerances: counts are checked against 4 binomial (or Poisson) standard
 // deviations, so a correct model fails about once in 16,000 runs of a test;
 // every test is seeded, so a pass is reproducible.
+#include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
@@ -177,6 +179,34 @@ TEST_CASE("the connect delay of calls answered at once has the lognormal's media
   const double mean = log_sum / n;
   CHECK(std::abs(mean) < 4.0 / std::sqrt(n));
   CHECK(std::abs(log_sq / n - mean * mean - 1.0) < 4.0 * std::sqrt(2.0 / n));
+}
+
+TEST_CASE("a call connects before D with probability sum_k (1 - p)^k p F_LN(D - k Delta)",
+          "[crisis][hotline]") {
+  // Attempt k (k = 0 … K retries) is made at k·Delta and answered with
+  // probability p, after a lognormal delay (median 3 h, sigma 1), so
+  //   P(connected within D) = Σ_k (1 − p)^k · p · F_LN(D − k·Delta),
+  // F_LN(x) = Φ(ln(x / 3 h) / sigma) for x > 0, else 0. p = 0.3, K = 3,
+  // Delta = 2 h; the fraction of 20,000 calls connected within D, for D from
+  // 1 h to 2 days, within 4 binomial standard deviations.
+  const int n = 20000;
+  const double p = 0.3;
+  const std::uint32_t retries = 3;
+  const agents::HotlineCounts c = place_calls(hotline_policy(p, retries), n);
+  const auto lognormal_cdf = [](double x) {
+    return x <= 0.0 ? 0.0 : 0.5 * std::erfc(-std::log(x / (3 * kHour)) / std::sqrt(2.0));
+  };
+  for (const double d_hours : {1.0, 3.0, 6.0, 12.0, 48.0}) {
+    const double d = d_hours * kHour;
+    double expected = 0.0;
+    for (std::uint32_t k = 0; k <= retries; ++k)
+      expected += std::pow(1.0 - p, k) * p * lognormal_cdf(d - k * 2 * kHour);
+    double within = 0;
+    for (const double delay : c.connect_delays_s)
+      within += delay <= d ? 1 : 0;
+    INFO("D = " << d_hours << " h: " << within << " of " << n << ", expected " << expected * n);
+    CHECK(within_binomial(within, n, expected));
+  }
 }
 
 TEST_CASE("a busy line does not take a second call", "[crisis][hotline]") {
@@ -478,6 +508,70 @@ TEST_CASE("cues: both sides adhere in a fraction q squared of encounters", "[cri
   const auto& begun = w.dyad_counts()[0].encounters;
   CHECK(n == static_cast<double>(begun[0] + begun[1] + begun[2]));
   CHECK(within_binomial(static_cast<double>(w.cues_both_adhered()), n, 0.49));
+}
+
+TEST_CASE("cues turns harassment into routine conduct when both adhere, for naval pairs only",
+          "[crisis][cues]") {
+  // The crowd of the test above, its pairs conducting encounters as routine
+  // 0.2, signalling 0.3, harassment 0.5, with and without CUES (adherence
+  // 0.7) on the same replication: the same encounters begin (common random
+  // numbers). Between warships a harassing encounter turns routine when both
+  // adhere, a fraction q² = 0.49 (binomial, 4 standard deviations), and
+  // signalling is untouched; between coast-guard cutters nothing changes.
+  for (const std::string role : {"warship", "coast_guard"}) {
+    const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_text(
+        "name: crowd\n"
+        "frame: {centre: {lat: 25.0, lon: 125.0}}\n"
+        "time: {dt: 1 min}\n"
+        "nations:\n"
+        "  - {id: blue, relations: {red: rival}}\n"
+        "  - {id: red, relations: {blue: rival}}\n"
+        "classes:\n"
+        "  - {id: boat, kind: ship, role: "
+            + role
+            + ", cruise_speed: 10 kn, max_speed: 12 kn,\n"
+              "     sensor_range: 1 km}\n"
+              "forces:\n"
+              "  - {id: b, nation: blue, class: boat, count: 200,\n"
+              "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 12 km}}\n"
+              "  - {id: r, nation: red, class: boat, count: 200,\n"
+              "     mission: {type: loiter, around: {lat: 25.0, lon: 125.0}, radius: 12 km}}\n"
+              "encounters: {ranges: {ship_ship: 1 km}}\n"
+              "incidents:\n"
+              "  role_pairs:\n"
+              "    - roles: ["
+            + role + ", " + role
+            + "]\n"
+              "      conduct: {routine: 0.2, signalling: 0.3, harassment: 0.5}\n"
+              "policies:\n"
+              "  - {id: none}\n"
+              "  - {id: cues, cues: {adherence: 0.7}}\n"
+              "escalation: {hostility: {shocks: {rate: 0 per year}}}\n",
+        "crowd.yaml"));
+    std::array<std::array<double, agents::kConductCount>, 2> begun{};
+    for (const std::size_t policy : {std::size_t{0}, std::size_t{1}}) {
+      PlatformWorld w(spec, 11, 0, policy);
+      w.pin_posture(0, 0);
+      w.pin_posture(1, 0);
+      for (int i = 0; i < 6 * 60; ++i)
+        w.step();
+      for (std::size_t k = 0; k < agents::kConductCount; ++k)
+        begun[policy][k] = static_cast<double>(w.dyad_counts()[0].encounters[k]);
+      if (policy == 1 && role == "coast_guard") CHECK(w.cues_encounters() == 0);
+    }
+    const auto [routine, signalling, harassment] = begun[0];
+    INFO(role << ": without CUES " << routine << " / " << signalling << " / " << harassment
+              << ", with " << begun[1][0] << " / " << begun[1][1] << " / " << begun[1][2]);
+    REQUIRE(harassment > 2000);
+    CHECK(within_binomial(harassment, routine + signalling + harassment, 0.5));
+    CHECK(begun[1][1] == signalling);
+    CHECK(begun[1][0] + begun[1][2] == routine + harassment);
+    if (role == "warship") {
+      CHECK(within_binomial(begun[1][0] - routine, harassment, 0.49));
+    } else {
+      CHECK(begun[1] == begun[0]);
+    }
+  }
 }
 
 TEST_CASE("direct_link halves the dangerous and grave share between units on the link",
