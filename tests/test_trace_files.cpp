@@ -83,7 +83,7 @@ int exit_code_when_signalled(const std::vector<std::string>& arguments, const st
 
 }  // namespace
 
-TEST_CASE("run -o writes the DESIGN.md layout with what run prints", "[trace][cli]") {
+TEST_CASE("run -o writes the documented trace layout with what run prints", "[trace][cli]") {
   const std::string dir = fresh_directory("trace_run");
   const std::string file = dir + "/run.h5";
   const auto r = run_hotline("run " + kTutorial + " --days 3 --json -o " + file

@@ -1,7 +1,7 @@
 // The named phases of a step and their wall-clock timers.
 //
-// A step is the same fixed sequence of phases in every model (DESIGN.md, "The
-// step pipeline"); timing each one is what `--profile` and `hotline bench`
+// A step is the same fixed sequence of phases in every model
+// (docs/architecture.md, "The step, phase by phase"); timing each one is what `--profile` and `hotline bench`
 // report. Timers are per simulation and touched once per phase per step, so
 // they cost nothing measurable.
 #pragma once
