@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "hotline/agents/draw_purposes.hpp"
 #include "hotline/engine/engine.hpp"
 
 namespace {
@@ -20,7 +21,8 @@ struct UniformWorld {
     bounds = WorldBounds{0.0, 0.0, side, side, true};
     const CounterRng rng(1, 0);
     for (std::size_t i = 0; i < n; ++i) {
-      const auto w = rng.words(0, static_cast<AgentId>(i), 0, RngPurpose::swarm_initial_state);
+      const auto w =
+          rng.words(0, static_cast<AgentId>(i), 0, hotline::agents::draw::swarm_initial_state);
       agents.x_km[i] = CounterRng::to_unit_interval(w[0], w[1]) * side;
       agents.y_km[i] = CounterRng::to_unit_interval(w[2], w[3]) * side;
       agents.side[i] = static_cast<std::uint8_t>(i % 2);
@@ -37,7 +39,7 @@ void BM_RngUniform(benchmark::State& state) {
   for (auto _ : state) {
     double sum = 0.0;
     for (std::uint32_t i = 0; i < kDraws; ++i)
-      sum += rng.uniform(step, i, 0, RngPurpose::swarm_turn);
+      sum += rng.uniform(step, i, 0, hotline::agents::draw::swarm_turn);
     benchmark::DoNotOptimize(sum);
     ++step;
   }
@@ -99,7 +101,8 @@ void BM_GridRebuildIncremental(benchmark::State& state) {
       ++step;
       for (std::size_t s = 0; s < n; ++s) {
         const double angle =
-            6.283185307179586 * rng.uniform(step, world.agents.id[s], 0, RngPurpose::swarm_turn);
+            6.283185307179586
+            * rng.uniform(step, world.agents.id[s], 0, hotline::agents::draw::swarm_turn);
         const SinCos d = sin_cos(angle);
         double x = world.agents.x_km[s] + 0.05 * d.cos;
         double y = world.agents.y_km[s] + 0.05 * d.sin;

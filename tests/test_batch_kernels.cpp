@@ -12,6 +12,14 @@ using namespace hotline::engine;
 
 namespace {
 
+// Two purposes of some model (the engine defines none).
+constexpr RngPurpose kTurn{2};
+constexpr RngPurpose kIncident{3};
+
+}  // namespace
+
+namespace {
+
 // Restores the dispatcher's level when a test ends.
 struct ScopedSimdLevel {
   explicit ScopedSimdLevel(SimdLevel level) : previous(force_simd_level(level)) {}
@@ -48,11 +56,11 @@ TEST_CASE("uniform_batch equals Random123 Philox draw for draw", "[kernels][rng]
     for (std::size_t k = 0; k < out.size(); ++k) {
       subjects[k] = static_cast<std::uint32_t>(5000 + (k * 7919) % 3001);
     }
-    uniform_batch(rng, 42, subjects.data(), out.size(), 9, RngPurpose::swarm_turn, out.data());
+    uniform_batch(rng, 42, subjects.data(), out.size(), 9, kTurn, out.data());
     for (std::size_t k = 0; k < out.size(); ++k) {
       const std::uint32_t agent = subjects[k];
-      REQUIRE(out[k] == reference_uniform(rng.seed(), 77, 42, agent, 9, RngPurpose::swarm_turn));
-      REQUIRE(out[k] == rng.uniform(42, agent, 9, RngPurpose::swarm_turn));
+      REQUIRE(out[k] == reference_uniform(rng.seed(), 77, 42, agent, 9, kTurn));
+      REQUIRE(out[k] == rng.uniform(42, agent, 9, kTurn));
     }
   }
 }
@@ -65,10 +73,9 @@ TEST_CASE("uniform_pair_batch equals Random123 Philox draw for draw", "[kernels]
   for (SimdLevel level : levels_to_test()) {
     ScopedSimdLevel scoped(level);
     std::vector<double> out(pairs.size());
-    uniform_pair_batch(rng, 8, pairs.data(), pairs.size(), RngPurpose::swarm_incident, out.data());
+    uniform_pair_batch(rng, 8, pairs.data(), pairs.size(), kIncident, out.data());
     for (std::size_t k = 0; k < pairs.size(); ++k) {
-      REQUIRE(out[k]
-              == reference_uniform(99, 3, 8, pairs[k].a, pairs[k].b, RngPurpose::swarm_incident));
+      REQUIRE(out[k] == reference_uniform(99, 3, 8, pairs[k].a, pairs[k].b, kIncident));
     }
   }
 }

@@ -9,28 +9,34 @@
 using hotline::engine::CounterRng;
 using hotline::engine::RngPurpose;
 
+namespace {
+
+// Two purposes of some model (the engine defines none).
+constexpr RngPurpose kTurn{2};
+constexpr RngPurpose kIncident{3};
+
+}  // namespace
+
 TEST_CASE("the same coordinates give the same draw", "[rng]") {
   const CounterRng a(12345, 7);
   const CounterRng b(12345, 7);
   for (std::uint32_t step = 0; step < 50; ++step) {
     for (std::uint32_t agent = 0; agent < 50; ++agent) {
-      REQUIRE(a.words(step, agent, 3, RngPurpose::swarm_turn)
-              == b.words(step, agent, 3, RngPurpose::swarm_turn));
+      REQUIRE(a.words(step, agent, 3, kTurn) == b.words(step, agent, 3, kTurn));
     }
   }
 }
 
 TEST_CASE("every coordinate of a draw changes it", "[rng]") {
   const CounterRng rng(99, 4);
-  const auto base = rng.words(10, 20, 30, RngPurpose::swarm_turn);
-  CHECK(rng.words(11, 20, 30, RngPurpose::swarm_turn) != base);
-  CHECK(rng.words(10, 21, 30, RngPurpose::swarm_turn) != base);
-  CHECK(rng.words(10, 20, 31, RngPurpose::swarm_turn) != base);
-  CHECK(rng.words(10, 20, 30, RngPurpose::swarm_incident) != base);
-  CHECK(CounterRng(99, 5).words(10, 20, 30, RngPurpose::swarm_turn) != base);
-  CHECK(CounterRng(100, 4).words(10, 20, 30, RngPurpose::swarm_turn) != base);
-  CHECK(CounterRng(99 + (std::uint64_t{1} << 32), 4).words(10, 20, 30, RngPurpose::swarm_turn)
-        != base);
+  const auto base = rng.words(10, 20, 30, kTurn);
+  CHECK(rng.words(11, 20, 30, kTurn) != base);
+  CHECK(rng.words(10, 21, 30, kTurn) != base);
+  CHECK(rng.words(10, 20, 31, kTurn) != base);
+  CHECK(rng.words(10, 20, 30, kIncident) != base);
+  CHECK(CounterRng(99, 5).words(10, 20, 30, kTurn) != base);
+  CHECK(CounterRng(100, 4).words(10, 20, 30, kTurn) != base);
+  CHECK(CounterRng(99 + (std::uint64_t{1} << 32), 4).words(10, 20, 30, kTurn) != base);
 }
 
 TEST_CASE("replications beyond the counter's 24 bits are refused", "[rng]") {
@@ -45,8 +51,8 @@ TEST_CASE("draws for different purposes are uncorrelated", "[rng]") {
   constexpr std::uint32_t n = 200000;
   double sum_a = 0, sum_b = 0, sum_ab = 0, sum_aa = 0, sum_bb = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
-    const double a = rng.uniform(1, i, 0, RngPurpose::swarm_turn);
-    const double b = rng.uniform(1, i, 0, RngPurpose::swarm_incident);
+    const double a = rng.uniform(1, i, 0, kTurn);
+    const double b = rng.uniform(1, i, 0, kIncident);
     sum_a += a;
     sum_b += b;
     sum_ab += a * b;
@@ -70,7 +76,7 @@ TEST_CASE("uniform draws pass a chi-square test", "[rng]") {
   std::vector<double> counts(bins, 0.0);
   for (std::uint32_t step = 0; step < steps; ++step) {
     for (std::uint32_t agent = 0; agent < agents; ++agent) {
-      const double u = rng.uniform(step, agent, 0, RngPurpose::swarm_turn);
+      const double u = rng.uniform(step, agent, 0, kTurn);
       REQUIRE(u >= 0.0);
       REQUIRE(u < 1.0);
       counts[static_cast<std::size_t>(u * bins)] += 1.0;

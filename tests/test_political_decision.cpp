@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "hotline/agents/draw_purposes.hpp"
 #include "hotline/agents/political_decision.hpp"
 #include "hotline/engine/counter_rng.hpp"
 #include "hotline/scenarios/scenario.hpp"
@@ -67,7 +68,7 @@ TEST_CASE("choice frequencies match the logit probabilities", "[decisions]") {
   double force = 0;
   double deescalate = 0;
   for (int i = 0; i < n; ++i) {
-    const double u = rng.uniform(static_cast<std::uint32_t>(i), 0, 0, engine::RngPurpose::decision);
+    const double u = rng.uniform(static_cast<std::uint32_t>(i), 0, 0, agents::draw::decision);
     const agents::Decision d = agents::decide(odds, u);
     force += d == agents::Decision::use_force ? 1 : 0;
     deescalate += d == agents::Decision::deescalate ? 1 : 0;

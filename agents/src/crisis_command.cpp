@@ -5,12 +5,11 @@
 #include <limits>
 #include <stdexcept>
 
+#include "hotline/agents/draw_purposes.hpp"
 #include "hotline/agents/political_decision.hpp"
 #include "random_draws.hpp"
 
 namespace hotline::agents {
-
-using engine::RngPurpose;
 
 namespace {
 
@@ -170,8 +169,8 @@ Event CrisisCommand::dyad_event(EventType type, std::size_t d, double time_s) co
 double CrisisCommand::next_shock_after(std::size_t d, double time_s) {
   const double rate_per_s = settings_[d]->shock_rate_per_s;
   if (!(rate_per_s > 0.0)) return kInfinity;
-  const double u = rng_.uniform(shocks_drawn_[d]++, static_cast<std::uint32_t>(d), 0,
-                                RngPurpose::political_shock);
+  const double u =
+      rng_.uniform(shocks_drawn_[d]++, static_cast<std::uint32_t>(d), 0, draw::political_shock);
   return time_s - engine::log(1.0 - u) / rate_per_s;
 }
 
@@ -185,8 +184,8 @@ void CrisisCommand::report_incident(const Event& incident, bool in_announced_exe
   const std::uint32_t d = dyad_of_nations_[incident.nation_a * n + incident.nation_b];
   if (at_war(d)) return;
   const PerceptionParameters& perception = spec_.escalation.perception;
-  const auto [za, zb] = detail::two_standard_normals(rng_.words(
-      incident.step, incident.agent_a, incident.agent_b, RngPurpose::incident_report_delay));
+  const auto [za, zb] = detail::two_standard_normals(
+      rng_.words(incident.step, incident.agent_a, incident.agent_b, draw::incident_report_delay));
   // Words 0-1 are platform a's side's; the report's side is its nation's
   // place in the dyad.
   const std::uint8_t side_of_a = incident.nation_a == dyads_[d].first ? 0 : 1;
@@ -244,7 +243,7 @@ bool CrisisCommand::judged_deliberate(const Report& report) const {
   if (report.conduct == Conduct::harassment) x += p.harassment;
   if (report.on_link && policy_.direct_link) x -= policy_.direct_link->deliberate_shift;
   if (report.announced && policy_.notification) x -= policy_.notification->deliberate_shift;
-  const auto w = rng_.words(report.step, report.a, report.b, RngPurpose::incident_perception);
+  const auto w = rng_.words(report.step, report.a, report.b, draw::incident_perception);
   const double u =
       engine::CounterRng::to_unit_interval(w[2U * report.side], w[2U * report.side + 1]);
   return u < logistic(x);
@@ -301,7 +300,7 @@ void CrisisCommand::arrive(const Report& report, std::vector<Event>& events) {
   follow_level(d, report.arrival_s, events);
   if (report.severity != Severity::grave) return;
   place_calls(d, report.arrival_s, events);
-  const auto w = rng_.words(report.step, report.a, report.b, RngPurpose::decision);
+  const auto w = rng_.words(report.step, report.a, report.b, draw::decision);
   decide(d, report.side, report.arrival_s, deliberate,
          engine::CounterRng::to_unit_interval(w[2U * report.side], w[2U * report.side + 1]),
          events);
@@ -346,7 +345,7 @@ void CrisisCommand::clash(std::size_t d, std::size_t side, double time_s,
   events.push_back(e);
   const OutcomeParameters& outcomes = spec_.escalation.outcomes;
   const double u =
-      rng_.uniform(record.clashes, static_cast<std::uint32_t>(d), 0, RngPurpose::clash_outcome);
+      rng_.uniform(record.clashes, static_cast<std::uint32_t>(d), 0, draw::clash_outcome);
   if (u < outcomes.war_probability) {
     ++record.wars;
     record.war_s = time_s;
@@ -413,7 +412,7 @@ void CrisisCommand::daily_epoch(std::size_t d, double time_s, std::vector<Event>
   }
   advance_to(d, time_s);
   const auto day = static_cast<std::uint32_t>(time_s / kSecondsPerDay);
-  const auto w = rng_.words(day, static_cast<std::uint32_t>(d), 0, RngPurpose::daily_decision);
+  const auto w = rng_.words(day, static_cast<std::uint32_t>(d), 0, draw::daily_decision);
   for (std::size_t side = 0; side < 2 && !at_war(d); ++side) {
     decide(d, side, time_s, false,
            engine::CounterRng::to_unit_interval(w[2 * side], w[2 * side + 1]), events);

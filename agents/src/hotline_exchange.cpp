@@ -5,11 +5,10 @@
 #include <stdexcept>
 #include <utility>
 
+#include "hotline/agents/draw_purposes.hpp"
 #include "random_draws.hpp"
 
 namespace hotline::agents {
-
-using engine::RngPurpose;
 
 HotlineExchange::HotlineExchange(const HotlinePolicy& policy, std::vector<std::size_t> line_dyads,
                                  std::vector<std::uint32_t> relays_per_dyad,
@@ -82,9 +81,9 @@ std::optional<Connection> HotlineExchange::process_next(std::span<const int> lev
   ++counts.attempts;
   const auto level = static_cast<std::size_t>(levels[line->dyad]);
   const double p = policy_.answer_probability[level];
-  if (rng_.uniform(0, line->serial, line->attempt, RngPurpose::hotline_answer) < p) {
-    const double z = detail::two_standard_normals(rng_.words(0, line->serial, line->attempt,
-                                                             RngPurpose::hotline_answer_delay))
+  if (rng_.uniform(0, line->serial, line->attempt, draw::hotline_answer) < p) {
+    const double z = detail::two_standard_normals(
+                         rng_.words(0, line->serial, line->attempt, draw::hotline_answer_delay))
                          .first;
     line->state = State::answered;
     line->event_s = now + detail::lognormal(line->delay.median_s, line->delay.sigma, z);

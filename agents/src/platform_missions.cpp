@@ -12,6 +12,7 @@
 #include <limits>
 #include <optional>
 
+#include "hotline/agents/draw_purposes.hpp"
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
 #include "platform_world_internal.hpp"
@@ -53,15 +54,15 @@ void PlatformWorld::spawn() {
       if (!cache.has_base || on_station) {
         switch (m.type) {
           case MissionType::patrol:
-            at = mission_point(s, 0, RngPurpose::platform_spawn, spec_.zones[m.area].shape, false);
+            at = mission_point(s, 0, draw::platform_spawn, spec_.zones[m.area].shape, false);
             break;
           case MissionType::route:
             at = m.waypoints.front();
             break;
           case MissionType::loiter: {
             const detail::LoiterCircle c = detail::loiter_circle(m, posture_[force.nation]);
-            at = mission_point(s, 0, RngPurpose::platform_spawn,
-                               ZoneShape::circle(c.centre, c.radius_km), false);
+            at = mission_point(s, 0, draw::platform_spawn, ZoneShape::circle(c.centre, c.radius_km),
+                               false);
             break;
           }
           case MissionType::sortie:
@@ -95,8 +96,7 @@ void PlatformWorld::start_mission(std::size_t s) {
   PlatformState state = PlatformState::transit;
   switch (m.type) {
     case MissionType::patrol:
-      target =
-          mission_point(s, step_, RngPurpose::platform_waypoint, spec_.zones[m.area].shape, true);
+      target = mission_point(s, step_, draw::platform_waypoint, spec_.zones[m.area].shape, true);
       break;
     case MissionType::route:
       // From a base it heads for the first waypoint; without one it starts
@@ -108,7 +108,7 @@ void PlatformWorld::start_mission(std::size_t s) {
       break;
     case MissionType::loiter: {
       const detail::LoiterCircle c = detail::loiter_circle(m, posture_[cache.nation]);
-      target = mission_point(s, step_, RngPurpose::platform_waypoint,
+      target = mission_point(s, step_, draw::platform_waypoint,
                              ZoneShape::circle(c.centre, c.radius_km), true);
       break;
     }
@@ -139,7 +139,7 @@ PlanePoint PlatformWorld::station_point(std::size_t s, bool reachable) const {
   const std::size_t zone = (*station_zone_)[s];
   const bool outside_entry = m.station.has_entries && zone != m.station.entry_zone;
   return mission_point(s, reachable ? step_ : 0,
-                       reachable ? RngPurpose::platform_waypoint : RngPurpose::platform_spawn,
+                       reachable ? draw::platform_waypoint : draw::platform_spawn,
                        spec_.zones[zone].shape, reachable,
                        outside_entry ? &spec_.zones[m.station.entry_zone].shape : nullptr);
 }
@@ -352,7 +352,7 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
       return;
     case PlatformState::ready:
       if (m.type == MissionType::sortie
-          && rng_.uniform(step_, id, 0, RngPurpose::platform_launch)
+          && rng_.uniform(step_, id, 0, draw::platform_launch)
                  < cache.launch_probability[static_cast<std::size_t>(posture_[cache.nation])]) {
         (*state_)[s] = PlatformState::outbound;
         (*waypoint_)[s] = 0;
@@ -408,7 +408,7 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
         const double dx = (*target_x_km_)[s] - c.centre.x_km;
         const double dy = (*target_y_km_)[s] - c.centre.y_km;
         if (dx * dx + dy * dy > c.radius_km * c.radius_km) {
-          const PlanePoint t = mission_point(s, step_, RngPurpose::platform_waypoint,
+          const PlanePoint t = mission_point(s, step_, draw::platform_waypoint,
                                              ZoneShape::circle(c.centre, c.radius_km), true);
           (*target_x_km_)[s] = t.x_km;
           (*target_y_km_)[s] = t.y_km;
@@ -424,12 +424,11 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
   PlanePoint next{};
   switch (m.type) {
     case MissionType::patrol:
-      next =
-          mission_point(s, step_, RngPurpose::platform_waypoint, spec_.zones[m.area].shape, true);
+      next = mission_point(s, step_, draw::platform_waypoint, spec_.zones[m.area].shape, true);
       break;
     case MissionType::loiter: {
       const detail::LoiterCircle c = detail::loiter_circle(m, posture_[cache.nation]);
-      next = mission_point(s, step_, RngPurpose::platform_waypoint,
+      next = mission_point(s, step_, draw::platform_waypoint,
                            ZoneShape::circle(c.centre, c.radius_km), true);
       break;
     }

@@ -7,6 +7,7 @@
 // phase, forces in file order, ships of a force in id order.
 #include <cmath>
 
+#include "hotline/agents/draw_purposes.hpp"
 #include "hotline/agents/platform_world.hpp"
 #include "platform_world_internal.hpp"
 #include "random_draws.hpp"
@@ -33,10 +34,10 @@ void PlatformWorld::start_stations() {
     }
     const StationProcess& p = force.mission.station;
     Station& st = stations_[f];
-    const double u = rng_.uniform(0, static_cast<std::uint32_t>(f), 1, RngPurpose::station_switch);
+    const double u = rng_.uniform(0, static_cast<std::uint32_t>(f), 1, draw::station_switch);
     st.on_station = u < p.present_mean_s / (p.present_mean_s + p.absent_mean_s);
-    st.next_switch_s = exponential_s(f, RngPurpose::station_switch,
-                                     st.on_station ? p.present_mean_s : p.absent_mean_s);
+    st.next_switch_s =
+        exponential_s(f, draw::station_switch, st.on_station ? p.present_mean_s : p.absent_mean_s);
     for (engine::AgentId id = forces_[f].first_id; id < forces_[f].first_id + force.count; ++id)
       (*station_zone_)[agents_.slot_of(id)] = static_cast<std::uint16_t>(force.mission.area);
     if (!st.on_station) continue;
@@ -44,7 +45,7 @@ void PlatformWorld::start_stations() {
     const std::uint32_t ships =
         p.ships_min
         + static_cast<std::uint32_t>(
-            rng_.uniform(0, static_cast<std::uint32_t>(f), 0, RngPurpose::station_ships)
+            rng_.uniform(0, static_cast<std::uint32_t>(f), 0, draw::station_ships)
             * (p.ships_max - p.ships_min + 1));
     for (std::uint32_t k = 0; k < ships; ++k) {
       const std::uint32_t s = agents_.slot_of(forces_[f].first_id + k);
@@ -89,7 +90,7 @@ void PlatformWorld::recall_from_station(std::size_t s) {
   // An exit point of the station, reached and left for home outside the
   // entry zone; with none found, straight home.
   const PlanePoint exit = detail::random_sea_point(
-      rng_, step_, agents_.id[s], RngPurpose::platform_waypoint, spec_.zones[m.area].shape,
+      rng_, step_, agents_.id[s], draw::platform_waypoint, spec_.zones[m.area].shape,
       spec_.land.get(), here, true, &entry, &cache.base);
   if (exit == here) return;
   (*target_x_km_)[s] = exit.x_km;
@@ -123,11 +124,10 @@ void PlatformWorld::run_stations() {
     if (now >= st.next_switch_s) {
       st.on_station = !st.on_station;
       st.next_switch_s = now
-                         + exponential_s(f, RngPurpose::station_switch,
+                         + exponential_s(f, draw::station_switch,
                                          st.on_station ? p.present_mean_s : p.absent_mean_s);
       if (st.on_station) {
-        const double u =
-            rng_.uniform(step_, static_cast<std::uint32_t>(f), 0, RngPurpose::station_ships);
+        const double u = rng_.uniform(step_, static_cast<std::uint32_t>(f), 0, draw::station_ships);
         send_to_station(
             f, p.ships_min + static_cast<std::uint32_t>(u * (p.ships_max - p.ships_min + 1)));
       } else {
@@ -142,10 +142,9 @@ void PlatformWorld::run_stations() {
     if (!st.on_station || !p.has_entries) continue;
     if (!st.entering) {
       const double enter = -std::expm1(-p.entries_per_s * spec_.dt_s);
-      if (rng_.uniform(step_, static_cast<std::uint32_t>(f), 0, RngPurpose::station_entry)
-          < enter) {
+      if (rng_.uniform(step_, static_cast<std::uint32_t>(f), 0, draw::station_entry) < enter) {
         const auto z = detail::two_standard_normals(
-            rng_.words(step_, static_cast<std::uint32_t>(f), 0, RngPurpose::station_entry_dwell));
+            rng_.words(step_, static_cast<std::uint32_t>(f), 0, draw::station_entry_dwell));
         st.entering = true;
         st.entry_until_s =
             now + detail::lognormal(p.entry_dwell_median_s, p.entry_dwell_sigma, z.first);

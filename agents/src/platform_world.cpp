@@ -11,6 +11,7 @@
 #include <string>
 
 #include "encounter_table.hpp"
+#include "hotline/agents/draw_purposes.hpp"
 #include "hotline/agents/incident_hazard.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
 #include "platform_world_internal.hpp"
@@ -25,7 +26,6 @@ using detail::kGroupsPerNation;
 namespace {
 
 using engine::Phase;
-using engine::RngPurpose;
 
 constexpr double kSecondsPerDay = 86400.0;
 
@@ -360,11 +360,11 @@ void PlatformWorld::draw_encounter_orders() {
                                        return x.a < y.a || (x.a == y.a && x.b < y.b);
                                      });
     at->conduct_draw =
-        static_cast<float>(rng_.uniform(step_, begun.a, begun.b, RngPurpose::encounter_conduct));
+        static_cast<float>(rng_.uniform(step_, begun.a, begun.b, draw::encounter_conduct));
     const std::uint32_t sa = agents_.slot_of(begun.a);
     const std::uint32_t sb = agents_.slot_of(begun.b);
     if (policy_.cues && detail::cues_applies(role_of(sa), role_of(sb))) {
-      const auto w = rng_.words(step_, begun.a, begun.b, RngPurpose::cues_adherence);
+      const auto w = rng_.words(step_, begun.a, begun.b, draw::cues_adherence);
       at->adhere_draw_a = static_cast<float>(engine::CounterRng::to_unit_interval(w[0], w[1]));
       at->adhere_draw_b = static_cast<float>(engine::CounterRng::to_unit_interval(w[2], w[3]));
     }
@@ -438,11 +438,11 @@ void PlatformWorld::resolve() {
           expect[1] += p * odds.dangerous * kept;
           expect[2] += p * odds.grave * kept;
           expect[0] += p * (1.0 - (odds.dangerous + odds.grave) * kept);
-          if (rng_.uniform(step_, e.a, e.b, RngPurpose::platform_incident) >= p) continue;
+          if (rng_.uniform(step_, e.a, e.b, draw::platform_incident) >= p) continue;
           e.quiet_until_step = step_ + cooldown_steps_;
           Event incident = pair_event(EventType::incident, e.a, e.b);
           incident.severity =
-              severity_of(odds, rng_.uniform(step_, e.a, e.b, RngPurpose::platform_severity), kept);
+              severity_of(odds, rng_.uniform(step_, e.a, e.b, draw::platform_severity), kept);
           incident.value = detail::incident_value(o.conduct, on_link);
           out.push_back(incident);
         }

@@ -6,6 +6,7 @@
 #include <numbers>
 #include <stdexcept>
 
+#include "hotline/agents/draw_purposes.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
 
 namespace hotline::agents {
@@ -14,7 +15,6 @@ namespace {
 
 using engine::AgentId;
 using engine::Phase;
-using engine::RngPurpose;
 
 // Fixed chunk of agents for the move phase (determinism: see fixed_chunks.hpp).
 constexpr std::size_t kMoveChunk = 4096;
@@ -78,8 +78,8 @@ SwarmModel::SwarmModel(const SwarmConfig& config)
       agents_.size(), kMoveChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
           const auto id = static_cast<AgentId>(i);
-          const auto w = rng_.words(0, id, 0, RngPurpose::swarm_initial_state);
-          const auto h = rng_.words(0, id, 1, RngPurpose::swarm_initial_state);
+          const auto w = rng_.words(0, id, 0, draw::swarm_initial_state);
+          const auto h = rng_.words(0, id, 1, draw::swarm_initial_state);
           agents_.x_km[i] =
               wrap_once(engine::CounterRng::to_unit_interval(w[0], w[1]) * side_, side_);
           agents_.y_km[i] =
@@ -146,8 +146,8 @@ void SwarmModel::move() {
         const double* speed = agents_.speed_km_s.data();
         for (std::size_t first = begin; first < end; first += kBatch) {
           const std::size_t count = std::min(kBatch, end - first);
-          engine::uniform_batch(rng_, step, agents_.id.data() + first, count, 0,
-                                RngPurpose::swarm_turn, turn_draw.data());
+          engine::uniform_batch(rng_, step, agents_.id.data() + first, count, 0, draw::swarm_turn,
+                                turn_draw.data());
           for (std::size_t k = 0; k < count; ++k) {
             double h = heading[first + k] + (2.0 * turn_draw[k] - 1.0) * max_turn;
             h = h < 0.0 ? h + kTwoPi : h;
@@ -186,8 +186,8 @@ void SwarmModel::resolve() {
     const auto pairs = encounters_.chunk(k);
     for (std::size_t first = 0; first < pairs.size(); first += kBatch) {
       const std::size_t count = std::min(kBatch, pairs.size() - first);
-      engine::uniform_pair_batch(rng_, step, pairs.data() + first, count,
-                                 RngPurpose::swarm_incident, draw.data());
+      engine::uniform_pair_batch(rng_, step, pairs.data() + first, count, draw::swarm_incident,
+                                 draw.data());
       for (std::size_t j = 0; j < count; ++j) {
         if (draw[j] < p) hits.push_back(pairs[first + j]);
       }

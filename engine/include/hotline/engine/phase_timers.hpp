@@ -1,9 +1,9 @@
 // The named phases of a step and their wall-clock timers.
 //
 // A step is the same fixed sequence of phases in every model
-// (docs/architecture.md, "The step, phase by phase"); timing each one is what `--profile` and `hotline bench`
-// report. Timers are per simulation and touched once per phase per step, so
-// they cost nothing measurable.
+// (docs/architecture.md, "The step, phase by phase"); timing each one is what `--profile` and
+// `hotline bench` report. Timers are per simulation and touched once per phase per step, so they
+// cost nothing measurable.
 #pragma once
 
 #include <array>
