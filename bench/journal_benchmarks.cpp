@@ -13,11 +13,11 @@
 #include <string>
 #include <vector>
 
-#include "hotline/engine/record_journal.hpp"
+#include "hotline/trace/record_journal.hpp"
 
 namespace {
 
-using hotline::engine::RecordJournal;
+using hotline::trace::RecordJournal;
 
 void BM_JournalAppend(benchmark::State& state) {
   const auto record_bytes = static_cast<std::size_t>(state.range(0)) * 1024;

@@ -12,11 +12,11 @@
 #include <string>
 
 #include "hotline/agents/platform_world.hpp"
-#include "hotline/engine/background_writer.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/world_builder.hpp"
+#include "hotline/trace/background_writer.hpp"
+#include "hotline/trace/writer.hpp"
 #include "phase_split.hpp"
-#include "trace_file.hpp"
 #include "traced_run.hpp"
 
 namespace hotline::cli {
@@ -88,20 +88,20 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
       // The same run writing its trace: timed until the file is complete.
       control.run([&] {
         agents::PlatformWorld world(spec, options.seed, 0);
-        TraceIdentity identity = scenario_identity(options.scenario, "", scenario);
+        trace::TraceIdentity identity = trace::scenario_identity(options.scenario, "", scenario);
         identity.kind = "run";
         identity.policies = {0};
         identity.policy_ids = {world.policy().id};
         identity.replications = 1;
         identity.state_interval_s = options.trace_every * spec.dt_s;
-        TraceFile trace(trace_path, identity, "hotline bench platforms", scenario, spec);
+        trace::TraceFile trace(trace_path, identity, "hotline bench platforms", scenario, spec);
         const TraceSettings settings{
-            {EventDetail::all,
+            {trace::EventDetail::all,
              static_cast<std::uint32_t>(std::llround(spec.hostility_interval_s / spec.dt_s))},
             options.trace_every};
-        RunRecord record;
+        trace::RunRecord record;
         const auto start = std::chrono::steady_clock::now();
-        engine::BackgroundWriter writer;
+        trace::BackgroundWriter writer;
         step_with_trace(world, steps, options.seed, settings, trace, writer, record, false);
         writer.finish();
         const auto elapsed = std::chrono::steady_clock::now() - start;

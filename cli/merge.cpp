@@ -8,8 +8,8 @@
 
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/scenarios/world_builder.hpp"
+#include "hotline/trace/writer.hpp"
 #include "scenario_input.hpp"
-#include "trace_file.hpp"
 
 namespace hotline::cli {
 
@@ -18,7 +18,7 @@ namespace {
 constexpr int kExitRunFailure = 1;
 constexpr int kExitBadInput = 2;
 
-std::string run_name(const TraceIdentity& id, engine::RunKey key) {
+std::string run_name(const trace::TraceIdentity& id, engine::RunKey key) {
   return fmt::format("(policy {}, replication {})", id.policy_ids.at(key.policy), key.replication);
 }
 
@@ -27,7 +27,7 @@ std::string run_name(const TraceIdentity& id, engine::RunKey key) {
 int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
   if (!output_path_usable(options.output, options.force, err)) return kExitBadInput;
-  std::vector<std::unique_ptr<TraceReader>> shards;
+  std::vector<std::unique_ptr<trace::TraceReader>> shards;
   for (const std::string& path : options.inputs) {
     std::error_code error;
     if (fs::exists(path, error) && fs::exists(options.output, error)
@@ -36,23 +36,23 @@ int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err)
       return kExitBadInput;
     }
     try {
-      shards.push_back(std::make_unique<TraceReader>(path));
-    } catch (const TraceError& e) {
+      shards.push_back(std::make_unique<trace::TraceReader>(path));
+    } catch (const trace::TraceError& e) {
       err << "hotline: error: " << e.what() << '\n';
       return kExitBadInput;
     }
-    const TraceIdentity& id = shards.back()->identity();
+    const trace::TraceIdentity& id = shards.back()->identity();
     if (id.kind != "sweep") {
       err << fmt::format("hotline: error: {}: a {} file, not a sweep shard\n", path, id.kind);
       return kExitBadInput;
     }
-    if (auto diff = identity_difference(shards.front()->identity(), shards.front()->path(), id,
-                                        path, false)) {
+    if (auto diff = trace::identity_difference(shards.front()->identity(), shards.front()->path(),
+                                               id, path, false)) {
       err << fmt::format("hotline: error: shards of different sweeps: {}\n", *diff);
       return kExitBadInput;
     }
   }
-  const TraceIdentity& first = shards.front()->identity();
+  const trace::TraceIdentity& first = shards.front()->identity();
   const engine::RunGrid grid(static_cast<std::uint32_t>(first.policies.size()), first.replications);
 
   // Which file holds each run, at which row.
@@ -105,12 +105,12 @@ int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err)
     const scenarios::Scenario scenario = scenarios::load_scenario_text(
         first.resolved_yaml, shards.front()->path() + ":/scenario/resolved_yaml");
     const agents::WorldSpec spec = scenarios::build_world_spec(scenario);
-    TraceIdentity merged = first;
+    trace::TraceIdentity merged = first;
     merged.shard_index = 1;
     merged.shard_count = 1;
-    TraceFile file(options.output, merged, options.command_line, scenario, spec);
+    trace::TraceFile file(options.output, merged, options.command_line, scenario, spec);
     for (const Place& p : place) {
-      RunRecord record = shards[static_cast<std::size_t>(p.shard)]->read_run(p.position);
+      trace::RunRecord record = shards[static_cast<std::size_t>(p.shard)]->read_run(p.position);
       file.add_run(record);
     }
     file.commit();

@@ -36,9 +36,9 @@
 
 #include "hotline/engine/run_pool.hpp"
 #include "hotline/engine/thread_control.hpp"
+#include "hotline/trace/writer.hpp"
 #include "interrupt.hpp"
 #include "sweep_run.hpp"
-#include "trace_file.hpp"
 
 namespace hotline::cli {
 
@@ -319,7 +319,7 @@ class Coordinator final : public RunSpreader {
   // Whether every rank left the protocol in order (Finalize is then safe).
   [[nodiscard]] bool orderly() const { return orderly_; }
 
-  RunsOutcome run_all(const SweepPlan& plan, const TraceIdentity& identity,
+  RunsOutcome run_all(const SweepPlan& plan, const trace::TraceIdentity& identity,
                       std::span<const engine::RunKey> todo, int threads,
                       const std::function<void(FinishedRun&&)>& finished) override {
     broadcast_plan(identity);
@@ -434,7 +434,7 @@ class Coordinator final : public RunSpreader {
   }
 
  private:
-  void broadcast_plan(const TraceIdentity& identity) {
+  void broadcast_plan(const trace::TraceIdentity& identity) {
     started_ = true;
     std::int32_t go = 1;
     MPI_Bcast(&go, 1, MPI_INT32_T, 0, MPI_COMM_WORLD);
@@ -480,10 +480,10 @@ void run_as_worker(const MpiSession& mpi, int threads) {
   std::optional<SweepPlan> plan;
   std::string setup_error;
   try {
-    const TraceIdentity identity = TraceIdentity::decode(bytes);
-    if (identity.hotline_version != hotline_version()) {
+    const trace::TraceIdentity identity = trace::TraceIdentity::decode(bytes);
+    if (identity.hotline_version != trace::hotline_version()) {
       throw std::runtime_error(fmt::format("this rank runs Hotline {}, rank 0 runs {}",
-                                           hotline_version(), identity.hotline_version));
+                                           trace::hotline_version(), identity.hotline_version));
     }
     plan = plan_from_identity(identity, "rank 0's scenario");
   } catch (const std::exception& e) {

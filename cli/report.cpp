@@ -13,7 +13,7 @@
 
 #include "hotline/analysis/policy_comparison.hpp"
 #include "hotline/analysis/report_formats.hpp"
-#include "hotline/analysis/trace_reader.hpp"
+#include "hotline/trace/reader.hpp"
 
 extern char** environ;
 
@@ -124,10 +124,10 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
   }
   analysis::PolicyComparison comparison;
   try {
-    const analysis::TraceReader trace(options.input);
+    const trace::TraceReader trace(options.input);
     comparison = analysis::compare_policies(
         trace, analysis::ComparisonOptions{options.baseline, options.confidence});
-  } catch (const analysis::TraceError& e) {
+  } catch (const trace::TraceError& e) {
     err << "hotline: error: " << e.what() << '\n';
     return kExitBadInput;
   } catch (const analysis::ComparisonError& e) {

@@ -12,13 +12,13 @@
 
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/analysis/json_text.hpp"
-#include "hotline/engine/background_writer.hpp"
 #include "hotline/engine/thread_control.hpp"
+#include "hotline/trace/background_writer.hpp"
+#include "hotline/trace/run_record.hpp"
+#include "hotline/trace/writer.hpp"
 #include "interrupt.hpp"
 #include "phase_split.hpp"
-#include "run_record.hpp"
 #include "scenario_input.hpp"
-#include "trace_file.hpp"
 #include "traced_run.hpp"
 
 namespace hotline::cli {
@@ -51,10 +51,11 @@ struct ResponseLine {
                 unanswered = 0, intercepts = 0, airspace_violations = 0;
 };
 
-std::vector<ResponseLine> response_lines(const agents::WorldSpec& spec, const RunRecord& record) {
+std::vector<ResponseLine> response_lines(const agents::WorldSpec& spec,
+                                         const trace::RunRecord& record) {
   const auto dyads = spec.dyads();
   std::vector<ResponseLine> lines;
-  for (const DyadRow& r : record.dyads) {
+  for (const trace::DyadRow& r : record.dyads) {
     const auto [a, b] = dyads[r.dyad];
     lines.push_back({a, b, r.intrusions_into_a, r.scrambles_by_a, r.aircraft_scrambled_by_a,
                      r.dispatches_by_a, r.ships_dispatched_by_a, r.unanswered_by_a,
@@ -71,9 +72,9 @@ std::vector<ResponseLine> response_lines(const agents::WorldSpec& spec, const Ru
   return lines;
 }
 
-void print_table(std::ostream& out, const agents::WorldSpec& spec, const RunRecord& record,
+void print_table(std::ostream& out, const agents::WorldSpec& spec, const trace::RunRecord& record,
                  const std::string& policy_id, double days, double seconds) {
-  const SummaryRow& run = record.summary;
+  const trace::SummaryRow& run = record.summary;
   const auto dyads = spec.dyads();
   out << fmt::format(
       "{}: policy {}, {:g} days{}, seed {}, replication {}, {} platforms, {:.1f} s\n", spec.name,
@@ -82,7 +83,7 @@ void print_table(std::ostream& out, const agents::WorldSpec& spec, const RunReco
   out << "\nencounters and incidents by rival dyad\n";
   out << fmt::format("  {:<28} {:>10} {:>12} {:>8} {:>9} {:>6} {:>10}\n", "dyad", "encounters",
                      "enc-hours", "unsafe", "dangerous", "grave", "per 100 h");
-  for (const DyadRow& r : record.dyads) {
+  for (const trace::DyadRow& r : record.dyads) {
     out << fmt::format("  {:<28} {:>10} {:>12.1f} {:>8} {:>9} {:>6} {:>10.3f}\n",
                        dyad_name(spec, dyads[r.dyad]), r.encounters, r.encounter_hours,
                        r.incidents_unsafe, r.incidents_dangerous, r.incidents_grave,
@@ -95,7 +96,7 @@ void print_table(std::ostream& out, const agents::WorldSpec& spec, const RunReco
       "  {:<28} {:>8} {:>7} {:>4} {:>7} {:>4} {:>7} {:>7} {:>6} {:>6} {:>5} {:>9} {:>6} {:>6}\n",
       "dyad", "episodes", "days", "peak", "clashes", "wars", "crisis", "clash", "H", "H0", "calls",
       "connected", "median", "p90");
-  for (const DyadRow& r : record.dyads) {
+  for (const trace::DyadRow& r : record.dyads) {
     out << fmt::format(
         "  {:<28} {:>8} {:>7.1f} {:>4} {:>7} {:>4} {:>7} {:>7} {:>6.3f} {:>6.3f} {:>5} {:>9} "
         "{:>6} {:>6}\n",
@@ -118,7 +119,7 @@ void print_table(std::ostream& out, const agents::WorldSpec& spec, const RunReco
   out << "\nzone presence of each nation's ships (in brackets: its coast guard alone)\n";
   out << fmt::format("  {:<28} {:<16} {:>11} {:>13} {:>11} {:>13} {:>13}\n", "zone", "nation",
                      "days", "vessel-days", "entries", "hours", "longest run");
-  for (const PresenceRow& p : record.presence) {
+  for (const trace::PresenceRow& p : record.presence) {
     if (p.days == 0) continue;
     out << fmt::format(
         "  {:<28} {:<16} {:>11} {:>13} {:>11} {:>13} {:>13}\n", spec.zones[p.zone].id,
@@ -130,9 +131,9 @@ void print_table(std::ostream& out, const agents::WorldSpec& spec, const RunReco
   }
 }
 
-void print_json(std::ostream& out, const agents::WorldSpec& spec, const RunRecord& record,
+void print_json(std::ostream& out, const agents::WorldSpec& spec, const trace::RunRecord& record,
                 const std::string& policy_id, double days) {
-  const SummaryRow& run = record.summary;
+  const trace::SummaryRow& run = record.summary;
   const auto dyads = spec.dyads();
   out << fmt::format(
       "{{\"scenario\": \"{}\", \"policy\": \"{}\", \"days\": {}, \"stopped_at_clash\": {}, "
@@ -140,7 +141,7 @@ void print_json(std::ostream& out, const agents::WorldSpec& spec, const RunRecor
       json_escaped(spec.name), json_escaped(policy_id), days, run.stopped_at_clash != 0, run.seed,
       run.replication, run.platforms);
   out << ", \"dyads\": [";
-  for (const DyadRow& r : record.dyads) {
+  for (const trace::DyadRow& r : record.dyads) {
     out << fmt::format(
         "{}{{\"dyad\": \"{}\", \"encounters\": {}, \"encounter_hours\": {}, \"incidents\": "
         "{{\"unsafe\": {}, \"dangerous\": {}, \"grave\": {}}}, \"incidents_per_100_hours\": {}, "
@@ -180,7 +181,7 @@ void print_json(std::ostream& out, const agents::WorldSpec& spec, const RunRecor
   }
   out << "], \"zone_presence_days\": [";
   first = true;
-  for (const PresenceRow& p : record.presence) {
+  for (const trace::PresenceRow& p : record.presence) {
     if (p.days == 0) continue;
     out << fmt::format(
         "{}{{\"zone\": \"{}\", \"nation\": \"{}\", \"days\": {}, \"vessel_days\": {}, "
@@ -208,7 +209,8 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     if (!found) return kExitBadInput;
     policy = *found;
   }
-  const std::optional<EventDetail> event_detail = parse_events_option(options.events, err);
+  const std::optional<trace::EventDetail> event_detail =
+      trace::parse_events_option(options.events, err);
   if (!event_detail) return kExitBadInput;
   const double asked_days = options.days.value_or(spec.horizon_s / 86400.0);
   const auto steps = static_cast<std::uint64_t>(std::llround(asked_days * 86400.0 / spec.dt_s));
@@ -220,23 +222,24 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
 
   // The trace file is created before the run starts, so an unusable path
   // fails at once; only the writer thread touches it until the run ends.
-  std::unique_ptr<TraceFile> trace;
-  RecordingOptions recording{EventDetail::none, 0};
+  std::unique_ptr<trace::TraceFile> trace;
+  trace::RecordingOptions recording{trace::EventDetail::none, 0};
   if (!options.output.empty()) {
     if (!output_path_usable(options.output, options.force, err)) return kExitBadInput;
-    TraceIdentity identity = scenario_identity(loaded->path, loaded->text, loaded->scenario);
+    trace::TraceIdentity identity =
+        trace::scenario_identity(loaded->path, loaded->text, loaded->scenario);
     identity.kind = "run";
     identity.seed = options.seed;
     identity.days = asked_days;
     identity.replications = 1;
     identity.policies = {policy};
     identity.policy_ids = {spec.policies.empty() ? std::string("none") : spec.policies[policy].id};
-    identity.events = std::string(event_detail_name(*event_detail));
+    identity.events = std::string(trace::event_detail_name(*event_detail));
     identity.state_interval_s = state_every * spec.dt_s;
     try {
-      trace = std::make_unique<TraceFile>(options.output, identity, options.command_line,
-                                          loaded->scenario, spec);
-    } catch (const engine::hdf5::Error& e) {
+      trace = std::make_unique<trace::TraceFile>(options.output, identity, options.command_line,
+                                                 loaded->scenario, spec);
+    } catch (const trace::hdf5::Error& e) {
       err << "hotline: error: " << e.what() << '\n';
       return kExitBadInput;
     }
@@ -253,10 +256,10 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
         world.pin_posture(n, *options.posture);
     }
     const std::string policy_id = world.policy().id;
-    RunRecord record;
+    trace::RunRecord record;
     record.summary.policy = 0;  // the run file's only policy
     record.summary.replication = options.replication;
-    std::optional<engine::BackgroundWriter> writer;
+    std::optional<trace::BackgroundWriter> writer;
     try {
       const auto start = std::chrono::steady_clock::now();
       if (trace) {
@@ -271,7 +274,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
           world.step();
           world.clear_events();
         }
-        summarize_run(world, options.seed, 0, options.replication, record);
+        trace::summarize_run(world, options.seed, 0, options.replication, record);
       }
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -33,7 +33,7 @@ struct RunOptions {
   std::string output;                               // trace file; empty: none
   bool force = false;                               // replace an existing output
   std::optional<std::uint32_t> sample_every_steps;  // states; default: the scenario's
-  std::string events = "all";                       // EventDetail name
+  std::string events = "all";                       // trace::EventDetail name
   std::string command_line;                         // for the trace's attributes
   // Every nation's posture held at this level (0-3): the command layer no
   // longer moves it (calibrating exposure without escalation).

@@ -10,17 +10,17 @@
 #include <vector>
 
 #include "hotline/agents/world_spec.hpp"
-#include "hotline/engine/background_writer.hpp"
-#include "hotline/engine/record_journal.hpp"
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/engine/thread_control.hpp"
+#include "hotline/trace/background_writer.hpp"
+#include "hotline/trace/record_journal.hpp"
+#include "hotline/trace/run_record.hpp"
+#include "hotline/trace/writer.hpp"
 #include "interrupt.hpp"
 #include "phase_split.hpp"
 #include "progress_meter.hpp"
-#include "run_record.hpp"
 #include "scenario_input.hpp"
 #include "sweep_run.hpp"
-#include "trace_file.hpp"
 
 namespace hotline::cli {
 
@@ -63,7 +63,7 @@ std::optional<std::vector<std::size_t>> swept_policies(const LoadedScenario& loa
 
 // The key of a journal record without decoding it: the summary row leads.
 engine::RunKey record_key(std::span<const std::byte> payload) {
-  SummaryRow row{};
+  trace::SummaryRow row{};
   if (payload.size() < sizeof row) throw std::runtime_error("journal record too short");
   std::memcpy(&row, payload.data(), sizeof row);
   return {row.policy, row.replication};
@@ -91,7 +91,7 @@ struct ProfileTotals {
 // The runs on this process's threads: every free thread takes the next run.
 class ThreadSpreader final : public RunSpreader {
  public:
-  RunsOutcome run_all(const SweepPlan& plan, const TraceIdentity& /*identity*/,
+  RunsOutcome run_all(const SweepPlan& plan, const trace::TraceIdentity& /*identity*/,
                       std::span<const engine::RunKey> todo, int threads,
                       const std::function<void(FinishedRun&&)>& finished) override {
     RunsOutcome outcome;
@@ -124,12 +124,14 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   SweepPlan plan;
   plan.spec = std::move(loaded->spec);
   const agents::WorldSpec& spec = plan.spec;
-  const std::optional<EventDetail> event_detail = parse_events_option(options.events, err);
+  const std::optional<trace::EventDetail> event_detail =
+      trace::parse_events_option(options.events, err);
   if (!event_detail) return kExitBadInput;
   const double days = options.days.value_or(spec.horizon_s / 86400.0);
   const std::uint64_t steps = steps_for_days(spec, days);
 
-  TraceIdentity identity = scenario_identity(loaded->path, loaded->text, loaded->scenario);
+  trace::TraceIdentity identity =
+      trace::scenario_identity(loaded->path, loaded->text, loaded->scenario);
   identity.kind = "sweep";
   identity.seed = options.seed;
   identity.days = days;
@@ -140,7 +142,7 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
                                                         : spec.policies[p].id);
   identity.shard_index = options.shard_index;
   identity.shard_count = options.shard_count;
-  identity.events = std::string(event_detail_name(*event_detail));
+  identity.events = std::string(trace::event_detail_name(*event_detail));
 
   const engine::RunGrid grid(static_cast<std::uint32_t>(policies->size()), options.replications);
   std::vector<engine::RunKey> shard;
@@ -174,16 +176,16 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
     // Resuming a sweep that already finished: nothing to do, if it is this
     // sweep.
     try {
-      const TraceReader done(options.output);
-      if (auto diff = identity_difference(identity, "this command", done.identity(), options.output,
-                                          true)) {
+      const trace::TraceReader done(options.output);
+      if (auto diff = trace::identity_difference(identity, "this command", done.identity(),
+                                                 options.output, true)) {
         err << fmt::format(
             "hotline: error: {}: exists and is a different sweep ({}); --force "
             "replaces it\n",
             options.output, *diff);
         return kExitBadInput;
       }
-    } catch (const TraceError& e) {
+    } catch (const trace::TraceError& e) {
       err << "hotline: error: " << e.what() << "; --force replaces it\n";
       return kExitBadInput;
     }
@@ -197,19 +199,20 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   // written by one, and the sweep stops at its first check with the journal
   // whole.
   catch_interrupts();
-  std::optional<engine::RecordJournal> journal;
+  std::optional<trace::RecordJournal> journal;
   const bool journal_exists = fs::exists(journal_path, error);
   try {
     if (journal_exists && options.resume) {
-      journal.emplace(engine::RecordJournal::open(journal_path));
-      TraceIdentity found;
+      journal.emplace(trace::RecordJournal::open(journal_path));
+      trace::TraceIdentity found;
       try {
-        found = TraceIdentity::decode(journal->identity());
+        found = trace::TraceIdentity::decode(journal->identity());
       } catch (const std::exception& e) {
         err << fmt::format("hotline: error: {}: {}; --force starts over\n", journal_path, e.what());
         return kExitBadInput;
       }
-      if (auto diff = identity_difference(identity, "this command", found, journal_path, true)) {
+      if (auto diff =
+              trace::identity_difference(identity, "this command", found, journal_path, true)) {
         err << fmt::format(
             "hotline: error: {}: belongs to a different sweep ({}); --force starts "
             "over\n",
@@ -229,9 +232,9 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
           journal_path);
       return kExitBadInput;
     } else {
-      journal.emplace(engine::RecordJournal::create(journal_path, identity.encode()));
+      journal.emplace(trace::RecordJournal::create(journal_path, identity.encode()));
     }
-  } catch (const engine::JournalError& e) {
+  } catch (const trace::JournalError& e) {
     err << "hotline: error: " << e.what() << '\n';
     return kExitBadInput;
   }
@@ -276,7 +279,7 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   const auto start = std::chrono::steady_clock::now();
   RunsOutcome outcome;
   {
-    engine::BackgroundWriter writer;
+    trace::BackgroundWriter writer;
     // Group commit: a record is synced by the last of the journal jobs
     // queued with it, so a busy writer (many ranks finishing at once) syncs
     // once per batch instead of once per run.
@@ -318,7 +321,7 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
     std::size_t saved = 0;
     try {
       journal->close();
-      saved = engine::RecordJournal::open(journal_path).size();
+      saved = trace::RecordJournal::open(journal_path).size();
     } catch (const std::exception& e) {
       err << "hotline: failed: " << e.what() << '\n';
       return kExitRunFailure;
@@ -339,14 +342,14 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   const auto assembly_start = std::chrono::steady_clock::now();
   std::vector<PolicyTotals> totals(policies->size());
   try {
-    TraceFile file(options.output, identity, options.command_line, loaded->scenario, spec);
+    trace::TraceFile file(options.output, identity, options.command_line, loaded->scenario, spec);
     for (const engine::RunKey key : shard) {
       const std::size_t r = record_of[static_cast<std::size_t>(grid.canonical_index(key))];
       if (r == kNotDone) throw std::logic_error("a run of the sweep is missing from its journal");
-      RunRecord record = decode_run_record(journal->read(r));
+      trace::RunRecord record = trace::decode_run_record(journal->read(r));
       file.add_run(record);
       PolicyTotals& t = totals[key.policy];
-      const SummaryRow& s = record.summary;
+      const trace::SummaryRow& s = record.summary;
       ++t.runs;
       t.dangerous += static_cast<double>(s.incidents_dangerous);
       t.grave += static_cast<double>(s.incidents_grave);

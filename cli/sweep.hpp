@@ -37,7 +37,7 @@ struct SweepOptions {
   bool force = false;
   bool quiet = false;              // no progress line
   bool profile = false;            // print the per-phase time split
-  std::string events = "command";  // EventDetail name
+  std::string events = "command";  // trace::EventDetail name
   std::string command_line;
   // Spreads the runs over other processes (MPI ranks, mpi_sweep.hpp);
   // null: this process's threads run them all.

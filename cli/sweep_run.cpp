@@ -13,12 +13,12 @@ std::uint64_t steps_for_days(const agents::WorldSpec& spec, double days) {
   return static_cast<std::uint64_t>(std::llround(days * 86400.0 / spec.dt_s));
 }
 
-RecordingOptions recording_for(const agents::WorldSpec& spec, EventDetail events) {
+trace::RecordingOptions recording_for(const agents::WorldSpec& spec, trace::EventDetail events) {
   return {events, static_cast<std::uint32_t>(std::llround(spec.hostility_interval_s / spec.dt_s))};
 }
 
-SweepPlan plan_from_identity(const TraceIdentity& identity, const std::string& where) {
-  const auto events = parse_event_detail(identity.events);
+SweepPlan plan_from_identity(const trace::TraceIdentity& identity, const std::string& where) {
+  const auto events = trace::parse_event_detail(identity.events);
   if (!events)
     throw std::runtime_error(where + ": unknown events detail '" + identity.events + "'");
   SweepPlan plan;
@@ -35,17 +35,17 @@ FinishedRun simulate_run(const SweepPlan& plan, engine::RunKey key,
                          const std::atomic<bool>& cancel) {
   agents::PlatformWorld world(plan.spec, plan.seed, key.replication,
                               plan.spec.policies.empty() ? 0 : plan.policies.at(key.policy));
-  RunRecord record;
+  trace::RunRecord record;
   record.summary.policy = key.policy;
   record.summary.replication = key.replication;
   for (std::uint64_t i = 0; i < plan.steps && !world.stopped(); ++i) {
     if (const int signal = interrupt_signal()) throw Interrupted{signal};
     if (cancel.load(std::memory_order_relaxed)) throw RunCancelled{};
     world.step();
-    record_step(world, plan.recording, record);
+    trace::record_step(world, plan.recording, record);
   }
-  summarize_run(world, plan.seed, key.policy, key.replication, record);
-  FinishedRun finished{key, encode_run_record(record), {}};
+  trace::summarize_run(world, plan.seed, key.policy, key.replication, record);
+  FinishedRun finished{key, trace::encode_run_record(record), {}};
   for (std::size_t p = 0; p < engine::kPhaseCount; ++p) {
     finished.timing.phase_ns[p] = std::chrono::duration_cast<std::chrono::nanoseconds>(
                                       world.timers().total(static_cast<engine::Phase>(p)))

@@ -20,8 +20,8 @@
 #include "hotline/agents/world_spec.hpp"
 #include "hotline/engine/phase_timers.hpp"
 #include "hotline/engine/run_grid.hpp"
-#include "run_record.hpp"
-#include "trace_file.hpp"
+#include "hotline/trace/run_record.hpp"
+#include "hotline/trace/writer.hpp"
 
 namespace hotline::cli {
 
@@ -30,16 +30,18 @@ struct SweepPlan {
   std::vector<std::size_t> policies;  // scenario index of each grid policy
   std::uint64_t seed = 1;
   std::uint64_t steps = 0;
-  RecordingOptions recording;
+  trace::RecordingOptions recording;
 };
 
 // The plan of the sweep `identity` describes. Throws std::runtime_error
 // naming `where` if its scenario text does not load.
-[[nodiscard]] SweepPlan plan_from_identity(const TraceIdentity& identity, const std::string& where);
+[[nodiscard]] SweepPlan plan_from_identity(const trace::TraceIdentity& identity,
+                                           const std::string& where);
 // The steps of a run of `days`.
 [[nodiscard]] std::uint64_t steps_for_days(const agents::WorldSpec& spec, double days);
 // What the plan records, from the spec and the --events detail.
-[[nodiscard]] RecordingOptions recording_for(const agents::WorldSpec& spec, EventDetail events);
+[[nodiscard]] trace::RecordingOptions recording_for(const agents::WorldSpec& spec,
+                                                    trace::EventDetail events);
 
 // Thread time per phase and platform-steps of one run, for --profile.
 struct RunTiming {
@@ -49,7 +51,7 @@ struct RunTiming {
 
 struct FinishedRun {
   engine::RunKey key;
-  std::vector<std::byte> record;  // encode_run_record
+  std::vector<std::byte> record;  // trace::encode_run_record
   RunTiming timing;
 };
 
@@ -75,7 +77,7 @@ struct RunsOutcome {
 class RunSpreader {
  public:
   virtual ~RunSpreader() = default;
-  virtual RunsOutcome run_all(const SweepPlan& plan, const TraceIdentity& identity,
+  virtual RunsOutcome run_all(const SweepPlan& plan, const trace::TraceIdentity& identity,
                               std::span<const engine::RunKey> todo, int threads,
                               const std::function<void(FinishedRun&&)>& finished) = 0;
 };

@@ -15,10 +15,10 @@ constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
 
 }  // namespace
 
-TraceFile::StateSample sample_states(const agents::PlatformWorld& world) {
+trace::TraceFile::StateSample sample_states(const agents::PlatformWorld& world) {
   const engine::AgentStore& store = world.agents();
   const std::size_t n = store.size();
-  TraceFile::StateSample sample;
+  trace::TraceFile::StateSample sample;
   sample.step = world.steps_taken();
   sample.time_s = world.time_s();
   sample.x_km.resize(n);
@@ -39,8 +39,9 @@ TraceFile::StateSample sample_states(const agents::PlatformWorld& world) {
 }
 
 void step_with_trace(agents::PlatformWorld& world, std::uint64_t steps, std::uint64_t seed,
-                     const TraceSettings& settings, TraceFile& trace,
-                     engine::BackgroundWriter& writer, RunRecord& record, bool interruptible) {
+                     const TraceSettings& settings, trace::TraceFile& trace,
+                     trace::BackgroundWriter& writer, trace::RunRecord& record,
+                     bool interruptible) {
   const std::uint32_t policy = record.summary.policy;
   const std::uint32_t replication = record.summary.replication;
   const double state_interval_s = settings.state_every_steps * world.spec().dt_s;
@@ -54,7 +55,7 @@ void step_with_trace(agents::PlatformWorld& world, std::uint64_t steps, std::uin
   });
   const auto flush = [&] {
     const std::size_t bytes =
-        record.events.size() * sizeof(EventRow) + record.hostility.size() * sizeof(float);
+        record.events.size() * sizeof(trace::EventRow) + record.hostility.size() * sizeof(float);
     writer.submit(bytes, [&trace, events = std::move(record.events),
                           hostility = std::move(record.hostility)] {
       trace.append_events(events);
@@ -68,19 +69,19 @@ void step_with_trace(agents::PlatformWorld& world, std::uint64_t steps, std::uin
       if (const int signal = interrupt_signal()) throw Interrupted{signal};
     }
     world.step();
-    record_step(world, settings.recording, record);
+    trace::record_step(world, settings.recording, record);
     if (settings.state_every_steps > 0 && world.steps_taken() % settings.state_every_steps == 0) {
-      auto sample = std::make_shared<const TraceFile::StateSample>(sample_states(world));
+      auto sample = std::make_shared<const trace::TraceFile::StateSample>(sample_states(world));
       writer.submit(agents * (4 * sizeof(float) + 1),
                     [&trace, sample] { trace.append_states(*sample); });
     }
-    if (record.events.size() * sizeof(EventRow) + record.hostility.size() * sizeof(float)
+    if (record.events.size() * sizeof(trace::EventRow) + record.hostility.size() * sizeof(float)
         >= kBatchBytes) {
       flush();
     }
   }
   flush();
-  summarize_run(world, seed, policy, replication, record);
+  trace::summarize_run(world, seed, policy, replication, record);
   writer.submit(0, [&trace, row = record]() mutable { trace.end_run(row); });
 }
 

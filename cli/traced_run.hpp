@@ -7,14 +7,14 @@
 #include <cstdint>
 
 #include "hotline/agents/platform_world.hpp"
-#include "hotline/engine/background_writer.hpp"
-#include "run_record.hpp"
-#include "trace_file.hpp"
+#include "hotline/trace/background_writer.hpp"
+#include "hotline/trace/run_record.hpp"
+#include "hotline/trace/writer.hpp"
 
 namespace hotline::cli {
 
 struct TraceSettings {
-  RecordingOptions recording;
+  trace::RecordingOptions recording;
   std::uint32_t state_every_steps = 0;  // 0: no states
 };
 
@@ -24,10 +24,10 @@ struct TraceSettings {
 // and replication must be set. With `interruptible`, Ctrl-C or SIGTERM
 // throws Interrupted between steps.
 void step_with_trace(agents::PlatformWorld& world, std::uint64_t steps, std::uint64_t seed,
-                     const TraceSettings& settings, TraceFile& trace,
-                     engine::BackgroundWriter& writer, RunRecord& record, bool interruptible);
+                     const TraceSettings& settings, trace::TraceFile& trace,
+                     trace::BackgroundWriter& writer, trace::RunRecord& record, bool interruptible);
 
 // The agents' states in id order, as the trace stores them.
-[[nodiscard]] TraceFile::StateSample sample_states(const agents::PlatformWorld& world);
+[[nodiscard]] trace::TraceFile::StateSample sample_states(const agents::PlatformWorld& world);
 
 }  // namespace hotline::cli

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "hotline/engine/hdf5_table.hpp"
+#include "hotline/trace/hdf5_table.hpp"
 
-using namespace hotline::engine;
+using namespace hotline::trace;
 
 namespace {
 

@@ -11,8 +11,8 @@
 #include <string>
 
 #include "fuzz/trace_record_checks.hpp"
-#include "hotline/analysis/trace_rows.hpp"
-#include "run_record.hpp"
+#include "hotline/trace/rows.hpp"
+#include "hotline/trace/run_record.hpp"
 
 namespace {
 
@@ -27,11 +27,11 @@ std::string scratch_journal() {
 
 // Fields cover the struct: sorted by offset they do not overlap, and no gap
 // between them could hold a forgotten member of the next one's size.
-void check_fields_cover(const std::vector<hotline::engine::hdf5::Field>& fields,
+void check_fields_cover(const std::vector<hotline::trace::hdf5::Field>& fields,
                         std::size_t struct_size) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // offset, bytes
   for (const auto& f : fields)
-    spans.emplace_back(f.offset, hotline::engine::hdf5::field_bytes(f));
+    spans.emplace_back(f.offset, hotline::trace::hdf5::field_bytes(f));
   std::sort(spans.begin(), spans.end());
   std::size_t end = 0;
   for (const auto& [offset, bytes] : spans) {
@@ -71,15 +71,15 @@ TEST_CASE("damaged journals, run records and identities are rejected cleanly", "
 }
 
 TEST_CASE("a run record's bytes hold every column and zeros for padding", "[trace]") {
-  using namespace hotline::cli;
-  check_fields_cover(summary_fields(), sizeof(SummaryRow));
-  check_fields_cover(dyad_fields(), sizeof(DyadRow));
-  check_fields_cover(presence_fields(), sizeof(PresenceRow));
-  check_fields_cover(event_fields(), sizeof(EventRow));
+  using namespace hotline;
+  check_fields_cover(trace::summary_fields(), sizeof(trace::SummaryRow));
+  check_fields_cover(trace::dyad_fields(), sizeof(trace::DyadRow));
+  check_fields_cover(trace::presence_fields(), sizeof(trace::PresenceRow));
+  check_fields_cover(trace::event_fields(), sizeof(trace::EventRow));
 
   // Two records equal in every value, their structs' padding filled
   // differently: b is all ones, then given a's value in every column.
-  RunRecord a;
+  trace::RunRecord a;
   a.summary.policy = 1;
   a.summary.stopped_at_clash = 1;
   a.summary.platforms = 9;
@@ -90,20 +90,20 @@ TEST_CASE("a run record's bytes hold every column and zeros for padding", "[trac
     a.events[e].severity = 1;
     a.events[e].x_km = 1.5;
   }
-  RunRecord b;
+  trace::RunRecord b;
   b.events.resize(3);
   const auto copy_columns = [](const void* from, void* to, std::size_t size, const auto& fields) {
     std::memset(to, 0xff, size);
     for (const auto& f : fields) {
       std::memcpy(static_cast<char*>(to) + f.offset, static_cast<const char*>(from) + f.offset,
-                  hotline::engine::hdf5::field_bytes(f));
+                  hotline::trace::hdf5::field_bytes(f));
     }
   };
-  copy_columns(&a.summary, &b.summary, sizeof(SummaryRow), summary_fields());
+  copy_columns(&a.summary, &b.summary, sizeof(trace::SummaryRow), trace::summary_fields());
   for (std::size_t e = 0; e < 3; ++e)
-    copy_columns(&a.events[e], &b.events[e], sizeof(EventRow), event_fields());
-  CHECK(encode_run_record(a) == encode_run_record(b));
-  const RunRecord back = decode_run_record(encode_run_record(b));
+    copy_columns(&a.events[e], &b.events[e], sizeof(trace::EventRow), trace::event_fields());
+  CHECK(trace::encode_run_record(a) == trace::encode_run_record(b));
+  const trace::RunRecord back = trace::decode_run_record(trace::encode_run_record(b));
   CHECK(back.summary.platforms == 9);
   CHECK(back.events[2].step == 2);
   CHECK(back.events[1].x_km == 1.5);

@@ -18,11 +18,11 @@
 #include <thread>
 
 #include "cli_runner.hpp"
-#include "hotline/engine/hdf5_table.hpp"
-#include "run_record.hpp"
+#include "hotline/trace/hdf5_table.hpp"
+#include "hotline/trace/run_record.hpp"
+#include "hotline/trace/writer.hpp"
 #include "same_content_check.hpp"
 #include "trace_content.hpp"
-#include "trace_file.hpp"
 
 using hotline::test::check_same_content;
 using hotline::test::fresh_directory;
@@ -91,7 +91,7 @@ TEST_CASE("run -o writes the documented trace layout with what run prints", "[tr
   REQUIRE(r.exit_code == 0);
   REQUIRE(std::filesystem::exists(file));
   CHECK_FALSE(std::filesystem::exists(file + ".partial"));
-  const hotline::cli::TraceReader trace(file);
+  const hotline::trace::TraceReader trace(file);
   CHECK(trace.identity().kind == "run");
   CHECK(trace.identity().policy_ids == std::vector<std::string>{"hotline"});
   REQUIRE(trace.summary().size() == 1);
@@ -105,9 +105,9 @@ TEST_CASE("run -o writes the documented trace layout with what run prints", "[tr
   for (const auto& d : run.dyads) {
     CHECK(r.out.find("\"encounters\": " + std::to_string(d.encounters)) != std::string::npos);
   }
-  auto f = hotline::engine::hdf5::File::open(file, false);
-  CHECK(hotline::engine::hdf5::dataset_rows(f, "states/p0_r2/x_km") == 3 * 1440 / 30);
-  CHECK(hotline::engine::hdf5::dataset_rows(f, "agents") == 51);
+  auto f = hotline::trace::hdf5::File::open(file, false);
+  CHECK(hotline::trace::hdf5::dataset_rows(f, "states/p0_r2/x_km") == 3 * 1440 / 30);
+  CHECK(hotline::trace::hdf5::dataset_rows(f, "agents") == 51);
 }
 
 TEST_CASE("an existing output is refused unless --force", "[trace][cli]") {
@@ -157,7 +157,7 @@ TEST_CASE("a sweep is identical at 1 and 2 threads, and a run file too", "[trace
 
 // A run's record with everything that names its policy, its replication
 // or its place in the file cleared, as bytes: what the simulation produced.
-std::vector<std::byte> outcome_of(hotline::cli::RunRecord record) {
+std::vector<std::byte> outcome_of(hotline::trace::RunRecord record) {
   record.summary.policy = 0;
   record.summary.replication = 0;
   record.summary.events_begin = 0;
@@ -168,7 +168,7 @@ std::vector<std::byte> outcome_of(hotline::cli::RunRecord record) {
     p.policy = p.replication = 0;
   for (auto& e : record.events)
     e.policy = e.replication = 0;
-  return hotline::cli::encode_run_record(record);
+  return hotline::trace::encode_run_record(record);
 }
 
 TEST_CASE("replication k draws the same random streams under every policy", "[trace][cli]") {
@@ -194,7 +194,7 @@ TEST_CASE("replication k draws the same random streams under every policy", "[tr
                              + dir + "/twins.h5");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  const hotline::cli::TraceReader trace(dir + "/twins.h5");
+  const hotline::trace::TraceReader trace(dir + "/twins.h5");
   REQUIRE(trace.summary().size() == 9);  // policy-major: none 0..2, also_none 0..2, hotline 0..2
   for (std::size_t k = 0; k < 3; ++k) {
     INFO("replication " << k);

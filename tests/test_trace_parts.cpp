@@ -13,11 +13,12 @@
 #include <thread>
 #include <vector>
 
-#include "hotline/engine/background_writer.hpp"
-#include "hotline/engine/record_journal.hpp"
 #include "hotline/engine/run_grid.hpp"
+#include "hotline/trace/background_writer.hpp"
+#include "hotline/trace/record_journal.hpp"
 
 using namespace hotline::engine;
+namespace trace = hotline::trace;
 
 namespace {
 
@@ -35,7 +36,7 @@ std::vector<std::byte> bytes_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("the background writer runs jobs in order on one thread", "[trace][writer]") {
-  BackgroundWriter writer(1024);
+  trace::BackgroundWriter writer(1024);
   std::vector<int> order;
   std::set<std::thread::id> threads;
   for (int i = 0; i < 1000; ++i) {
@@ -55,7 +56,7 @@ TEST_CASE("the background writer runs jobs in order on one thread", "[trace][wri
 }
 
 TEST_CASE("the background writer counts the time its jobs take", "[trace][writer]") {
-  BackgroundWriter writer;
+  trace::BackgroundWriter writer;
   for (int i = 0; i < 3; ++i)
     writer.submit(1, [] { std::this_thread::sleep_for(std::chrono::milliseconds(20)); });
   writer.finish();
@@ -68,7 +69,7 @@ TEST_CASE("the background writer counts the time its jobs take", "[trace][writer
 
 TEST_CASE("the background writer rethrows the first error and drops later jobs",
           "[trace][writer]") {
-  BackgroundWriter writer;
+  trace::BackgroundWriter writer;
   std::atomic<int> ran{0};
   // The first job holds the writer until all three are queued: otherwise the
   // failing job may run first and the third submit rethrow its error.
@@ -90,14 +91,14 @@ TEST_CASE("the background writer rethrows the first error and drops later jobs",
 TEST_CASE("a journal keeps its records and cuts a torn last one", "[trace][journal]") {
   const std::string path = temporary_path("journal.bin");
   {
-    RecordJournal journal = RecordJournal::create(path, bytes_of("identity"));
+    trace::RecordJournal journal = trace::RecordJournal::create(path, bytes_of("identity"));
     for (std::size_t i = 0; i < 5; ++i)
       journal.append(bytes_of("record " + std::to_string(i) + std::string(100 * i, 'x')));
     journal.close();
   }
   const auto full_size = std::filesystem::file_size(path);
   {
-    RecordJournal journal = RecordJournal::open(path);
+    trace::RecordJournal journal = trace::RecordJournal::open(path);
     CHECK(journal.identity() == bytes_of("identity"));
     REQUIRE(journal.size() == 5);
     CHECK(journal.read(3) == bytes_of("record 3" + std::string(300, 'x')));
@@ -106,14 +107,14 @@ TEST_CASE("a journal keeps its records and cuts a torn last one", "[trace][journ
   // A write cut short by kill -9: the last frame loses its tail.
   std::filesystem::resize_file(path, full_size - 50);
   {
-    RecordJournal journal = RecordJournal::open(path);
+    trace::RecordJournal journal = trace::RecordJournal::open(path);
     CHECK(journal.size() == 4);
     CHECK(journal.truncated_bytes() == 12 + 8 + 400 - 50);
     journal.append(bytes_of("after"));
     journal.close();
   }
   {
-    RecordJournal journal = RecordJournal::open(path);
+    trace::RecordJournal journal = trace::RecordJournal::open(path);
     REQUIRE(journal.size() == 5);
     CHECK(journal.read(4) == bytes_of("after"));
   }
@@ -124,13 +125,13 @@ TEST_CASE("a journal keeps its records and cuts a torn last one", "[trace][journ
     file.seekp(static_cast<std::streamoff>(std::filesystem::file_size(path) - 120));
     file.put('!');
   }
-  CHECK(RecordJournal::open(path).size() < 5);
+  CHECK(trace::RecordJournal::open(path).size() < 5);
   // Not a journal at all.
   {
     std::ofstream file(path, std::ios::trunc);
     file << "hello";
   }
-  CHECK_THROWS_WITH(RecordJournal::open(path), path + ": not a Hotline journal");
+  CHECK_THROWS_WITH(trace::RecordJournal::open(path), path + ": not a Hotline journal");
   std::remove(path.c_str());
 }
 

@@ -113,8 +113,8 @@ namespace {
 // How many of the baseline's runs stay in crisis most of the time, or clash:
 // a baseline where most do is saturated, and policy differences on it are
 // artefacts.
-void count_saturation(const TraceReader& trace, PolicyComparison& out) {
-  for (const SummaryRow& run : trace.summary()) {
+void count_saturation(const trace::TraceReader& trace, PolicyComparison& out) {
+  for (const trace::SummaryRow& run : trace.summary()) {
     if (run.policy != out.baseline) continue;
     ++out.baseline_runs;
     if (run.crisis_days > 0.5 * run.days) ++out.baseline_runs_mostly_in_crisis;
@@ -127,7 +127,7 @@ void count_saturation(const TraceReader& trace, PolicyComparison& out) {
 namespace {
 
 // Every run's dyad rows, pooled by (dyad, policy).
-std::vector<DyadRates> dyad_rates(const TraceReader& trace, std::size_t policies,
+std::vector<DyadRates> dyad_rates(const trace::TraceReader& trace, std::size_t policies,
                                   double confidence) {
   const std::size_t dyads = trace.dyads();
   struct Totals {
@@ -135,8 +135,8 @@ std::vector<DyadRates> dyad_rates(const TraceReader& trace, std::size_t policies
   };
   std::vector<Totals> totals(dyads * policies);
   for (std::size_t position = 0; position < trace.summary().size(); ++position) {
-    const RunRecord run = trace.read_run(position);
-    for (const DyadRow& d : run.dyads) {
+    const trace::RunRecord run = trace.read_run(position);
+    for (const trace::DyadRow& d : run.dyads) {
       Totals& t = totals[d.dyad * policies + d.policy];
       t.years += run_years(run.summary);
       t.dangerous += static_cast<double>(d.incidents_dangerous);
@@ -187,12 +187,13 @@ bool looks_saturated(const PolicyComparison& c) {
              || 2 * c.baseline_runs_with_clash > c.baseline_runs);
 }
 
-PolicyComparison compare_policies(const TraceReader& trace, const ComparisonOptions& options) {
+PolicyComparison compare_policies(const trace::TraceReader& trace,
+                                  const ComparisonOptions& options) {
   if (!(options.confidence > 0.0 && options.confidence < 1.0)) {
     throw ComparisonError(
         fmt::format("--confidence must lie between 0 and 1: got {}", options.confidence));
   }
-  const TraceIdentity& id = trace.identity();
+  const trace::TraceIdentity& id = trace.identity();
   PolicyComparison out;
   out.file = trace.path();
   out.scenario_name = id.scenario_name;
@@ -220,14 +221,14 @@ PolicyComparison compare_policies(const TraceReader& trace, const ComparisonOpti
   // Replication numbers index the grid; a run file's one replication may
   // be any number.
   std::uint32_t width = 0;
-  for (const SummaryRow& run : trace.summary()) {
+  for (const trace::SummaryRow& run : trace.summary()) {
     width = std::max(width, run.replication + 1);
     if (run.stopped_at_clash != 0) ++out.runs_stopped_at_clash;
   }
   for (const RunMetric& metric : run_metrics()) {
     const Grid empty(out.policies.size(), std::vector<double>(width, kNaN));
     Grids g{empty, empty, empty};
-    for (const SummaryRow& run : trace.summary()) {
+    for (const trace::SummaryRow& run : trace.summary()) {
       g.values[run.policy][run.replication] = metric.of(run);
       if (metric.count == nullptr) continue;
       g.counts[run.policy][run.replication] = metric.count(run);

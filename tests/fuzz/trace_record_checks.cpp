@@ -7,16 +7,16 @@
 #include <iterator>
 #include <span>
 
-#include "hotline/engine/record_journal.hpp"
-#include "run_record.hpp"
-#include "trace_file.hpp"
+#include "hotline/trace/record_journal.hpp"
+#include "hotline/trace/run_record.hpp"
+#include "hotline/trace/writer.hpp"
 
 namespace hotline::fuzz {
 
 namespace {
 
-using cli::RunRecord;
-using cli::TraceIdentity;
+using trace::RunRecord;
+using trace::TraceIdentity;
 
 std::span<const std::byte> as_bytes(const std::uint8_t* data, std::size_t size) {
   return {reinterpret_cast<const std::byte*>(data), size};
@@ -40,27 +40,27 @@ bool decodes(Decode&& decode) {
 }
 
 void check_run_record(std::span<const std::byte> bytes) {
-  RunRecord record;
-  if (!decodes([&] { record = cli::decode_run_record(bytes); })) return;
+  trace::RunRecord record;
+  if (!decodes([&] { record = trace::decode_run_record(bytes); })) return;
   // Accepted: the decoded rows re-encode to the same bytes wherever a field
   // lies (padding is written as zeros, so compare a second round trip).
-  const std::vector<std::byte> once = cli::encode_run_record(record);
+  const std::vector<std::byte> once = trace::encode_run_record(record);
   require(once.size() == bytes.size(), "run record: re-encoded to another size");
-  const std::vector<std::byte> twice = cli::encode_run_record(cli::decode_run_record(once));
+  const std::vector<std::byte> twice = trace::encode_run_record(trace::decode_run_record(once));
   require(once == twice, "run record: a round trip changed it");
 }
 
 void check_identity(std::span<const std::byte> bytes) {
-  TraceIdentity identity;
-  if (!decodes([&] { identity = TraceIdentity::decode(bytes); })) return;
+  trace::TraceIdentity identity;
+  if (!decodes([&] { identity = trace::TraceIdentity::decode(bytes); })) return;
   require(identity.policies.size() == identity.policy_ids.size(),
           "identity: policies and their ids differ in number");
   const std::vector<std::byte> once = identity.encode();
-  TraceIdentity again;
-  require(decodes([&] { again = TraceIdentity::decode(once); }),
+  trace::TraceIdentity again;
+  require(decodes([&] { again = trace::TraceIdentity::decode(once); }),
           "identity: its own encoding is rejected");
   require(again.encode() == once, "identity: a round trip changed it");
-  require(!cli::identity_difference(identity, "a", again, "b", true),
+  require(!trace::identity_difference(identity, "a", again, "b", true),
           "identity: differs from its round trip");
 }
 
@@ -74,7 +74,7 @@ void check_journal(std::span<const std::byte> bytes, const std::string& path) {
   std::vector<std::vector<std::byte>> records;
   std::vector<std::byte> identity;
   const bool opened = decodes([&] {
-    engine::RecordJournal journal = engine::RecordJournal::open(path);
+    trace::RecordJournal journal = trace::RecordJournal::open(path);
     identity = journal.identity();
     for (std::size_t r = 0; r < journal.size(); ++r)
       records.push_back(journal.read(r));
@@ -86,7 +86,7 @@ void check_journal(std::span<const std::byte> bytes, const std::string& path) {
   }
   // Opened: the torn tail is gone, so a second open finds the same records
   // and nothing to cut; an appended record follows them.
-  engine::RecordJournal journal = engine::RecordJournal::open(path);
+  trace::RecordJournal journal = trace::RecordJournal::open(path);
   require(journal.truncated_bytes() == 0, "journal: a second open cut bytes again");
   require(journal.identity() == identity, "journal: the identity changed");
   require(journal.size() == records.size(), "journal: a second open found other records");
@@ -95,13 +95,13 @@ void check_journal(std::span<const std::byte> bytes, const std::string& path) {
   const std::vector<std::byte> extra{std::byte{1}, std::byte{2}, std::byte{3}};
   journal.append(extra);
   journal.close();
-  const engine::RecordJournal reopened = engine::RecordJournal::open(path);
+  const trace::RecordJournal reopened = trace::RecordJournal::open(path);
   require(reopened.size() == records.size() + 1 && reopened.read(records.size()) == extra,
           "journal: an appended record was lost");
 }
 
-RunRecord sample_record() {
-  RunRecord r;
+trace::RunRecord sample_record() {
+  trace::RunRecord r;
   r.summary.policy = 2;
   r.summary.replication = 7;
   r.summary.seed = 12345;
@@ -113,16 +113,16 @@ RunRecord sample_record() {
   r.summary.first_clash_day = std::nan("");
   r.summary.events_count = 2;
   r.summary.hostility_count = 2;
-  cli::DyadRow dyad;
+  trace::DyadRow dyad;
   dyad.dyad = 1;
   dyad.encounters = 4;
   dyad.hostility = 0.25;
-  r.dyads = {cli::DyadRow{}, dyad};
-  cli::PresenceRow presence;
+  r.dyads = {trace::DyadRow{}, dyad};
+  trace::PresenceRow presence;
   presence.zone = 1;
   presence.days = 3;
   r.presence = {presence};
-  cli::EventRow event;
+  trace::EventRow event;
   event.step = 17;
   event.type = 3;
   event.x_km = -12.5;
@@ -131,8 +131,8 @@ RunRecord sample_record() {
   return r;
 }
 
-TraceIdentity sample_identity() {
-  TraceIdentity id;
+trace::TraceIdentity sample_identity() {
+  trace::TraceIdentity id;
   id.kind = "sweep";
   id.hotline_version = "0.6.0";
   id.scenario_file = "scenarios/tutorial.yaml";
@@ -162,13 +162,13 @@ std::vector<std::uint8_t> tagged(TraceDecoder decoder, std::span<const std::byte
 }  // namespace
 
 std::vector<std::vector<std::uint8_t>> trace_record_seeds(const std::string& scratch_path) {
-  const std::vector<std::byte> record = cli::encode_run_record(sample_record());
+  const std::vector<std::byte> record = trace::encode_run_record(sample_record());
   const std::vector<std::byte> identity = sample_identity().encode();
   // A journal as the sweep leaves it: the header, two records.
   const std::string& path = scratch_path;
   std::vector<std::byte> journal_bytes;
   {
-    engine::RecordJournal journal = engine::RecordJournal::create(path, identity);
+    trace::RecordJournal journal = trace::RecordJournal::create(path, identity);
     journal.append(record);
     journal.append(std::vector<std::byte>(5, std::byte{0x5a}));
     journal.close();

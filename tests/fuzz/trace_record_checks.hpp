@@ -1,6 +1,6 @@
 // The contract of the decoders of what a sweep leaves on disk — the journal
-// (engine::RecordJournal), a run record in it (cli::decode_run_record) and
-// the identity in its header (cli::TraceIdentity::decode) — checked on any
+// (trace::RecordJournal), a run record in it (trace::decode_run_record) and
+// the identity in its header (trace::TraceIdentity::decode) — checked on any
 // bytes: each input is accepted or rejected with an exception derived from
 // std::exception (what `hotline sweep --resume` and `hotline merge` catch
 // and report), never a crash, a hang or memory misuse; and what is accepted

@@ -26,7 +26,7 @@
 #include "hotline/analysis/exact_intervals.hpp"
 #include "hotline/analysis/run_metrics.hpp"
 #include "hotline/analysis/statistics.hpp"
-#include "hotline/analysis/trace_reader.hpp"
+#include "hotline/trace/reader.hpp"
 
 namespace hotline::analysis {
 
@@ -100,7 +100,7 @@ struct PolicyComparison {
 };
 
 // Throws ComparisonError (unknown baseline, bad confidence) or TraceError.
-[[nodiscard]] PolicyComparison compare_policies(const TraceReader& trace,
+[[nodiscard]] PolicyComparison compare_policies(const trace::TraceReader& trace,
                                                 const ComparisonOptions& options);
 
 // Whether most of the baseline's runs spend more than half their time in

@@ -13,7 +13,7 @@
 #include <span>
 #include <string_view>
 
-#include "hotline/analysis/trace_rows.hpp"
+#include "hotline/trace/rows.hpp"
 
 namespace hotline::analysis {
 
@@ -22,7 +22,7 @@ namespace hotline::analysis {
 [[nodiscard]] double incidents_per_100_encounter_hours(std::uint64_t incidents,
                                                        double encounter_hours);
 
-[[nodiscard]] std::uint64_t total_incidents(const SummaryRow& run);
+[[nodiscard]] std::uint64_t total_incidents(const trace::SummaryRow& run);
 
 // How a measure's interval is made (policy_comparison.hpp).
 enum class MetricKind : std::uint8_t {
@@ -38,14 +38,14 @@ struct RunMetric {
   std::string_view unit;        // "per year", "per 100 encounter-hours", "share of runs"
   bool headline = false;        // in the summary line of each policy
   // The run's value: per year for a rate, 0 or 1 for a share.
-  double (*of)(const SummaryRow& run) = nullptr;
+  double (*of)(const trace::SummaryRow& run) = nullptr;
   MetricKind kind = MetricKind::mean_over_runs;
   // rate_per_year: the run's count (its value is count / years).
-  double (*count)(const SummaryRow& run) = nullptr;
+  double (*count)(const trace::SummaryRow& run) = nullptr;
 };
 
 // The years a run covers.
-[[nodiscard]] double run_years(const SummaryRow& run);
+[[nodiscard]] double run_years(const trace::SummaryRow& run);
 
 // In report order: the headline measures first (dangerous and grave
 // incidents, crisis-days and clashes, all per year, and the smooth expected

@@ -1,4 +1,4 @@
-#include "trace_file.hpp"
+#include "hotline/trace/writer.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -14,11 +14,9 @@
 #include <limits>
 #include <stdexcept>
 
-#include "hotline/engine/record_journal.hpp"
+#include "hotline/trace/record_journal.hpp"
 
-namespace hotline::cli {
-
-namespace hdf5 = engine::hdf5;
+namespace hotline::trace {
 
 std::string_view hotline_version() {
   return HOTLINE_VERSION;
@@ -414,7 +412,7 @@ void TraceFile::commit() {
                       "cannot rename " + temporary_path_ + " to it: " + error.message());
   }
   const std::string directory = std::filesystem::path(final_path_).parent_path().string();
-  engine::sync_directory(directory.empty() ? "." : directory);
+  trace::sync_directory(directory.empty() ? "." : directory);
   done_ = true;
 }
 
@@ -429,4 +427,4 @@ void TraceFile::abandon() noexcept {
   std::filesystem::remove(temporary_path_, ignored);
 }
 
-}  // namespace hotline::cli
+}  // namespace hotline::trace

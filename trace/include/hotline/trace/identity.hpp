@@ -16,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-namespace hotline::analysis {
+namespace hotline::trace {
 
 // The version of the trace format this build writes and reads
 // (docs/trace-format.md).
@@ -63,4 +63,4 @@ struct TraceIdentity {
 // FNV-1a 64 of the text as 16 hex digits.
 [[nodiscard]] std::string text_hash(std::string_view text);
 
-}  // namespace hotline::analysis
+}  // namespace hotline::trace

@@ -24,7 +24,7 @@
 #include <mutex>
 #include <thread>
 
-namespace hotline::engine {
+namespace hotline::trace {
 
 class BackgroundWriter {
  public:
@@ -75,4 +75,4 @@ class BackgroundWriter {
   std::thread thread_;
 };
 
-}  // namespace hotline::engine
+}  // namespace hotline::trace

@@ -1,4 +1,4 @@
-// The rows of the trace file's tables (format v1, docs/trace-format.md):
+// The rows of the trace file's tables (format 2, docs/trace-format.md):
 // one plain struct per table, and the columns the file gives it.
 //
 // The same structs carry a run's results everywhere — the printed summary,
@@ -11,9 +11,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "hotline/engine/hdf5_table.hpp"
+#include "hotline/trace/hdf5_table.hpp"
 
-namespace hotline::analysis {
+namespace hotline::trace {
 
 // /summary: one row per (policy, replication), totals over the dyads.
 struct SummaryRow {
@@ -173,9 +173,9 @@ struct RunRecord {
   std::vector<float> hostility;       // [samples × dyads], row after row
 };
 
-[[nodiscard]] const std::vector<engine::hdf5::Field>& summary_fields();
-[[nodiscard]] const std::vector<engine::hdf5::Field>& dyad_fields();
-[[nodiscard]] const std::vector<engine::hdf5::Field>& presence_fields();
-[[nodiscard]] const std::vector<engine::hdf5::Field>& event_fields();
+[[nodiscard]] const std::vector<trace::hdf5::Field>& summary_fields();
+[[nodiscard]] const std::vector<trace::hdf5::Field>& dyad_fields();
+[[nodiscard]] const std::vector<trace::hdf5::Field>& presence_fields();
+[[nodiscard]] const std::vector<trace::hdf5::Field>& event_fields();
 
-}  // namespace hotline::analysis
+}  // namespace hotline::trace

@@ -1,4 +1,4 @@
-#include "hotline/analysis/trace_identity.hpp"
+#include "hotline/trace/identity.hpp"
 
 #include <fmt/format.h>
 
@@ -6,9 +6,9 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "hotline/analysis/trace_rows.hpp"
+#include "hotline/trace/rows.hpp"
 
-namespace hotline::analysis {
+namespace hotline::trace {
 
 namespace {
 
@@ -141,4 +141,4 @@ TraceIdentity TraceIdentity::decode(std::span<const std::byte> bytes) {
   return id;
 }
 
-}  // namespace hotline::analysis
+}  // namespace hotline::trace

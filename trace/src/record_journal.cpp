@@ -1,4 +1,4 @@
-#include "hotline/engine/record_journal.hpp"
+#include "hotline/trace/record_journal.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,7 +12,7 @@
 #include <limits>
 #include <utility>
 
-namespace hotline::engine {
+namespace hotline::trace {
 
 namespace {
 
@@ -237,4 +237,4 @@ void RecordJournal::close() {
   if (::close(fd) != 0) throw JournalError(path_, system_error("cannot close the journal"));
 }
 
-}  // namespace hotline::engine
+}  // namespace hotline::trace

@@ -1,13 +1,13 @@
-#include "hotline/analysis/trace_rows.hpp"
+#include "hotline/trace/rows.hpp"
 
 #include <cstddef>
 
-namespace hotline::analysis {
+namespace hotline::trace {
 
 namespace {
 
-using engine::hdf5::Field;
-using engine::hdf5::FieldType;
+using trace::hdf5::Field;
+using trace::hdf5::FieldType;
 
 template <class T>
 constexpr FieldType field_type_of() {
@@ -173,4 +173,4 @@ const std::vector<Field>& event_fields() {
 
 #undef HOTLINE_COLUMN
 
-}  // namespace hotline::analysis
+}  // namespace hotline::trace

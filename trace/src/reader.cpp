@@ -1,4 +1,4 @@
-#include "hotline/analysis/trace_reader.hpp"
+#include "hotline/trace/reader.hpp"
 
 #include <fmt/format.h>
 
@@ -9,9 +9,7 @@
 #include <string_view>
 #include <utility>
 
-namespace hotline::analysis {
-
-namespace hdf5 = engine::hdf5;
+namespace hotline::trace {
 
 namespace {
 
@@ -178,4 +176,4 @@ RunRecord TraceReader::read_run(std::size_t position) const {
   return record;
 }
 
-}  // namespace hotline::analysis
+}  // namespace hotline::trace

@@ -1,4 +1,4 @@
-#include "run_record.hpp"
+#include "hotline/trace/run_record.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,7 +11,7 @@
 
 #include "hotline/agents/political_decision.hpp"
 
-namespace hotline::cli {
+namespace hotline::trace {
 
 namespace {
 
@@ -40,19 +40,19 @@ EventRow event_row(const agents::Event& e, std::uint32_t policy, std::uint32_t r
 // padding (equal runs give equal journal bytes).
 template <class T>
 void put_row(std::vector<std::byte>& out, const T& row,
-             const std::vector<engine::hdf5::Field>& fields) {
+             const std::vector<trace::hdf5::Field>& fields) {
   static_assert(std::is_trivially_copyable_v<T>);
   const std::size_t at = out.size();
   out.resize(at + sizeof(T));  // zeros
   const auto* bytes = reinterpret_cast<const std::byte*>(&row);
-  for (const engine::hdf5::Field& f : fields)
-    std::memcpy(out.data() + at + f.offset, bytes + f.offset, engine::hdf5::field_bytes(f));
+  for (const trace::hdf5::Field& f : fields)
+    std::memcpy(out.data() + at + f.offset, bytes + f.offset, trace::hdf5::field_bytes(f));
 }
 
 // Rows after their count.
 template <class T>
 void put_rows(std::vector<std::byte>& out, const std::vector<T>& rows,
-              const std::vector<engine::hdf5::Field>& fields) {
+              const std::vector<trace::hdf5::Field>& fields) {
   const std::uint64_t count = rows.size();
   const auto* count_bytes = reinterpret_cast<const std::byte*>(&count);
   out.insert(out.end(), count_bytes, count_bytes + sizeof count);
@@ -318,8 +318,8 @@ std::vector<std::byte> encode_run_record(const RunRecord& record) {
   put_rows(out, record.dyads, dyad_fields());
   put_rows(out, record.presence, presence_fields());
   put_rows(out, record.events, event_fields());
-  static const std::vector<engine::hdf5::Field> kHostilityValue{
-      {"hostility", 0, engine::hdf5::FieldType::f32}};
+  static const std::vector<trace::hdf5::Field> kHostilityValue{
+      {"hostility", 0, trace::hdf5::FieldType::f32}};
   put_rows(out, record.hostility, kHostilityValue);
   return out;
 }
@@ -337,4 +337,4 @@ RunRecord decode_run_record(std::span<const std::byte> bytes) {
   return record;
 }
 
-}  // namespace hotline::cli
+}  // namespace hotline::trace

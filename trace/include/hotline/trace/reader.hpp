@@ -1,4 +1,4 @@
-// Reading a finished trace file (format v1, docs/trace-format.md): its
+// Reading a finished trace file (format 2, docs/trace-format.md): its
 // identity, name tables and /summary at once, any run's rows on demand.
 //
 // The reader checks what it reads before anyone relies on it: a file that
@@ -14,11 +14,11 @@
 #include <string>
 #include <vector>
 
-#include "hotline/analysis/trace_identity.hpp"
-#include "hotline/analysis/trace_rows.hpp"
-#include "hotline/engine/hdf5_table.hpp"
+#include "hotline/trace/hdf5_table.hpp"
+#include "hotline/trace/identity.hpp"
+#include "hotline/trace/rows.hpp"
 
-namespace hotline::analysis {
+namespace hotline::trace {
 
 // A file that cannot be read as a trace: what() is "PATH: what is wrong".
 class TraceError : public std::runtime_error {
@@ -53,7 +53,7 @@ class TraceReader {
   void check_tables() const;
 
   std::string path_;
-  engine::hdf5::File file_;
+  trace::hdf5::File file_;
   TraceIdentity identity_;
   double dt_s_ = 0.0;
   std::vector<SummaryRow> summary_;
@@ -62,4 +62,4 @@ class TraceReader {
   std::uint64_t presence_per_run_ = 0;
 };
 
-}  // namespace hotline::analysis
+}  // namespace hotline::trace

@@ -1,10 +1,10 @@
-#include "hotline/engine/background_writer.hpp"
+#include "hotline/trace/background_writer.hpp"
 
 #include <chrono>
 #include <stdexcept>
 #include <utility>
 
-namespace hotline::engine {
+namespace hotline::trace {
 
 BackgroundWriter::BackgroundWriter(std::size_t capacity_bytes)
     : capacity_bytes_(capacity_bytes), thread_([this] { run(); }) {}
@@ -104,4 +104,4 @@ void BackgroundWriter::run() {
   }
 }
 
-}  // namespace hotline::engine
+}  // namespace hotline::trace

@@ -21,7 +21,7 @@
 #include <utility>
 #include <vector>
 
-namespace hotline::engine::hdf5 {
+namespace hotline::trace::hdf5 {
 
 // An HDF5 failure: which file, and what was being done.
 class Error : public std::runtime_error {
@@ -189,4 +189,4 @@ class Matrix {
                                                       FieldType element, std::size_t columns,
                                                       std::uint64_t begin, std::uint64_t count);
 
-}  // namespace hotline::engine::hdf5
+}  // namespace hotline::trace::hdf5

@@ -1,4 +1,4 @@
-// A finished run's results as trace rows (trace_rows.hpp), and what a run
+// A finished run's results as trace rows (rows.hpp), and what a run
 // records while it steps: the events kept and the dyad hostilities sampled.
 //
 // `hotline run` prints from a RunRecord and writes it to its trace file; a
@@ -17,20 +17,9 @@
 #include <vector>
 
 #include "hotline/agents/platform_world.hpp"
-#include "hotline/analysis/trace_rows.hpp"
+#include "hotline/trace/rows.hpp"
 
-namespace hotline::cli {
-
-// The rows live in analysis/, which reads what the cli writes.
-using analysis::dyad_fields;
-using analysis::DyadRow;
-using analysis::event_fields;
-using analysis::EventRow;
-using analysis::presence_fields;
-using analysis::PresenceRow;
-using analysis::RunRecord;
-using analysis::summary_fields;
-using analysis::SummaryRow;
+namespace hotline::trace {
 
 // Which events a run keeps for its trace.
 enum class EventDetail : std::uint8_t {
@@ -71,4 +60,4 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
 // Throws std::runtime_error for bytes that are not a record of this build.
 [[nodiscard]] RunRecord decode_run_record(std::span<const std::byte> bytes);
 
-}  // namespace hotline::cli
+}  // namespace hotline::trace

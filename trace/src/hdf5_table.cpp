@@ -1,9 +1,9 @@
-#include "hotline/engine/hdf5_table.hpp"
+#include "hotline/trace/hdf5_table.hpp"
 
 #include <algorithm>
 #include <array>
 
-namespace hotline::engine::hdf5 {
+namespace hotline::trace::hdf5 {
 
 namespace {
 
@@ -464,4 +464,4 @@ std::vector<std::byte> read_matrix_rows(const File& file, const std::string& dat
   return values;
 }
 
-}  // namespace hotline::engine::hdf5
+}  // namespace hotline::trace::hdf5

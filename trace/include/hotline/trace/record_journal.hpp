@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-namespace hotline::engine {
+namespace hotline::trace {
 
 class JournalError : public std::runtime_error {
  public:
@@ -86,4 +86,4 @@ class RecordJournal {
 // directory); throws JournalError.
 void sync_directory(const std::string& directory);
 
-}  // namespace hotline::engine
+}  // namespace hotline::trace

@@ -1,5 +1,5 @@
-// Writing Hotline trace files (HDF5, format v1; every dataset, column and
-// unit in docs/trace-format.md). Reading them is analysis/'s TraceReader.
+// Writing Hotline trace files (HDF5, format 2; every dataset, column and
+// unit in docs/trace-format.md). Reading them is TraceReader (reader.hpp).
 //
 // A TraceFile is written under a temporary name (the final name plus
 // ".partial") and renamed to its final name by commit() only when complete,
@@ -17,20 +17,13 @@
 #include <vector>
 
 #include "hotline/agents/world_spec.hpp"
-#include "hotline/analysis/trace_identity.hpp"
-#include "hotline/analysis/trace_reader.hpp"
-#include "hotline/engine/hdf5_table.hpp"
 #include "hotline/scenarios/scenario.hpp"
-#include "run_record.hpp"
+#include "hotline/trace/hdf5_table.hpp"
+#include "hotline/trace/identity.hpp"
+#include "hotline/trace/reader.hpp"
+#include "hotline/trace/run_record.hpp"
 
-namespace hotline::cli {
-
-using analysis::identity_difference;
-using analysis::kTraceFormatVersion;
-using analysis::text_hash;
-using analysis::TraceError;
-using analysis::TraceIdentity;
-using analysis::TraceReader;
+namespace hotline::trace {
 
 // The version that writes the files.
 [[nodiscard]] std::string_view hotline_version();
@@ -45,7 +38,7 @@ class TraceFile {
   // Creates `final_path`.partial and writes everything but the runs: root
   // attributes, /scenario, /nations, /dyads, /zones, /agents, /policies and
   // the code tables; creates the empty run tables. Throws
-  // engine::hdf5::Error naming the path if it cannot.
+  // trace::hdf5::Error naming the path if it cannot.
   TraceFile(std::string final_path, const TraceIdentity& identity, std::string command_line,
             const scenarios::Scenario& scenario, const agents::WorldSpec& spec);
   ~TraceFile();  // abandons the file if not committed
@@ -87,11 +80,11 @@ class TraceFile {
   std::string final_path_;
   std::string temporary_path_;
   std::uint32_t dyads_ = 0;
-  engine::hdf5::File file_;
+  trace::hdf5::File file_;
   std::unique_ptr<Tables> tables_;
   std::uint64_t run_events_begin_ = 0;
   std::uint64_t run_hostility_begin_ = 0;
   bool done_ = false;
 };
 
-}  // namespace hotline::cli
+}  // namespace hotline::trace
