@@ -17,6 +17,7 @@
 #include "hotline/trace/background_writer.hpp"
 #include "hotline/trace/writer.hpp"
 #include "phase_split.hpp"
+#include "replication.hpp"
 #include "traced_run.hpp"
 
 namespace hotline::cli {
@@ -45,7 +46,7 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
   agents::WorldSpec spec =
       scenarios::build_world_spec(scenarios::load_scenario_file(options.scenario));
   spec.scale_forces(options.scaled_roles, options.fleet_scale);
-  const auto steps = static_cast<std::uint64_t>(std::llround(options.days * 86400.0 / spec.dt_s));
+  const std::uint64_t steps = steps_for_days(spec, options.days);
 
   std::vector<std::vector<TimedRun>> runs(options.threads.size());
   std::vector<std::vector<double>> traced(options.threads.size());
@@ -60,9 +61,9 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
       engine::ThreadControl control(options.threads[t]);
       control.run([&] {
         agents::PlatformWorld world(spec, options.seed, 0);  // setup is not timed
+        trace::RunRecord record;
         const auto start = std::chrono::steady_clock::now();
-        for (std::uint64_t s = 0; s < steps; ++s)
-          world.step();
+        step_replication(world, steps, {trace::EventDetail::none, 0}, record);
         const auto elapsed = std::chrono::steady_clock::now() - start;
         const double platform_steps =
             static_cast<double>(steps) * static_cast<double>(world.platform_count());
@@ -95,10 +96,8 @@ std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& 
         identity.replications = 1;
         identity.state_interval_s = options.trace_every * spec.dt_s;
         trace::TraceFile trace(trace_path, identity, "hotline bench platforms", scenario, spec);
-        const TraceSettings settings{
-            {trace::EventDetail::all,
-             static_cast<std::uint32_t>(std::llround(spec.hostility_interval_s / spec.dt_s))},
-            options.trace_every};
+        const TraceSettings settings{recording_for(spec, trace::EventDetail::all),
+                                     options.trace_every};
         trace::RunRecord record;
         const auto start = std::chrono::steady_clock::now();
         trace::BackgroundWriter writer;

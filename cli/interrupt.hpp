@@ -7,18 +7,14 @@
 
 #include <string>
 
+#include "exit_codes.hpp"
+
 namespace hotline::cli {
 
 // Installs the handlers (once; later calls do nothing).
 void catch_interrupts();
 // The signal that asked to stop (SIGINT or SIGTERM), or 0.
 [[nodiscard]] int interrupt_signal();
-// The exit code for a run stopped by `signal`: 128 + signal, as a shell
-// reports a process the signal killed.
-[[nodiscard]] inline int interrupted_exit_code(int signal) {
-  return 128 + signal;
-}
-
 // "SIGINT", "SIGTERM", or "signal N".
 [[nodiscard]] std::string signal_name(int signal);
 

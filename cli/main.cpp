@@ -13,6 +13,7 @@
 #include "bench_platforms.hpp"
 #include "bench_swarm.hpp"
 #include "count_parsing.hpp"
+#include "exit_codes.hpp"
 #include "hotline/engine/batch_kernels.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/scenario.hpp"
@@ -29,8 +30,8 @@
 
 namespace {
 
-constexpr int kExitRunFailure = 1;
-constexpr int kExitBadInput = 2;
+using hotline::cli::kExitBadInput;
+using hotline::cli::kExitRunFailure;
 
 // --days, --seed and --threads, shared by run and sweep: taken as text and
 // range-checked by parse_count, so that a bad value gets the project's

@@ -6,6 +6,7 @@
 #include <memory>
 #include <ostream>
 
+#include "exit_codes.hpp"
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 #include "hotline/trace/writer.hpp"
@@ -14,9 +15,6 @@
 namespace hotline::cli {
 
 namespace {
-
-constexpr int kExitRunFailure = 1;
-constexpr int kExitBadInput = 2;
 
 std::string run_name(const trace::TraceIdentity& id, engine::RunKey key) {
   return fmt::format("(policy {}, replication {})", id.policy_ids.at(key.policy), key.replication);

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <vector>
 
+#include "exit_codes.hpp"
 #include "hotline/analysis/policy_comparison.hpp"
 #include "hotline/analysis/report_formats.hpp"
 #include "hotline/trace/reader.hpp"
@@ -20,9 +21,6 @@ extern char** environ;
 namespace hotline::cli {
 
 namespace {
-
-constexpr int kExitRunFailure = 1;
-constexpr int kExitBadInput = 2;
 
 std::string from_environment(const char* name, const char* fallback) {
   const char* value = std::getenv(name);

@@ -10,6 +10,7 @@
 #include <ostream>
 #include <vector>
 
+#include "exit_codes.hpp"
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/analysis/json_text.hpp"
 #include "hotline/engine/thread_control.hpp"
@@ -18,6 +19,7 @@
 #include "hotline/trace/writer.hpp"
 #include "interrupt.hpp"
 #include "phase_split.hpp"
+#include "replication.hpp"
 #include "scenario_input.hpp"
 #include "traced_run.hpp"
 
@@ -26,9 +28,6 @@ namespace hotline::cli {
 namespace {
 
 using analysis::json_escaped;
-
-constexpr int kExitRunFailure = 1;
-constexpr int kExitBadInput = 2;
 
 std::string dyad_name(const agents::WorldSpec& spec, std::pair<std::size_t, std::size_t> d) {
   return spec.nations[d.first].id + "-" + spec.nations[d.second].id;
@@ -213,12 +212,9 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
       trace::parse_events_option(options.events, err);
   if (!event_detail) return kExitBadInput;
   const double asked_days = options.days.value_or(spec.horizon_s / 86400.0);
-  const auto steps = static_cast<std::uint64_t>(std::llround(asked_days * 86400.0 / spec.dt_s));
-  const auto step_of = [&](double interval_s) {
-    return static_cast<std::uint32_t>(std::llround(interval_s / spec.dt_s));
-  };
+  const std::uint64_t steps = steps_for_days(spec, asked_days);
   const std::uint32_t state_every =
-      options.sample_every_steps.value_or(step_of(spec.state_interval_s));
+      options.sample_every_steps.value_or(steps_for_interval(spec, spec.state_interval_s));
 
   // The trace file is created before the run starts, so an unusable path
   // fails at once; only the writer thread touches it until the run ends.
@@ -243,7 +239,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
       err << "hotline: error: " << e.what() << '\n';
       return kExitBadInput;
     }
-    recording = {*event_detail, step_of(spec.hostility_interval_s)};
+    recording = recording_for(spec, *event_detail);
   }
   catch_interrupts();
 
@@ -269,11 +265,11 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
         writer->finish();
         trace->commit();
       } else {
-        for (std::uint64_t i = 0; i < steps && !world.stopped(); ++i) {
+        ReplicationHooks hooks;
+        hooks.before_step = [] {
           if (const int signal = interrupt_signal()) throw Interrupted{signal};
-          world.step();
-          world.clear_events();
-        }
+        };
+        step_replication(world, steps, recording, record, hooks);
         trace::summarize_run(world, options.seed, 0, options.replication, record);
       }
       const double seconds =

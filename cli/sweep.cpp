@@ -9,6 +9,7 @@
 #include <ostream>
 #include <vector>
 
+#include "exit_codes.hpp"
 #include "hotline/agents/world_spec.hpp"
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/engine/thread_control.hpp"
@@ -19,15 +20,13 @@
 #include "interrupt.hpp"
 #include "phase_split.hpp"
 #include "progress_meter.hpp"
+#include "replication.hpp"
 #include "scenario_input.hpp"
 #include "sweep_run.hpp"
 
 namespace hotline::cli {
 
 namespace {
-
-constexpr int kExitRunFailure = 1;
-constexpr int kExitBadInput = 2;
 
 // The policies to sweep, by scenario index, in scenario order (so that
 // "--policies b,a" and "--policies a,b" make the same file).

@@ -6,16 +6,9 @@
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 #include "interrupt.hpp"
+#include "replication.hpp"
 
 namespace hotline::cli {
-
-std::uint64_t steps_for_days(const agents::WorldSpec& spec, double days) {
-  return static_cast<std::uint64_t>(std::llround(days * 86400.0 / spec.dt_s));
-}
-
-trace::RecordingOptions recording_for(const agents::WorldSpec& spec, trace::EventDetail events) {
-  return {events, static_cast<std::uint32_t>(std::llround(spec.hostility_interval_s / spec.dt_s))};
-}
 
 SweepPlan plan_from_identity(const trace::TraceIdentity& identity, const std::string& where) {
   const auto events = trace::parse_event_detail(identity.events);
@@ -38,12 +31,12 @@ FinishedRun simulate_run(const SweepPlan& plan, engine::RunKey key,
   trace::RunRecord record;
   record.summary.policy = key.policy;
   record.summary.replication = key.replication;
-  for (std::uint64_t i = 0; i < plan.steps && !world.stopped(); ++i) {
+  ReplicationHooks hooks;
+  hooks.before_step = [&cancel] {
     if (const int signal = interrupt_signal()) throw Interrupted{signal};
     if (cancel.load(std::memory_order_relaxed)) throw RunCancelled{};
-    world.step();
-    trace::record_step(world, plan.recording, record);
-  }
+  };
+  step_replication(world, plan.steps, plan.recording, record, hooks);
   trace::summarize_run(world, plan.seed, key.policy, key.replication, record);
   FinishedRun finished{key, trace::encode_run_record(record), {}};
   for (std::size_t p = 0; p < engine::kPhaseCount; ++p) {

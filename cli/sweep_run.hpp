@@ -37,11 +37,6 @@ struct SweepPlan {
 // naming `where` if its scenario text does not load.
 [[nodiscard]] SweepPlan plan_from_identity(const trace::TraceIdentity& identity,
                                            const std::string& where);
-// The steps of a run of `days`.
-[[nodiscard]] std::uint64_t steps_for_days(const agents::WorldSpec& spec, double days);
-// What the plan records, from the spec and the --events detail.
-[[nodiscard]] trace::RecordingOptions recording_for(const agents::WorldSpec& spec,
-                                                    trace::EventDetail events);
 
 // Thread time per phase and platform-steps of one run, for --profile.
 struct RunTiming {

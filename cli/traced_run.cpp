@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "interrupt.hpp"
+#include "replication.hpp"
 
 namespace hotline::cli {
 
@@ -64,22 +65,24 @@ void step_with_trace(agents::PlatformWorld& world, std::uint64_t steps, std::uin
     record.events.clear();
     record.hostility.clear();
   };
-  for (std::uint64_t i = 0; i < steps && !world.stopped(); ++i) {
-    if (interruptible) {
+  ReplicationHooks hooks;
+  if (interruptible) {
+    hooks.before_step = [] {
       if (const int signal = interrupt_signal()) throw Interrupted{signal};
-    }
-    world.step();
-    trace::record_step(world, settings.recording, record);
-    if (settings.state_every_steps > 0 && world.steps_taken() % settings.state_every_steps == 0) {
-      auto sample = std::make_shared<const trace::TraceFile::StateSample>(sample_states(world));
+    };
+  }
+  hooks.after_step = [&](const agents::PlatformWorld& stepped, trace::RunRecord& recorded) {
+    if (state_every > 0 && stepped.steps_taken() % state_every == 0) {
+      auto sample = std::make_shared<const trace::TraceFile::StateSample>(sample_states(stepped));
       writer.submit(agents * (4 * sizeof(float) + 1),
                     [&trace, sample] { trace.append_states(*sample); });
     }
-    if (record.events.size() * sizeof(trace::EventRow) + record.hostility.size() * sizeof(float)
+    if (recorded.events.size() * sizeof(trace::EventRow) + recorded.hostility.size() * sizeof(float)
         >= kBatchBytes) {
       flush();
     }
-  }
+  };
+  step_replication(world, steps, settings.recording, record, hooks);
   flush();
   trace::summarize_run(world, seed, policy, replication, record);
   writer.submit(0, [&trace, row = record]() mutable { trace.end_run(row); });

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <ostream>
 
+#include "exit_codes.hpp"
 #include "hotline/scenarios/scenario.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 #include "stability_check.hpp"
@@ -12,8 +13,6 @@
 namespace hotline::cli {
 
 namespace {
-
-constexpr int kExitBadInput = 2;
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
