@@ -10,23 +10,23 @@
 #include <string>
 #include <vector>
 
-#include "bench_platforms.hpp"
-#include "bench_swarm.hpp"
-#include "count_parsing.hpp"
+#include "bench/bench_platforms.hpp"
+#include "bench/bench_swarm.hpp"
+#include "common/count_parsing.hpp"
 #include "exit_codes.hpp"
 #include "hotline/engine/batch_kernels.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/scenario.hpp"
-#include "merge.hpp"
-#include "mpi_launch.hpp"
+#include "merge/merge.hpp"
+#include "sweep/mpi_launch.hpp"
 #if HOTLINE_WITH_MPI
-#include "mpi_sweep.hpp"
+#include "sweep/mpi_sweep.hpp"
 #endif
-#include "report.hpp"
-#include "run_scenario.hpp"
-#include "scenario_input.hpp"
-#include "sweep.hpp"
-#include "validate.hpp"
+#include "common/scenario_input.hpp"
+#include "report/report.hpp"
+#include "run/run_scenario.hpp"
+#include "sweep/sweep.hpp"
+#include "validate/validate.hpp"
 
 namespace {
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "count_parsing.hpp"
+#include "common/count_parsing.hpp"
 
 using hotline::cli::parse_count;
 using hotline::cli::parse_count_list;

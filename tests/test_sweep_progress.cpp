@@ -7,7 +7,7 @@
 #include <string>
 
 #include "cli_runner.hpp"
-#include "progress_meter.hpp"
+#include "common/progress_meter.hpp"
 
 using hotline::cli::duration_text;
 using hotline::cli::ProgressMeter;

@@ -1,4 +1,4 @@
-#include "replication.hpp"
+#include "common/replication.hpp"
 
 #include <cmath>
 

@@ -1,10 +1,10 @@
-#include "traced_run.hpp"
+#include "run/traced_run.hpp"
 
 #include <memory>
 #include <utility>
 
-#include "interrupt.hpp"
-#include "replication.hpp"
+#include "common/interrupt.hpp"
+#include "common/replication.hpp"
 
 namespace hotline::cli {
 

@@ -1,4 +1,4 @@
-#include "progress_meter.hpp"
+#include "common/progress_meter.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>

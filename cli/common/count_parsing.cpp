@@ -1,4 +1,4 @@
-#include "count_parsing.hpp"
+#include "common/count_parsing.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "sweep.hpp"
+#include "sweep/sweep.hpp"
 
 #include <fmt/format.h>
 
@@ -9,6 +9,11 @@
 #include <ostream>
 #include <vector>
 
+#include "common/interrupt.hpp"
+#include "common/phase_split.hpp"
+#include "common/progress_meter.hpp"
+#include "common/replication.hpp"
+#include "common/scenario_input.hpp"
 #include "exit_codes.hpp"
 #include "hotline/agents/world_spec.hpp"
 #include "hotline/engine/run_grid.hpp"
@@ -17,12 +22,7 @@
 #include "hotline/trace/record_journal.hpp"
 #include "hotline/trace/run_record.hpp"
 #include "hotline/trace/writer.hpp"
-#include "interrupt.hpp"
-#include "phase_split.hpp"
-#include "progress_meter.hpp"
-#include "replication.hpp"
-#include "scenario_input.hpp"
-#include "sweep_run.hpp"
+#include "sweep/sweep_run.hpp"
 
 namespace hotline::cli {
 

@@ -1,4 +1,4 @@
-#include "stability_check.hpp"
+#include "validate/stability_check.hpp"
 
 #include <fmt/format.h>
 

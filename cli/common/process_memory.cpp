@@ -1,4 +1,4 @@
-#include "process_memory.hpp"
+#include "common/process_memory.hpp"
 
 #include <sys/resource.h>
 

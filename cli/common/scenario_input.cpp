@@ -1,4 +1,4 @@
-#include "scenario_input.hpp"
+#include "common/scenario_input.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "run_scenario.hpp"
+#include "run/run_scenario.hpp"
 
 #include <fmt/format.h>
 
@@ -10,6 +10,10 @@
 #include <ostream>
 #include <vector>
 
+#include "common/interrupt.hpp"
+#include "common/phase_split.hpp"
+#include "common/replication.hpp"
+#include "common/scenario_input.hpp"
 #include "exit_codes.hpp"
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/analysis/json_text.hpp"
@@ -17,11 +21,7 @@
 #include "hotline/trace/background_writer.hpp"
 #include "hotline/trace/run_record.hpp"
 #include "hotline/trace/writer.hpp"
-#include "interrupt.hpp"
-#include "phase_split.hpp"
-#include "replication.hpp"
-#include "scenario_input.hpp"
-#include "traced_run.hpp"
+#include "run/traced_run.hpp"
 
 namespace hotline::cli {
 

@@ -23,7 +23,7 @@
 
 #include <iosfwd>
 
-#include "sweep.hpp"
+#include "sweep/sweep.hpp"
 
 namespace hotline::cli {
 

@@ -1,4 +1,4 @@
-#include "bench_swarm.hpp"
+#include "bench/bench_swarm.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -8,10 +8,10 @@
 #include <ostream>
 #include <string>
 
+#include "common/phase_split.hpp"
+#include "common/process_memory.hpp"
 #include "hotline/agents/swarm_model.hpp"
 #include "hotline/engine/thread_control.hpp"
-#include "phase_split.hpp"
-#include "process_memory.hpp"
 
 namespace hotline::cli {
 

@@ -1,4 +1,4 @@
-#include "phase_split.hpp"
+#include "common/phase_split.hpp"
 
 #include <fmt/format.h>
 

@@ -1,12 +1,12 @@
-#include "sweep_run.hpp"
+#include "sweep/sweep_run.hpp"
 
 #include <cmath>
 #include <stdexcept>
 
+#include "common/interrupt.hpp"
+#include "common/replication.hpp"
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/scenarios/world_builder.hpp"
-#include "interrupt.hpp"
-#include "replication.hpp"
 
 namespace hotline::cli {
 

@@ -1,4 +1,4 @@
-#include "mpi_launch.hpp"
+#include "sweep/mpi_launch.hpp"
 
 #include <charconv>
 #include <cstdlib>

@@ -17,7 +17,7 @@
 // its loop when every worker has said kBye: every record sent has arrived. The exception is a
 // signal on rank 0 itself: a peer may be dead (mpirun signals the survivors), so rank 0 waits for
 // nobody, keeps its journal and aborts the job.
-#include "mpi_sweep.hpp"
+#include "sweep/mpi_sweep.hpp"
 
 #include <fmt/format.h>
 #include <mpi.h>
@@ -34,11 +34,11 @@
 #include <thread>
 #include <vector>
 
+#include "common/interrupt.hpp"
 #include "hotline/engine/run_pool.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/trace/writer.hpp"
-#include "interrupt.hpp"
-#include "sweep_run.hpp"
+#include "sweep/sweep_run.hpp"
 
 namespace hotline::cli {
 

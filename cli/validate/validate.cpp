@@ -1,4 +1,4 @@
-#include "validate.hpp"
+#include "validate/validate.hpp"
 
 #include <fmt/format.h>
 
@@ -8,7 +8,7 @@
 #include "exit_codes.hpp"
 #include "hotline/scenarios/scenario.hpp"
 #include "hotline/scenarios/world_builder.hpp"
-#include "stability_check.hpp"
+#include "validate/stability_check.hpp"
 
 namespace hotline::cli {
 

@@ -1,4 +1,4 @@
-#include "merge.hpp"
+#include "merge/merge.hpp"
 
 #include <fmt/format.h>
 
@@ -6,11 +6,11 @@
 #include <memory>
 #include <ostream>
 
+#include "common/scenario_input.hpp"
 #include "exit_codes.hpp"
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 #include "hotline/trace/writer.hpp"
-#include "scenario_input.hpp"
 
 namespace hotline::cli {
 

@@ -1,4 +1,4 @@
-#include "bench_platforms.hpp"
+#include "bench/bench_platforms.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -11,14 +11,14 @@
 #include <ostream>
 #include <string>
 
+#include "common/phase_split.hpp"
+#include "common/replication.hpp"
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 #include "hotline/trace/background_writer.hpp"
 #include "hotline/trace/writer.hpp"
-#include "phase_split.hpp"
-#include "replication.hpp"
-#include "traced_run.hpp"
+#include "run/traced_run.hpp"
 
 namespace hotline::cli {
 
