@@ -5,6 +5,8 @@
 #include <cctype>
 #include <charconv>
 #include <cstdint>
+#include <optional>
+#include <string>
 
 namespace hotline::cli {
 
@@ -26,11 +28,19 @@ bool parse_digits(std::string_view s, std::uint64_t* out) {
 
 }  // namespace
 
-std::uint64_t parse_count(std::string_view text, std::string_view option, std::uint64_t minimum,
-                          std::uint64_t maximum) {
+namespace {
+
+// The count `text` writes, or why it is none (a message that continues the
+// option's name).
+struct CountReading {
+  std::uint64_t value = 0;
+  std::optional<std::string> problem;
+};
+
+CountReading read_count(std::string_view text, std::uint64_t minimum, std::uint64_t maximum) {
   const auto fail = [&](std::string_view why) {
-    return UsageError(fmt::format("{} expects a whole number in [{}, {}]{}: got '{}'", option,
-                                  minimum, maximum, why, text));
+    return CountReading{0, fmt::format("expects a whole number in [{}, {}]{}: got '{}'", minimum,
+                                       maximum, why, text)};
   };
   std::string_view mantissa = text;
   std::string_view exponent;
@@ -38,23 +48,37 @@ std::uint64_t parse_count(std::string_view text, std::string_view option, std::u
     mantissa = text.substr(0, e);
     exponent = text.substr(e + 1);
     if (!exponent.empty() && exponent.front() == '+') exponent.remove_prefix(1);
-    if (!all_digits(exponent)) throw fail("");
+    if (!all_digits(exponent)) return fail("");
   }
-  if (!text.empty() && text.front() == '-') throw fail(" (negative)");
-  if (!all_digits(mantissa)) throw fail("");
+  if (!text.empty() && text.front() == '-') return fail(" (negative)");
+  if (!all_digits(mantissa)) return fail("");
   std::uint64_t value = 0;
-  if (!parse_digits(mantissa, &value)) throw fail(" (too large)");
+  if (!parse_digits(mantissa, &value)) return fail(" (too large)");
   if (!exponent.empty()) {
     std::uint64_t power = 0;
-    if (!parse_digits(exponent, &power) || power > 19) throw fail(" (too large)");
+    if (!parse_digits(exponent, &power) || power > 19) return fail(" (too large)");
     for (std::uint64_t k = 0; k < power; ++k) {
-      if (value > UINT64_MAX / 10) throw fail(" (too large)");
+      if (value > UINT64_MAX / 10) return fail(" (too large)");
       value *= 10;
     }
   }
-  if (value < minimum) throw fail(value == 0 ? " (zero)" : " (too small)");
-  if (value > maximum) throw fail(" (too large)");
-  return value;
+  if (value < minimum) return fail(value == 0 ? " (zero)" : " (too small)");
+  if (value > maximum) return fail(" (too large)");
+  return {value, std::nullopt};
+}
+
+}  // namespace
+
+std::optional<std::string> count_problem(std::string_view text, std::uint64_t minimum,
+                                         std::uint64_t maximum) {
+  return read_count(text, minimum, maximum).problem;
+}
+
+std::uint64_t parse_count(std::string_view text, std::string_view option, std::uint64_t minimum,
+                          std::uint64_t maximum) {
+  const CountReading reading = read_count(text, minimum, maximum);
+  if (reading.problem) throw UsageError(fmt::format("{} {}", option, *reading.problem));
+  return reading.value;
 }
 
 std::vector<std::uint64_t> parse_count_list(std::string_view text, std::string_view option,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -19,6 +20,11 @@ class UsageError : public std::runtime_error {
 // exact scientific notation ("1e5"). `option` names the option in messages.
 std::uint64_t parse_count(std::string_view text, std::string_view option, std::uint64_t minimum,
                           std::uint64_t maximum);
+
+// Why `text` is not such a number ("expects a whole number in [1, 10]:
+// got 'x'"), or nothing when it is.
+[[nodiscard]] std::optional<std::string> count_problem(std::string_view text, std::uint64_t minimum,
+                                                       std::uint64_t maximum);
 
 // A comma-separated list of counts ("1e4,1e5").
 std::vector<std::uint64_t> parse_count_list(std::string_view text, std::string_view option,

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "exit_codes.hpp"
+#include "common/exit_codes.hpp"
 
 namespace hotline::cli {
 

@@ -6,8 +6,8 @@
 #include <memory>
 #include <ostream>
 
+#include "common/exit_codes.hpp"
 #include "common/scenario_input.hpp"
-#include "exit_codes.hpp"
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 #include "hotline/trace/writer.hpp"

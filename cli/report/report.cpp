@@ -11,7 +11,7 @@
 #include <sstream>
 #include <vector>
 
-#include "exit_codes.hpp"
+#include "common/exit_codes.hpp"
 #include "hotline/analysis/policy_comparison.hpp"
 #include "hotline/analysis/report_formats.hpp"
 #include "hotline/trace/reader.hpp"

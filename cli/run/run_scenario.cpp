@@ -10,11 +10,11 @@
 #include <ostream>
 #include <vector>
 
+#include "common/exit_codes.hpp"
 #include "common/interrupt.hpp"
 #include "common/phase_split.hpp"
 #include "common/replication.hpp"
 #include "common/scenario_input.hpp"
-#include "exit_codes.hpp"
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/analysis/json_text.hpp"
 #include "hotline/engine/thread_control.hpp"

@@ -9,12 +9,12 @@
 #include <ostream>
 #include <vector>
 
+#include "common/exit_codes.hpp"
 #include "common/interrupt.hpp"
 #include "common/phase_split.hpp"
 #include "common/progress_meter.hpp"
 #include "common/replication.hpp"
 #include "common/scenario_input.hpp"
-#include "exit_codes.hpp"
 #include "hotline/agents/world_spec.hpp"
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/engine/thread_control.hpp"
@@ -31,19 +31,17 @@ namespace {
 // The policies to sweep, by scenario index, in scenario order (so that
 // "--policies b,a" and "--policies a,b" make the same file).
 std::optional<std::vector<std::size_t>> swept_policies(const LoadedScenario& loaded,
-                                                       const std::string& list, std::ostream& err) {
+                                                       const std::vector<std::string>& ids,
+                                                       std::ostream& err) {
   std::vector<std::size_t> indices;
-  if (list.empty()) {
+  if (ids.empty()) {
     for (std::size_t i = 0; i < std::max<std::size_t>(loaded.spec.policies.size(), 1); ++i)
       indices.push_back(i);
     return indices;
   }
-  std::string_view rest = list;
-  while (true) {
-    const auto comma = rest.find(',');
-    const std::string id(rest.substr(0, comma));
+  for (const std::string& id : ids) {
     if (id.empty()) {
-      err << "hotline: error: --policies: an empty policy id in '" << list << "'\n";
+      err << "hotline: error: --policies: an empty policy id\n";
       return std::nullopt;
     }
     const auto index = find_policy(loaded, id, err);
@@ -53,8 +51,6 @@ std::optional<std::vector<std::size_t>> swept_policies(const LoadedScenario& loa
       return std::nullopt;
     }
     indices.push_back(*index);
-    if (comma == std::string_view::npos) break;
-    rest = rest.substr(comma + 1);
   }
   std::sort(indices.begin(), indices.end());
   return indices;

@@ -18,6 +18,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hotline::cli {
 
@@ -27,8 +28,8 @@ struct SweepOptions {
   std::string scenario;
   std::string output;
   std::uint32_t replications = 10;
-  std::string policies;        // comma-separated ids; empty: every policy of the scenario
-  std::optional<double> days;  // default: the scenario's horizon
+  std::vector<std::string> policies;  // ids; empty: every policy of the scenario
+  std::optional<double> days;         // default: the scenario's horizon
   std::uint64_t seed = 1;
   int threads = 0;  // 0: every hardware thread
   std::uint32_t shard_index = 1;

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <ostream>
 
-#include "exit_codes.hpp"
+#include "common/exit_codes.hpp"
 #include "hotline/scenarios/scenario.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 #include "validate/stability_check.hpp"
@@ -37,10 +37,6 @@ std::string summary(const scenarios::Scenario& s) {
 
 int run_validate(const std::vector<std::string>& files, bool explain, bool strict,
                  std::ostream& out, std::ostream& err) {
-  if (explain && files.size() != 1) {
-    err << "hotline: error: --explain takes one scenario file, got " << files.size() << '\n';
-    return kExitBadInput;
-  }
   int code = 0;
   for (const std::string& file : files) {
     try {

@@ -1,0 +1,183 @@
+#include "common/options.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstddef>
+
+#include "common/count_parsing.hpp"
+
+namespace hotline::cli {
+
+CLI::Validator count_in(std::uint64_t minimum, std::uint64_t maximum) {
+  return CLI::Validator(
+      [minimum, maximum](std::string& text) -> std::string {
+        const std::optional<std::string> problem = count_problem(text, minimum, maximum);
+        if (problem) return *problem;
+        text = std::to_string(parse_count(text, "", minimum, maximum));
+        return {};
+      },
+      fmt::format("in [{}, {}]", minimum, maximum));
+}
+
+CLI::Validator one_of(std::vector<std::string> choices) {
+  std::string listed;
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (i > 0) listed += i + 1 == choices.size() ? " or " : ", ";
+    listed += choices[i];
+  }
+  return CLI::Validator(
+      [choices, listed](std::string& text) -> std::string {
+        if (std::find(choices.begin(), choices.end(), text) != choices.end()) return {};
+        return fmt::format("expects {}: got '{}'", listed, text);
+      },
+      "");
+}
+
+CLI::Option* add_choice(CLI::App& app, const std::string& name, std::string& target,
+                        std::vector<std::string> choices, const std::string& help) {
+  std::string type = "{";
+  for (std::size_t i = 0; i < choices.size(); ++i)
+    type += (i > 0 ? "," : "") + choices[i];
+  type += "}";
+  CLI::Option* option = app.add_option(name, target, help);
+  option->check(one_of(std::move(choices)));
+  option->type_name(type);
+  option->capture_default_str();
+  return option;
+}
+
+namespace {
+
+// Edits (insert, delete, substitute, swap two neighbours) from a to b: the
+// optimal string alignment distance, so "rnu" is one slip from "run".
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i)
+    d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// The deepest subcommand the command line chose (the app itself if none).
+const CLI::App& chosen(const CLI::App& app) {
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App* s) { return s->parsed(); }))
+    return chosen(*sub);
+  return app;
+}
+
+std::vector<std::string> subcommand_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    names.push_back(sub->get_name());
+  return names;
+}
+
+std::vector<std::string> option_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* option : app.get_options()) {
+    for (const std::string& long_name : option->get_lnames())
+      names.push_back("--" + long_name);
+  }
+  return names;
+}
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names)
+    text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+// The words CLI11's ExtrasError lists after its colon.
+std::vector<std::string> extra_words(std::string_view what) {
+  std::vector<std::string> words;
+  const auto colon = what.find(": ");
+  if (colon == std::string_view::npos) return words;
+  std::string_view rest = what.substr(colon + 2);
+  while (!rest.empty()) {
+    const auto space = rest.find(' ');
+    if (space != 0) words.emplace_back(rest.substr(0, space));
+    if (space == std::string_view::npos) break;
+    rest.remove_prefix(space + 1);
+  }
+  return words;
+}
+
+// A mistyped option or command among CLI11's extras, with the nearest name
+// the chosen command knows.
+std::string suggest_for_extras(std::string_view what, const CLI::App& app) {
+  const CLI::App& command = chosen(app);
+  for (const std::string& word : extra_words(what)) {
+    const bool option = word.rfind("-", 0) == 0;
+    const std::vector<std::string> known =
+        option ? option_names(command) : subcommand_names(command);
+    if (!option && known.empty()) continue;
+    const std::string near = nearest_word(word.substr(0, word.find('=')), known);
+    const std::string kind = option ? "option" : "command";
+    if (!near.empty()) {
+      return fmt::format("unknown {} '{}': did you mean '{}'?", kind, word, near);
+    }
+    if (!option) return fmt::format("unknown command '{}' (one of: {})", word, listed(known));
+    return fmt::format("unknown option '{}' (see {} --help)", word,
+                       command.get_parent() ? "hotline " + command.get_name() : "hotline");
+  }
+  return std::string(what);
+}
+
+}  // namespace
+
+std::string nearest_word(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(1, word.size() / 3) + 1;
+  for (const std::string& candidate : candidates) {
+    const std::size_t d = edit_distance(word, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+std::string usage_error_text(const CLI::ParseError& error, const CLI::App& app) {
+  const std::string what = error.what();
+  if (dynamic_cast<const CLI::ValidationError*>(&error) != nullptr) {
+    const auto colon = what.find(": ");
+    if (colon != std::string::npos) {
+      const std::string message = what.substr(colon + 2);
+      // ": unknown role ..." keeps its colon after the name; "expects ..."
+      // reads on from it.
+      return what.substr(0, colon) + (message.rfind(':', 0) == 0 ? "" : " ") + message;
+    }
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
+    return suggest_for_extras(what, app);
+  }
+  if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr
+      && what.rfind("A subcommand", 0) == 0) {
+    const CLI::App& command = chosen(app);
+    // A word that was not a command: CLI11 keeps it among the remaining.
+    for (const std::string& word : command.remaining()) {
+      if (word.rfind("-", 0) != 0) {
+        return suggest_for_extras("not expected: " + word, app);
+      }
+    }
+    return fmt::format("{} needs a command: one of {}",
+                       command.get_parent() ? "hotline " + command.get_name() : "hotline",
+                       listed(subcommand_names(command)));
+  }
+  return what;
+}
+
+}  // namespace hotline::cli

@@ -1,0 +1,129 @@
+// `hotline sweep`: its options, the checks that span several of them, and
+// whether its runs spread over MPI ranks.
+#include <fmt/format.h>
+
+#include <limits>
+
+#include "command.hpp"
+#include "common/count_parsing.hpp"
+#include "common/options.hpp"
+#include "sweep/sweep.hpp"
+#if HOTLINE_WITH_MPI
+#include "sweep/mpi_sweep.hpp"
+#endif
+
+namespace hotline::cli {
+
+namespace {
+
+// "i/n" with 1 <= i <= n <= 2^24.
+CLI::Validator shard_text() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const auto slash = text.find('/');
+        if (slash == std::string::npos) return "expects i/n, e.g. 2/8: got '" + text + "'";
+        const auto n = count_problem(text.substr(slash + 1), 1, 1U << 24);
+        if (n) return "(n of i/n) " + *n;
+        const std::uint64_t count = parse_count(text.substr(slash + 1), "", 1, 1U << 24);
+        const auto i = count_problem(text.substr(0, slash), 1, count);
+        if (i) return "(i of i/n) " + *i;
+        return {};
+      },
+      "");
+}
+
+// The id without the spaces around it ("none, hotline").
+CLI::Validator trimmed() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const auto first = text.find_first_not_of(" \t");
+        const auto last = text.find_last_not_of(" \t");
+        text = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+        return {};
+      },
+      "");
+}
+
+class SweepCommand final : public Command {
+ public:
+  CLI::App* declare(CLI::App& parent) override {
+    app_ = parent.add_subcommand(
+        "sweep",
+        "Run every policy × replication of a scenario into one HDF5 file; resumable, shardable");
+    app_->add_option("scenario", options_.scenario, "Scenario file (YAML)")->required();
+    app_->add_option("-o,--output", options_.output, "The sweep's HDF5 file")->required();
+    add_count(*app_, "--replications", options_.replications, 1, 1U << 24,
+              "Replications per policy; replication k draws the same random streams under "
+              "every policy");
+    app_->add_option("--policies", options_.policies,
+                     "Comma-separated policy ids, e.g. \"none, hotline\" (default: every policy "
+                     "of the scenario)")
+        ->delimiter(',')
+        ->transform(trimmed())
+        ->type_name("ID[,ID...]");
+    days_ = add_optional_count(*app_, "--days", days_value_, 1, 100000,
+                               "Days per run (default: the scenario's horizon)");
+    add_count(*app_, "--seed", options_.seed, 0, std::numeric_limits<std::uint64_t>::max(),
+              "Random seed");
+    threads_ = add_optional_count(*app_, "--threads", threads_value_, 1, 4096,
+                                  "Threads (default: one per hardware thread)");
+    app_->add_option("--shard", shard_,
+                     "Run shard i of n of the policy × replication grid; `hotline merge` joins "
+                     "the shards")
+        ->check(shard_text())
+        ->type_name("I/N")
+        ->capture_default_str();
+    app_->add_flag("--resume", options_.resume,
+                   "Finish an interrupted sweep from its journal (OUTPUT.journal)");
+    app_->add_flag("--force", options_.force,
+                   "Replace an existing output, or start over from an old journal");
+    app_->add_flag("--quiet", options_.quiet, "No progress line on stderr");
+    app_->add_flag("--profile", options_.profile, "Print the time per phase");
+    add_choice(*app_, "--events", options_.events, {"none", "command", "incidents", "all"},
+               "The events to keep");
+    return app_;
+  }
+
+  [[nodiscard]] bool runs_on_ranks() const override { return true; }
+
+  int run(const Invocation& call) override {
+    if (days_->count() > 0) options_.days = static_cast<double>(days_value_);
+    if (threads_->count() > 0) options_.threads = threads_value_;
+    const auto slash = shard_.find('/');
+    options_.shard_count =
+        static_cast<std::uint32_t>(parse_count(shard_.substr(slash + 1), "--shard", 1, 1U << 24));
+    options_.shard_index = static_cast<std::uint32_t>(
+        parse_count(shard_.substr(0, slash), "--shard", 1, options_.shard_count));
+    if (options_.resume && options_.force) throw UsageError("--resume and --force: choose one");
+    options_.command_line = call.command_line;
+    if (call.launch && call.launch->size > 1) {
+#if HOTLINE_WITH_MPI
+      return run_sweep_on_ranks(options_, call.argc, call.argv, call.out, call.err);
+#else
+      throw UsageError(fmt::format(
+          "started as {} MPI ranks ({}), but this hotline was built without MPI: build it "
+          "with -DHOTLINE_MPI=ON (cmake --preset mpi, docs/hpc.md), or split the sweep "
+          "with --shard i/n",
+          call.launch->size, call.launch->variable));
+#endif
+    }
+    return run_sweep(options_, call.out, call.err);
+  }
+
+ private:
+  CLI::App* app_ = nullptr;
+  SweepOptions options_;
+  std::uint64_t days_value_ = 0;
+  int threads_value_ = 0;
+  std::string shard_ = "1/1";
+  CLI::Option* days_ = nullptr;
+  CLI::Option* threads_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> sweep_command() {
+  return std::make_unique<SweepCommand>();
+}
+
+}  // namespace hotline::cli
