@@ -22,6 +22,7 @@
 #include "hotline/trace/record_journal.hpp"
 #include "hotline/trace/run_record.hpp"
 #include "hotline/trace/writer.hpp"
+#include "sweep/sweep_journal.hpp"
 #include "sweep/sweep_run.hpp"
 
 namespace hotline::cli {
@@ -54,14 +55,6 @@ std::optional<std::vector<std::size_t>> swept_policies(const LoadedScenario& loa
   }
   std::sort(indices.begin(), indices.end());
   return indices;
-}
-
-// The key of a journal record without decoding it: the summary row leads.
-engine::RunKey record_key(std::span<const std::byte> payload) {
-  trace::SummaryRow row{};
-  if (payload.size() < sizeof row) throw std::runtime_error("journal record too short");
-  std::memcpy(&row, payload.data(), sizeof row);
-  return {row.policy, row.replication};
 }
 
 // Per-policy totals for the closing table.
@@ -107,29 +100,49 @@ class ThreadSpreader final : public RunSpreader {
   }
 };
 
-}  // namespace
-
-int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
-  namespace fs = std::filesystem;
-  std::optional<LoadedScenario> loaded = load_scenario_input(options.scenario, err);
-  if (!loaded) return kExitBadInput;
-  const auto policies = swept_policies(*loaded, options.policies, err);
-  if (!policies) return kExitBadInput;
-  // What every run needs; `spec` is the plan's (loaded->spec is moved out).
+// Everything a sweep needs before it touches the disk: the scenario, the
+// plan every run follows, the identity, the grid and this process's shard.
+struct SweepSetup {
+  LoadedScenario loaded;  // its spec is moved into the plan
   SweepPlan plan;
-  plan.spec = std::move(loaded->spec);
-  const agents::WorldSpec& spec = plan.spec;
-  const std::optional<trace::EventDetail> event_detail =
-      trace::parse_events_option(options.events, err);
-  if (!event_detail) return kExitBadInput;
-  const double days = options.days.value_or(spec.horizon_s / 86400.0);
-  const std::uint64_t steps = steps_for_days(spec, days);
+  trace::TraceIdentity identity;
+  engine::RunGrid grid{1, 1};
+  std::vector<engine::RunKey> shard;
+  double days = 0.0;
+};
 
-  trace::TraceIdentity identity =
-      trace::scenario_identity(loaded->path, loaded->text, loaded->scenario);
+// The runs of --shard i/n; false (said on `err`) when there are none.
+bool shard_of(const SweepOptions& options, SweepSetup& setup, std::ostream& err) {
+  const engine::RunGrid& grid = setup.grid;
+  try {
+    setup.shard = grid.shard(options.shard_index, options.shard_count);
+  } catch (const std::invalid_argument& e) {
+    err << "hotline: error: --shard " << e.what() << '\n';
+    return false;
+  }
+  if (!setup.shard.empty()) return true;
+  err << fmt::format(
+      "hotline: error: --shard {}/{} holds no runs: the grid has {} ({} policies × {} "
+      "replications)\n",
+      options.shard_index, options.shard_count, grid.size(), grid.policies(), grid.replications());
+  return false;
+}
+
+std::optional<SweepSetup> prepare_sweep(const SweepOptions& options, std::ostream& err) {
+  std::optional<LoadedScenario> loaded = load_scenario_input(options.scenario, err);
+  if (!loaded) return std::nullopt;
+  const auto policies = swept_policies(*loaded, options.policies, err);
+  if (!policies) return std::nullopt;
+  const std::optional<trace::EventDetail> events = trace::parse_events_option(options.events, err);
+  if (!events) return std::nullopt;
+  SweepSetup setup;
+  const agents::WorldSpec& spec = loaded->spec;
+  setup.days = options.days.value_or(spec.horizon_s / 86400.0);
+  setup.identity = trace::scenario_identity(loaded->path, loaded->text, loaded->scenario);
+  trace::TraceIdentity& identity = setup.identity;
   identity.kind = "sweep";
   identity.seed = options.seed;
-  identity.days = days;
+  identity.days = setup.days;
   identity.replications = options.replications;
   identity.policies = *policies;
   for (std::size_t p : *policies)
@@ -137,251 +150,134 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
                                                         : spec.policies[p].id);
   identity.shard_index = options.shard_index;
   identity.shard_count = options.shard_count;
-  identity.events = std::string(trace::event_detail_name(*event_detail));
+  identity.events = std::string(trace::event_detail_name(*events));
+  setup.plan.policies = *policies;
+  setup.plan.seed = options.seed;
+  setup.plan.steps = steps_for_days(spec, setup.days);
+  setup.plan.recording = recording_for(spec, *events);
+  setup.grid = engine::RunGrid(static_cast<std::uint32_t>(policies->size()), options.replications);
+  if (!shard_of(options, setup, err)) return std::nullopt;
+  setup.plan.spec = std::move(loaded->spec);
+  setup.loaded = std::move(*loaded);
+  return setup;
+}
 
-  const engine::RunGrid grid(static_cast<std::uint32_t>(policies->size()), options.replications);
-  std::vector<engine::RunKey> shard;
-  try {
-    shard = grid.shard(options.shard_index, options.shard_count);
-  } catch (const std::invalid_argument& e) {
-    err << "hotline: error: --shard " << e.what() << '\n';
-    return kExitBadInput;
-  }
-  if (shard.empty()) {
-    err << fmt::format(
-        "hotline: error: --shard {}/{} holds no runs: the grid has {} ({} policies "
-        "× {} replications)\n",
-        options.shard_index, options.shard_count, grid.size(), grid.policies(),
-        grid.replications());
-    return kExitBadInput;
-  }
-
-  // The output and the journal beside it.
-  const std::string journal_path = options.output + ".journal";
-  std::error_code error;
-  if (fs::is_directory(options.output, error)) {
-    err << fmt::format("hotline: error: {}: is a directory, not a file name\n", options.output);
-    return kExitBadInput;
-  }
-  if (fs::exists(options.output, error) && !options.force) {
-    if (!options.resume) {
-      err << fmt::format("hotline: error: {}: exists; --force replaces it\n", options.output);
-      return kExitBadInput;
-    }
-    // Resuming a sweep that already finished: nothing to do, if it is this
-    // sweep.
-    try {
-      const trace::TraceReader done(options.output);
-      if (auto diff = trace::identity_difference(identity, "this command", done.identity(),
-                                                 options.output, true)) {
-        err << fmt::format(
-            "hotline: error: {}: exists and is a different sweep ({}); --force "
-            "replaces it\n",
-            options.output, *diff);
-        return kExitBadInput;
-      }
-    } catch (const trace::TraceError& e) {
-      err << "hotline: error: " << e.what() << "; --force replaces it\n";
-      return kExitBadInput;
-    }
-    fs::remove(journal_path, error);  // left by a stop between the rename and its removal
-    out << fmt::format("{}: complete already ({} runs)\n", options.output, shard.size());
-    return 0;
-  }
-  if (!output_path_usable(options.output, true, err)) return kExitBadInput;
-
-  // From here a Ctrl-C only sets the flag: the journal is never left half
-  // written by one, and the sweep stops at its first check with the journal
-  // whole.
-  catch_interrupts();
-  std::optional<trace::RecordJournal> journal;
-  const bool journal_exists = fs::exists(journal_path, error);
-  try {
-    if (journal_exists && options.resume) {
-      journal.emplace(trace::RecordJournal::open(journal_path));
-      trace::TraceIdentity found;
-      try {
-        found = trace::TraceIdentity::decode(journal->identity());
-      } catch (const std::exception& e) {
-        err << fmt::format("hotline: error: {}: {}; --force starts over\n", journal_path, e.what());
-        return kExitBadInput;
-      }
-      if (auto diff =
-              trace::identity_difference(identity, "this command", found, journal_path, true)) {
-        err << fmt::format(
-            "hotline: error: {}: belongs to a different sweep ({}); --force starts "
-            "over\n",
-            journal_path, *diff);
-        return kExitBadInput;
-      }
-      if (journal->truncated_bytes() > 0) {
-        err << fmt::format(
-            "hotline: {}: dropped a torn last record ({} bytes) left by the "
-            "interruption\n",
-            journal_path, journal->truncated_bytes());
-      }
-    } else if (journal_exists && !options.force) {
-      err << fmt::format(
-          "hotline: error: {}: an interrupted sweep's journal; --resume finishes "
-          "it, --force starts over\n",
-          journal_path);
-      return kExitBadInput;
-    } else {
-      journal.emplace(trace::RecordJournal::create(journal_path, identity.encode()));
-    }
-  } catch (const trace::JournalError& e) {
-    err << "hotline: error: " << e.what() << '\n';
-    return kExitBadInput;
-  }
-
-  // Which runs the journal holds: the record index of each canonical run.
-  constexpr std::size_t kNotDone = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> record_of(static_cast<std::size_t>(grid.size()), kNotDone);
-  std::vector<std::uint8_t> in_shard(static_cast<std::size_t>(grid.size()), 0);
-  for (const engine::RunKey key : shard)
-    in_shard[static_cast<std::size_t>(grid.canonical_index(key))] = 1;
-  try {
-    for (std::size_t r = 0; r < journal->size(); ++r) {
-      const engine::RunKey key = record_key(journal->read(r));
-      if (key.policy >= grid.policies() || key.replication >= grid.replications()
-          || in_shard[static_cast<std::size_t>(grid.canonical_index(key))] == 0) {
-        throw std::runtime_error(fmt::format("record {} is not a run of this sweep", r));
-      }
-      auto& slot = record_of[static_cast<std::size_t>(grid.canonical_index(key))];
-      if (slot == kNotDone) slot = r;  // a run recorded twice: the first counts
-    }
-  } catch (const std::exception& e) {
-    err << fmt::format("hotline: error: {}: {}\n", journal_path, e.what());
-    return kExitRunFailure;
-  }
-  std::vector<engine::RunKey> todo;
-  for (const engine::RunKey key : shard) {
-    if (record_of[static_cast<std::size_t>(grid.canonical_index(key))] == kNotDone)
-      todo.push_back(key);
-  }
-  const std::size_t resumed = shard.size() - todo.size();
-  if (options.resume && !journal_exists)
-    err << "hotline: no journal to resume: starting the sweep\n";
-
-  plan.policies = *policies;
-  plan.seed = options.seed;
-  plan.steps = steps;
-  plan.recording = recording_for(spec, *event_detail);
-
-  ProgressMeter progress(shard.size(), resumed,
-                         !options.quiet && ProgressMeter::stderr_is_terminal(), err);
-  ProfileTotals profile;
-  const auto start = std::chrono::steady_clock::now();
+// Runs `todo` (on this process's threads or the options' spreader),
+// journaling each run as it finishes and keeping the progress line and
+// the --profile totals.
+RunsOutcome run_and_journal(const SweepOptions& options, const SweepSetup& setup,
+                            std::span<const engine::RunKey> todo, SweepJournal& journal,
+                            ProgressMeter& progress, ProfileTotals& profile) {
   RunsOutcome outcome;
-  {
-    trace::BackgroundWriter writer;
-    // Group commit: a record is synced by the last of the journal jobs
-    // queued with it, so a busy writer (many ranks finishing at once) syncs
-    // once per batch instead of once per run.
-    std::atomic<std::size_t> unsynced{0};
-    const auto finished = [&](FinishedRun&& run) {
-      auto payload = std::make_shared<std::vector<std::byte>>(std::move(run.record));
-      const auto slot = static_cast<std::size_t>(grid.canonical_index(run.key));
-      unsynced.fetch_add(1);
-      writer.submit(payload->size(), [&journal, &record_of, &unsynced, slot, payload] {
-        journal->append(*payload);
-        if (unsynced.fetch_sub(1) == 1) journal->sync();
-        // Only the writer thread touches record_of until finish().
-        record_of[slot] = journal->size() - 1;
-      });
-      if (options.profile) {
-        const std::lock_guard lock(profile.mutex);
-        for (std::size_t p = 0; p < engine::kPhaseCount; ++p)
-          profile.phase[p] += std::chrono::nanoseconds(run.timing.phase_ns[p]);
-        profile.platform_steps += run.timing.platform_steps;
-      }
-      progress.run_done();
-    };
-    ThreadSpreader here;
-    RunSpreader& spreader = options.spreader != nullptr ? *options.spreader : here;
-    outcome = spreader.run_all(plan, identity, todo, options.threads, finished);
-    try {
-      writer.finish();
-    } catch (const std::exception& e) {
-      if (outcome.failure.empty()) outcome.failure = e.what();
+  trace::BackgroundWriter writer;
+  const auto finished = [&](FinishedRun&& run) {
+    journal.queue(writer, run.key, std::move(run.record));
+    if (options.profile) {
+      const std::lock_guard lock(profile.mutex);
+      for (std::size_t p = 0; p < engine::kPhaseCount; ++p)
+        profile.phase[p] += std::chrono::nanoseconds(run.timing.phase_ns[p]);
+      profile.platform_steps += run.timing.platform_steps;
     }
-  }
-  progress.finish();
-  if (!outcome.failure.empty()) {
-    err << "hotline: failed: " << outcome.failure << " (the completed runs stay in " << journal_path
-        << "; --resume tries again)\n";
-    return kExitRunFailure;
-  }
-  if (outcome.stopped_by != 0) {
-    std::size_t saved = 0;
-    try {
-      journal->close();
-      saved = trace::RecordJournal::open(journal_path).size();
-    } catch (const std::exception& e) {
-      err << "hotline: failed: " << e.what() << '\n';
-      return kExitRunFailure;
-    }
-    err << fmt::format(
-        "hotline: interrupted{}: {} of {} runs are saved in {}; the same command with "
-        "--resume finishes the sweep\n",
-        outcome.stopped_where.empty()
-            ? std::string()
-            : fmt::format(" ({} got {})", outcome.stopped_where, signal_name(outcome.stopped_by)),
-        saved, shard.size(), journal_path);
-    return interrupted_exit_code(outcome.stopped_by);
-  }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-  // Assemble the file from the journal, in canonical order.
-  const auto assembly_start = std::chrono::steady_clock::now();
-  std::vector<PolicyTotals> totals(policies->size());
+    progress.run_done();
+  };
+  ThreadSpreader here;
+  RunSpreader& spreader = options.spreader != nullptr ? *options.spreader : here;
+  outcome = spreader.run_all(setup.plan, setup.identity, todo, options.threads, finished);
   try {
-    trace::TraceFile file(options.output, identity, options.command_line, loaded->scenario, spec);
-    for (const engine::RunKey key : shard) {
-      const std::size_t r = record_of[static_cast<std::size_t>(grid.canonical_index(key))];
-      if (r == kNotDone) throw std::logic_error("a run of the sweep is missing from its journal");
-      trace::RunRecord record = trace::decode_run_record(journal->read(r));
-      file.add_run(record);
-      PolicyTotals& t = totals[key.policy];
-      const trace::SummaryRow& s = record.summary;
-      ++t.runs;
-      t.dangerous += static_cast<double>(s.incidents_dangerous);
-      t.grave += static_cast<double>(s.incidents_grave);
-      t.crisis_days += s.crisis_days;
-      t.clashes += s.clashes;
-      t.runs_with_clash += s.clashes > 0 ? 1 : 0;
-      t.calls += static_cast<double>(s.calls);
-      t.calls_connected += static_cast<double>(s.calls_connected);
-    }
-    file.commit();
-    journal->close();
-    fs::remove(journal_path);
+    writer.finish();
   } catch (const std::exception& e) {
-    err << "hotline: failed: " << e.what() << " (the completed runs stay in " << journal_path
-        << "; --resume tries again)\n";
+    if (outcome.failure.empty()) outcome.failure = e.what();
+  }
+  return outcome;
+}
+
+// A sweep that did not finish its runs: the failure or the interruption,
+// with what the journal kept; the exit code.
+int stopped_sweep(const RunsOutcome& outcome, SweepJournal& journal, std::size_t runs,
+                  std::ostream& err) {
+  if (!outcome.failure.empty()) {
+    err << "hotline: failed: " << outcome.failure << " (the completed runs stay in "
+        << journal.path() << "; --resume tries again)\n";
     return kExitRunFailure;
   }
+  std::size_t saved = 0;
+  try {
+    saved = journal.close_and_count();
+  } catch (const std::exception& e) {
+    err << "hotline: failed: " << e.what() << '\n';
+    return kExitRunFailure;
+  }
+  err << fmt::format(
+      "hotline: interrupted{}: {} of {} runs are saved in {}; the same command with --resume "
+      "finishes the sweep\n",
+      outcome.stopped_where.empty()
+          ? std::string()
+          : fmt::format(" ({} got {})", outcome.stopped_where, signal_name(outcome.stopped_by)),
+      saved, runs, journal.path());
+  return interrupted_exit_code(outcome.stopped_by);
+}
 
-  const double assembly_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - assembly_start).count();
-  const auto bytes = fs::file_size(options.output, error);
-  out << fmt::format("{}: {} policies × {} replications, {:g} days, seed {}", spec.name,
-                     grid.policies(), grid.replications(), days, options.seed);
+// Writes the file from the journal in canonical order, commits it and
+// removes the journal; the per-policy totals for the closing table.
+std::vector<PolicyTotals> assemble(const SweepOptions& options, const SweepSetup& setup,
+                                   SweepJournal& journal) {
+  std::vector<PolicyTotals> totals(setup.plan.policies.size());
+  trace::TraceFile file(options.output, setup.identity, options.command_line, setup.loaded.scenario,
+                        setup.plan.spec);
+  for (const engine::RunKey key : setup.shard) {
+    trace::RunRecord record = journal.read(key);
+    file.add_run(record);
+    PolicyTotals& t = totals[key.policy];
+    const trace::SummaryRow& s = record.summary;
+    ++t.runs;
+    t.dangerous += static_cast<double>(s.incidents_dangerous);
+    t.grave += static_cast<double>(s.incidents_grave);
+    t.crisis_days += s.crisis_days;
+    t.clashes += s.clashes;
+    t.runs_with_clash += s.clashes > 0 ? 1 : 0;
+    t.calls += static_cast<double>(s.calls);
+    t.calls_connected += static_cast<double>(s.calls_connected);
+  }
+  file.commit();
+  journal.remove();
+  return totals;
+}
+
+// How long the parts took and how much was run, for the closing lines.
+struct SweepTimes {
+  std::size_t ran = 0;
+  std::size_t resumed = 0;
+  double run_seconds = 0.0;
+  double assembly_seconds = 0.0;
+};
+
+// The closing lines: what was swept, how long it took, the file's size.
+void print_headline(const SweepOptions& options, const SweepSetup& setup,
+                    const RunsOutcome& outcome, const SweepTimes& times, std::ostream& out) {
+  const engine::RunGrid& grid = setup.grid;
+  std::error_code error;
+  const auto bytes = std::filesystem::file_size(options.output, error);
+  out << fmt::format("{}: {} policies × {} replications, {:g} days, seed {}", setup.plan.spec.name,
+                     grid.policies(), grid.replications(), setup.days, options.seed);
   if (options.shard_count > 1) {
     out << fmt::format(", shard {}/{} ({} runs)", options.shard_index, options.shard_count,
-                       shard.size());
+                       setup.shard.size());
   }
-  out << fmt::format("\n{} runs in {:.1f} s", todo.size(), seconds);
+  out << fmt::format("\n{} runs in {:.1f} s", times.ran, times.run_seconds);
   if (!outcome.runs_by_rank.empty()) {
     out << fmt::format(" on {} MPI ranks ({} runs)", outcome.runs_by_rank.size(),
                        fmt::join(outcome.runs_by_rank, ", "));
   }
-  if (resumed > 0) out << fmt::format(" ({} more from the journal)", resumed);
+  if (times.resumed > 0) out << fmt::format(" ({} more from the journal)", times.resumed);
   out << fmt::format("; {}: {:.1f} MB, {:.1f} kB per run, written in {:.2f} s\n\n", options.output,
                      static_cast<double>(bytes) / 1e6,
-                     static_cast<double>(bytes) / 1e3 / static_cast<double>(shard.size()),
-                     assembly_seconds);
+                     static_cast<double>(bytes) / 1e3 / static_cast<double>(setup.shard.size()),
+                     times.assembly_seconds);
+}
+
+// The table of per-policy means.
+void print_totals(const std::vector<PolicyTotals>& totals, const trace::TraceIdentity& identity,
+                  std::ostream& out) {
   out << fmt::format("  {:<28} {:>6} {:>14} {:>10} {:>16} {:>12} {:>12} {:>12}\n", "policy", "runs",
                      "dangerous/run", "grave/run", "crisis-days/run", "clashes/run", "runs w/clash",
                      "calls conn.");
@@ -395,18 +291,64 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
                        t.calls > 0 ? fmt::format("{:.0f}%", 100.0 * t.calls_connected / t.calls)
                                    : std::string("-"));
   }
-  if (options.profile && profile.platform_steps > 0) {
-    engine::PhaseTimers timers;
-    for (std::size_t p = 0; p < engine::kPhaseCount; ++p)
-      timers.add(static_cast<engine::Phase>(p), profile.phase[p]);
-    const std::vector<double> ns = phase_ns_per_item_step(timers, profile.platform_steps);
-    double total = 0.0;
-    for (double phase_ns : ns)
-      total += phase_ns;
-    out << "\nphase split, ns per platform-step (thread time, summed over runs):"
-        << phase_split_text(ns, false) << fmt::format("  total {:.2f}\n", total);
+}
+
+// --profile: the thread time per phase, summed over the runs.
+void print_profile(ProfileTotals& profile, std::ostream& out) {
+  if (profile.platform_steps <= 0) return;
+  engine::PhaseTimers timers;
+  for (std::size_t p = 0; p < engine::kPhaseCount; ++p)
+    timers.add(static_cast<engine::Phase>(p), profile.phase[p]);
+  const std::vector<double> ns = phase_ns_per_item_step(timers, profile.platform_steps);
+  double total = 0.0;
+  for (double phase_ns : ns)
+    total += phase_ns;
+  out << "\nphase split, ns per platform-step (thread time, summed over runs):"
+      << phase_split_text(ns, false) << fmt::format("  total {:.2f}\n", total);
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+// Prepare, open the journal, run what it lacks, assemble the file, report.
+int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
+  std::optional<SweepSetup> setup = prepare_sweep(options, err);
+  if (!setup) return kExitBadInput;
+  JournalOpening opening = SweepJournal::open({options.output, options.resume, options.force},
+                                              setup->identity, setup->grid, setup->shard, out, err);
+  if (!opening.journal) return opening.exit_code;
+  SweepJournal& journal = *opening.journal;
+  const std::vector<engine::RunKey> todo = journal.todo(setup->shard);
+  SweepTimes times{todo.size(), setup->shard.size() - todo.size(), 0.0, 0.0};
+
+  ProgressMeter progress(setup->shard.size(), times.resumed,
+                         !options.quiet && ProgressMeter::stderr_is_terminal(), err);
+  ProfileTotals profile;
+  const auto start = std::chrono::steady_clock::now();
+  const RunsOutcome outcome = run_and_journal(options, *setup, todo, journal, progress, profile);
+  progress.finish();
+  if (!outcome.failure.empty() || outcome.stopped_by != 0) {
+    return stopped_sweep(outcome, journal, setup->shard.size(), err);
   }
-  return 0;
+  times.run_seconds = seconds_since(start);
+
+  const auto assembly_start = std::chrono::steady_clock::now();
+  std::vector<PolicyTotals> totals;
+  try {
+    totals = assemble(options, *setup, journal);
+  } catch (const std::exception& e) {
+    err << "hotline: failed: " << e.what() << " (the completed runs stay in " << journal.path()
+        << "; --resume tries again)\n";
+    return kExitRunFailure;
+  }
+  times.assembly_seconds = seconds_since(assembly_start);
+  print_headline(options, *setup, outcome, times, out);
+  print_totals(totals, setup->identity, out);
+  if (options.profile) print_profile(profile, out);
+  return kExitOk;
 }
 
 }  // namespace hotline::cli
