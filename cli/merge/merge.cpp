@@ -20,44 +20,51 @@ std::string run_name(const trace::TraceIdentity& id, engine::RunKey key) {
   return fmt::format("(policy {}, replication {})", id.policy_ids.at(key.policy), key.replication);
 }
 
-}  // namespace
+using Shards = std::vector<std::unique_ptr<trace::TraceReader>>;
 
-int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err) {
+// Opens the shard files: each must be a sweep shard of the same sweep as
+// the first, and none the output. Empty (said on `err`) if not.
+Shards open_shards(const MergeOptions& options, std::ostream& err) {
   namespace fs = std::filesystem;
-  if (!output_path_usable(options.output, options.force, err)) return kExitBadInput;
-  std::vector<std::unique_ptr<trace::TraceReader>> shards;
+  Shards shards;
   for (const std::string& path : options.inputs) {
     std::error_code error;
     if (fs::exists(path, error) && fs::exists(options.output, error)
         && fs::equivalent(path, options.output, error)) {
       err << fmt::format("hotline: error: {}: is both an input and the output\n", path);
-      return kExitBadInput;
+      return {};
     }
     try {
       shards.push_back(std::make_unique<trace::TraceReader>(path));
     } catch (const trace::TraceError& e) {
       err << "hotline: error: " << e.what() << '\n';
-      return kExitBadInput;
+      return {};
     }
     const trace::TraceIdentity& id = shards.back()->identity();
     if (id.kind != "sweep") {
       err << fmt::format("hotline: error: {}: a {} file, not a sweep shard\n", path, id.kind);
-      return kExitBadInput;
+      return {};
     }
     if (auto diff = trace::identity_difference(shards.front()->identity(), shards.front()->path(),
                                                id, path, false)) {
       err << fmt::format("hotline: error: shards of different sweeps: {}\n", *diff);
-      return kExitBadInput;
+      return {};
     }
   }
-  const trace::TraceIdentity& first = shards.front()->identity();
-  const engine::RunGrid grid(static_cast<std::uint32_t>(first.policies.size()), first.replications);
+  return shards;
+}
 
-  // Which file holds each run, at which row.
-  struct Place {
-    int shard = -1;
-    std::size_t position = 0;
-  };
+// Which file holds each run, at which row.
+struct Place {
+  int shard = -1;
+  std::size_t position = 0;
+};
+
+// The place of every run of the grid, in canonical order; empty (said on
+// `err`) for a row outside the grid or a run in two files.
+std::vector<Place> place_runs(const Shards& shards, const engine::RunGrid& grid,
+                              std::ostream& err) {
+  const trace::TraceIdentity& first = shards.front()->identity();
   std::vector<Place> place(static_cast<std::size_t>(grid.size()));
   for (std::size_t s = 0; s < shards.size(); ++s) {
     const auto& summary = shards[s]->summary();
@@ -66,62 +73,87 @@ int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err)
       if (key.policy >= grid.policies() || key.replication >= grid.replications()) {
         err << fmt::format("hotline: error: {}: row {} of /summary is outside the grid\n",
                            shards[s]->path(), k);
-        return kExitBadInput;
+        return {};
       }
       Place& p = place[static_cast<std::size_t>(grid.canonical_index(key))];
       if (p.shard >= 0) {
         err << fmt::format("hotline: error: overlap: run {} is in both {} and {}\n",
                            run_name(first, key), shards[static_cast<std::size_t>(p.shard)]->path(),
                            shards[s]->path());
-        return kExitBadInput;
+        return {};
       }
       p = {static_cast<int>(s), k};
     }
   }
+  return place;
+}
+
+// False (said on `err`, with up to five of the missing runs) when a run of
+// the grid is in no file.
+bool no_holes(const Shards& shards, const engine::RunGrid& grid, const std::vector<Place>& place,
+              std::ostream& err) {
   std::vector<std::string> missing;
   std::uint64_t holes = 0;
   for (std::uint64_t i = 0; i < grid.size(); ++i) {
     if (place[static_cast<std::size_t>(i)].shard >= 0) continue;
-    if (++holes <= 5) missing.push_back(run_name(first, grid.canonical_key(i)));
+    if (++holes <= 5)
+      missing.push_back(run_name(shards.front()->identity(), grid.canonical_key(i)));
   }
-  if (holes > 0) {
-    std::string given;
-    for (const auto& s : shards) {
-      given += fmt::format("{}{} ({}/{})", given.empty() ? "" : ", ", s->path(),
-                           s->identity().shard_index, s->identity().shard_count);
-    }
-    err << fmt::format(
-        "hotline: error: holes: {} of the {} runs ({} policies × {} replications) are in no "
-        "file given, e.g. {}; the files: {}\n",
-        holes, grid.size(), grid.policies(), grid.replications(), fmt::join(missing, ", "), given);
-    return kExitBadInput;
+  if (holes == 0) return true;
+  std::string given;
+  for (const auto& s : shards) {
+    given += fmt::format("{}{} ({}/{})", given.empty() ? "" : ", ", s->path(),
+                         s->identity().shard_index, s->identity().shard_count);
   }
+  err << fmt::format(
+      "hotline: error: holes: {} of the {} runs ({} policies × {} replications) are in no file "
+      "given, e.g. {}; the files: {}\n",
+      holes, grid.size(), grid.policies(), grid.replications(), fmt::join(missing, ", "), given);
+  return false;
+}
 
+// Writes the merged file: the scenario as the shards resolved it (loading
+// the resolved text gives the identical Scenario, so the fixed tables come
+// out the same), then every run in canonical order.
+void write_merged(const MergeOptions& options, const Shards& shards,
+                  const std::vector<Place>& place) {
+  const trace::TraceIdentity& first = shards.front()->identity();
+  const scenarios::Scenario scenario = scenarios::load_scenario_text(
+      first.resolved_yaml, shards.front()->path() + ":/scenario/resolved_yaml");
+  const agents::WorldSpec spec = scenarios::build_world_spec(scenario);
+  trace::TraceIdentity merged = first;
+  merged.shard_index = 1;
+  merged.shard_count = 1;
+  trace::TraceFile file(options.output, merged, options.command_line, scenario, spec);
+  for (const Place& p : place) {
+    trace::RunRecord record = shards[static_cast<std::size_t>(p.shard)]->read_run(p.position);
+    file.add_run(record);
+  }
+  file.commit();
+}
+
+}  // namespace
+
+int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err) {
+  if (!output_path_usable(options.output, options.force, err)) return kExitBadInput;
+  const Shards shards = open_shards(options, err);
+  if (shards.empty()) return kExitBadInput;
+  const trace::TraceIdentity& first = shards.front()->identity();
+  const engine::RunGrid grid(static_cast<std::uint32_t>(first.policies.size()), first.replications);
+  const std::vector<Place> place = place_runs(shards, grid, err);
+  if (place.empty() || !no_holes(shards, grid, place, err)) return kExitBadInput;
   try {
-    // The scenario as the shards resolved it: loading the resolved text
-    // gives the identical Scenario, so the fixed tables come out the same.
-    const scenarios::Scenario scenario = scenarios::load_scenario_text(
-        first.resolved_yaml, shards.front()->path() + ":/scenario/resolved_yaml");
-    const agents::WorldSpec spec = scenarios::build_world_spec(scenario);
-    trace::TraceIdentity merged = first;
-    merged.shard_index = 1;
-    merged.shard_count = 1;
-    trace::TraceFile file(options.output, merged, options.command_line, scenario, spec);
-    for (const Place& p : place) {
-      trace::RunRecord record = shards[static_cast<std::size_t>(p.shard)]->read_run(p.position);
-      file.add_run(record);
-    }
-    file.commit();
+    write_merged(options, shards, place);
   } catch (const std::exception& e) {
     err << "hotline: failed: " << e.what() << '\n';
     return kExitRunFailure;
   }
   std::error_code error;
-  const auto bytes = fs::file_size(options.output, error);
+  const auto bytes = std::filesystem::file_size(options.output, error);
   out << fmt::format("{}: {} runs ({} policies × {} replications) from {} files, {:.1f} MB\n",
                      options.output, grid.size(), grid.policies(), grid.replications(),
                      shards.size(), static_cast<double>(bytes) / 1e6);
-  return 0;
+  return kExitOk;
 }
 
 }  // namespace hotline::cli

@@ -196,127 +196,152 @@ void print_json(std::ostream& out, const agents::WorldSpec& spec, const trace::R
   out << "]}\n";
 }
 
+// What a run needs before it starts: the scenario, the policy, how long,
+// what it records, and its trace file if it writes one.
+struct RunSetup {
+  LoadedScenario loaded;
+  std::size_t policy = 0;
+  double days = 0.0;
+  std::uint64_t steps = 0;
+  std::uint32_t state_every = 0;
+  trace::RecordingOptions recording{trace::EventDetail::none, 0};
+  std::unique_ptr<trace::TraceFile> trace;  // null: no -o
+};
+
+// Creates the trace file before the run starts, so that an unusable path
+// fails at once; false (said on `err`) if it cannot.
+bool open_trace(const RunOptions& options, trace::EventDetail events, RunSetup& setup,
+                std::ostream& err) {
+  const agents::WorldSpec& spec = setup.loaded.spec;
+  if (!output_path_usable(options.output, options.force, err)) return false;
+  trace::TraceIdentity identity =
+      trace::scenario_identity(setup.loaded.path, setup.loaded.text, setup.loaded.scenario);
+  identity.kind = "run";
+  identity.seed = options.seed;
+  identity.days = setup.days;
+  identity.replications = 1;
+  identity.policies = {setup.policy};
+  identity.policy_ids = {spec.policies.empty() ? std::string("none")
+                                               : spec.policies[setup.policy].id};
+  identity.events = std::string(trace::event_detail_name(events));
+  identity.state_interval_s = setup.state_every * spec.dt_s;
+  try {
+    setup.trace = std::make_unique<trace::TraceFile>(options.output, identity, options.command_line,
+                                                     setup.loaded.scenario, spec);
+  } catch (const trace::hdf5::Error& e) {
+    err << "hotline: error: " << e.what() << '\n';
+    return false;
+  }
+  setup.recording = recording_for(spec, events);
+  return true;
+}
+
+std::optional<RunSetup> prepare_run(const RunOptions& options, std::ostream& err) {
+  std::optional<LoadedScenario> loaded = load_scenario_input(options.scenario, err);
+  if (!loaded) return std::nullopt;
+  RunSetup setup;
+  if (!options.policy.empty()) {
+    const auto found = find_policy(*loaded, options.policy, err);
+    if (!found) return std::nullopt;
+    setup.policy = *found;
+  }
+  const std::optional<trace::EventDetail> events = trace::parse_events_option(options.events, err);
+  if (!events) return std::nullopt;
+  const agents::WorldSpec& spec = loaded->spec;
+  setup.days = options.days.value_or(spec.horizon_s / 86400.0);
+  setup.steps = steps_for_days(spec, setup.days);
+  setup.state_every =
+      options.sample_every_steps.value_or(steps_for_interval(spec, spec.state_interval_s));
+  setup.loaded = std::move(*loaded);
+  if (!options.output.empty() && !open_trace(options, *events, setup, err)) return std::nullopt;
+  return setup;
+}
+
+// Steps the run to its end, into its trace if it has one (committed at the
+// end); Interrupted or a failure propagate with the trace abandoned.
+void step_run(const RunOptions& options, RunSetup& setup, agents::PlatformWorld& world,
+              trace::RunRecord& record) {
+  record.summary.policy = 0;  // the run file's only policy
+  record.summary.replication = options.replication;
+  if (!setup.trace) {
+    ReplicationHooks hooks;
+    hooks.before_step = [] {
+      if (const int signal = interrupt_signal()) throw Interrupted{signal};
+    };
+    step_replication(world, setup.steps, setup.recording, record, hooks);
+    trace::summarize_run(world, options.seed, 0, options.replication, record);
+    return;
+  }
+  trace::BackgroundWriter writer;
+  try {
+    step_with_trace(world, setup.steps, options.seed, {setup.recording, setup.state_every},
+                    *setup.trace, writer, record, true);
+    writer.finish();
+  } catch (...) {
+    try {
+      writer.finish();
+    } catch (...) {  // the first error is the one reported
+    }
+    setup.trace.reset();  // abandons the partial file
+    throw;
+  }
+  setup.trace->commit();
+}
+
+// --profile: ns per platform-step for each phase, every platform counted (in
+// play or not).
+void print_profile(const agents::PlatformWorld& world, std::ostream& out) {
+  const double agent_steps =
+      static_cast<double>(world.steps_taken()) * static_cast<double>(world.platform_count());
+  const std::vector<double> ns = phase_ns_per_item_step(world.timers(), agent_steps);
+  double total = 0.0;
+  for (double phase_ns : ns)
+    total += phase_ns;
+  out << "\nphase split, ns per platform-step:" << phase_split_text(ns, false);
+  out << fmt::format("  total {:.2f}\n", total);
+}
+
+// The run on its threads: world, steps, summary; the exit code.
+int run_world(const RunOptions& options, RunSetup& setup, std::ostream& out, std::ostream& err) {
+  const agents::WorldSpec& spec = setup.loaded.spec;
+  agents::PlatformWorld world(spec, options.seed, options.replication, setup.policy);
+  if (options.posture) {
+    for (std::size_t n = 0; n < spec.nations.size(); ++n)
+      world.pin_posture(n, *options.posture);
+  }
+  trace::RunRecord record;
+  try {
+    const auto start = std::chrono::steady_clock::now();
+    step_run(options, setup, world, record);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double days = world.stopped() ? world.time_s() / 86400.0 : setup.days;
+    if (options.json) {
+      print_json(out, spec, record, world.policy().id, days);
+    } else {
+      print_table(out, spec, record, world.policy().id, days, seconds);
+    }
+  } catch (const Interrupted& stop) {
+    err << "hotline: interrupted; no trace written\n";
+    return interrupted_exit_code(stop.signal);
+  } catch (const std::exception& e) {
+    err << "hotline: failed: " << e.what() << '\n';
+    return kExitRunFailure;
+  }
+  if (options.profile) print_profile(world, options.json ? err : out);
+  if (setup.trace && !options.json) out << "\ntrace: " << options.output << '\n';
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err) {
-  std::optional<LoadedScenario> loaded = load_scenario_input(options.scenario, err);
-  if (!loaded) return kExitBadInput;
-  const agents::WorldSpec& spec = loaded->spec;
-  std::size_t policy = 0;
-  if (!options.policy.empty()) {
-    const auto found = find_policy(*loaded, options.policy, err);
-    if (!found) return kExitBadInput;
-    policy = *found;
-  }
-  const std::optional<trace::EventDetail> event_detail =
-      trace::parse_events_option(options.events, err);
-  if (!event_detail) return kExitBadInput;
-  const double asked_days = options.days.value_or(spec.horizon_s / 86400.0);
-  const std::uint64_t steps = steps_for_days(spec, asked_days);
-  const std::uint32_t state_every =
-      options.sample_every_steps.value_or(steps_for_interval(spec, spec.state_interval_s));
-
-  // The trace file is created before the run starts, so an unusable path
-  // fails at once; only the writer thread touches it until the run ends.
-  std::unique_ptr<trace::TraceFile> trace;
-  trace::RecordingOptions recording{trace::EventDetail::none, 0};
-  if (!options.output.empty()) {
-    if (!output_path_usable(options.output, options.force, err)) return kExitBadInput;
-    trace::TraceIdentity identity =
-        trace::scenario_identity(loaded->path, loaded->text, loaded->scenario);
-    identity.kind = "run";
-    identity.seed = options.seed;
-    identity.days = asked_days;
-    identity.replications = 1;
-    identity.policies = {policy};
-    identity.policy_ids = {spec.policies.empty() ? std::string("none") : spec.policies[policy].id};
-    identity.events = std::string(trace::event_detail_name(*event_detail));
-    identity.state_interval_s = state_every * spec.dt_s;
-    try {
-      trace = std::make_unique<trace::TraceFile>(options.output, identity, options.command_line,
-                                                 loaded->scenario, spec);
-    } catch (const trace::hdf5::Error& e) {
-      err << "hotline: error: " << e.what() << '\n';
-      return kExitBadInput;
-    }
-    recording = recording_for(spec, *event_detail);
-  }
+  std::optional<RunSetup> setup = prepare_run(options, err);
+  if (!setup) return kExitBadInput;
   catch_interrupts();
-
   engine::ThreadControl threads(options.threads > 0 ? options.threads
                                                     : engine::ThreadControl::hardware_threads());
-  return threads.run([&]() -> int {
-    agents::PlatformWorld world(spec, options.seed, options.replication, policy);
-    if (options.posture) {
-      for (std::size_t n = 0; n < spec.nations.size(); ++n)
-        world.pin_posture(n, *options.posture);
-    }
-    const std::string policy_id = world.policy().id;
-    trace::RunRecord record;
-    record.summary.policy = 0;  // the run file's only policy
-    record.summary.replication = options.replication;
-    std::optional<trace::BackgroundWriter> writer;
-    try {
-      const auto start = std::chrono::steady_clock::now();
-      if (trace) {
-        writer.emplace();
-        step_with_trace(world, steps, options.seed, {recording, state_every}, *trace, *writer,
-                        record, true);
-        writer->finish();
-        trace->commit();
-      } else {
-        ReplicationHooks hooks;
-        hooks.before_step = [] {
-          if (const int signal = interrupt_signal()) throw Interrupted{signal};
-        };
-        step_replication(world, steps, recording, record, hooks);
-        trace::summarize_run(world, options.seed, 0, options.replication, record);
-      }
-      const double seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      const double days = world.stopped() ? world.time_s() / 86400.0 : asked_days;
-      if (options.json) {
-        print_json(out, spec, record, policy_id, days);
-      } else {
-        print_table(out, spec, record, policy_id, days, seconds);
-      }
-    } catch (const Interrupted& stop) {
-      if (writer) {
-        try {
-          writer->finish();
-        } catch (...) {  // the file is abandoned anyway
-        }
-      }
-      trace.reset();  // abandons the partial file
-      err << "hotline: interrupted; no trace written\n";
-      return interrupted_exit_code(stop.signal);
-    } catch (const std::exception& e) {
-      if (writer) {
-        try {
-          writer->finish();
-        } catch (...) {  // reporting the first error
-        }
-      }
-      trace.reset();
-      err << "hotline: failed: " << e.what() << '\n';
-      return kExitRunFailure;
-    }
-    if (options.profile) {
-      // ns per platform-step for each phase, every platform counted (in
-      // play or not).
-      const double agent_steps =
-          static_cast<double>(world.steps_taken()) * static_cast<double>(world.platform_count());
-      const std::vector<double> ns = phase_ns_per_item_step(world.timers(), agent_steps);
-      double total = 0.0;
-      for (double phase_ns : ns)
-        total += phase_ns;
-      (options.json ? err : out) << "\nphase split, ns per platform-step:"
-                                 << phase_split_text(ns, false);
-      (options.json ? err : out) << fmt::format("  total {:.2f}\n", total);
-    }
-    if (trace && !options.json) out << "\ntrace: " << options.output << '\n';
-    return 0;
-  });
+  return threads.run([&]() -> int { return run_world(options, *setup, out, err); });
 }
 
 }  // namespace hotline::cli
