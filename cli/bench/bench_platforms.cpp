@@ -40,104 +40,121 @@ std::string role_list(agents::RoleSet roles) {
   return out;
 }
 
+// What the traced runs of one thread count measured.
+struct TracedRuns {
+  std::vector<double> ns_per_platform_step;
+  std::vector<double> writer_busy_share;
+};
+
+// One untimed-setup run of `steps` on the current threads: its speed and
+// phase split; fills the row's counts.
+TimedRun timed_run(const agents::WorldSpec& spec, const BenchPlatformsOptions& options,
+                   std::uint64_t steps, int threads, BenchPlatformsRow& row) {
+  agents::PlatformWorld world(spec, options.seed, 0);  // setup is not timed
+  trace::RunRecord record;
+  const auto start = std::chrono::steady_clock::now();
+  step_replication(world, steps, {trace::EventDetail::none, 0}, record);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  const double platform_steps =
+      static_cast<double>(steps) * static_cast<double>(world.platform_count());
+  TimedRun run;
+  run.ns_per_platform_step =
+      std::chrono::duration<double, std::nano>(elapsed).count() / platform_steps;
+  run.phase_ns = phase_ns_per_item_step(world.timers(), platform_steps);
+  row.threads = threads;
+  row.platforms = world.platform_count();
+  row.steps = steps;
+  row.encounters = 0;
+  row.incidents = 0;
+  for (const agents::DyadCounts& c : world.dyad_counts()) {
+    for (std::uint64_t n : c.encounters)
+      row.encounters += n;
+    for (std::uint64_t n : c.incidents)
+      row.incidents += n;
+  }
+  return run;
+}
+
+// The same run writing its trace to `trace_path`, timed until the file is
+// complete; the file's size goes into the row and the file is removed.
+void traced_run(const agents::WorldSpec& spec, const scenarios::Scenario& scenario,
+                const BenchPlatformsOptions& options, std::uint64_t steps,
+                const std::string& trace_path, BenchPlatformsRow& row, TracedRuns& traced) {
+  agents::PlatformWorld world(spec, options.seed, 0);
+  trace::TraceIdentity identity = trace::scenario_identity(options.scenario, "", scenario);
+  identity.kind = "run";
+  identity.policies = {0};
+  identity.policy_ids = {world.policy().id};
+  identity.replications = 1;
+  identity.state_interval_s = options.trace_every * spec.dt_s;
+  trace::TraceFile trace(trace_path, identity, "hotline bench platforms", scenario, spec);
+  const TraceSettings settings{recording_for(spec, trace::EventDetail::all), options.trace_every};
+  trace::RunRecord record;
+  const auto start = std::chrono::steady_clock::now();
+  trace::BackgroundWriter writer;
+  step_with_trace(world, steps, options.seed, settings, trace, writer, record, false);
+  writer.finish();
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  traced.ns_per_platform_step.push_back(
+      std::chrono::duration<double, std::nano>(elapsed).count()
+      / (static_cast<double>(steps) * static_cast<double>(world.platform_count())));
+  row.writer_waited_s = std::max(row.writer_waited_s, writer.seconds_waited());
+  traced.writer_busy_share.push_back(writer.seconds_busy()
+                                     / std::chrono::duration<double>(elapsed).count());
+  trace.commit();
+  std::error_code ignored;
+  row.trace_bytes = std::filesystem::file_size(trace_path, ignored);
+  std::filesystem::remove(trace_path, ignored);
+}
+
+// The row's medians and spreads from its runs.
+void summarize_row(std::vector<TimedRun>& timed, TracedRuns& traced, BenchPlatformsRow& row) {
+  std::sort(timed.begin(), timed.end(), [](const TimedRun& a, const TimedRun& b) {
+    return a.ns_per_platform_step < b.ns_per_platform_step;
+  });
+  const TimedRun& median = timed[timed.size() / 2];
+  row.ns_per_platform_step = median.ns_per_platform_step;
+  row.ns_per_platform_step_min = timed.front().ns_per_platform_step;
+  row.ns_per_platform_step_max = timed.back().ns_per_platform_step;
+  row.phase_ns_per_platform_step = median.phase_ns;
+  if (traced.ns_per_platform_step.empty()) return;
+  std::sort(traced.ns_per_platform_step.begin(), traced.ns_per_platform_step.end());
+  row.ns_per_platform_step_traced =
+      traced.ns_per_platform_step[traced.ns_per_platform_step.size() / 2];
+  row.trace_overhead = row.ns_per_platform_step_traced / row.ns_per_platform_step - 1.0;
+  std::sort(traced.writer_busy_share.begin(), traced.writer_busy_share.end());
+  row.writer_busy_share = traced.writer_busy_share[traced.writer_busy_share.size() / 2];
+}
+
 }  // namespace
 
+// Thread counts interleaved within each repetition, so that a slow spell of
+// a shared machine falls on every count alike.
 std::vector<BenchPlatformsRow> run_bench_platforms(const BenchPlatformsOptions& options) {
-  agents::WorldSpec spec =
-      scenarios::build_world_spec(scenarios::load_scenario_file(options.scenario));
+  const scenarios::Scenario scenario = scenarios::load_scenario_file(options.scenario);
+  agents::WorldSpec spec = scenarios::build_world_spec(scenario);
   spec.scale_forces(options.scaled_roles, options.fleet_scale);
   const std::uint64_t steps = steps_for_days(spec, options.days);
-
-  std::vector<std::vector<TimedRun>> runs(options.threads.size());
-  std::vector<std::vector<double>> traced(options.threads.size());
-  std::vector<std::vector<double>> busy_share(options.threads.size());
-  std::vector<BenchPlatformsRow> rows(options.threads.size());
-  const scenarios::Scenario scenario = scenarios::load_scenario_file(options.scenario);
   const std::string trace_path = (std::filesystem::temp_directory_path()
                                   / fmt::format("hotline-bench-trace-{}.h5", ::getpid()))
                                      .string();
+  std::vector<std::vector<TimedRun>> runs(options.threads.size());
+  std::vector<TracedRuns> traced(options.threads.size());
+  std::vector<BenchPlatformsRow> rows(options.threads.size());
   for (std::uint32_t r = 0; r < options.repeat; ++r) {
     for (std::size_t t = 0; t < options.threads.size(); ++t) {
       engine::ThreadControl control(options.threads[t]);
-      control.run([&] {
-        agents::PlatformWorld world(spec, options.seed, 0);  // setup is not timed
-        trace::RunRecord record;
-        const auto start = std::chrono::steady_clock::now();
-        step_replication(world, steps, {trace::EventDetail::none, 0}, record);
-        const auto elapsed = std::chrono::steady_clock::now() - start;
-        const double platform_steps =
-            static_cast<double>(steps) * static_cast<double>(world.platform_count());
-        TimedRun run;
-        run.ns_per_platform_step =
-            std::chrono::duration<double, std::nano>(elapsed).count() / platform_steps;
-        run.phase_ns = phase_ns_per_item_step(world.timers(), platform_steps);
-        runs[t].push_back(std::move(run));
-        BenchPlatformsRow& row = rows[t];
-        row.threads = control.threads();
-        row.platforms = world.platform_count();
-        row.steps = steps;
-        row.encounters = 0;
-        row.incidents = 0;
-        for (const agents::DyadCounts& c : world.dyad_counts()) {
-          for (std::uint64_t n : c.encounters)
-            row.encounters += n;
-          for (std::uint64_t n : c.incidents)
-            row.incidents += n;
-        }
-      });
+      control.run(
+          [&] { runs[t].push_back(timed_run(spec, options, steps, control.threads(), rows[t])); });
       if (options.trace_every == 0) continue;
-      // The same run writing its trace: timed until the file is complete.
-      control.run([&] {
-        agents::PlatformWorld world(spec, options.seed, 0);
-        trace::TraceIdentity identity = trace::scenario_identity(options.scenario, "", scenario);
-        identity.kind = "run";
-        identity.policies = {0};
-        identity.policy_ids = {world.policy().id};
-        identity.replications = 1;
-        identity.state_interval_s = options.trace_every * spec.dt_s;
-        trace::TraceFile trace(trace_path, identity, "hotline bench platforms", scenario, spec);
-        const TraceSettings settings{recording_for(spec, trace::EventDetail::all),
-                                     options.trace_every};
-        trace::RunRecord record;
-        const auto start = std::chrono::steady_clock::now();
-        trace::BackgroundWriter writer;
-        step_with_trace(world, steps, options.seed, settings, trace, writer, record, false);
-        writer.finish();
-        const auto elapsed = std::chrono::steady_clock::now() - start;
-        traced[t].push_back(
-            std::chrono::duration<double, std::nano>(elapsed).count()
-            / (static_cast<double>(steps) * static_cast<double>(world.platform_count())));
-        BenchPlatformsRow& row = rows[t];
-        row.writer_waited_s = std::max(row.writer_waited_s, writer.seconds_waited());
-        busy_share[t].push_back(writer.seconds_busy()
-                                / std::chrono::duration<double>(elapsed).count());
-        trace.commit();
-        std::error_code ignored;
-        row.trace_bytes = std::filesystem::file_size(trace_path, ignored);
-        std::filesystem::remove(trace_path, ignored);
-      });
+      control.run(
+          [&] { traced_run(spec, scenario, options, steps, trace_path, rows[t], traced[t]); });
     }
   }
-  for (std::size_t t = 0; t < rows.size(); ++t) {
-    auto& timed = runs[t];
-    std::sort(timed.begin(), timed.end(), [](const TimedRun& a, const TimedRun& b) {
-      return a.ns_per_platform_step < b.ns_per_platform_step;
-    });
-    const TimedRun& median = timed[timed.size() / 2];
-    rows[t].ns_per_platform_step = median.ns_per_platform_step;
-    rows[t].ns_per_platform_step_min = timed.front().ns_per_platform_step;
-    rows[t].ns_per_platform_step_max = timed.back().ns_per_platform_step;
-    rows[t].phase_ns_per_platform_step = median.phase_ns;
-    rows[t].speedup = rows.front().ns_per_platform_step / rows[t].ns_per_platform_step;
-    if (!traced[t].empty()) {
-      std::sort(traced[t].begin(), traced[t].end());
-      rows[t].ns_per_platform_step_traced = traced[t][traced[t].size() / 2];
-      rows[t].trace_overhead =
-          rows[t].ns_per_platform_step_traced / rows[t].ns_per_platform_step - 1.0;
-      std::sort(busy_share[t].begin(), busy_share[t].end());
-      rows[t].writer_busy_share = busy_share[t][busy_share[t].size() / 2];
-    }
-  }
+  for (std::size_t t = 0; t < rows.size(); ++t)
+    summarize_row(runs[t], traced[t], rows[t]);
+  for (BenchPlatformsRow& row : rows)
+    row.speedup = rows.front().ns_per_platform_step / row.ns_per_platform_step;
   return rows;
 }
 

@@ -463,10 +463,16 @@ class Coordinator final : public RunSpreader {
 
 // --- ranks 1 .. R-1 -----------------------------------------------------------
 
-void run_as_worker(const MpiSession& mpi, int threads) {
+// The sweep as rank 0 broadcast it: its plan, or why this rank cannot run
+// it. Nothing when rank 0 ended the sweep before it began.
+struct WorkerStart {
+  std::optional<SweepPlan> plan;
+  std::string error;
+};
+std::optional<WorkerStart> receive_sweep(const MpiSession& mpi) {
   std::int32_t go = 0;
   MPI_Bcast(&go, 1, MPI_INT32_T, 0, MPI_COMM_WORLD);
-  if (go == 0) return;  // rank 0 ended the sweep before it began, and says why
+  if (go == 0) return std::nullopt;  // rank 0 ended the sweep before it began, and says why
   std::int64_t length = 0;
   MPI_Bcast(&length, 1, MPI_INT64_T, 0, MPI_COMM_WORLD);
   std::vector<std::byte> bytes(static_cast<std::size_t>(length));
@@ -474,90 +480,118 @@ void run_as_worker(const MpiSession& mpi, int threads) {
   std::vector<char> mine = mpi.host_field();
   MPI_Gather(mine.data(), MPI_MAX_PROCESSOR_NAME, MPI_CHAR, nullptr, 0, MPI_CHAR, 0,
              MPI_COMM_WORLD);
-
-  // The sweep as rank 0 sees it; a rank that cannot run it says why and
-  // waits to be stopped.
-  std::optional<SweepPlan> plan;
-  std::string setup_error;
+  WorkerStart start;
   try {
     const trace::TraceIdentity identity = trace::TraceIdentity::decode(bytes);
     if (identity.hotline_version != trace::hotline_version()) {
       throw std::runtime_error(fmt::format("this rank runs Hotline {}, rank 0 runs {}",
                                            trace::hotline_version(), identity.hotline_version));
     }
-    plan = plan_from_identity(identity, "rank 0's scenario");
+    start.plan = plan_from_identity(identity, "rank 0's scenario");
   } catch (const std::exception& e) {
-    setup_error = e.what();
+    start.error = e.what();
   }
-  std::optional<LocalRuns> local;
-  if (plan) {
-    local.emplace(*plan, threads_or_default(threads),
-                  static_cast<std::size_t>(INT_MAX) - 64 - sizeof(RunTiming));
-  }
-  bool told = false;  // a kFailed was sent
-  if (!setup_error.empty()) {
-    send(0, kFailed, encode_failure(0, setup_error));
-    told = true;
-  }
-  bool asked = false;     // a kRequest is unanswered
-  bool released = false;  // rank 0 has no more runs, or is stopping
-  while (true) {
-    if (const int signal = interrupt_signal(); signal != 0 && !told) {
-      if (local) local->cancel();
-      send(0, kFailed, encode_failure(signal, ""));
-      told = true;
+  return start;
+}
+
+// A worker rank's loop: it asks rank 0 for runs while it has free threads,
+// sends each finished run back, tells rank 0 of a signal or an error once,
+// and says goodbye when rank 0 has no more runs and its own are done. A
+// rank that cannot run the sweep says why and waits to be stopped.
+class WorkerLoop {
+ public:
+  WorkerLoop(WorkerStart start, int threads) {
+    if (start.plan) {
+      local_.emplace(*start.plan, threads_or_default(threads),
+                     static_cast<std::size_t>(INT_MAX) - 64 - sizeof(RunTiming));
     }
-    if (local) {
-      for (const FinishedRun& run : local->take_finished())
-        send(0, kResult, encode_result(run));
-      if (const int signal = local->signal(); signal != 0 && !told) {
-        send(0, kFailed, encode_failure(signal, ""));
-        told = true;
+    if (!start.error.empty()) tell(0, start.error);
+  }
+
+  void run() {
+    while (true) {
+      report_own_state();
+      take_messages();
+      const std::size_t unfinished = local_ ? local_->unfinished() : 0;
+      if (released_ && unfinished == 0) {
+        send_finished();
+        send(0, kBye, {});
+        return;
       }
-      if (const std::string error = local->error(); !error.empty() && !told) {
-        local->cancel();
-        send(0, kFailed, encode_failure(0, error));
-        told = true;
+      if (local_ && !asked_ && !released_ && !told_
+          && unfinished < static_cast<std::size_t>(local_->threads())) {
+        send_request(
+            static_cast<std::uint32_t>(static_cast<std::size_t>(local_->threads()) - unfinished));
+        asked_ = true;
+      }
+      if (local_) {
+        local_->wait(kPoll);
+      } else {
+        std::this_thread::sleep_for(kPoll);
       }
     }
+  }
+
+ private:
+  // Tells rank 0 of a signal or an error, once.
+  void tell(int signal, const std::string& error) {
+    if (told_) return;
+    send(0, kFailed, encode_failure(signal, error));
+    told_ = true;
+  }
+
+  void send_finished() {
+    if (!local_) return;
+    for (const FinishedRun& run : local_->take_finished())
+      send(0, kResult, encode_result(run));
+  }
+
+  // A signal to this rank, finished runs, a signal or error in a run.
+  void report_own_state() {
+    if (const int signal = interrupt_signal(); signal != 0 && !told_) {
+      if (local_) local_->cancel();
+      tell(signal, "");
+    }
+    if (!local_) return;
+    send_finished();
+    if (const int signal = local_->signal(); signal != 0) tell(signal, "");
+    if (const std::string error = local_->error(); !error.empty() && !told_) {
+      local_->cancel();
+      tell(0, error);
+    }
+  }
+
+  // Rank 0's answers: runs to start (none: no more), or stop.
+  void take_messages() {
     int waiting = 0;
     MPI_Status status;
     MPI_Iprobe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &waiting, &status);
     while (waiting != 0) {
       const std::vector<std::byte> message = receive(status);
       if (status.MPI_TAG == kWork) {
-        asked = false;
+        asked_ = false;
         const std::vector<engine::RunKey> keys = decode_keys(message);
-        if (keys.empty()) released = true;
+        if (keys.empty()) released_ = true;
         for (const engine::RunKey key : keys)
-          local->start(key);
+          local_->start(key);
       } else if (status.MPI_TAG == kStop) {
-        released = true;
-        if (local) local->cancel();
+        released_ = true;
+        if (local_) local_->cancel();
       }
       MPI_Iprobe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &waiting, &status);
     }
-    const std::size_t unfinished = local ? local->unfinished() : 0;
-    if (released && unfinished == 0) {
-      if (local) {
-        for (const FinishedRun& run : local->take_finished())
-          send(0, kResult, encode_result(run));
-      }
-      send(0, kBye, {});
-      return;
-    }
-    if (local && !asked && !released && !told
-        && unfinished < static_cast<std::size_t>(local->threads())) {
-      send_request(
-          static_cast<std::uint32_t>(static_cast<std::size_t>(local->threads()) - unfinished));
-      asked = true;
-    }
-    if (local) {
-      local->wait(kPoll);
-    } else {
-      std::this_thread::sleep_for(kPoll);
-    }
   }
+
+  std::optional<LocalRuns> local_;
+  bool told_ = false;      // a kFailed was sent
+  bool asked_ = false;     // a kRequest is unanswered
+  bool released_ = false;  // rank 0 has no more runs, or is stopping
+};
+
+void run_as_worker(const MpiSession& mpi, int threads) {
+  std::optional<WorkerStart> start = receive_sweep(mpi);
+  if (!start) return;
+  WorkerLoop(std::move(*start), threads).run();
 }
 
 }  // namespace
