@@ -155,134 +155,122 @@ double quantile(std::vector<double> values, double q) {
   return values[below] + (h - static_cast<double>(below)) * (values[above] - values[below]);
 }
 
-void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::uint32_t policy,
+namespace {
+
+// Encounters and incidents of dyad d.
+void fill_exposure(const agents::PlatformWorld& world, std::size_t d, DyadRow& r) {
+  const agents::DyadCounts& c = world.dyad_counts()[d];
+  r.encounters = c.encounters[0] + c.encounters[1] + c.encounters[2];
+  r.encounter_hours = world.encounter_hours(d);
+  r.encounters_routine = c.encounters[0];
+  r.encounters_signalling = c.encounters[1];
+  r.encounters_harassment = c.encounters[2];
+  r.encounter_hours_routine = world.encounter_hours(d, agents::Conduct::routine);
+  r.encounter_hours_signalling = world.encounter_hours(d, agents::Conduct::signalling);
+  r.encounter_hours_harassment = world.encounter_hours(d, agents::Conduct::harassment);
+  r.incidents_unsafe = c.incidents[0];
+  r.incidents_dangerous = c.incidents[1];
+  r.incidents_grave = c.incidents[2];
+  const double incidents = static_cast<double>(c.incidents[0] + c.incidents[1] + c.incidents[2]);
+  r.incidents_per_100_hours = r.encounter_hours > 0.0 ? 100.0 * incidents / r.encounter_hours : 0.0;
+  for (const auto& by_severity : c.expected_incidents) {
+    r.expected_dangerous += by_severity[1];
+    r.expected_grave += by_severity[2];
+  }
+}
+
+// Each side's responses to the other's intrusions.
+void fill_responses(const agents::PlatformWorld& world, std::size_t a, std::size_t b, DyadRow& r) {
+  const agents::ResponseCounts& into_a = world.responses(a, b);
+  const agents::ResponseCounts& into_b = world.responses(b, a);
+  r.intrusions_into_a = into_a.intrusions;
+  r.scrambles_by_a = into_a.scrambles;
+  r.aircraft_scrambled_by_a = into_a.aircraft_scrambled;
+  r.dispatches_by_a = into_a.dispatches;
+  r.ships_dispatched_by_a = into_a.ships_dispatched;
+  r.unanswered_by_a = into_a.unanswered;
+  r.intrusions_into_b = into_b.intrusions;
+  r.scrambles_by_b = into_b.scrambles;
+  r.aircraft_scrambled_by_b = into_b.aircraft_scrambled;
+  r.dispatches_by_b = into_b.dispatches;
+  r.ships_dispatched_by_b = into_b.ships_dispatched;
+  r.unanswered_by_b = into_b.unanswered;
+  r.intercepts_by_a = into_a.intercepts;
+  r.airspace_violations_into_a = into_a.airspace_violations;
+  r.intercepts_by_b = into_b.intercepts;
+  r.airspace_violations_into_b = into_b.airspace_violations;
+}
+
+// The command layer: crises, clashes, hostility, and the hotline's calls
+// (their connect delays appended to `delays_s`).
+void fill_command(const agents::CrisisCommand& crisis, std::size_t d, DyadRow& r,
+                  std::vector<double>& delays_s) {
+  const agents::DyadRecord& e = crisis.record(d);
+  const agents::DyadHostility& h = crisis.hostility(d);
+  r.crisis_episodes = static_cast<std::uint32_t>(h.episodes());
+  r.crisis_days = e.crisis_s / 86400.0;
+  r.peak_level = e.peak_level;
+  r.clashes = e.clashes;
+  r.wars = e.wars;
+  r.first_crisis_day = day_or_nan(e.first_crisis_s);
+  r.first_clash_day = day_or_nan(e.first_clash_s);
+  r.war_day = day_or_nan(e.war_s);
+  r.expected_clashes = e.expected_clashes;
+  r.shocks = e.shocks;
+  r.deescalations = e.decisions[static_cast<std::size_t>(agents::Decision::deescalate)];
+  r.hostility = h.hostility();
+  r.baseline = h.baseline();
+  r.level = crisis.level(d);
+  r.connect_delay_median_hours = kNaN;
+  r.connect_delay_p90_hours = kNaN;
+  const agents::HotlineCounts* calls = crisis.calls(d);
+  if (calls == nullptr) return;
+  r.calls = calls->calls;
+  r.call_attempts = calls->attempts;
+  r.calls_connected = calls->connected;
+  r.calls_relayed = calls->relayed;
+  r.calls_failed = calls->failed;
+  r.connect_delay_median_hours = quantile(calls->connect_delays_s, 0.5) / 3600.0;
+  r.connect_delay_p90_hours = quantile(calls->connect_delays_s, 0.9) / 3600.0;
+  delays_s.insert(delays_s.end(), calls->connect_delays_s.begin(), calls->connect_delays_s.end());
+}
+
+// Adds a dyad's row to the run's sums (in dyad order, so that the sums are
+// the same bits every time).
+void add_to_summary(const DyadRow& r, SummaryRow& s) {
+  s.encounters += r.encounters;
+  s.encounter_hours += r.encounter_hours;
+  s.incidents_unsafe += r.incidents_unsafe;
+  s.incidents_dangerous += r.incidents_dangerous;
+  s.incidents_grave += r.incidents_grave;
+  s.intrusions += r.intrusions_into_a + r.intrusions_into_b;
+  s.scrambles += r.scrambles_by_a + r.scrambles_by_b;
+  s.dispatches += r.dispatches_by_a + r.dispatches_by_b;
+  s.unanswered += r.unanswered_by_a + r.unanswered_by_b;
+  s.intercepts += r.intercepts_by_a + r.intercepts_by_b;
+  s.airspace_violations += r.airspace_violations_into_a + r.airspace_violations_into_b;
+  s.crisis_episodes += r.crisis_episodes;
+  s.crisis_days += r.crisis_days;
+  s.peak_level = std::max(s.peak_level, r.peak_level);
+  s.clashes += r.clashes;
+  s.wars += r.wars;
+  s.expected_dangerous += r.expected_dangerous;
+  s.expected_grave += r.expected_grave;
+  s.expected_clashes += r.expected_clashes;
+  keep_earliest(s.first_crisis_day, r.first_crisis_day);
+  keep_earliest(s.first_clash_day, r.first_clash_day);
+  keep_earliest(s.first_war_day, r.war_day);
+  s.calls += r.calls;
+  s.call_attempts += r.call_attempts;
+  s.calls_connected += r.calls_connected;
+  s.calls_relayed += r.calls_relayed;
+  s.calls_failed += r.calls_failed;
+}
+
+// One row per (zone, nation): presence of any platform and of coast guards.
+void fill_presence(const agents::PlatformWorld& world, std::uint32_t policy,
                    std::uint32_t replication, RunRecord& record) {
   const agents::WorldSpec& spec = world.spec();
-  const agents::CrisisCommand& crisis = world.crisis();
-  SummaryRow& s = record.summary;
-  s.policy = policy;
-  s.replication = replication;
-  s.seed = seed;
-  s.steps = world.steps_taken();
-  s.days = world.time_s() / 86400.0;
-  s.stopped_at_clash = world.stopped() ? 1 : 0;
-  s.platforms = static_cast<std::uint32_t>(world.platform_count());
-  s.first_crisis_day = kNaN;
-  s.first_clash_day = kNaN;
-  s.first_war_day = kNaN;
-  std::vector<double> all_delays_s;
-
-  record.dyads.clear();
-  for (std::size_t d = 0; d < world.dyads().size(); ++d) {
-    const auto [a, b] = world.dyads()[d];
-    const agents::DyadCounts& c = world.dyad_counts()[d];
-    const agents::DyadRecord& e = crisis.record(d);
-    const agents::DyadHostility& h = crisis.hostility(d);
-    DyadRow r{};
-    r.policy = policy;
-    r.replication = replication;
-    r.dyad = static_cast<std::uint32_t>(d);
-    r.encounters = c.encounters[0] + c.encounters[1] + c.encounters[2];
-    r.encounter_hours = world.encounter_hours(d);
-    r.encounters_routine = c.encounters[0];
-    r.encounters_signalling = c.encounters[1];
-    r.encounters_harassment = c.encounters[2];
-    r.encounter_hours_routine = world.encounter_hours(d, agents::Conduct::routine);
-    r.encounter_hours_signalling = world.encounter_hours(d, agents::Conduct::signalling);
-    r.encounter_hours_harassment = world.encounter_hours(d, agents::Conduct::harassment);
-    r.incidents_unsafe = c.incidents[0];
-    r.incidents_dangerous = c.incidents[1];
-    r.incidents_grave = c.incidents[2];
-    const double incidents = static_cast<double>(c.incidents[0] + c.incidents[1] + c.incidents[2]);
-    r.incidents_per_100_hours =
-        r.encounter_hours > 0.0 ? 100.0 * incidents / r.encounter_hours : 0.0;
-    const agents::ResponseCounts& into_a = world.responses(a, b);
-    const agents::ResponseCounts& into_b = world.responses(b, a);
-    r.intrusions_into_a = into_a.intrusions;
-    r.scrambles_by_a = into_a.scrambles;
-    r.aircraft_scrambled_by_a = into_a.aircraft_scrambled;
-    r.dispatches_by_a = into_a.dispatches;
-    r.ships_dispatched_by_a = into_a.ships_dispatched;
-    r.unanswered_by_a = into_a.unanswered;
-    r.intrusions_into_b = into_b.intrusions;
-    r.scrambles_by_b = into_b.scrambles;
-    r.aircraft_scrambled_by_b = into_b.aircraft_scrambled;
-    r.dispatches_by_b = into_b.dispatches;
-    r.ships_dispatched_by_b = into_b.ships_dispatched;
-    r.unanswered_by_b = into_b.unanswered;
-    r.intercepts_by_a = into_a.intercepts;
-    r.airspace_violations_into_a = into_a.airspace_violations;
-    r.intercepts_by_b = into_b.intercepts;
-    r.airspace_violations_into_b = into_b.airspace_violations;
-    r.crisis_episodes = static_cast<std::uint32_t>(h.episodes());
-    r.crisis_days = e.crisis_s / 86400.0;
-    r.peak_level = e.peak_level;
-    r.clashes = e.clashes;
-    r.wars = e.wars;
-    r.first_crisis_day = day_or_nan(e.first_crisis_s);
-    r.first_clash_day = day_or_nan(e.first_clash_s);
-    r.war_day = day_or_nan(e.war_s);
-    for (const auto& by_severity : c.expected_incidents) {
-      r.expected_dangerous += by_severity[1];
-      r.expected_grave += by_severity[2];
-    }
-    r.expected_clashes = e.expected_clashes;
-    r.shocks = e.shocks;
-    r.deescalations = e.decisions[static_cast<std::size_t>(agents::Decision::deescalate)];
-    r.hostility = h.hostility();
-    r.baseline = h.baseline();
-    r.level = crisis.level(d);
-    r.connect_delay_median_hours = kNaN;
-    r.connect_delay_p90_hours = kNaN;
-    if (const agents::HotlineCounts* calls = crisis.calls(d)) {
-      r.calls = calls->calls;
-      r.call_attempts = calls->attempts;
-      r.calls_connected = calls->connected;
-      r.calls_relayed = calls->relayed;
-      r.calls_failed = calls->failed;
-      r.connect_delay_median_hours = quantile(calls->connect_delays_s, 0.5) / 3600.0;
-      r.connect_delay_p90_hours = quantile(calls->connect_delays_s, 0.9) / 3600.0;
-      all_delays_s.insert(all_delays_s.end(), calls->connect_delays_s.begin(),
-                          calls->connect_delays_s.end());
-    }
-    record.dyads.push_back(r);
-
-    s.encounters += r.encounters;
-    s.encounter_hours += r.encounter_hours;
-    s.incidents_unsafe += r.incidents_unsafe;
-    s.incidents_dangerous += r.incidents_dangerous;
-    s.incidents_grave += r.incidents_grave;
-    s.intrusions += r.intrusions_into_a + r.intrusions_into_b;
-    s.scrambles += r.scrambles_by_a + r.scrambles_by_b;
-    s.dispatches += r.dispatches_by_a + r.dispatches_by_b;
-    s.unanswered += r.unanswered_by_a + r.unanswered_by_b;
-    s.intercepts += r.intercepts_by_a + r.intercepts_by_b;
-    s.airspace_violations += r.airspace_violations_into_a + r.airspace_violations_into_b;
-    s.crisis_episodes += r.crisis_episodes;
-    s.crisis_days += r.crisis_days;
-    s.peak_level = std::max(s.peak_level, r.peak_level);
-    s.clashes += r.clashes;
-    s.wars += r.wars;
-    s.expected_dangerous += r.expected_dangerous;
-    s.expected_grave += r.expected_grave;
-    s.expected_clashes += r.expected_clashes;
-    keep_earliest(s.first_crisis_day, r.first_crisis_day);
-    keep_earliest(s.first_clash_day, r.first_clash_day);
-    keep_earliest(s.first_war_day, r.war_day);
-    s.calls += r.calls;
-    s.call_attempts += r.call_attempts;
-    s.calls_connected += r.calls_connected;
-    s.calls_relayed += r.calls_relayed;
-    s.calls_failed += r.calls_failed;
-  }
-  const double incidents =
-      static_cast<double>(s.incidents_unsafe + s.incidents_dangerous + s.incidents_grave);
-  s.incidents_per_100_hours = s.encounter_hours > 0.0 ? 100.0 * incidents / s.encounter_hours : 0.0;
-  s.connect_delay_median_hours = quantile(all_delays_s, 0.5) / 3600.0;
-  s.connect_delay_p90_hours = quantile(all_delays_s, 0.9) / 3600.0;
-  s.cues_encounters = world.cues_encounters();
-  s.cues_both_adhered = world.cues_both_adhered();
-
   record.presence.clear();
   for (std::size_t z = 0; z < spec.zones.size(); ++z) {
     for (std::size_t n = 0; n < spec.nations.size(); ++n) {
@@ -306,6 +294,45 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
       record.presence.push_back(p);
     }
   }
+}
+
+}  // namespace
+
+void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::uint32_t policy,
+                   std::uint32_t replication, RunRecord& record) {
+  SummaryRow& s = record.summary;
+  s.policy = policy;
+  s.replication = replication;
+  s.seed = seed;
+  s.steps = world.steps_taken();
+  s.days = world.time_s() / 86400.0;
+  s.stopped_at_clash = world.stopped() ? 1 : 0;
+  s.platforms = static_cast<std::uint32_t>(world.platform_count());
+  s.first_crisis_day = kNaN;
+  s.first_clash_day = kNaN;
+  s.first_war_day = kNaN;
+  std::vector<double> all_delays_s;
+  record.dyads.clear();
+  for (std::size_t d = 0; d < world.dyads().size(); ++d) {
+    const auto [a, b] = world.dyads()[d];
+    DyadRow r{};
+    r.policy = policy;
+    r.replication = replication;
+    r.dyad = static_cast<std::uint32_t>(d);
+    fill_exposure(world, d, r);
+    fill_responses(world, a, b, r);
+    fill_command(world.crisis(), d, r, all_delays_s);
+    record.dyads.push_back(r);
+    add_to_summary(r, s);
+  }
+  const double incidents =
+      static_cast<double>(s.incidents_unsafe + s.incidents_dangerous + s.incidents_grave);
+  s.incidents_per_100_hours = s.encounter_hours > 0.0 ? 100.0 * incidents / s.encounter_hours : 0.0;
+  s.connect_delay_median_hours = quantile(all_delays_s, 0.5) / 3600.0;
+  s.connect_delay_p90_hours = quantile(all_delays_s, 0.9) / 3600.0;
+  s.cues_encounters = world.cues_encounters();
+  s.cues_both_adhered = world.cues_both_adhered();
+  fill_presence(world, policy, replication, record);
 }
 
 std::vector<std::byte> encode_run_record(const RunRecord& record) {

@@ -133,6 +133,177 @@ struct StateSampleRow {
 
 }  // namespace
 
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+using Kind = SmallColumn::Kind;
+
+std::string km_text(double x) {
+  return fmt::format("{}", x);
+}
+
+void write_root_attributes(const hdf5::File& file, const TraceIdentity& identity,
+                           const std::string& command_line, const agents::WorldSpec& spec) {
+  const hid_t root = file.id();
+  hdf5::write_attribute(file, root, "format", "hotline");
+  hdf5::write_attribute(file, root, "format_version", kTraceFormatVersion);
+  hdf5::write_attribute(file, root, "hotline_version", identity.hotline_version);
+  hdf5::write_attribute(file, root, "created_utc", utc_now());
+  hdf5::write_attribute(file, root, "command_line", command_line);
+  hdf5::write_attribute(file, root, "kind", identity.kind);
+  hdf5::write_attribute(file, root, "seed", identity.seed);
+  hdf5::write_attribute(file, root, "days", identity.days);
+  hdf5::write_attribute(file, root, "dt_s", spec.dt_s);
+  hdf5::write_attribute(file, root, "replications", std::int64_t{identity.replications});
+  hdf5::write_attribute(file, root, "shard_index", std::int64_t{identity.shard_index});
+  hdf5::write_attribute(file, root, "shard_count", std::int64_t{identity.shard_count});
+  hdf5::write_attribute(file, root, "events", identity.events);
+  hdf5::write_attribute(file, root, "hostility_interval_s", identity.hostility_interval_s);
+  hdf5::write_attribute(file, root, "state_interval_s", identity.state_interval_s);
+}
+
+void write_scenario_group(const hdf5::File& file, const TraceIdentity& identity) {
+  hdf5::Handle group = hdf5::create_group(file, file.id(), "scenario");
+  hdf5::write_attribute(file, group.get(), "name", identity.scenario_name);
+  hdf5::write_attribute(file, group.get(), "file", identity.scenario_file);
+  hdf5::write_attribute(file, group.get(), "yaml", identity.scenario_yaml);
+  hdf5::write_attribute(file, group.get(), "resolved_yaml", identity.resolved_yaml);
+  hdf5::write_attribute(file, group.get(), "hash", identity.scenario_hash);
+}
+
+// Everything a reader needs to put plane km back on the globe
+// (docs/trace-format.md gives the formulas, analysis/hotline_geo.py the code).
+void write_projection(const hdf5::File& file, const agents::WorldSpec& spec) {
+  const agents::ProjectionParameters& p = spec.projection.parameters();
+  hdf5::Handle group = hdf5::create_group(file, file.id(), "projection");
+  hdf5::write_attribute(file, group.get(), "method",
+                        "azimuthal equidistant on the conformal sphere of WGS 84");
+  hdf5::write_attribute(file, group.get(), "centre_lat_deg", p.centre.lat_deg);
+  hdf5::write_attribute(file, group.get(), "centre_lon_deg", p.centre.lon_deg);
+  hdf5::write_attribute(file, group.get(), "ellipsoid_a_km", p.ellipsoid_a_km);
+  hdf5::write_attribute(file, group.get(), "ellipsoid_flattening", p.ellipsoid_flattening);
+  hdf5::write_attribute(file, group.get(), "sphere_radius_km", p.sphere_radius_km);
+  hdf5::write_attribute(file, group.get(), "sphere_centre_lat_rad", p.sphere_centre_lat_rad);
+  hdf5::write_attribute(file, group.get(), "longitude_factor", p.longitude_factor);
+  hdf5::write_attribute(file, group.get(), "isometric_offset", p.isometric_offset);
+}
+
+void write_nations_and_dyads(const hdf5::File& file, const agents::WorldSpec& spec) {
+  Rows rows;
+  for (const agents::NationSpec& n : spec.nations)
+    rows.push_back({n.id, n.name});
+  write_small_table(file, file.id(), "nations", {{"id"}, {"name"}}, rows);
+  rows.clear();
+  for (const auto& [a, b] : spec.dyads()) {
+    rows.push_back(
+        {spec.nations[a].id + "-" + spec.nations[b].id, spec.nations[a].id, spec.nations[b].id});
+  }
+  write_small_table(file, file.id(), "dyads", {{"name"}, {"nation_a"}, {"nation_b"}}, rows);
+}
+
+// Zones with their geometry in the plane (what the engine tests against),
+// so that plots and analyses need no projection of their own: a circle by
+// centre and radius, a polygon by its vertices in /zone_vertices, a land
+// belt by its width as the radius and its land's coast in /zone_coast.
+void write_zones(const hdf5::File& file, const agents::WorldSpec& spec) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();  // not a circle
+  Rows rows;
+  Rows vertices;
+  Rows coast;
+  for (std::size_t z = 0; z < spec.zones.size(); ++z) {
+    const agents::ZoneSpec& zone = spec.zones[z];
+    const agents::ZoneShape& shape = zone.shape;
+    const bool circle = shape.is_circle();
+    const bool belt = shape.is_land_belt();
+    rows.push_back({zone.id, std::string(agents::zone_kind_name(zone.kind)),
+                    zone.owner ? spec.nations[*zone.owner].id : std::string(),
+                    circle ? "circle" : (belt ? "land_belt" : "polygon"),
+                    km_text(circle ? shape.centre().x_km : kNaN),
+                    km_text(circle ? shape.centre().y_km : kNaN),
+                    km_text(circle ? shape.radius_km() : (belt ? shape.belt_km() : kNaN))});
+    for (const agents::PlanePoint& v : shape.vertices())
+      vertices.push_back({std::to_string(z), km_text(v.x_km), km_text(v.y_km)});
+    if (!belt) continue;
+    for (const auto& [a, b] : shape.belt_land()->coast_edges()) {
+      coast.push_back(
+          {std::to_string(z), km_text(a.x_km), km_text(a.y_km), km_text(b.x_km), km_text(b.y_km)});
+    }
+  }
+  const hid_t root = file.id();
+  write_small_table(file, root, "zones",
+                    {{"id"},
+                     {"kind"},
+                     {"owner"},
+                     {"shape"},
+                     {"centre_x_km", Kind::f64},
+                     {"centre_y_km", Kind::f64},
+                     {"radius_km", Kind::f64}},
+                    rows);
+  write_small_table(file, root, "zone_vertices",
+                    {{"zone", Kind::u32}, {"x_km", Kind::f64}, {"y_km", Kind::f64}}, vertices);
+  write_small_table(file, root, "zone_coast",
+                    {{"zone", Kind::u32},
+                     {"x0_km", Kind::f64},
+                     {"y0_km", Kind::f64},
+                     {"x1_km", Kind::f64},
+                     {"y1_km", Kind::f64}},
+                    coast);
+}
+
+// Bases, then the agents in id order (forces in order, each force's
+// platforms in turn).
+void write_bases_and_agents(const hdf5::File& file, const agents::WorldSpec& spec) {
+  Rows rows;
+  for (const agents::BaseSpec& base : spec.bases) {
+    rows.push_back(
+        {base.id, spec.nations[base.nation].id, km_text(base.at.x_km), km_text(base.at.y_km)});
+  }
+  write_small_table(file, file.id(), "bases",
+                    {{"id"}, {"nation"}, {"x_km", Kind::f64}, {"y_km", Kind::f64}}, rows);
+  rows.clear();
+  for (const agents::ForceSpec& f : spec.forces) {
+    const agents::ClassSpec& c = spec.classes[f.platform_class];
+    for (std::uint32_t k = 0; k < f.count; ++k) {
+      rows.push_back(
+          {spec.nations[f.nation].id, c.id, std::string(agents::platform_kind_name(c.kind)),
+           std::string(agents::role_name(c.role)), f.id, fmt::format("{}-{}", f.id, k + 1)});
+    }
+  }
+  write_small_table(file, file.id(), "agents",
+                    {{"nation"}, {"class"}, {"kind"}, {"role"}, {"force"}, {"name"}}, rows);
+}
+
+void write_policies(const hdf5::File& file, const TraceIdentity& identity,
+                    const scenarios::Scenario& scenario) {
+  Rows rows;
+  for (std::size_t i = 0; i < identity.policies.size(); ++i) {
+    rows.push_back({identity.policy_ids[i], std::to_string(identity.policies[i]),
+                    scenarios::explain_policy(scenario, identity.policies[i])});
+  }
+  write_small_table(file, file.id(), "policies",
+                    {{"id"}, {"scenario_index", Kind::u32}, {"definition"}}, rows);
+}
+
+// The names behind the code columns: event types, severities, states.
+void write_code_tables(const hdf5::File& file) {
+  Rows rows;
+  for (std::size_t t = 0; t <= static_cast<std::size_t>(agents::EventType::war); ++t)
+    rows.push_back({std::string(agents::event_type_name(static_cast<agents::EventType>(t)))});
+  write_small_table(file, file.id(), "event_types", {{"name"}}, rows);
+  rows.clear();
+  for (std::size_t t = 0; t < 3; ++t)
+    rows.push_back({std::string(agents::severity_name(static_cast<agents::Severity>(t)))});
+  write_small_table(file, file.id(), "severities", {{"name"}}, rows);
+  rows.clear();
+  for (std::size_t t = 0; t < agents::kPlatformStateCount; ++t) {
+    rows.push_back(
+        {std::string(agents::platform_state_name(static_cast<agents::PlatformState>(t)))});
+  }
+  write_small_table(file, file.id(), "platform_states", {{"name"}}, rows);
+}
+
+}  // namespace
+
 TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
                      std::string command_line, const scenarios::Scenario& scenario,
                      const agents::WorldSpec& spec)
@@ -141,153 +312,15 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
       dyads_(static_cast<std::uint32_t>(spec.dyads().size())),
       file_(hdf5::File::create(temporary_path_)) {
   try {
+    write_root_attributes(file_, identity, command_line, spec);
+    write_scenario_group(file_, identity);
+    write_projection(file_, spec);
+    write_nations_and_dyads(file_, spec);
+    write_zones(file_, spec);
+    write_bases_and_agents(file_, spec);
+    write_policies(file_, identity, scenario);
+    write_code_tables(file_);
     const hid_t root = file_.id();
-    hdf5::write_attribute(file_, root, "format", "hotline");
-    hdf5::write_attribute(file_, root, "format_version", kTraceFormatVersion);
-    hdf5::write_attribute(file_, root, "hotline_version", identity.hotline_version);
-    hdf5::write_attribute(file_, root, "created_utc", utc_now());
-    hdf5::write_attribute(file_, root, "command_line", command_line);
-    hdf5::write_attribute(file_, root, "kind", identity.kind);
-    hdf5::write_attribute(file_, root, "seed", identity.seed);
-    hdf5::write_attribute(file_, root, "days", identity.days);
-    hdf5::write_attribute(file_, root, "dt_s", spec.dt_s);
-    hdf5::write_attribute(file_, root, "replications", std::int64_t{identity.replications});
-    hdf5::write_attribute(file_, root, "shard_index", std::int64_t{identity.shard_index});
-    hdf5::write_attribute(file_, root, "shard_count", std::int64_t{identity.shard_count});
-    hdf5::write_attribute(file_, root, "events", identity.events);
-    hdf5::write_attribute(file_, root, "hostility_interval_s", identity.hostility_interval_s);
-    hdf5::write_attribute(file_, root, "state_interval_s", identity.state_interval_s);
-
-    {
-      hdf5::Handle group = hdf5::create_group(file_, root, "scenario");
-      hdf5::write_attribute(file_, group.get(), "name", identity.scenario_name);
-      hdf5::write_attribute(file_, group.get(), "file", identity.scenario_file);
-      hdf5::write_attribute(file_, group.get(), "yaml", identity.scenario_yaml);
-      hdf5::write_attribute(file_, group.get(), "resolved_yaml", identity.resolved_yaml);
-      hdf5::write_attribute(file_, group.get(), "hash", identity.scenario_hash);
-    }
-    {
-      // Everything a reader needs to put plane km back on the globe
-      // (docs/trace-format.md gives the formulas, analysis/hotline_geo.py
-      // the code).
-      const agents::ProjectionParameters& p = spec.projection.parameters();
-      hdf5::Handle group = hdf5::create_group(file_, root, "projection");
-      hdf5::write_attribute(file_, group.get(), "method",
-                            "azimuthal equidistant on the conformal sphere of WGS 84");
-      hdf5::write_attribute(file_, group.get(), "centre_lat_deg", p.centre.lat_deg);
-      hdf5::write_attribute(file_, group.get(), "centre_lon_deg", p.centre.lon_deg);
-      hdf5::write_attribute(file_, group.get(), "ellipsoid_a_km", p.ellipsoid_a_km);
-      hdf5::write_attribute(file_, group.get(), "ellipsoid_flattening", p.ellipsoid_flattening);
-      hdf5::write_attribute(file_, group.get(), "sphere_radius_km", p.sphere_radius_km);
-      hdf5::write_attribute(file_, group.get(), "sphere_centre_lat_rad", p.sphere_centre_lat_rad);
-      hdf5::write_attribute(file_, group.get(), "longitude_factor", p.longitude_factor);
-      hdf5::write_attribute(file_, group.get(), "isometric_offset", p.isometric_offset);
-    }
-
-    std::vector<std::vector<std::string>> rows;
-    for (const agents::NationSpec& n : spec.nations)
-      rows.push_back({n.id, n.name});
-    write_small_table(file_, root, "nations", {{"id"}, {"name"}}, rows);
-
-    rows.clear();
-    for (const auto& [a, b] : spec.dyads()) {
-      rows.push_back(
-          {spec.nations[a].id + "-" + spec.nations[b].id, spec.nations[a].id, spec.nations[b].id});
-    }
-    write_small_table(file_, root, "dyads", {{"name"}, {"nation_a"}, {"nation_b"}}, rows);
-
-    // Zones with their geometry in the plane (what the engine tests
-    // against), so that plots and analyses need no projection of their own:
-    // a circle by centre and radius, a polygon by its vertices in
-    // /zone_vertices.
-    using Kind = SmallColumn::Kind;
-    const auto km = [](double x) { return fmt::format("{}", x); };
-    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();  // not a circle
-    rows.clear();
-    std::vector<std::vector<std::string>> vertices;
-    std::vector<std::vector<std::string>> coast;
-    for (std::size_t z = 0; z < spec.zones.size(); ++z) {
-      const agents::ZoneSpec& zone = spec.zones[z];
-      const agents::ZoneShape& shape = zone.shape;
-      const bool circle = shape.is_circle();
-      const bool belt = shape.is_land_belt();
-      // A land belt: its width as the radius, its land's coast in
-      // /zone_coast.
-      rows.push_back({zone.id, std::string(agents::zone_kind_name(zone.kind)),
-                      zone.owner ? spec.nations[*zone.owner].id : std::string(),
-                      circle ? "circle" : (belt ? "land_belt" : "polygon"),
-                      km(circle ? shape.centre().x_km : kNaN),
-                      km(circle ? shape.centre().y_km : kNaN),
-                      km(circle ? shape.radius_km() : (belt ? shape.belt_km() : kNaN))});
-      for (const agents::PlanePoint& v : shape.vertices())
-        vertices.push_back({std::to_string(z), km(v.x_km), km(v.y_km)});
-      if (belt) {
-        for (const auto& [a, b] : shape.belt_land()->coast_edges()) {
-          coast.push_back({std::to_string(z), km(a.x_km), km(a.y_km), km(b.x_km), km(b.y_km)});
-        }
-      }
-    }
-    write_small_table(file_, root, "zones",
-                      {{"id"},
-                       {"kind"},
-                       {"owner"},
-                       {"shape"},
-                       {"centre_x_km", Kind::f64},
-                       {"centre_y_km", Kind::f64},
-                       {"radius_km", Kind::f64}},
-                      rows);
-    write_small_table(file_, root, "zone_vertices",
-                      {{"zone", Kind::u32}, {"x_km", Kind::f64}, {"y_km", Kind::f64}}, vertices);
-    write_small_table(file_, root, "zone_coast",
-                      {{"zone", Kind::u32},
-                       {"x0_km", Kind::f64},
-                       {"y0_km", Kind::f64},
-                       {"x1_km", Kind::f64},
-                       {"y1_km", Kind::f64}},
-                      coast);
-
-    rows.clear();
-    for (const agents::BaseSpec& base : spec.bases)
-      rows.push_back({base.id, spec.nations[base.nation].id, km(base.at.x_km), km(base.at.y_km)});
-    write_small_table(file_, root, "bases",
-                      {{"id"}, {"nation"}, {"x_km", Kind::f64}, {"y_km", Kind::f64}}, rows);
-
-    // Agents in id order: forces in order, each force's platforms in turn.
-    rows.clear();
-    for (const agents::ForceSpec& f : spec.forces) {
-      const agents::ClassSpec& c = spec.classes[f.platform_class];
-      for (std::uint32_t k = 0; k < f.count; ++k) {
-        rows.push_back(
-            {spec.nations[f.nation].id, c.id, std::string(agents::platform_kind_name(c.kind)),
-             std::string(agents::role_name(c.role)), f.id, fmt::format("{}-{}", f.id, k + 1)});
-      }
-    }
-    write_small_table(file_, root, "agents",
-                      {{"nation"}, {"class"}, {"kind"}, {"role"}, {"force"}, {"name"}}, rows);
-
-    rows.clear();
-    for (std::size_t i = 0; i < identity.policies.size(); ++i) {
-      rows.push_back({identity.policy_ids[i], std::to_string(identity.policies[i]),
-                      scenarios::explain_policy(scenario, identity.policies[i])});
-    }
-    write_small_table(file_, root, "policies",
-                      {{"id"}, {"scenario_index", SmallColumn::Kind::u32}, {"definition"}}, rows);
-
-    rows.clear();
-    for (std::size_t t = 0; t <= static_cast<std::size_t>(agents::EventType::war); ++t)
-      rows.push_back({std::string(agents::event_type_name(static_cast<agents::EventType>(t)))});
-    write_small_table(file_, root, "event_types", {{"name"}}, rows);
-    rows.clear();
-    for (std::size_t t = 0; t < 3; ++t)
-      rows.push_back({std::string(agents::severity_name(static_cast<agents::Severity>(t)))});
-    write_small_table(file_, root, "severities", {{"name"}}, rows);
-    rows.clear();
-    for (std::size_t t = 0; t < agents::kPlatformStateCount; ++t) {
-      rows.push_back(
-          {std::string(agents::platform_state_name(static_cast<agents::PlatformState>(t)))});
-    }
-    write_small_table(file_, root, "platform_states", {{"name"}}, rows);
-
     tables_ = std::make_unique<Tables>(Tables{
         hdf5::Table(file_, root, "summary", sizeof(SummaryRow), summary_fields(), 1024, kDeflate),
         hdf5::Table(file_, root, "dyad_summary", sizeof(DyadRow), dyad_fields(), 1024, kDeflate),
