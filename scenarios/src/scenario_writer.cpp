@@ -276,21 +276,8 @@ void write_escalation(std::string& out, const Scenario& s) {
       numbers(e.standoff_multiplier), numbers(e.sortie_rate_multiplier));
 }
 
-}  // namespace
-
-std::string explain_scenario(const Scenario& s) {
-  std::string out;
-  out +=
-      "# Fully resolved by `hotline validate --explain`: defaults filled in, references\n"
-      "# resolved, units normalised. Loads to the same scenario as its source.\n";
-  out += fmt::format("name: {}\n", quoted(s.name));
-  out += fmt::format("frame:\n  centre: {}\n", lat_lon(s.frame.centre));
-  out += fmt::format("geography:\n  land: {}\n  land_hash: {}\n  land_cell: {}\n",
-                     quoted(s.geography.land), quoted(s.geography.land_hash),
-                     length(s.geography.land_cell_km));
-  out += fmt::format("time:\n  dt: {}\n  horizon: {}\n", duration(s.time.dt_s),
-                     duration(s.time.horizon_s));
-
+// Nations with their relations (neutral ones left out).
+void write_nations(std::string& out, const Scenario& s) {
   out += "nations:\n";
   for (std::size_t a = 0; a < s.nations.size(); ++a) {
     out += fmt::format("  - id: {}\n    name: {}\n", s.nations[a].id, quoted(s.nations[a].name));
@@ -302,7 +289,10 @@ std::string explain_scenario(const Scenario& s) {
     }
     if (!relations.empty()) out += fmt::format("    relations: {{{}}}\n", relations);
   }
+}
 
+// Zones: a circle, a polygon, or a belt of sea along land.
+void write_zones(std::string& out, const Scenario& s) {
   if (!s.zones.empty()) out += "zones:\n";
   for (const Zone& z : s.zones) {
     out += fmt::format("  - id: {}\n    kind: {}\n", z.id, zone_kind_name(z.kind));
@@ -328,6 +318,10 @@ std::string explain_scenario(const Scenario& s) {
         out += fmt::format("      - [{}, {}]\n", number(v.lat_deg), number(v.lon_deg));
     }
   }
+}
+
+// Named points and bases.
+void write_places(std::string& out, const Scenario& s) {
   if (!s.points.empty()) out += "points:\n";
   for (const NamedPoint& p : s.points) {
     out += fmt::format("  - {{id: {}, lat: {}, lon: {}}}\n", p.id, number(p.at.lat_deg),
@@ -338,7 +332,10 @@ std::string explain_scenario(const Scenario& s) {
     out += fmt::format("  - {{id: {}, nation: {}, lat: {}, lon: {}}}\n", b.id,
                        s.nations[b.nation].id, number(b.at.lat_deg), number(b.at.lon_deg));
   }
+}
 
+// Platform classes; aircraft with their endurance and altitudes.
+void write_classes(std::string& out, const Scenario& s) {
   if (!s.classes.empty()) out += "classes:\n";
   for (const PlatformClass& c : s.classes) {
     out += fmt::format(
@@ -354,7 +351,10 @@ std::string explain_scenario(const Scenario& s) {
           length(c.patrol_altitude_km), length(c.low_pass_altitude_km), length(c.ceiling_km));
     }
   }
+}
 
+// Forces with their missions, and the exercises that deploy them.
+void write_forces_and_exercises(std::string& out, const Scenario& s) {
   if (!s.forces.empty()) out += "forces:\n";
   for (const Force& f : s.forces) {
     out += fmt::format("  - id: {}\n    nation: {}\n    class: {}\n    count: {}\n", f.id,
@@ -377,7 +377,10 @@ std::string explain_scenario(const Scenario& s) {
         e.id, s.nations[e.nation].id, s.zones[e.area].id, duration(e.start_s),
         duration(e.duration_s), id_list(e.forces, s.forces));
   }
+}
 
+// Command centres with their radars and watch rules.
+void write_command_centres(std::string& out, const Scenario& s) {
   if (!s.command_centres.empty()) out += "command_centres:\n";
   for (const CommandCentre& c : s.command_centres) {
     out += fmt::format("  - id: {}\n    name: {}\n    nation: {}\n", c.id, quoted(c.name),
@@ -398,7 +401,28 @@ std::string explain_scenario(const Scenario& s) {
           fmt::join(roles, ", "), id_list(w.responders, s.forces));
     }
   }
+}
 
+}  // namespace
+
+std::string explain_scenario(const Scenario& s) {
+  std::string out;
+  out +=
+      "# Fully resolved by `hotline validate --explain`: defaults filled in, references\n"
+      "# resolved, units normalised. Loads to the same scenario as its source.\n";
+  out += fmt::format("name: {}\n", quoted(s.name));
+  out += fmt::format("frame:\n  centre: {}\n", lat_lon(s.frame.centre));
+  out += fmt::format("geography:\n  land: {}\n  land_hash: {}\n  land_cell: {}\n",
+                     quoted(s.geography.land), quoted(s.geography.land_hash),
+                     length(s.geography.land_cell_km));
+  out += fmt::format("time:\n  dt: {}\n  horizon: {}\n", duration(s.time.dt_s),
+                     duration(s.time.horizon_s));
+  write_nations(out, s);
+  write_zones(out, s);
+  write_places(out, s);
+  write_classes(out, s);
+  write_forces_and_exercises(out, s);
+  write_command_centres(out, s);
   const EncounterParameters& enc = s.encounters;
   out += fmt::format(
       "encounters:\n  ranges: {{ship_ship: {}, aircraft_aircraft: {}, aircraft_ship: {}}}\n"
