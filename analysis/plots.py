@@ -24,7 +24,8 @@ Each is drawn whole and then renamed into place, so DIR never holds half a
 picture. A file that is not a Hotline sweep, or a comparison made from
 another file, is refused with a message naming it and exit code 2.
 
-Needs Debian's python3-matplotlib, python3-h5py and python3-numpy; run it
+It reads the file through hotline_results (beside it). Needs Debian's
+python3-matplotlib, python3-h5py, python3-numpy and python3-pandas; run it
 with /usr/bin/python3 (the python3 first on PATH may not see them).
 """
 
@@ -37,7 +38,6 @@ import sys
 import warnings
 
 EXIT_BAD_INPUT = 2
-FORMAT_VERSION = 2
 
 
 class BadInput(Exception):
@@ -50,9 +50,8 @@ def fail(message):
 
 
 try:
-    import h5py
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import hotline_geo
+    import hotline_results
     import matplotlib
 
     matplotlib.use("Agg")  # files only, no display
@@ -62,7 +61,8 @@ try:
 except ImportError as e:  # pragma: no cover - depends on the machine
     print(
         f"plots.py: error: {e.name} is missing: install Debian's python3-matplotlib, "
-        "python3-h5py and python3-numpy (make deps) and run with /usr/bin/python3",
+        "python3-h5py, python3-numpy and python3-pandas (make deps) and run with "
+        "/usr/bin/python3",
         file=sys.stderr,
     )
     sys.exit(1)
@@ -76,43 +76,33 @@ def text(value):
 
 
 class Sweep:
-    """What the plots need from a sweep file, checked on the way in."""
+    """What the plots need from a sweep file, read through hotline_results
+    (which checks that it is a Hotline trace of this format)."""
 
-    REQUIRED = ("summary", "policies", "dyads", "nations", "zones", "zone_vertices", "bases",
-                "events", "event_types", "severities")
+    REQUIRED = ("zone_vertices", "bases")
 
     def __init__(self, path):
         self.path = path
-        if not os.path.exists(path):
-            raise BadInput(f"{path}: no such file")
         try:
-            f = h5py.File(path, "r")
-        except OSError:
-            raise BadInput(f"{path}: not an HDF5 file (a Hotline sweep is written by "
-                           "hotline sweep or hotline merge)") from None
-        with f:
-            if text(f.attrs.get("format", b"")) != "hotline":
-                raise BadInput(f"{path}: an HDF5 file, but not a Hotline trace (no root "
-                               "attribute format = \"hotline\")")
-            version = int(f.attrs.get("format_version", -1))
-            if version != FORMAT_VERSION:
-                raise BadInput(f"{path}: trace format version {version}; this script reads "
-                               f"version {FORMAT_VERSION}")
-            missing = [name for name in self.REQUIRED if name not in f]
+            trace = hotline_results.open_trace(path)
+        except hotline_results.TraceError as e:
+            raise BadInput(str(e)) from None
+        with trace:
+            missing = [name for name in self.REQUIRED if name not in trace._file]
             if missing:
                 raise BadInput(f"{path}: not a whole Hotline trace: no /{', /'.join(missing)}")
             try:
-                self._read(f)
+                self._read(trace)
             except (KeyError, ValueError, TypeError) as e:
                 raise BadInput(f"{path}: not a readable Hotline trace: {e}") from None
 
-    def _read(self, f):
-        self.events_kept = text(f.attrs["events"])
-        self.hostility_interval_s = float(f.attrs["hostility_interval_s"])
-        scenario = f["scenario"].attrs
-        self.scenario_name = text(scenario["name"])
-        self.scenario_hash = text(scenario["hash"])
-        resolved = text(scenario["resolved_yaml"])
+    def _read(self, trace):
+        f = trace._file
+        self.events_kept = trace.attrs["events"]
+        self.hostility_interval_s = trace.hostility_interval_s
+        self.scenario_name = trace.scenario_name
+        self.scenario_hash = text(f["scenario"].attrs["hash"])
+        resolved = trace.resolved_yaml
         # The levels' entries (hostility.levels.enter in the resolved YAML).
         match = re.search(r"enter:\s*\[([^\]]*)\]", resolved)
         self.thresholds = [float(x) for x in match.group(1).split(",")] if match else []
@@ -120,50 +110,54 @@ class Sweep:
         # globe (files from before these existed are drawn in plane km).
         land = re.search(r"^geography:\n  land: \"?([^\"\n]*)\"?$", resolved, re.M)
         self.land = land.group(1) if land else None
-        self.projection = hotline_geo.Projection.from_file(f) if "projection" in f else None
-        self.policies = [text(p) for p in f["policies"]["id"]]
-        self.dyads = [text(d) for d in f["dyads"]["name"]]
-        self.nations = [text(n) for n in f["nations"]["id"]]
-        self.summary = f["summary"][:]
+        self.projection = trace.projection
+        self.policies = trace.policies
+        self.dyads = trace.dyads
+        self.nations = trace.nations
+        self.summary = trace.raw("summary")
         for column in ("policy", "replication", "hostility_begin", "hostility_count"):
             if column not in self.summary.dtype.names:
                 raise BadInput(f"{self.path}: /summary has no column {column}")
         if len(self.summary) and self.summary["policy"].max() >= len(self.policies):
             raise BadInput(f"{self.path}: /summary names a policy past /policies")
-        self.zones = f["zones"][:]
-        self.zone_vertices = f["zone_vertices"][:]
+        self.zones = trace.raw("zones")
+        self.zone_vertices = trace.raw("zone_vertices")
         # Land belts (zones drawn from the coast) keep their land's coast.
-        self.zone_coast = f["zone_coast"][:] if "zone_coast" in f else None
-        self.bases = f["bases"][:]
+        self.zone_coast = trace.raw("zone_coast") if "zone_coast" in f else None
+        self.bases = trace.raw("bases")
         for zone in self.zones:
             if text(zone["shape"]) == "polygon":
                 corners = int((self.zone_vertices["zone"] == zone["index"]).sum())
                 if corners < 3:
                     raise BadInput(f"{self.path}: zone {text(zone['id'])} is a polygon of "
                                    f"{corners} vertices")
-        types = [text(t) for t in f["event_types"]["name"]]
-        events = f["events"]
-        if "incident" not in types:
+        if "incident" not in trace.event_types:
             raise BadInput(f"{self.path}: /event_types has no 'incident'")
-        incident = types.index("incident")
+        incident = trace.event_types.index("incident")
+        events = f["events"]
         kept = events["type"][:] == incident if len(events) else np.zeros(0, bool)
         self.incidents = events[:][kept] if len(events) else events[:]
-        self.severities = [text(s) for s in f["severities"]["name"]]
-        # Hostility: per policy, a [runs x samples x dyads] array padded with
-        # NaN (a run stopped at a clash is shorter).
-        self.hostility = {}
-        if self.dyads and "hostility" in f:
-            matrix = f["hostility"]
-            longest = int(self.summary["hostility_count"].max()) if len(self.summary) else 0
-            for p in range(len(self.policies)):
-                rows = self.summary[self.summary["policy"] == p]
-                series = np.full((len(rows), longest, len(self.dyads)), np.nan)
-                for k, run in enumerate(rows):
-                    begin, count = int(run["hostility_begin"]), int(run["hostility_count"])
-                    if begin + count > matrix.shape[0]:
-                        raise BadInput(f"{self.path}: a run's rows lie past the end of /hostility")
-                    series[k, :count] = matrix[begin:begin + count]
-                self.hostility[self.policies[p]] = series
+        self.severities = trace.severities
+        self.hostility = self._hostility_by_policy(f)
+
+    def _hostility_by_policy(self, f):
+        """Per policy, a [runs x samples x dyads] array padded with NaN (a run
+        stopped at a clash is shorter)."""
+        series_by_policy = {}
+        if not self.dyads or "hostility" not in f:
+            return series_by_policy
+        matrix = f["hostility"]
+        longest = int(self.summary["hostility_count"].max()) if len(self.summary) else 0
+        for p in range(len(self.policies)):
+            rows = self.summary[self.summary["policy"] == p]
+            series = np.full((len(rows), longest, len(self.dyads)), np.nan)
+            for k, run in enumerate(rows):
+                begin, count = int(run["hostility_begin"]), int(run["hostility_count"])
+                if begin + count > matrix.shape[0]:
+                    raise BadInput(f"{self.path}: a run's rows lie past the end of /hostility")
+                series[k, :count] = matrix[begin:begin + count]
+            series_by_policy[self.policies[p]] = series
+        return series_by_policy
 
 
 def read_comparison(path, sweep):

@@ -78,7 +78,7 @@ int draw_plots(const ReportOptions& options, const analysis::PolicyComparison& c
   if (code != 0) {
     err << fmt::format(
         "hotline: error: the plots were not drawn ({} {} exited {}; it needs Debian's "
-        "python3-matplotlib, python3-h5py and python3-numpy: make deps)\n",
+        "python3-matplotlib, python3-h5py, python3-numpy and python3-pandas: make deps)\n",
         python, script, code < 0 ? std::string("abnormally") : std::to_string(code));
     return kExitRunFailure;
   }
@@ -105,8 +105,16 @@ bool plots_folder_usable(const std::string& path, std::ostream& err) {
 
 }  // namespace
 
+// Beside the executable: BIN/../share/hotline/plots.py, in the build tree
+// (the build copies it there) as in an installed prefix. No path of the
+// source tree is compiled in.
 std::string plots_script_path() {
-  return from_environment("HOTLINE_PLOTS_SCRIPT", HOTLINE_PLOTS_SCRIPT);
+  std::error_code error;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  const std::string beside =
+      error ? std::string()
+            : (exe.parent_path().parent_path() / HOTLINE_DATA_DIR / "plots.py").string();
+  return from_environment("HOTLINE_PLOTS_SCRIPT", beside.c_str());
 }
 
 std::string plots_python_path() {

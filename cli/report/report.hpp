@@ -22,8 +22,9 @@ struct ReportOptions {
 };
 
 // Where the plot script and the Python that runs it are: the environment's
-// HOTLINE_PLOTS_SCRIPT and HOTLINE_PYTHON if set, else this build's
-// analysis/plots.py and Debian's /usr/bin/python3 (the one that sees
+// HOTLINE_PLOTS_SCRIPT and HOTLINE_PYTHON if set, else share/hotline/plots.py
+// beside the executable's folder (in the build tree and in an installed
+// prefix alike) and Debian's /usr/bin/python3 (the one that sees
 // python3-matplotlib and python3-h5py).
 [[nodiscard]] std::string plots_script_path();
 [[nodiscard]] std::string plots_python_path();

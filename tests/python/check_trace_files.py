@@ -3,7 +3,8 @@
 pandas, for the documented example) opens a run file and a sweep file made
 by the `hotline` binary, checks the schema of docs/trace-format.md, checks
 that the run file's values equal what `hotline run --json` printed, and runs
-the Python example of docs/trace-format.md as written.
+the Python examples of docs/trace-format.md as written (hotline_results
+and plain h5py).
 
 Usage: check_trace_files.py HOTLINE SOURCE_DIR WORK_DIR
 """
@@ -174,8 +175,12 @@ with h5py.File(os.path.join(work, "sweep.h5"), "r") as f:
 doc = open(os.path.join(source, "docs", "trace-format.md")).read()
 examples = re.findall(r"```python\n(.*?)```", doc, re.S)
 check(len(examples) >= 1, "docs/trace-format.md has a Python example")
+# The module the first example imports is analysis/hotline_results.py.
+environment = dict(os.environ, PYTHONPATH=os.path.join(source, "analysis"))
+check(len(examples) >= 2, "docs/trace-format.md has the hotline_results and h5py examples")
 for code in examples:
-    done = subprocess.run([sys.executable, "-c", code], cwd=work, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", code], cwd=work, capture_output=True, text=True,
+                          env=environment)
     check(done.returncode == 0, f"the docs example runs: {done.stderr[-2000:]}")
     check(len(done.stdout) > 0, "the docs example prints something")
 
