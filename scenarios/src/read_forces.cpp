@@ -132,7 +132,9 @@ bool read_entries(const Value& value, const Scenario& scenario, agents::StationP
 
 std::optional<Swarm> read_swarm(const Value& value, const Scenario& scenario) {
   if (!value.expect_map({"towards", "radius", "from_posture"})) return std::nullopt;
-  Swarm swarm{{}, defaults::kSwarmRadiusKm, defaults::kSwarmFromPosture};
+  Swarm swarm;
+  swarm.radius_km = defaults::kSwarmRadiusKm;
+  swarm.from_posture = defaults::kSwarmFromPosture;
   FieldReader f(value);
   f.required("towards", swarm.towards, place(scenario));
   f.optional("radius", swarm.radius_km, positive_quantity(Dimension::length, "swarm radius"));

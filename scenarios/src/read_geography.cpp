@@ -278,7 +278,11 @@ void read_bases(const Value& value, Scenario& scenario) {
     const auto nation = nation_value ? read_nation_ref(*nation_value, scenario) : std::nullopt;
     const auto at = read_lat_lon(item);
     if (id && nation && at) {
-      scenario.bases.push_back({*id, *nation, *at});
+      Base base;
+      base.id = *id;
+      base.nation = *nation;
+      base.at = *at;
+      scenario.bases.push_back(std::move(base));
     } else if (id) {
       mark_broken(item, "base", *id);
       mark_broken(item, "place", *id);

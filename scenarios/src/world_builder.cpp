@@ -1,6 +1,7 @@
 #include "hotline/scenarios/world_builder.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <utility>
 
@@ -54,6 +55,48 @@ agents::ZoneShape zone_shape(const Zone& z, const agents::Projection& projection
   return agents::ZoneShape::polygon(std::move(vertices));
 }
 
+namespace {
+
+// The parts with places, their parameters copied whole and only their
+// points projected onto the plane.
+using Plane = std::function<agents::PlanePoint(const GeoPoint&)>;
+
+agents::MissionSpec mission_in_plane(const Mission& m, const Plane& plane) {
+  agents::MissionSpec spec;
+  static_cast<agents::MissionParameters&>(spec) = m;
+  for (const GeoPoint& p : m.waypoints)
+    spec.waypoints.push_back(plane(p));
+  spec.around = plane(m.around);
+  if (m.swarm) {
+    agents::SwarmSpec swarm;
+    static_cast<agents::SwarmParameters&>(swarm) = *m.swarm;
+    swarm.towards = plane(m.swarm->towards);
+    spec.swarm = swarm;
+  }
+  return spec;
+}
+
+agents::ForceSpec force_in_plane(const Force& f, const Plane& plane) {
+  agents::ForceSpec spec;
+  static_cast<agents::ForceParameters&>(spec) = f;
+  spec.mission = mission_in_plane(f.mission, plane);
+  return spec;
+}
+
+agents::CommandCentreSpec centre_in_plane(const CommandCentre& c, const Plane& plane) {
+  agents::CommandCentreSpec spec;
+  static_cast<agents::CommandCentreParameters&>(spec) = c;
+  for (const RadarSite& r : c.radars) {
+    agents::RadarSpec radar;
+    static_cast<agents::RadarParameters&>(radar) = r;
+    radar.at = plane(r.at);
+    spec.radars.push_back(radar);
+  }
+  return spec;
+}
+
+}  // namespace
+
 agents::WorldSpec build_world_spec(const Scenario& s) {
   agents::WorldSpec w;
   w.name = s.name;
@@ -62,44 +105,29 @@ agents::WorldSpec build_world_spec(const Scenario& s) {
   if (w.land && w.land->has_land())
     w.sea_router = std::make_shared<const agents::SeaRouter>(w.land);
   const agents::Projection& projection = w.projection;
-  auto plane = [&](const GeoPoint& p) { return projection.to_plane(lat_lon(p)); };
+  const Plane plane = [&](const GeoPoint& p) { return projection.to_plane(lat_lon(p)); };
 
   w.dt_s = s.time.dt_s;
   w.horizon_s = s.time.horizon_s;
   w.nations = s.nations;
   w.relations = s.relations;
-  for (const Zone& z : s.zones)
-    w.zones.push_back({z.id, z.kind, z.owner, zone_shape(z, projection, s.geography)});
-  for (const Base& b : s.bases)
-    w.bases.push_back({b.id, b.nation, plane(b.at)});
+  for (const Zone& z : s.zones) {
+    agents::ZoneSpec zone;
+    static_cast<agents::ZoneParameters&>(zone) = z;
+    zone.shape = zone_shape(z, projection, s.geography);
+    w.zones.push_back(std::move(zone));
+  }
+  for (const Base& b : s.bases) {
+    agents::BaseSpec base;
+    static_cast<agents::BaseParameters&>(base) = b;
+    base.at = plane(b.at);
+    w.bases.push_back(base);
+  }
   w.classes = s.classes;
-  for (const Force& f : s.forces) {
-    agents::MissionSpec m;
-    m.type = f.mission.type;
-    m.area = f.mission.area;
-    m.dwell_s = f.mission.dwell_s;
-    for (const GeoPoint& p : f.mission.waypoints)
-      m.waypoints.push_back(plane(p));
-    m.loop = f.mission.loop;
-    m.around = plane(f.mission.around);
-    m.radius_km = f.mission.radius_km;
-    if (f.mission.swarm) {
-      m.swarm = agents::SwarmSpec{plane(f.mission.swarm->towards), f.mission.swarm->radius_km,
-                                  f.mission.swarm->from_posture};
-    }
-    m.launches_per_s = f.mission.launches_per_s;
-    m.standoff_km = f.mission.standoff_km;
-    m.shadow_s = f.mission.shadow_s;
-    m.station = f.mission.station;
-    w.forces.push_back(
-        {f.id, f.nation, f.platform_class, f.count, f.base, f.deploy_on, m, f.stood_down_s});
-  }
-  for (const CommandCentre& c : s.command_centres) {
-    agents::CommandCentreSpec centre{c.id, c.name, c.nation, {}, c.watches};
-    for (const RadarSite& r : c.radars)
-      centre.radars.push_back({plane(r.at), r.range_km});
-    w.command_centres.push_back(std::move(centre));
-  }
+  for (const Force& f : s.forces)
+    w.forces.push_back(force_in_plane(f, plane));
+  for (const CommandCentre& c : s.command_centres)
+    w.command_centres.push_back(centre_in_plane(c, plane));
   w.exercises = s.exercises;
   w.encounters = s.encounters;
   w.incidents = s.incidents;

@@ -35,18 +35,37 @@ struct NationSpec {
   bool operator==(const NationSpec&) const = default;
 };
 
-struct ZoneSpec {
+// The parts of a world that carry places are declared once, for any kind of
+// point: a scenario's hold latitude and longitude as the user wrote them
+// (scenarios::Base is BasicBase<GeoPoint>), the world's hold km on the
+// projection's plane (BaseSpec is BasicBase<PlanePoint>). Each part's other
+// parameters are a plain base struct that both share, so the world builder
+// copies them whole and converts only the points.
+
+// What a zone is, wherever it lies; its shape is the scenario's outline or
+// the world's plane shape.
+struct ZoneParameters {
   std::string id;
   ZoneKind kind = ZoneKind::patrol_area;
   std::optional<std::size_t> owner;  // nation index
+  bool operator==(const ZoneParameters&) const = default;
+};
+struct ZoneSpec : ZoneParameters {
   ZoneShape shape;
 };
 
-struct BaseSpec {
+// An airfield or port; forces start and end their missions at their base.
+struct BaseParameters {
   std::string id;
   std::size_t nation = 0;
-  PlanePoint at;
+  bool operator==(const BaseParameters&) const = default;
 };
+template <class Point>
+struct BasicBase : BaseParameters {
+  Point at;
+  bool operator==(const BasicBase&) const = default;
+};
+using BaseSpec = BasicBase<PlanePoint>;
 
 // Speeds in km/s, ranges in km, times in s; endurance and turnaround are 0
 // for ships.
@@ -69,45 +88,73 @@ struct ClassSpec {
   bool operator==(const ClassSpec&) const = default;
 };
 
-struct SwarmSpec {
-  PlanePoint towards;
+// A loitering force's swarm order: when its nation's posture reaches
+// `from_posture` it loiters within radius_km of `towards` instead (fishing
+// and militia fleets swarming an island).
+struct SwarmParameters {
   double radius_km = 0.0;
-  int from_posture = 0;
+  int from_posture = 0;  // 1..3
+  bool operator==(const SwarmParameters&) const = default;
 };
+template <class Point>
+struct BasicSwarm : SwarmParameters {
+  Point towards;
+  bool operator==(const BasicSwarm&) const = default;
+};
+using SwarmSpec = BasicSwarm<PlanePoint>;
 
 // The parameters of one mission type; the fields of other types stay zero.
-struct MissionSpec {
+struct MissionParameters {
   MissionType type = MissionType::patrol;
-  std::size_t area = 0;               // patrol, presence: zone index
-  double dwell_s = 0.0;               // patrol, route, presence
-  std::vector<PlanePoint> waypoints;  // route; sortie: the flight out
-  bool loop = false;                  // route
-  PlanePoint around;                  // loiter
-  double radius_km = 0.0;             // loiter
-  std::optional<SwarmSpec> swarm;     // loiter
-  double launches_per_s = 0.0;        // sortie, per platform
-  double standoff_km = 0.0;           // alert, respond
-  double shadow_s = 0.0;              // alert, respond
-  StationProcess station;             // presence (with area and dwell)
+  std::size_t area = 0;         // patrol, presence: zone index
+  double dwell_s = 0.0;         // patrol, route, presence: pause at each point
+  bool loop = false;            // route: start over after the last waypoint
+  double radius_km = 0.0;       // loiter
+  double launches_per_s = 0.0;  // sortie: Poisson rate of launches per platform
+  double standoff_km = 0.0;     // alert, respond: shadowing distance
+  double shadow_s = 0.0;        // alert, respond: how long to shadow
+  StationProcess station;       // presence (with area and dwell)
+  bool operator==(const MissionParameters&) const = default;
 };
+template <class Point>
+struct BasicMission : MissionParameters {
+  std::vector<Point> waypoints;            // route; sortie: the flight out
+  Point around;                            // loiter: centre of the random walk
+  std::optional<BasicSwarm<Point>> swarm;  // loiter
+  bool operator==(const BasicMission&) const = default;
+};
+using MissionSpec = BasicMission<PlanePoint>;
 
-struct ForceSpec {
+struct ForceParameters {
   std::string id;
   std::size_t nation = 0;
   std::size_t platform_class = 0;
   std::uint32_t count = 0;
-  std::optional<std::size_t> base;
+  std::optional<std::size_t> base;  // required for sortie, alert, respond and presence
   Deployment deploy_on = Deployment::start;
-  MissionSpec mission;
   // Spans of the run [from, to) s in which the force is stood down, in port
   // or on the ground (a fishing moratorium), sorted and apart.
   std::vector<std::pair<double, double>> stood_down_s;
+  bool operator==(const ForceParameters&) const = default;
 };
+template <class Point>
+struct BasicForce : ForceParameters {
+  BasicMission<Point> mission;
+  bool operator==(const BasicForce&) const = default;
+};
+using ForceSpec = BasicForce<PlanePoint>;
 
-struct RadarSpec {
-  PlanePoint at;
+// A radar of a command centre: it sees every platform within range.
+struct RadarParameters {
   double range_km = 0.0;
+  bool operator==(const RadarParameters&) const = default;
 };
+template <class Point>
+struct BasicRadar : RadarParameters {
+  Point at;
+  bool operator==(const BasicRadar&) const = default;
+};
+using RadarSpec = BasicRadar<PlanePoint>;
 
 // Against an intruding aircraft, scramble this many alert aircraft; against
 // a ship, dispatch this many respond ships; drawn from `responders` (force
@@ -124,13 +171,21 @@ struct WatchSpec {
   bool operator==(const WatchSpec&) const = default;
 };
 
-struct CommandCentreSpec {
+// A nation's military joint staff or coast-guard headquarters: owns radar
+// coverage, hears reports, orders responses, and ends hotlines.
+struct CommandCentreParameters {
   std::string id;
   std::string name;
   std::size_t nation = 0;
-  std::vector<RadarSpec> radars;
   std::vector<WatchSpec> watches;
+  bool operator==(const CommandCentreParameters&) const = default;
 };
+template <class Point>
+struct BasicCommandCentre : CommandCentreParameters {
+  std::vector<BasicRadar<Point>> radars;
+  bool operator==(const BasicCommandCentre&) const = default;
+};
+using CommandCentreSpec = BasicCommandCentre<PlanePoint>;
 
 struct ExerciseSpec {
   std::string id;

@@ -33,22 +33,9 @@ using Nation = agents::NationSpec;
 using PlatformClass = agents::ClassSpec;
 using WatchRule = agents::WatchSpec;
 
-// A radar of a command centre: it sees every platform within range.
-struct RadarSite {
-  GeoPoint at;
-  double range_km = 0.0;
-  bool operator==(const RadarSite&) const = default;
-};
-
-// A nation's military joint staff or coast-guard headquarters: owns radar
-// coverage, hears reports, orders responses, and ends hotlines.
-struct CommandCentre {
-  std::string id;
-  std::string name;
-  std::size_t nation = 0;
-  std::vector<RadarSite> radars;
-  std::vector<WatchRule> watches;
-  bool operator==(const CommandCentre&) const = default;
-};
+// A command centre and its radars, their places on the globe
+// (agents/world_spec.hpp declares them once for both kinds of point).
+using RadarSite = agents::BasicRadar<GeoPoint>;
+using CommandCentre = agents::BasicCommandCentre<GeoPoint>;
 
 }  // namespace hotline::scenarios

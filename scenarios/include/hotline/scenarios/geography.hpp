@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "hotline/agents/land_map.hpp"
+#include "hotline/agents/world_spec.hpp"
 #include "hotline/agents/zone_kinds.hpp"
 
 namespace hotline::scenarios {
@@ -95,10 +96,7 @@ struct LandBelt {
 
 // A zone is an area, or a belt drawn from the coast; `owner` is a nation
 // index or none.
-struct Zone {
-  std::string id;
-  ZoneKind kind = ZoneKind::patrol_area;
-  std::optional<std::size_t> owner;
+struct Zone : agents::ZoneParameters {
   bool is_circle = true;
   GeoPoint centre;                    // circle
   double radius_km = 0.0;             // circle
@@ -113,12 +111,8 @@ struct NamedPoint {
   bool operator==(const NamedPoint&) const = default;
 };
 
-// An airfield or port; forces start and end their missions at their base.
-struct Base {
-  std::string id;
-  std::size_t nation = 0;
-  GeoPoint at;
-  bool operator==(const Base&) const = default;
-};
+// An airfield or port on the globe (agents/world_spec.hpp declares it once
+// for both kinds of point).
+using Base = agents::BasicBase<GeoPoint>;
 
 }  // namespace hotline::scenarios
