@@ -36,14 +36,9 @@ bool read_altitudes(const Value& item, Role role, PlatformClass& c) {
   c.patrol_altitude_km = d.patrol_km;
   c.low_pass_altitude_km = d.low_pass_km;
   c.ceiling_km = d.ceiling_km;
-  bool ok = true;
-  if (auto ceiling = item.optional("ceiling")) {
-    if (auto km = read_non_negative(*ceiling, Dimension::length, true, "ceiling")) {
-      c.ceiling_km = *km;
-    } else {
-      ok = false;
-    }
-  }
+  FieldReader f(item);
+  f.optional("ceiling", c.ceiling_km, positive_quantity(Dimension::length, "ceiling"));
+  bool ok = f.ok();
   const auto altitude = item.optional("altitude");
   if (altitude && !altitude->expect_map({"cruise", "patrol", "low_pass"})) return false;
   const std::array<std::pair<const char*, double*>, 3> phases = {{
@@ -81,6 +76,84 @@ bool read_altitudes(const Value& item, Role role, PlatformClass& c) {
   return ok;
 }
 
+// The class's kind and role, each one of its names (nullopt where not),
+// and whether the role is of that kind.
+struct KindAndRole {
+  std::optional<PlatformKind> kind;
+  std::optional<Role> role;
+  bool ok = false;
+};
+
+KindAndRole read_kind_and_role(const Value& item) {
+  KindAndRole r;
+  // Plain assignments: GCC 12 warns (falsely) about optionals built in a
+  // conditional expression.
+  const auto kind_value = item.required("kind");
+  if (kind_value)
+    r.kind = read_choice(*kind_value, "platform kind", kPlatformKinds, &platform_kind_name);
+  const auto role_value = item.required("role");
+  if (role_value) r.role = read_choice(*role_value, "role", kRoles, &role_name);
+  r.ok = r.kind && r.role;
+  if (r.ok && kind_of_role(*r.role) != *r.kind) {
+    auto with_article = [](std::string_view noun) {
+      return fmt::format("{} {}", noun.front() == 'a' ? "an" : "a", noun);
+    };
+    role_value->error(fmt::format("{} is {}, not {}", with_article(role_name(*r.role)),
+                                  with_article(platform_kind_name(kind_of_role(*r.role))),
+                                  with_article(platform_kind_name(*r.kind))));
+    r.ok = false;
+  }
+  return r;
+}
+
+// A ship class must not give what only aircraft have.
+bool no_aircraft_keys(const Value& item) {
+  bool ok = true;
+  for (const char* key : {"endurance", "turnaround", "altitude", "ceiling"}) {
+    if (auto v = item.optional(key)) {
+      const bool height = std::string_view(key) == "altitude" || std::string_view(key) == "ceiling";
+      v->error(height ? fmt::format("'{}' is for aircraft; ships sail at sea level", key)
+                      : fmt::format("'{}' is for aircraft; ships stay out as long as their "
+                                    "mission lasts",
+                                    key));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+// One class: speeds and range for every platform, endurance, turnaround
+// and altitudes for aircraft. False if anything is wrong (every problem is
+// reported, not only the first).
+bool read_class(const Value& item, PlatformClass& c) {
+  const KindAndRole kr = read_kind_and_role(item);
+  FieldReader f(item);
+  f.required("cruise_speed", c.cruise_speed_km_s,
+             positive_quantity(Dimension::speed, "cruise speed"));
+  f.required("max_speed", c.max_speed_km_s, positive_quantity(Dimension::speed, "max speed"));
+  f.required("sensor_range", c.sensor_range_km,
+             quantity_at_least_zero(Dimension::length, "sensor range"));
+  bool ok = kr.ok && f.ok();
+  if (ok && c.max_speed_km_s < c.cruise_speed_km_s) {
+    item.required("max_speed")->error("the maximum speed must be at least the cruise speed");
+    ok = false;
+  }
+  if (kr.kind == PlatformKind::aircraft) {
+    f.required("endurance", c.endurance_s, positive_quantity(Dimension::duration, "endurance"));
+    f.required("turnaround", c.turnaround_s,
+               quantity_at_least_zero(Dimension::duration, "turnaround"));
+    ok = ok && f.ok();
+    if (kr.role) ok = read_altitudes(item, *kr.role, c) && ok;
+  } else if (kr.kind == PlatformKind::ship) {
+    ok = no_aircraft_keys(item) && ok;
+  }
+  if (ok) {
+    c.kind = *kr.kind;
+    c.role = *kr.role;
+  }
+  return ok;
+}
+
 }  // namespace
 
 void read_classes(const Value& value, Scenario& scenario) {
@@ -93,65 +166,9 @@ void read_classes(const Value& value, Scenario& scenario) {
     }
     PlatformClass c;
     const auto id = read_unique_id(item, scenario.classes, "class");
-    bool ok = id.has_value();
-    // Plain assignments: GCC 12 warns (falsely) about optionals built in a
-    // conditional expression.
-    const auto kind_value = item.required("kind");
-    std::optional<PlatformKind> kind;
-    if (kind_value)
-      kind = read_choice(*kind_value, "platform kind", kPlatformKinds, &platform_kind_name);
-    const auto role_value = item.required("role");
-    std::optional<Role> role;
-    if (role_value) role = read_choice(*role_value, "role", kRoles, &role_name);
-    ok = ok && kind && role;
-    if (kind && role && kind_of_role(*role) != *kind) {
-      auto with_article = [](std::string_view noun) {
-        return fmt::format("{} {}", noun.front() == 'a' ? "an" : "a", noun);
-      };
-      role_value->error(fmt::format("{} is {}, not {}", with_article(role_name(*role)),
-                                    with_article(platform_kind_name(kind_of_role(*role))),
-                                    with_article(platform_kind_name(*kind))));
-      ok = false;
-    }
-    auto read = [&](std::string_view key, Dimension dimension, bool positive, double* out) {
-      if (auto v = item.required(key)) {
-        std::string what(key);
-        std::replace(what.begin(), what.end(), '_', ' ');
-        if (auto q = read_non_negative(*v, dimension, positive, what)) {
-          *out = *q;
-          return;
-        }
-      }
-      ok = false;
-    };
-    read("cruise_speed", Dimension::speed, true, &c.cruise_speed_km_s);
-    read("max_speed", Dimension::speed, true, &c.max_speed_km_s);
-    read("sensor_range", Dimension::length, false, &c.sensor_range_km);
-    if (ok && c.max_speed_km_s < c.cruise_speed_km_s) {
-      item.required("max_speed")->error("the maximum speed must be at least the cruise speed");
-      ok = false;
-    }
-    if (kind == PlatformKind::aircraft) {
-      read("endurance", Dimension::duration, true, &c.endurance_s);
-      read("turnaround", Dimension::duration, false, &c.turnaround_s);
-      if (role) ok = read_altitudes(item, *role, c) && ok;
-    } else if (kind == PlatformKind::ship) {
-      for (const char* key : {"endurance", "turnaround", "altitude", "ceiling"}) {
-        if (auto v = item.optional(key)) {
-          const bool height =
-              std::string_view(key) == "altitude" || std::string_view(key) == "ceiling";
-          v->error(height ? fmt::format("'{}' is for aircraft; ships sail at sea level", key)
-                          : fmt::format("'{}' is for aircraft; ships stay out as long as their "
-                                        "mission lasts",
-                                        key));
-          ok = false;
-        }
-      }
-    }
+    const bool ok = read_class(item, c) && id.has_value();
     if (ok) {
       c.id = *id;
-      c.kind = *kind;
-      c.role = *role;
       scenario.classes.push_back(std::move(c));
     } else if (id) {
       mark_broken(item, "class", *id);
