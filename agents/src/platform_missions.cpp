@@ -314,113 +314,104 @@ bool PlatformWorld::nothing_to_decide(std::size_t s) {
   }
 }
 
-// One platform's mission, from its own state of the last step and the orders
-// the command phase gave it. A dwelling platform's timer has been counted
-// down already (nothing_to_decide).
-void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>& reached) {
-  const double dt = spec_.dt_s;
-  const std::size_t f = (*force_)[s];
-  const ForceCache& cache = forces_[f];
-  const MissionSpec& m = spec_.forces[f].mission;
-  const std::uint32_t id = agents_.id[s];
-  const PlanePoint here{agents_.x_km[s], agents_.y_km[s]};
-  // Shadowing closes in as the nation's posture rises.
-  auto standoff_km = [&] {
-    const auto posture = static_cast<std::size_t>(posture_[cache.nation]);
-    return m.standoff_km * spec_.escalation.standoff_multiplier[posture];
-  };
+// Shadowing closes in as the nation's posture rises.
+double PlatformWorld::standoff_km(std::size_t s) const {
+  const ForceCache& cache = forces_[(*force_)[s]];
+  const auto posture = static_cast<std::size_t>(posture_[cache.nation]);
+  return spec_.forces[(*force_)[s]].mission.standoff_km
+         * spec_.escalation.standoff_multiplier[posture];
+}
 
-  // Aircraft turn for home when what is left of their endurance just covers
-  // the way back at cruise speed.
-  auto out_of_endurance = [&] {
-    if (cache.endurance_s <= 0.0 || !cache.has_base) return false;
-    const double home_km = plane_distance_km(here, cache.base);
-    return (*airborne_s_)[s] + home_km / cache.cruise_speed_km_s + dt >= cache.endurance_s;
-  };
-  // The target platform, if it is still in play.
-  auto target_position = [&](PlanePoint& out) {
-    const std::uint32_t t = agents_.slot_of((*target_agent_)[s]);
-    if (!agents_.alive[t]) return false;
-    out = {agents_.x_km[t], agents_.y_km[t]};
-    return true;
-  };
+// Aircraft turn for home when what is left of their endurance just covers
+// the way back at cruise speed.
+bool PlatformWorld::out_of_endurance(std::size_t s) const {
+  const ForceCache& cache = forces_[(*force_)[s]];
+  if (cache.endurance_s <= 0.0 || !cache.has_base) return false;
+  const double home_km = plane_distance_km({agents_.x_km[s], agents_.y_km[s]}, cache.base);
+  return (*airborne_s_)[s] + home_km / cache.cruise_speed_km_s + spec_.dt_s >= cache.endurance_s;
+}
 
-  switch ((*state_)[s]) {
-    case PlatformState::reserve:
-    case PlatformState::done:
-    case PlatformState::returning:
-      return;
-    case PlatformState::ready:
-      if (m.type == MissionType::sortie
-          && rng_.uniform(step_, id, 0, draw::platform_launch)
-                 < cache.launch_probability[static_cast<std::size_t>(posture_[cache.nation])]) {
-        (*state_)[s] = PlatformState::outbound;
-        (*waypoint_)[s] = 0;
-        (*target_x_km_)[s] = m.waypoints.front().x_km;
-        (*target_y_km_)[s] = m.waypoints.front().y_km;
-        (*airborne_s_)[s] = 0.0;
-        agents_.alive[s] = 1;
-      }
-      return;
-    case PlatformState::turnaround:
-      (*timer_s_)[s] -= dt;
-      if ((*timer_s_)[s] <= 0.0) (*state_)[s] = PlatformState::ready;
-      return;
-    case PlatformState::outbound:
-      if (out_of_endurance()) return_to_base(s);
-      return;
-    case PlatformState::intercept: {
-      PlanePoint target;
-      if (!target_position(target) || out_of_endurance()) {
-        return_to_base(s);
-        return;
-      }
-      (*target_x_km_)[s] = target.x_km;
-      (*target_y_km_)[s] = target.y_km;
-      if (plane_distance_km(here, target) <= standoff_km()) {
-        (*state_)[s] = PlatformState::shadow;
-        (*timer_s_)[s] = m.shadow_s;
-        reached.push_back(id);
-      }
-      return;
-    }
-    case PlatformState::shadow: {
-      PlanePoint target;
-      (*timer_s_)[s] -= dt;
-      if ((*timer_s_)[s] <= 0.0 || !target_position(target) || out_of_endurance()) {
-        return_to_base(s);
-        return;
-      }
-      // Head for the point at the standoff distance from the target on the
-      // line from it to here.
-      const double dx = here.x_km - target.x_km;
-      const double dy = here.y_km - target.y_km;
-      const double d = std::sqrt(dx * dx + dy * dy);
-      const double k = d > 0.0 ? standoff_km() / d : 0.0;
-      (*target_x_km_)[s] = target.x_km + dx * k;
-      (*target_y_km_)[s] = target.y_km + dy * k;
-      return;
-    }
-    case PlatformState::transit:
-      if (m.type == MissionType::loiter && m.swarm) {
-        // A swarm order moves the circle: a target outside it is dropped.
-        const detail::LoiterCircle c = detail::loiter_circle(m, posture_[cache.nation]);
-        const double dx = (*target_x_km_)[s] - c.centre.x_km;
-        const double dy = (*target_y_km_)[s] - c.centre.y_km;
-        if (dx * dx + dy * dy > c.radius_km * c.radius_km) {
-          const PlanePoint t = mission_point(s, step_, draw::platform_waypoint,
-                                             ZoneShape::circle(c.centre, c.radius_km), true);
-          (*target_x_km_)[s] = t.x_km;
-          (*target_y_km_)[s] = t.y_km;
-        }
-      }
-      return;
-    case PlatformState::dwell:
-      break;
+// The target platform, if it is still in play.
+bool PlatformWorld::target_position(std::size_t s, PlanePoint& out) const {
+  const std::uint32_t t = agents_.slot_of((*target_agent_)[s]);
+  if (!agents_.alive[t]) return false;
+  out = {agents_.x_km[t], agents_.y_km[t]};
+  return true;
+}
+
+// A sortie aircraft on the ground takes off with its posture's chance.
+void PlatformWorld::maybe_launch(std::size_t s) {
+  const ForceCache& cache = forces_[(*force_)[s]];
+  const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
+  if (m.type != MissionType::sortie
+      || rng_.uniform(step_, agents_.id[s], 0, draw::platform_launch)
+             >= cache.launch_probability[static_cast<std::size_t>(posture_[cache.nation])]) {
+    return;
   }
+  (*state_)[s] = PlatformState::outbound;
+  (*waypoint_)[s] = 0;
+  (*target_x_km_)[s] = m.waypoints.front().x_km;
+  (*target_y_km_)[s] = m.waypoints.front().y_km;
+  (*airborne_s_)[s] = 0.0;
+  agents_.alive[s] = 1;
+}
 
-  // Dwelling, and the time is up: the next point of a patrol, loiter or
-  // route.
+// Chasing an intruder: home if it is gone or fuel runs short; shadowing
+// once within the standoff.
+void PlatformWorld::keep_intercepting(std::size_t s, std::vector<engine::AgentId>& reached) {
+  PlanePoint target;
+  if (!target_position(s, target) || out_of_endurance(s)) {
+    return_to_base(s);
+    return;
+  }
+  (*target_x_km_)[s] = target.x_km;
+  (*target_y_km_)[s] = target.y_km;
+  if (plane_distance_km({agents_.x_km[s], agents_.y_km[s]}, target) <= standoff_km(s)) {
+    (*state_)[s] = PlatformState::shadow;
+    (*timer_s_)[s] = spec_.forces[(*force_)[s]].mission.shadow_s;
+    reached.push_back(agents_.id[s]);
+  }
+}
+
+// Shadowing: home when the time is up, the target gone or fuel short; else
+// head for the point at the standoff distance from the target on the line
+// from it to here.
+void PlatformWorld::keep_shadowing(std::size_t s) {
+  PlanePoint target;
+  (*timer_s_)[s] -= spec_.dt_s;
+  if ((*timer_s_)[s] <= 0.0 || !target_position(s, target) || out_of_endurance(s)) {
+    return_to_base(s);
+    return;
+  }
+  const double dx = agents_.x_km[s] - target.x_km;
+  const double dy = agents_.y_km[s] - target.y_km;
+  const double d = std::sqrt(dx * dx + dy * dy);
+  const double k = d > 0.0 ? standoff_km(s) / d : 0.0;
+  (*target_x_km_)[s] = target.x_km + dx * k;
+  (*target_y_km_)[s] = target.y_km + dy * k;
+}
+
+// A swarm order moves a loiterer's circle: a target outside it is dropped.
+void PlatformWorld::follow_swarm_order(std::size_t s) {
+  const ForceCache& cache = forces_[(*force_)[s]];
+  const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
+  if (m.type != MissionType::loiter || !m.swarm) return;
+  const detail::LoiterCircle c = detail::loiter_circle(m, posture_[cache.nation]);
+  const double dx = (*target_x_km_)[s] - c.centre.x_km;
+  const double dy = (*target_y_km_)[s] - c.centre.y_km;
+  if (dx * dx + dy * dy > c.radius_km * c.radius_km) {
+    const PlanePoint t = mission_point(s, step_, draw::platform_waypoint,
+                                       ZoneShape::circle(c.centre, c.radius_km), true);
+    (*target_x_km_)[s] = t.x_km;
+    (*target_y_km_)[s] = t.y_km;
+  }
+}
+
+// Dwelling, and the time is up: the next point of a patrol, loiter or
+// route.
+void PlatformWorld::after_dwell(std::size_t s) {
+  const ForceCache& cache = forces_[(*force_)[s]];
+  const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
   PlanePoint next{};
   switch (m.type) {
     case MissionType::patrol:
@@ -466,14 +457,40 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
   (*state_)[s] = PlatformState::transit;
 }
 
-// Integrates positions towards each platform's target point (at maximum
-// speed when intercepting or shadowing, else cruise speed), handles
-// arrivals, and finds the zones every platform in play is in.
-// A platform's zones where it is now. Its zones where it was last looked up
-// are kept with that point (zoned_x/y_km_), so a platform that has not
-// moved since (dwelling, holding a station) skips the zone index.
-// A platform that moved but is still in the plain cell of the zone index it
-// was in (zoned_cell_) has the same zones too, without reading the index.
+// One platform's mission, from its own state of the last step and the orders
+// the command phase gave it. A dwelling platform's timer has been counted
+// down already (nothing_to_decide).
+void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>& reached) {
+  switch ((*state_)[s]) {
+    case PlatformState::reserve:
+    case PlatformState::done:
+    case PlatformState::returning:
+      return;
+    case PlatformState::ready:
+      maybe_launch(s);
+      return;
+    case PlatformState::turnaround:
+      (*timer_s_)[s] -= spec_.dt_s;
+      if ((*timer_s_)[s] <= 0.0) (*state_)[s] = PlatformState::ready;
+      return;
+    case PlatformState::outbound:
+      if (out_of_endurance(s)) return_to_base(s);
+      return;
+    case PlatformState::intercept:
+      keep_intercepting(s, reached);
+      return;
+    case PlatformState::shadow:
+      keep_shadowing(s);
+      return;
+    case PlatformState::transit:
+      follow_swarm_order(s);
+      return;
+    case PlatformState::dwell:
+      after_dwell(s);
+      return;
+  }
+}
+
 ZoneMask PlatformWorld::zones_here(std::size_t s) {
   const double x = agents_.x_km[s];
   const double y = agents_.y_km[s];
@@ -491,6 +508,73 @@ void PlatformWorld::clear_zones(std::size_t s) {
   (*zones_)[s] = 0;
   (*zoned_x_km_)[s] = std::numeric_limits<double>::quiet_NaN();
   (*zoned_cell_)[s] = kNoZoneCell;
+}
+
+// A platform that reached its target point this step: a patrol or route
+// dwells, a sortie flies to its next waypoint or turns home, a platform
+// home leaves play (true: nothing more to do for it this step).
+bool PlatformWorld::arrived(std::size_t s, PlatformState state) {
+  const ForceCache& cache = forces_[(*force_)[s]];
+  const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
+  if (state == PlatformState::transit) {
+    (*state_)[s] = PlatformState::dwell;
+    (*timer_s_)[s] = m.dwell_s;
+  } else if (state == PlatformState::outbound) {
+    const std::uint32_t w = (*waypoint_)[s] + 1;
+    if (w == m.waypoints.size()) {
+      return_to_base(s);
+    } else {
+      (*waypoint_)[s] = w;
+      (*target_x_km_)[s] = m.waypoints[w].x_km;
+      (*target_y_km_)[s] = m.waypoints[w].y_km;
+    }
+  } else if (state == PlatformState::returning && (*via_exit_)[s] != 0) {
+    // Out of the station by its exit point: now home.
+    (*via_exit_)[s] = 0;
+    (*target_x_km_)[s] = cache.base.x_km;
+    (*target_y_km_)[s] = cache.base.y_km;
+  } else if (state == PlatformState::returning) {
+    // Home: out of play until sent again (aircraft after turnaround), or
+    // for good if its exercise is over.
+    agents_.alive[s] = 0;
+    agents_.speed_km_s[s] = 0.0;
+    clear_zones(s);
+    if ((*stand_down_)[s]) {
+      (*state_)[s] = PlatformState::reserve;
+    } else if (cache.kind == PlatformKind::aircraft) {
+      (*state_)[s] = PlatformState::turnaround;
+      (*timer_s_)[s] = cache.turnaround_s;
+    } else {
+      (*state_)[s] = PlatformState::ready;
+    }
+    return true;
+  }
+  return false;
+}
+
+// The zones a platform in play is in now: entries into watched zones and
+// airspace (for the command phase), and a ship's presence by group and its
+// first time in a zone today (for the record phase).
+void PlatformWorld::note_zones(std::size_t s, std::vector<ZoneMask>& present,
+                               std::vector<std::pair<std::uint32_t, std::uint32_t>>& fresh_vessels,
+                               std::vector<std::pair<engine::AgentId, ZoneMask>>& entries) {
+  const ForceCache& cache = forces_[(*force_)[s]];
+  const ZoneMask before = (*zones_)[s];
+  const ZoneMask mask = zones_here(s);
+  if (const ZoneMask entered = mask & ~before & (watched_zones_ | airspace_zones_); entered != 0) {
+    entries.emplace_back(agents_.id[s], entered);
+  }
+  if (cache.kind != PlatformKind::ship) return;
+  const std::size_t first = cache.nation * kGroupsPerNation;
+  present[first + static_cast<std::size_t>(cache.role)] |= mask;
+  present[first + kAnyShip] |= mask;
+  for (ZoneMask fresh = mask & ~(*counted_today_)[s]; fresh != 0; fresh &= fresh - 1) {
+    const auto z = static_cast<std::uint32_t>(std::countr_zero(fresh));
+    fresh_vessels.emplace_back(
+        static_cast<std::uint32_t>(first + static_cast<std::size_t>(cache.role)), z);
+    fresh_vessels.emplace_back(static_cast<std::uint32_t>(first + kAnyShip), z);
+  }
+  (*counted_today_)[s] |= mask;
 }
 
 void PlatformWorld::move() {
@@ -520,74 +604,21 @@ void PlatformWorld::move() {
             agents_.speed_km_s[s] = 0.0;
             continue;
           }
-          const std::size_t f = (*force_)[s];
-          const ForceCache& cache = forces_[f];
+          const ForceCache& cache = forces_[(*force_)[s]];
           const PlatformState state = (*state_)[s];
-          const bool moving = state == PlatformState::transit || state == PlatformState::outbound
-                              || state == PlatformState::returning
-                              || state == PlatformState::intercept
-                              || state == PlatformState::shadow;
-          if (moving) {
-            const bool fast = state == PlatformState::intercept || state == PlatformState::shadow;
-            const double reach = (fast ? cache.max_speed_km_s : cache.cruise_speed_km_s) * dt;
-            if (move_towards_target(s, reach)) {
-              const MissionSpec& m = spec_.forces[f].mission;
-              if (state == PlatformState::transit) {
-                (*state_)[s] = PlatformState::dwell;
-                (*timer_s_)[s] = m.dwell_s;
-              } else if (state == PlatformState::outbound) {
-                const std::uint32_t w = (*waypoint_)[s] + 1;
-                if (w == m.waypoints.size()) {
-                  return_to_base(s);
-                } else {
-                  (*waypoint_)[s] = w;
-                  (*target_x_km_)[s] = m.waypoints[w].x_km;
-                  (*target_y_km_)[s] = m.waypoints[w].y_km;
-                }
-              } else if (state == PlatformState::returning && (*via_exit_)[s] != 0) {
-                // Out of the station by its exit point: now home.
-                (*via_exit_)[s] = 0;
-                (*target_x_km_)[s] = cache.base.x_km;
-                (*target_y_km_)[s] = cache.base.y_km;
-              } else if (state == PlatformState::returning) {
-                // Home: out of play until sent again (aircraft after turnaround),
-                // or for good if its exercise is over.
-                agents_.alive[s] = 0;
-                agents_.speed_km_s[s] = 0.0;
-                clear_zones(s);
-                if ((*stand_down_)[s]) {
-                  (*state_)[s] = PlatformState::reserve;
-                } else if (cache.kind == PlatformKind::aircraft) {
-                  (*state_)[s] = PlatformState::turnaround;
-                  (*timer_s_)[s] = cache.turnaround_s;
-                } else {
-                  (*state_)[s] = PlatformState::ready;
-                }
-                continue;
-              }
-            }
-          } else {
+          const bool fast = state == PlatformState::intercept || state == PlatformState::shadow;
+          const bool moving = fast || state == PlatformState::transit
+                              || state == PlatformState::outbound
+                              || state == PlatformState::returning;
+          if (!moving) {
             agents_.speed_km_s[s] = 0.0;
+          } else if (move_towards_target(
+                         s, (fast ? cache.max_speed_km_s : cache.cruise_speed_km_s) * dt)
+                     && arrived(s, state)) {
+            continue;
           }
           if (cache.kind == PlatformKind::aircraft) (*airborne_s_)[s] += dt;
-          const ZoneMask before = (*zones_)[s];
-          const ZoneMask mask = zones_here(s);
-          if (const ZoneMask entered = mask & ~before & (watched_zones_ | airspace_zones_);
-              entered != 0) {
-            entries.emplace_back(agents_.id[s], entered);
-          }
-          if (cache.kind == PlatformKind::ship) {
-            const std::size_t first = cache.nation * kGroupsPerNation;
-            present[first + static_cast<std::size_t>(cache.role)] |= mask;
-            present[first + kAnyShip] |= mask;
-            for (ZoneMask fresh = mask & ~(*counted_today_)[s]; fresh != 0; fresh &= fresh - 1) {
-              const auto z = static_cast<std::uint32_t>(std::countr_zero(fresh));
-              fresh_vessels.emplace_back(
-                  static_cast<std::uint32_t>(first + static_cast<std::size_t>(cache.role)), z);
-              fresh_vessels.emplace_back(static_cast<std::uint32_t>(first + kAnyShip), z);
-            }
-            (*counted_today_)[s] |= mask;
-          }
+          note_zones(s, present, fresh_vessels, entries);
         }
       });
 }

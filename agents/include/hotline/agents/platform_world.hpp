@@ -213,6 +213,21 @@ class PlatformWorld {
   void decide();
   // One platform's decision; an intercept completed is added to `reached`.
   void decide_platform(std::size_t slot, std::vector<engine::AgentId>& reached);
+  // The decide phase's cases (platform_missions.cpp).
+  void maybe_launch(std::size_t slot);
+  void keep_intercepting(std::size_t slot, std::vector<engine::AgentId>& reached);
+  void keep_shadowing(std::size_t slot);
+  void follow_swarm_order(std::size_t slot);
+  void after_dwell(std::size_t slot);
+  [[nodiscard]] double standoff_km(std::size_t slot) const;
+  [[nodiscard]] bool out_of_endurance(std::size_t slot) const;
+  [[nodiscard]] bool target_position(std::size_t slot, PlanePoint& out) const;
+  // The move phase's cases: a platform that reached its target point (true:
+  // it went home and out of play), and the zones a platform in play is in.
+  bool arrived(std::size_t slot, PlatformState state);
+  void note_zones(std::size_t slot, std::vector<ZoneMask>& present,
+                  std::vector<std::pair<std::uint32_t, std::uint32_t>>& fresh_vessels,
+                  std::vector<std::pair<engine::AgentId, ZoneMask>>& entries);
   bool nothing_to_decide(std::size_t slot);
   void move();
   ZoneMask zones_here(std::size_t slot);
