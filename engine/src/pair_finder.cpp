@@ -398,15 +398,13 @@ void index_loud_agents(const std::uint8_t* kinds, std::uint32_t indexed, std::ui
   loud_before[indexed] = loud;
 }
 
-}  // namespace
-
-void PairFinder::find(const UniformGrid& grid, const AgentStore& agents, const PairRule& rule,
-                      PairList& out) const {
-  const std::int32_t cols = grid.cols();
-  const std::int32_t rows = grid.rows();
+// The grid, store and rule must fit each other: the largest range within a
+// cell (so that neighbouring cells hold every partner), every kind and side
+// known to the rule, the store the one the grid indexed.
+void check_inputs(const UniformGrid& grid, const AgentStore& agents, const PairRule& rule) {
   const double range_km = rule.max_range_km();
-  if ((cols > 1 && range_km > grid.cell_width_km())
-      || (rows > 1 && range_km > grid.cell_height_km())) {
+  if ((grid.cols() > 1 && range_km > grid.cell_width_km())
+      || (grid.rows() > 1 && range_km > grid.cell_height_km())) {
     throw std::invalid_argument("PairFinder: the rule's largest range (" + std::to_string(range_km)
                                 + " km) exceeds the grid cell size");
   }
@@ -414,11 +412,19 @@ void PairFinder::find(const UniformGrid& grid, const AgentStore& agents, const P
       && (grid.max_kind() >= rule.kinds() || grid.max_side() >= rule.sides())) {
     throw std::invalid_argument("PairFinder: an agent's kind or side is outside the pair rule");
   }
-
-  const WorldBounds& bounds = grid.bounds();
   if (agents.size() < grid.indexed_count()) {
     throw std::invalid_argument("PairFinder: the store is not the one the grid was built from");
   }
+}
+
+}  // namespace
+
+void PairFinder::find(const UniformGrid& grid, const AgentStore& agents, const PairRule& rule,
+                      PairList& out) const {
+  check_inputs(grid, agents, rule);
+  const std::int32_t cols = grid.cols();
+  const std::int32_t rows = grid.rows();
+  const WorldBounds& bounds = grid.bounds();
   const SortedAgents sorted = grid.sorted_agents(agents);
   ScanInput in{grid.cell_start().data(),
                sorted.id,

@@ -75,6 +75,66 @@ bool read_intruder_roles(const Value& item, const Scenario& scenario, WatchRule&
   return ok;
 }
 
+// Whether the rule sends responders of a mission of `type`.
+bool rule_wants(const WatchRule& rule, MissionType type) {
+  return type == MissionType::alert ? rule.scramble_per_intruder > 0
+                                    : rule.dispatch_per_intruder > 0;
+}
+
+// The forces named in `responders`: each of the centre's nation, with an
+// alert or respond mission the rule asks for, named once. False if any is
+// not (each said where it is written).
+bool read_named_responders(const Value& responders, std::size_t nation, const Scenario& scenario,
+                           WatchRule& rule) {
+  const auto refs = responders.items();
+  if (!refs) return false;
+  bool ok = true;
+  for (const Value& ref : *refs) {
+    const auto f = read_reference(ref, scenario.forces, "force");
+    if (!f) {
+      ok = false;
+      continue;
+    }
+    const Force& force = scenario.forces[*f];
+    if (force.nation != nation) {
+      ref.error(fmt::format("force '{}' belongs to {}, not to this centre's nation {}", force.id,
+                            scenario.nations[force.nation].id, scenario.nations[nation].id));
+      ok = false;
+    } else if (force.mission.type != MissionType::alert
+               && force.mission.type != MissionType::respond) {
+      ref.error(
+          fmt::format("force '{}' has a {} mission; responders have an alert or a respond mission",
+                      force.id, mission_type_name(force.mission.type)));
+      ok = false;
+    } else if (!rule_wants(rule, force.mission.type)) {
+      ref.error(fmt::format("force '{}' has {}, but this watch sets no '{}'", force.id,
+                            needed_mission_text(force.mission.type),
+                            force.mission.type == MissionType::alert ? "scramble" : "dispatch"));
+      ok = false;
+    } else if (std::find(rule.responders.begin(), rule.responders.end(), *f)
+               != rule.responders.end()) {
+      ref.error(fmt::format("force '{}' is listed twice", force.id));
+      ok = false;
+    } else {
+      rule.responders.push_back(*f);
+    }
+  }
+  return ok;
+}
+
+// Without `responders`: every force of the centre's nation with the
+// mission a response the rule asks for needs.
+void default_responders(std::size_t nation, const Scenario& scenario, WatchRule& rule) {
+  for (std::size_t f = 0; f < scenario.forces.size(); ++f) {
+    const Force& force = scenario.forces[f];
+    if (force.nation == nation
+        && (force.mission.type == MissionType::alert || force.mission.type == MissionType::respond)
+        && rule_wants(rule, force.mission.type)) {
+      rule.responders.push_back(f);
+    }
+  }
+}
+
 // The forces a watch rule draws on: those named in `responders`, or else
 // every force of the centre's nation with the mission its response needs.
 std::optional<WatchRule> read_watch(const Value& item, std::size_t nation,
@@ -89,63 +149,19 @@ std::optional<WatchRule> read_watch(const Value& item, std::size_t nation,
   fields.optional("dispatch", rule.dispatch_per_intruder, whole_number(0, 1000));
   const auto scramble = item.optional("scramble");
   const auto dispatch = item.optional("dispatch");
-  bool ok = fields.ok();
-  if (!ok) return std::nullopt;
+  if (!fields.ok()) return std::nullopt;
   if (!read_intruder_roles(item, scenario, rule)) return std::nullopt;
-
-  auto wants = [&](MissionType type) {
-    return type == MissionType::alert ? rule.scramble_per_intruder > 0
-                                      : rule.dispatch_per_intruder > 0;
-  };
+  bool ok = true;
   if (auto responders = item.optional("responders")) {
-    const auto refs = responders->items();
-    if (!refs) return std::nullopt;
-    for (const Value& ref : *refs) {
-      const auto f = read_reference(ref, scenario.forces, "force");
-      if (!f) {
-        ok = false;
-        continue;
-      }
-      const Force& force = scenario.forces[*f];
-      if (force.nation != nation) {
-        ref.error(fmt::format("force '{}' belongs to {}, not to this centre's nation {}", force.id,
-                              scenario.nations[force.nation].id, scenario.nations[nation].id));
-        ok = false;
-      } else if (force.mission.type != MissionType::alert
-                 && force.mission.type != MissionType::respond) {
-        ref.error(fmt::format(
-            "force '{}' has a {} mission; responders have an alert or a respond mission", force.id,
-            mission_type_name(force.mission.type)));
-        ok = false;
-      } else if (!wants(force.mission.type)) {
-        ref.error(fmt::format("force '{}' has {}, but this watch sets no '{}'", force.id,
-                              needed_mission_text(force.mission.type),
-                              force.mission.type == MissionType::alert ? "scramble" : "dispatch"));
-        ok = false;
-      } else if (std::find(rule.responders.begin(), rule.responders.end(), *f)
-                 != rule.responders.end()) {
-        ref.error(fmt::format("force '{}' is listed twice", force.id));
-        ok = false;
-      } else {
-        rule.responders.push_back(*f);
-      }
-    }
+    ok = read_named_responders(*responders, nation, scenario, rule);
   } else {
-    for (std::size_t f = 0; f < scenario.forces.size(); ++f) {
-      const Force& force = scenario.forces[f];
-      if (force.nation == nation
-          && (force.mission.type == MissionType::alert
-              || force.mission.type == MissionType::respond)
-          && wants(force.mission.type)) {
-        rule.responders.push_back(f);
-      }
-    }
+    default_responders(nation, scenario, rule);
   }
   // Each response needs at least one force that can give it.
   for (const auto& [needed, value] :
        {std::pair{MissionType::alert, scramble}, std::pair{MissionType::respond, dispatch}}) {
     const MissionType type = needed;  // a plain variable: lambdas capture it portably
-    if (!ok || !wants(type)) continue;
+    if (!ok || !rule_wants(rule, type)) continue;
     const bool any =
         std::any_of(rule.responders.begin(), rule.responders.end(),
                     [&](std::size_t f) { return scenario.forces[f].mission.type == type; });
@@ -154,7 +170,6 @@ std::optional<WatchRule> read_watch(const Value& item, std::size_t nation,
       if (any_broken(item, "force")) continue;  // the missing force may be the broken one
       value->error(fmt::format("no force of {} with {} to send", scenario.nations[nation].id,
                                needed_mission_text(type)));
-      ok = false;
     }
   }
   if (!ok) return std::nullopt;

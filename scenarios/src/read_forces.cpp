@@ -143,35 +143,27 @@ std::optional<Swarm> read_swarm(const Value& value, const Scenario& scenario) {
   return swarm;
 }
 
-// The mission of a force whose class is `platform_class` (if it loaded).
-// False if anything is wrong.
-bool read_mission(const Value& value, const Scenario& scenario, const PlatformClass* platform_class,
-                  Mission& mission) {
-  const auto entries = value.entries();  // reports a non-mapping and duplicate keys
-  if (!entries) return false;
-  const auto type_value = value.required("type");
-  if (!type_value) return false;
-  const auto type = read_choice(*type_value, "mission type", kMissionTypes, &mission_type_name);
-  if (!type) return false;
-  check_mission_keys(value, *entries, *type);
-  mission.type = *type;
-  bool ok = true;
-
-  // Which kind of platform flies or sails it.
-  if (platform_class != nullptr) {
-    const bool needs_aircraft = *type == MissionType::sortie || *type == MissionType::alert;
-    const bool needs_ship = *type == MissionType::respond || *type == MissionType::presence;
-    if ((needs_aircraft && platform_class->kind != PlatformKind::aircraft)
-        || (needs_ship && platform_class->kind != PlatformKind::ship)) {
-      type_value->error(fmt::format("a {} mission is for {}, but class '{}' is a {}",
-                                    mission_type_name(*type), needs_ship ? "ships" : "aircraft",
-                                    platform_class->id, platform_kind_name(platform_class->kind)));
-      ok = false;
-    }
+// Which kind of platform flies or sails a mission of `type`: false (with
+// the reason on the type's key) for a class of the other kind.
+bool mission_fits_class(const Value& type_value, MissionType type,
+                        const PlatformClass* platform_class) {
+  if (platform_class == nullptr) return true;
+  const bool needs_aircraft = type == MissionType::sortie || type == MissionType::alert;
+  const bool needs_ship = type == MissionType::respond || type == MissionType::presence;
+  if ((needs_aircraft && platform_class->kind != PlatformKind::aircraft)
+      || (needs_ship && platform_class->kind != PlatformKind::ship)) {
+    type_value.error(fmt::format("a {} mission is for {}, but class '{}' is a {}",
+                                 mission_type_name(type), needs_ship ? "ships" : "aircraft",
+                                 platform_class->id, platform_kind_name(platform_class->kind)));
+    return false;
   }
+  return true;
+}
 
-  FieldReader f(value);
-  switch (*type) {
+// The keys of a mission of `type`, with their defaults, into `mission`.
+void read_mission_keys(const Value& value, const Scenario& scenario, MissionType type,
+                       FieldReader& f, Mission& mission) {
+  switch (type) {
     case MissionType::patrol:
       mission.dwell_s = defaults::kPatrolDwellS;
       f.required("area", mission.area, reference(scenario.zones, "zone"));
@@ -221,7 +213,7 @@ bool read_mission(const Value& value, const Scenario& scenario, const PlatformCl
     }
     case MissionType::alert:
     case MissionType::respond: {
-      const bool alert = *type == MissionType::alert;
+      const bool alert = type == MissionType::alert;
       mission.standoff_km = alert ? defaults::kAlertStandoffKm : defaults::kRespondStandoffKm;
       mission.shadow_s = alert ? defaults::kAlertShadowS : defaults::kRespondShadowS;
       f.optional("standoff", mission.standoff_km,
@@ -231,8 +223,24 @@ bool read_mission(const Value& value, const Scenario& scenario, const PlatformCl
       break;
     }
   }
-  ok = ok && f.ok();
-  return ok;
+}
+
+// The mission of a force whose class is `platform_class` (if it loaded).
+// False if anything is wrong.
+bool read_mission(const Value& value, const Scenario& scenario, const PlatformClass* platform_class,
+                  Mission& mission) {
+  const auto entries = value.entries();  // reports a non-mapping and duplicate keys
+  if (!entries) return false;
+  const auto type_value = value.required("type");
+  if (!type_value) return false;
+  const auto type = read_choice(*type_value, "mission type", kMissionTypes, &mission_type_name);
+  if (!type) return false;
+  check_mission_keys(value, *entries, *type);
+  mission.type = *type;
+  const bool fits = mission_fits_class(*type_value, *type, platform_class);
+  FieldReader f(value);
+  read_mission_keys(value, scenario, *type, f, mission);
+  return fits && f.ok();
 }
 
 // stood_down: a list of {from, to} spans of the run, in order and apart.

@@ -379,6 +379,70 @@ std::string scenario_directory(const std::string& file) {
 
 }  // namespace
 
+namespace {
+
+// A land file's text and content, read from `path` (relative to the
+// scenario's folder), or nothing (said at `at`): a regular file of a sane
+// size that loads as land.
+std::optional<std::pair<std::string, LandData>> read_land_file(std::string& path, const Value& at) {
+  std::filesystem::path file(path);
+  if (file.is_relative())
+    file = std::filesystem::path(scenario_directory(at.context().file)) / file;
+  path = std::filesystem::absolute(file).lexically_normal().string();
+  // A regular file of a sane size: not a device, a pipe or a directory.
+  constexpr std::uintmax_t kMaxLandBytes = 256ULL << 20;
+  std::error_code ec;
+  const bool regular = std::filesystem::is_regular_file(path, ec);
+  if (regular && std::filesystem::file_size(path, ec) > kMaxLandBytes) {
+    at.error(fmt::format("the land file {} is larger than 256 MB", path));
+    return std::nullopt;
+  }
+  std::ifstream in;
+  if (regular) in.open(path, std::ios::binary);
+  if (!regular || !in) {
+    at.error(
+        fmt::format("cannot read the land file {} (the built-in land is '{}'; '{}' means "
+                    "open sea)",
+                    path, kBuiltinLand, kNoLand));
+    return std::nullopt;
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  std::string text = content.str();
+  try {
+    LandData land = load_land_text(text, path);
+    return std::make_pair(std::move(text), std::move(land));
+  } catch (const ScenarioError& e) {
+    for (const Diagnostic& d : e.diagnostics())
+      at.context().diagnostics.add(d.where, d.key_path, d.message);
+    at.error(fmt::format("the land file {} is not valid (its problems are listed under its name)",
+                         path));
+    return std::nullopt;
+  }
+}
+
+// The `geography` keys: which land, its expected hash, the land map's cell.
+void read_geography_keys(const std::optional<Value>& value, Geography& g,
+                         std::optional<Value>& land_value, std::optional<Value>& hash_value) {
+  if (!value || !value->expect_map({"land", "land_hash", "land_cell"})) return;
+  land_value = value->optional("land");
+  if (land_value) {
+    if (auto text = land_value->text()) g.land = *text;
+  }
+  hash_value = value->optional("land_hash");
+  if (auto cell = value->optional("land_cell")) {
+    if (auto km = cell->quantity(Dimension::length)) {
+      if (*km < 0.1 || *km > 50.0) {
+        cell->error("the land map's cell is between 100 m and 50 km");
+      } else {
+        g.land_cell_km = *km;
+      }
+    }
+  }
+}
+
+}  // namespace
+
 Geography read_geography(const std::optional<Value>& value, const Value& frame_value,
                          const Frame& frame) {
   Geography g;
@@ -386,22 +450,7 @@ Geography read_geography(const std::optional<Value>& value, const Value& frame_v
   g.land_cell_km = defaults::kLandCellKm;
   std::optional<Value> land_value;
   std::optional<Value> hash_value;
-  if (value && value->expect_map({"land", "land_hash", "land_cell"})) {
-    land_value = value->optional("land");
-    if (land_value) {
-      if (auto text = land_value->text()) g.land = *text;
-    }
-    hash_value = value->optional("land_hash");
-    if (auto cell = value->optional("land_cell")) {
-      if (auto km = cell->quantity(Dimension::length)) {
-        if (*km < 0.1 || *km > 50.0) {
-          cell->error("the land map's cell is between 100 m and 50 km");
-        } else {
-          g.land_cell_km = *km;
-        }
-      }
-    }
-  }
+  read_geography_keys(value, g, land_value, hash_value);
   const Value& at = land_value ? *land_value : frame_value;
   const agents::Projection projection({frame.centre.lat_deg, frame.centre.lon_deg});
   g.max_radius_km = projection.radius_for_max_error_km();
@@ -418,39 +467,10 @@ Geography read_geography(const std::optional<Value>& value, const Value& frame_v
     text = std::string(builtin_land_text());
     land = builtin_land();
   } else {
-    std::filesystem::path path(g.land);
-    if (path.is_relative())
-      path = std::filesystem::path(scenario_directory(at.context().file)) / path;
-    g.land = std::filesystem::absolute(path).lexically_normal().string();
-    // A regular file of a sane size: not a device, a pipe or a directory.
-    constexpr std::uintmax_t kMaxLandBytes = 256ULL << 20;
-    std::error_code ec;
-    const bool regular = std::filesystem::is_regular_file(g.land, ec);
-    if (regular && std::filesystem::file_size(g.land, ec) > kMaxLandBytes) {
-      at.error(fmt::format("the land file {} is larger than 256 MB", g.land));
-      return g;
-    }
-    std::ifstream in;
-    if (regular) in.open(g.land, std::ios::binary);
-    if (!regular || !in) {
-      at.error(
-          fmt::format("cannot read the land file {} (the built-in land is '{}'; '{}' "
-                      "means open sea)",
-                      g.land, kBuiltinLand, kNoLand));
-      return g;
-    }
-    std::ostringstream content;
-    content << in.rdbuf();
-    text = content.str();
-    try {
-      land = load_land_text(text, g.land);
-    } catch (const ScenarioError& e) {
-      for (const Diagnostic& d : e.diagnostics())
-        at.context().diagnostics.add(d.where, d.key_path, d.message);
-      at.error(fmt::format("the land file {} is not valid (its problems are listed under its name)",
-                           g.land));
-      return g;
-    }
+    auto read = read_land_file(g.land, at);
+    if (!read) return g;
+    text = std::move(read->first);
+    land = std::move(read->second);
   }
   g.land_hash = land_text_hash(text);
   if (hash_value) {
