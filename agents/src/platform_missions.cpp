@@ -16,6 +16,7 @@
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
 #include "platform_world_internal.hpp"
+#include "presence_sampler.hpp"
 #include "ship_navigation.hpp"
 #include "zone_sampling.hpp"
 
@@ -555,8 +556,7 @@ bool PlatformWorld::arrived(std::size_t s, PlatformState state) {
 // The zones a platform in play is in now: entries into watched zones and
 // airspace (for the command phase), and a ship's presence by group and its
 // first time in a zone today (for the record phase).
-void PlatformWorld::note_zones(std::size_t s, std::vector<ZoneMask>& present,
-                               std::vector<std::pair<std::uint32_t, std::uint32_t>>& fresh_vessels,
+void PlatformWorld::note_zones(std::size_t s, detail::PresenceChunk& presence,
                                std::vector<std::pair<engine::AgentId, ZoneMask>>& entries) {
   const ForceCache& cache = forces_[(*force_)[s]];
   const ZoneMask before = (*zones_)[s];
@@ -566,36 +566,19 @@ void PlatformWorld::note_zones(std::size_t s, std::vector<ZoneMask>& present,
   }
   if (cache.kind != PlatformKind::ship) return;
   const std::size_t first = cache.nation * kGroupsPerNation;
-  present[first + static_cast<std::size_t>(cache.role)] |= mask;
-  present[first + kAnyShip] |= mask;
-  for (ZoneMask fresh = mask & ~(*counted_today_)[s]; fresh != 0; fresh &= fresh - 1) {
-    const auto z = static_cast<std::uint32_t>(std::countr_zero(fresh));
-    fresh_vessels.emplace_back(
-        static_cast<std::uint32_t>(first + static_cast<std::size_t>(cache.role)), z);
-    fresh_vessels.emplace_back(static_cast<std::uint32_t>(first + kAnyShip), z);
-  }
-  (*counted_today_)[s] |= mask;
+  presence_->note_ship(presence, s, first + static_cast<std::size_t>(cache.role), first + kAnyShip,
+                       mask);
 }
 
 void PlatformWorld::move() {
   const auto timer = timers_.measure(Phase::move);
   const double dt = spec_.dt_s;
-  const std::size_t groups = present_now_.size();
   const std::size_t chunks = engine::chunk_count(agents_.size(), kChunk);
-  // A new day: every ship is to be counted afresh in the zones it is in.
-  if (const std::uint32_t day = day_of_step(); day != current_day_) {
-    std::fill(counted_today_->begin(), counted_today_->end(), 0);
-    current_day_ = day;
-  }
-  present_by_chunk_.resize(chunks);
-  fresh_vessels_by_chunk_.resize(chunks);
+  presence_->begin_step(day_of_step(), chunks);
   entries_by_chunk_.resize(chunks);
   engine::for_each_chunk(
       agents_.size(), kChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-        std::vector<ZoneMask>& present = present_by_chunk_[chunk];
-        present.assign(groups, 0);
-        auto& fresh_vessels = fresh_vessels_by_chunk_[chunk];
-        fresh_vessels.clear();
+        detail::PresenceSampler::Chunk& presence = presence_->chunk(chunk);
         auto& entries = entries_by_chunk_[chunk];
         entries.clear();
         for (std::size_t s = begin; s < end; ++s) {
@@ -618,7 +601,7 @@ void PlatformWorld::move() {
             continue;
           }
           if (cache.kind == PlatformKind::aircraft) (*airborne_s_)[s] += dt;
-          note_zones(s, present, fresh_vessels, entries);
+          note_zones(s, presence, entries);
         }
       });
 }

@@ -15,6 +15,7 @@
 #include "hotline/agents/incident_hazard.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
 #include "platform_world_internal.hpp"
+#include "presence_sampler.hpp"
 #include "ship_navigation.hpp"
 #include "zone_sampling.hpp"
 
@@ -175,8 +176,9 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       leg_at_x_km_(&agents_.add_column<double>(0.0)),
       leg_at_y_km_(&agents_.add_column<double>(0.0)),
       leg_test_(&agents_.add_column<std::uint8_t>(0)),
-      presence_(spec.nations.size() * kGroupsPerNation, spec.zones.size(), spec.dt_s),
-      counted_today_(&agents_.add_column<ZoneMask>(0)),
+      presence_(std::make_unique<detail::PresenceSampler>(spec.nations.size() * kGroupsPerNation,
+                                                          spec.zones.size(), spec.dt_s,
+                                                          agents_.add_column<ZoneMask>(0))),
       rule_(encounter_search_rule(spec)),
       table_(std::make_unique<detail::EncounterTable>()),
       dyads_(spec.dyads()),
@@ -223,8 +225,6 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
     dyad_of_nations_[dyads_[d].second * n + dyads_[d].first] = static_cast<std::uint32_t>(d);
   }
   cooldown_steps_ = static_cast<std::uint32_t>(std::ceil(spec_.incidents.cooldown_s / spec_.dt_s));
-  const std::size_t groups = spec_.nations.size() * kGroupsPerNation;
-  present_now_.assign(groups, 0);
   ally_force_deployed_.assign(spec_.forces.size(), 0);
   voyages_.resize(agents_.size());
   crisis_ = std::make_unique<CrisisCommand>(spec_, policy_, rng_);
@@ -478,23 +478,16 @@ std::uint32_t PlatformWorld::day_of_step() const {
 // the day the step begins in (ZonePresence).
 void PlatformWorld::record() {
   const auto timer = timers_.measure(Phase::record);
-  std::fill(present_now_.begin(), present_now_.end(), 0);
-  fresh_vessels_.clear();
-  for (std::size_t c = 0; c < present_by_chunk_.size(); ++c) {
-    for (std::size_t g = 0; g < present_now_.size(); ++g)
-      present_now_[g] |= present_by_chunk_[c][g];
-    fresh_vessels_.insert(fresh_vessels_.end(), fresh_vessels_by_chunk_[c].begin(),
-                          fresh_vessels_by_chunk_[c].end());
-  }
-  presence_.record_step(day_of_step(), present_now_, fresh_vessels_);
+  presence_->record(day_of_step());
 }
 
 PresenceStats PlatformWorld::presence(std::size_t nation, Role role, std::size_t zone) const {
-  return presence_.stats(nation * kGroupsPerNation + static_cast<std::size_t>(role), zone);
+  return presence_->presence().stats(nation * kGroupsPerNation + static_cast<std::size_t>(role),
+                                     zone);
 }
 
 PresenceStats PlatformWorld::presence(std::size_t nation, std::size_t zone) const {
-  return presence_.stats(nation * kGroupsPerNation + kAnyShip, zone);
+  return presence_->presence().stats(nation * kGroupsPerNation + kAnyShip, zone);
 }
 
 std::uint32_t PlatformWorld::presence_days(std::size_t nation, Role role, std::size_t zone) const {

@@ -39,6 +39,8 @@ namespace hotline::agents {
 
 namespace detail {
 class EncounterTable;
+class PresenceSampler;
+struct PresenceChunk;
 struct Encounter;
 struct Proximity;
 struct Voyage;
@@ -225,8 +227,7 @@ class PlatformWorld {
   // The move phase's cases: a platform that reached its target point (true:
   // it went home and out of play), and the zones a platform in play is in.
   bool arrived(std::size_t slot, PlatformState state);
-  void note_zones(std::size_t slot, std::vector<ZoneMask>& present,
-                  std::vector<std::pair<std::uint32_t, std::uint32_t>>& fresh_vessels,
+  void note_zones(std::size_t slot, detail::PresenceChunk& presence,
                   std::vector<std::pair<engine::AgentId, ZoneMask>>& entries);
   bool nothing_to_decide(std::size_t slot);
   void move();
@@ -393,16 +394,9 @@ class PlatformWorld {
   std::vector<engine::AgentId> reached_ids_;
   std::vector<ResponseCounts> responses_;
 
-  // Presence: per (nation, role) the zones with such a ship this step,
-  // those already counted today, and the day counts [nation][role][zone].
-  std::vector<ZoneMask> present_now_;
-  std::vector<std::vector<ZoneMask>> present_by_chunk_;
-  // (group, zone) once for each ship first in the zone today, per chunk.
-  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> fresh_vessels_by_chunk_;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> fresh_vessels_;
-  ZonePresence presence_;
-  std::vector<ZoneMask>* counted_today_;  // per ship: the zones it was counted in today
-  std::uint32_t current_day_ = 0;
+  // Presence: per (nation, role) group the zones with such a ship, day by
+  // day (presence_sampler.hpp).
+  std::unique_ptr<detail::PresenceSampler> presence_;
   [[nodiscard]] std::uint32_t day_of_step() const;
 
   // Encounters: the pair search (radius end_factor × range, rivals only),
