@@ -1,7 +1,5 @@
 #include "hotline/agents/platform_world.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -10,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "encounter_sensing.hpp"
 #include "encounter_table.hpp"
 #include "hotline/agents/draw_purposes.hpp"
 #include "hotline/agents/incident_hazard.hpp"
@@ -84,37 +83,6 @@ std::uint64_t checked_platform_count(const WorldSpec& spec) {
   return n;
 }
 
-// Rival platforms within end_factor × the range for their kinds.
-// Search kinds are the platform kinds plus fishing boats, which search as
-// ships but are quiet among themselves.
-engine::PairRule encounter_search_rule(const WorldSpec& spec) {
-  const int nations = static_cast<int>(spec.nations.size());
-  engine::PairRule rule(static_cast<int>(kSearchKindCount), nations);
-  const auto platform_kind = [](std::size_t search_kind) {
-    return search_kind == kFishingBoatSearchKind ? std::size_t{0} : search_kind;
-  };
-  for (std::size_t a = 0; a < kSearchKindCount; ++a) {
-    for (std::size_t b = 0; b < kSearchKindCount; ++b) {
-      const std::size_t kinds = platform_kind(a) * kPlatformKindCount + platform_kind(b);
-      rule.set_range_km(static_cast<int>(a), static_cast<int>(b),
-                        spec.encounters.range_km[kinds] * spec.encounters.end_factor);
-    }
-  }
-  rule.set_quiet(kFishingBoatSearchKind);
-  for (int a = 0; a < nations; ++a) {
-    for (int b = 0; b < nations; ++b) {
-      rule.set_interacts(a, b,
-                         spec.relation(static_cast<std::size_t>(a), static_cast<std::size_t>(b))
-                             == Relation::rival);
-    }
-  }
-  return rule;
-}
-
-// Pairs from the search below which their filtering into proximities runs
-// on one thread.
-constexpr std::size_t kParallelPairs = 4096;
-
 // Encounters in the resolve phase, per parallel task.
 constexpr std::size_t kEncounterChunk = 1024;
 
@@ -179,8 +147,7 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       presence_(std::make_unique<detail::PresenceSampler>(spec.nations.size() * kGroupsPerNation,
                                                           spec.zones.size(), spec.dt_s,
                                                           agents_.add_column<ZoneMask>(0))),
-      rule_(encounter_search_rule(spec)),
-      table_(std::make_unique<detail::EncounterTable>()),
+      sensing_(std::make_unique<detail::EncounterSensing>(spec)),
       dyads_(spec.dyads()),
       dyad_counts_(dyads_.size()) {
   side_posture_.assign(dyads_.size() * 2, 0);
@@ -249,7 +216,7 @@ void PlatformWorld::pin_posture(std::size_t nation, int posture) {
 }
 
 std::size_t PlatformWorld::active_encounters() const {
-  return table_->active().size();
+  return sensing_->table().active().size();
 }
 
 void PlatformWorld::step() {
@@ -287,62 +254,11 @@ Event PlatformWorld::pair_event(EventType type, engine::AgentId a, engine::Agent
 // range, and the encounter table's update.
 void PlatformWorld::sense() {
   const auto timer = timers_.measure(Phase::sense);
-  finder_.find(grid_, agents_, rule_, pairs_);
-  (void)agents_.slots_by_id();  // built once here, read in parallel below
-  const std::size_t n = spec_.nations.size();
-  const auto& range = spec_.encounters.range_km;
-  const double end_factor = spec_.encounters.end_factor;
-  const double low_pass_km = spec_.encounters.low_pass_altitude_km;
-  const auto aircraft = static_cast<std::uint8_t>(PlatformKind::aircraft);
-  found_by_chunk_.resize(pairs_.chunk_count());
-  auto filter_chunk = [&](std::size_t chunk) {
-    std::vector<detail::Proximity>& out = found_by_chunk_[chunk];
-    out.clear();
-    for (const engine::AgentPair& pair : pairs_.chunk(chunk)) {
-      const std::uint32_t sa = agents_.slot_of(pair.a);
-      const std::uint32_t sb = agents_.slot_of(pair.b);
-      // Two fishing boats are no military encounter: the search's rule
-      // (quiet fishing boats) never pairs them.
-      const double dx = agents_.x_km[sa] - agents_.x_km[sb];
-      const double dy = agents_.y_km[sa] - agents_.y_km[sb];
-      double d2 = dx * dx + dy * dy;
-      const bool a_flies = agents_.kind[sa] == aircraft;
-      const bool b_flies = agents_.kind[sb] == aircraft;
-      if (a_flies && b_flies) {
-        const double dz = (*altitude_km_)[sa] - (*altitude_km_)[sb];
-        d2 += dz * dz;  // between aircraft, in three dimensions
-      } else if (a_flies || b_flies) {
-        // An aircraft meets a ship only on a low pass.
-        if ((*altitude_km_)[a_flies ? sa : sb] > low_pass_km) continue;
-      }
-      const std::size_t kind_a = a_flies ? 1 : 0;
-      const std::size_t kind_b = b_flies ? 1 : 0;
-      const double r = range[kind_a * kPlatformKindCount + kind_b];
-      if (d2 > r * r * end_factor * end_factor) continue;
-      out.push_back({pair.a, pair.b, d2 < r * r,
-                     dyad_of_nations_[agents_.side[sa] * n + agents_.side[sb]],
-                     static_cast<float>(std::sqrt(d2))});
-    }
-  };
-  // A few hundred pairs are filtered faster than threads are woken for
-  // them; the chunks' results are the same either way.
-  if (pairs_.size() < kParallelPairs) {
-    for (std::size_t chunk = 0; chunk < pairs_.chunk_count(); ++chunk)
-      filter_chunk(chunk);
-  } else {
-    tbb::parallel_for(std::size_t{0}, pairs_.chunk_count(), filter_chunk);
-  }
-  found_.clear();
-  for (const auto& chunk : found_by_chunk_)
-    found_.insert(found_.end(), chunk.begin(), chunk.end());
-  std::sort(found_.begin(), found_.end(),
-            [](const detail::Proximity& x, const detail::Proximity& y) {
-              return x.a < y.a || (x.a == y.a && x.b < y.b);
-            });
-  table_->update(found_, step_, begun_, ended_);
-  for (const detail::Encounter& e : ended_)
+  (void)agents_.slots_by_id();  // built once here, read in parallel by the sensing
+  sensing_->sense(grid_, agents_, *altitude_km_, dyad_of_nations_, step_);
+  for (const detail::Encounter& e : sensing_->ended())
     events_.push_back(pair_event(EventType::encounter_end, e.a, e.b));
-  for (const detail::Encounter& e : begun_)
+  for (const detail::Encounter& e : sensing_->begun())
     events_.push_back(pair_event(EventType::encounter_begin, e.a, e.b));
   draw_encounter_orders();
 }
@@ -353,8 +269,8 @@ void PlatformWorld::sense() {
 // encounter, so that its conduct follows the postures while it lasts and
 // every policy sees the same draws (common random numbers).
 void PlatformWorld::draw_encounter_orders() {
-  std::span<detail::Encounter> active = table_->active();
-  for (const detail::Encounter& begun : begun_) {
+  std::span<detail::Encounter> active = sensing_->table().active();
+  for (const detail::Encounter& begun : sensing_->begun()) {
     const auto at = std::lower_bound(active.begin(), active.end(), begun,
                                      [](const detail::Encounter& x, const detail::Encounter& y) {
                                        return x.a < y.a || (x.a == y.a && x.b < y.b);
@@ -403,7 +319,7 @@ PlatformWorld::PairOrders PlatformWorld::pair_orders(std::uint32_t sa, std::uint
 // (sorted by pair), merged in chunk order.
 void PlatformWorld::resolve() {
   const auto timer = timers_.measure(Phase::resolve);
-  std::span<detail::Encounter> active = table_->active();
+  std::span<detail::Encounter> active = sensing_->table().active();
   const std::size_t chunks = engine::chunk_count(active.size(), kEncounterChunk);
   incidents_by_chunk_.resize(chunks);
   steps_by_chunk_.resize(chunks);

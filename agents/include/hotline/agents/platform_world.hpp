@@ -39,6 +39,7 @@ namespace hotline::agents {
 
 namespace detail {
 class EncounterTable;
+class EncounterSensing;
 class PresenceSampler;
 struct PresenceChunk;
 struct Encounter;
@@ -401,15 +402,8 @@ class PlatformWorld {
 
   // Encounters: the pair search (radius end_factor × range, rivals only),
   // what it found, the table, and this step's changes.
-  engine::PairRule rule_;
-  engine::PairFinder finder_;
-  engine::PairList pairs_;
+  std::unique_ptr<detail::EncounterSensing> sensing_;
   std::vector<std::uint32_t> dyad_of_nations_;  // [a * nations + b]
-  std::vector<std::vector<detail::Proximity>> found_by_chunk_;
-  std::vector<detail::Proximity> found_;
-  std::unique_ptr<detail::EncounterTable> table_;
-  std::vector<detail::Encounter> begun_;
-  std::vector<detail::Encounter> ended_;
   std::vector<std::vector<Event>> incidents_by_chunk_;
   std::vector<Event> step_incidents_;
   // Per resolve chunk: encounter steps by [dyad][conduct], and expected
