@@ -304,7 +304,8 @@ PlatformWorld::PairOrders PlatformWorld::pair_orders(std::uint32_t sa, std::uint
   o.posture_a = side_posture(e.dyad, agents_.side[sa]);
   o.posture_b = side_posture(e.dyad, agents_.side[sb]);
   const auto highest = static_cast<std::size_t>(std::max(o.posture_a, o.posture_b));
-  o.conduct = conduct_of(spec_.incidents.conduct_share[o.roles][highest], e.conduct_draw);
+  o.conduct = conduct_of(spec_.incidents.conduct_share[o.roles][highest],
+                         static_cast<double>(e.conduct_draw));
   if (policy_.cues && e.adhere_draw_a < 1.0F) {
     const auto& q = policy_.cues->adherence;
     o.cues_kept =
@@ -342,7 +343,8 @@ void PlatformWorld::resolve() {
           ++steps[e.dyad * kConductCount + static_cast<std::size_t>(o.conduct)];
           if (step_ < e.quiet_until_step) continue;
           const double lambda = encounter_hazard_per_s(incidents, o.roles, o.conduct,
-                                                       e.separation_km, o.posture_a, o.posture_b);
+                                                       static_cast<double>(e.separation_km),
+                                                       o.posture_a, o.posture_b);
           const double p = chance_in_step(lambda, spec_.dt_s);
           const bool on_link =
               policy_.direct_link && detail::on_scene_link(role_of(sa), role_of(sb));
