@@ -6,6 +6,7 @@
 #include <cstddef>
 
 #include "common/count_parsing.hpp"
+#include "hotline/scenarios/diagnostics.hpp"
 
 namespace hotline::cli {
 
@@ -48,26 +49,6 @@ CLI::Option* add_choice(CLI::App& app, const std::string& name, std::string& tar
 }
 
 namespace {
-
-// Edits (insert, delete, substitute, swap two neighbours) from a to b: the
-// optimal string alignment distance, so "rnu" is one slip from "run".
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i)
-    d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
-}
 
 // The deepest subcommand the command line chose (the app itself if none).
 const CLI::App& chosen(const CLI::App& app) {
@@ -123,7 +104,7 @@ std::string suggest_for_extras(std::string_view what, const CLI::App& app) {
     const std::vector<std::string> known =
         option ? option_names(command) : subcommand_names(command);
     if (!option && known.empty()) continue;
-    const std::string near = nearest_word(word.substr(0, word.find('=')), known);
+    const std::string near = scenarios::closest_match(word.substr(0, word.find('=')), known);
     const std::string kind = option ? "option" : "command";
     if (!near.empty()) {
       return fmt::format("unknown {} '{}': did you mean '{}'?", kind, word, near);
@@ -136,19 +117,6 @@ std::string suggest_for_extras(std::string_view what, const CLI::App& app) {
 }
 
 }  // namespace
-
-std::string nearest_word(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(1, word.size() / 3) + 1;
-  for (const std::string& candidate : candidates) {
-    const std::size_t d = edit_distance(word, candidate);
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
-  }
-  return best;
-}
 
 std::string usage_error_text(const CLI::ParseError& error, const CLI::App& app) {
   const std::string what = error.what();

@@ -57,19 +57,35 @@ CLI::Option* add_count_list(CLI::App& app, const std::string& name, std::vector<
   option->capture_default_str();
   return option;
 }
+// --days, --seed and --threads as run and sweep take them: no --days means
+// the scenario's horizon, no --threads every hardware thread.
+struct RunLengthOptions {
+  void declare(CLI::App& app, const std::string& days_help, std::uint64_t& seed) {
+    days_option = add_optional_count(app, "--days", days, 1, 100000, days_help);
+    add_count(app, "--seed", seed, 0, UINT64_MAX, "Random seed");
+    threads_option = add_optional_count(app, "--threads", threads, 1, 4096,
+                                        "Threads (default: one per hardware thread)");
+  }
+  // Sets `options.days` and `options.threads` where given.
+  template <class Options>
+  void apply(Options& options) const {
+    if (days_option->count() > 0) options.days = static_cast<double>(days);
+    if (threads_option->count() > 0) options.threads = threads;
+  }
+  std::uint64_t days = 0;
+  int threads = 0;
+  CLI::Option* days_option = nullptr;
+  CLI::Option* threads_option = nullptr;
+};
+
 // Declares an option whose value is one of `choices`.
 CLI::Option* add_choice(CLI::App& app, const std::string& name, std::string& target,
                         std::vector<std::string> choices, const std::string& help);
 
 // The one line a parse error prints after "hotline: error: ": CLI11's own
 // text, with a validator's "NAME: MESSAGE" joined as "NAME MESSAGE", and a
-// "did you mean" for a mistyped subcommand or option.
+// "did you mean" for a mistyped subcommand or option (the scenario loader's
+// closest_match: the same rule as for a mistyped key).
 [[nodiscard]] std::string usage_error_text(const CLI::ParseError& error, const CLI::App& app);
-
-// The candidate closest to `word` by edit distance, if it is close enough
-// to be a slip of the keyboard (at most a third of the word's letters, at
-// least one); empty otherwise.
-[[nodiscard]] std::string nearest_word(std::string_view word,
-                                       const std::vector<std::string>& candidates);
 
 }  // namespace hotline::cli

@@ -1,5 +1,4 @@
 // `hotline run`: its options, and the checks that span several of them.
-#include <limits>
 
 #include "command.hpp"
 #include "common/count_parsing.hpp"
@@ -15,12 +14,7 @@ class RunCommand final : public Command {
   CLI::App* declare(CLI::App& parent) override {
     app_ = parent.add_subcommand("run", "Run a scenario and print its summary");
     app_->add_option("scenario", options_.scenario, "Scenario file (YAML)")->required();
-    days_ = add_optional_count(*app_, "--days", days_value_, 1, 100000,
-                               "Days to run (default: the scenario's horizon)");
-    add_count(*app_, "--seed", options_.seed, 0, std::numeric_limits<std::uint64_t>::max(),
-              "Random seed");
-    threads_ = add_optional_count(*app_, "--threads", threads_value_, 1, 4096,
-                                  "Threads (default: one per hardware thread)");
+    run_length_.declare(*app_, "Days to run (default: the scenario's horizon)", options_.seed);
     policy_ = app_->add_option("--policy", options_.policy,
                                "The scenario's policy to run, by id (default: its first)");
     add_count(*app_, "--replication", options_.replication, 0, (1U << 24) - 1,
@@ -45,8 +39,7 @@ class RunCommand final : public Command {
   }
 
   int run(const Invocation& call) override {
-    if (days_->count() > 0) options_.days = static_cast<double>(days_value_);
-    if (threads_->count() > 0) options_.threads = threads_value_;
+    run_length_.apply(options_);
     if (posture_->count() > 0) options_.posture = posture_value_;
     if (sample_every_->count() > 0) options_.sample_every_steps = sample_every_value_;
     if (policy_->count() > 0 && options_.policy.empty()) {
@@ -62,12 +55,9 @@ class RunCommand final : public Command {
  private:
   CLI::App* app_ = nullptr;
   RunOptions options_;
-  std::uint64_t days_value_ = 0;
-  int threads_value_ = 0;
+  RunLengthOptions run_length_;
   int posture_value_ = 0;
   std::uint32_t sample_every_value_ = 0;
-  CLI::Option* days_ = nullptr;
-  CLI::Option* threads_ = nullptr;
   CLI::Option* policy_ = nullptr;
   CLI::Option* posture_ = nullptr;
   CLI::Option* sample_every_ = nullptr;

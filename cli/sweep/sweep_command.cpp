@@ -2,8 +2,6 @@
 // whether its runs spread over MPI ranks.
 #include <fmt/format.h>
 
-#include <limits>
-
 #include "command.hpp"
 #include "common/count_parsing.hpp"
 #include "common/options.hpp"
@@ -61,12 +59,7 @@ class SweepCommand final : public Command {
         ->delimiter(',')
         ->transform(trimmed())
         ->type_name("ID[,ID...]");
-    days_ = add_optional_count(*app_, "--days", days_value_, 1, 100000,
-                               "Days per run (default: the scenario's horizon)");
-    add_count(*app_, "--seed", options_.seed, 0, std::numeric_limits<std::uint64_t>::max(),
-              "Random seed");
-    threads_ = add_optional_count(*app_, "--threads", threads_value_, 1, 4096,
-                                  "Threads (default: one per hardware thread)");
+    run_length_.declare(*app_, "Days per run (default: the scenario's horizon)", options_.seed);
     app_->add_option("--shard", shard_,
                      "Run shard i of n of the policy × replication grid; `hotline merge` joins "
                      "the shards")
@@ -87,8 +80,7 @@ class SweepCommand final : public Command {
   [[nodiscard]] bool runs_on_ranks() const override { return true; }
 
   int run(const Invocation& call) override {
-    if (days_->count() > 0) options_.days = static_cast<double>(days_value_);
-    if (threads_->count() > 0) options_.threads = threads_value_;
+    run_length_.apply(options_);
     const auto slash = shard_.find('/');
     options_.shard_count =
         static_cast<std::uint32_t>(parse_count(shard_.substr(slash + 1), "--shard", 1, 1U << 24));
@@ -113,11 +105,8 @@ class SweepCommand final : public Command {
  private:
   CLI::App* app_ = nullptr;
   SweepOptions options_;
-  std::uint64_t days_value_ = 0;
-  int threads_value_ = 0;
+  RunLengthOptions run_length_;
   std::string shard_ = "1/1";
-  CLI::Option* days_ = nullptr;
-  CLI::Option* threads_ = nullptr;
 };
 
 }  // namespace
