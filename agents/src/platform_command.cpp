@@ -14,6 +14,7 @@
 #include <cmath>
 
 #include "hotline/agents/platform_world.hpp"
+#include "intrusion_watch.hpp"
 #include "platform_world_internal.hpp"
 
 namespace hotline::agents {
@@ -84,12 +85,12 @@ void PlatformWorld::deploy_for_ally_crisis() {
     for (engine::AgentId id = first; id < first + force.count; ++id) {
       const std::uint32_t s = agents_.slot_of(id);
       if (wanted) {
-        const bool recalled_on_the_way = (*stand_down_)[s] != 0
-                                         && (*state_)[s] == PlatformState::returning
+        const bool recalled_on_the_way = column_.stand_down[s] != 0
+                                         && column_.state[s] == PlatformState::returning
                                          && sails_from_where_it_is(force.mission.type);
-        (*stand_down_)[s] = 0;
-        if ((*state_)[s] == PlatformState::reserve || recalled_on_the_way) start_mission(s);
-      } else if ((*state_)[s] != PlatformState::reserve) {
+        column_.stand_down[s] = 0;
+        if (column_.state[s] == PlatformState::reserve || recalled_on_the_way) start_mission(s);
+      } else if (column_.state[s] != PlatformState::reserve) {
         stand_down(s);
       }
     }
@@ -103,9 +104,9 @@ bool PlatformWorld::sails_from_where_it_is(MissionType type) {
 }
 
 void PlatformWorld::stand_down(std::size_t s) {
-  (*stand_down_)[s] = 1;
-  if (detail::on_the_ground((*state_)[s])) {
-    (*state_)[s] = PlatformState::reserve;
+  column_.stand_down[s] = 1;
+  if (detail::on_the_ground(column_.state[s])) {
+    column_.state[s] = PlatformState::reserve;
     agents_.alive[s] = 0;
   } else {
     return_to_base(s);
@@ -127,10 +128,10 @@ void PlatformWorld::run_exercises() {
       const engine::AgentId first = forces_[f].first_id;
       for (engine::AgentId id = first; id < first + spec_.forces[f].count; ++id) {
         const std::uint32_t s = agents_.slot_of(id);
-        if (starts && (*state_)[s] == PlatformState::reserve) {
+        if (starts && column_.state[s] == PlatformState::reserve) {
           start_mission(s);
         } else if (ends && spec_.forces[f].deploy_on == Deployment::exercise
-                   && (*state_)[s] != PlatformState::reserve) {
+                   && column_.state[s] != PlatformState::reserve) {
           stand_down(s);
         }
       }
@@ -157,8 +158,8 @@ void PlatformWorld::run_stand_downs() {
       if (!starts && !ends) continue;
       for (engine::AgentId id = forces_[f].first_id; id < forces_[f].first_id + force.count; ++id) {
         const std::uint32_t s = agents_.slot_of(id);
-        if (starts && (*state_)[s] != PlatformState::reserve) stand_down(s);
-        if (ends && (*state_)[s] == PlatformState::reserve) start_mission(s);
+        if (starts && column_.state[s] != PlatformState::reserve) stand_down(s);
+        if (ends && column_.state[s] == PlatformState::reserve) start_mission(s);
       }
     }
   }
@@ -176,7 +177,8 @@ bool PlatformWorld::covered(const CommandCentreSpec& centre, std::size_t intrude
   }
   for (std::size_t s = 0; s < grid_.indexed_count(); ++s) {
     if (agents_.side[s] != centre.nation) continue;
-    const double range = spec_.classes[spec_.forces[(*force_)[s]].platform_class].sensor_range_km;
+    const double range =
+        spec_.classes[spec_.forces[column_.force[s]].platform_class].sensor_range_km;
     const double dx = x - agents_.x_km[s];
     const double dy = y - agents_.y_km[s];
     if (dx * dx + dy * dy <= range * range) return true;
@@ -192,13 +194,13 @@ std::uint32_t PlatformWorld::send_responders(const WatchSpec& rule, MissionType 
     const engine::AgentId first = forces_[f].first_id;
     for (engine::AgentId id = first; id < first + spec_.forces[f].count && sent < wanted; ++id) {
       const std::uint32_t s = agents_.slot_of(id);
-      if ((*state_)[s] != PlatformState::ready) continue;
-      (*state_)[s] = PlatformState::intercept;
-      (*target_agent_)[s] = intruder;
-      (*airborne_s_)[s] = 0.0;
+      if (column_.state[s] != PlatformState::ready) continue;
+      column_.state[s] = PlatformState::intercept;
+      column_.target_agent[s] = intruder;
+      column_.airborne_s[s] = 0.0;
       const std::uint32_t t = agents_.slot_of(intruder);
-      (*target_x_km_)[s] = agents_.x_km[t];
-      (*target_y_km_)[s] = agents_.y_km[t];
+      column_.target_x_km[s] = agents_.x_km[t];
+      column_.target_y_km[s] = agents_.y_km[t];
       agents_.alive[s] = 1;
       ++sent;
     }
@@ -219,28 +221,26 @@ std::uint32_t PlatformWorld::send_responders(const WatchSpec& rule, MissionType 
 // end, and the published scramble figures count answers to aircraft flying
 // their own missions.
 void PlatformWorld::detect_intrusions() {
-  entries_.clear();
-  for (const auto& chunk : entries_by_chunk_)
-    entries_.insert(entries_.end(), chunk.begin(), chunk.end());
-  std::sort(entries_.begin(), entries_.end());
-  for (const auto& [intruder, entered] : entries_)
+  for (const auto& [intruder, entered] : watch_->entries.merge_sorted())
     add_unseen(intruder, entered);
-  std::sort(unseen_.begin(), unseen_.end());
-  still_unseen_.clear();
-  for (const UnseenIntruder& u : unseen_) {
+  std::vector<detail::UnseenIntruder>& unseen = watch_->unseen;
+  std::vector<detail::UnseenIntruder>& still_unseen = watch_->still_unseen;
+  std::sort(unseen.begin(), unseen.end());
+  still_unseen.clear();
+  for (const detail::UnseenIntruder& u : unseen) {
     const std::uint32_t slot = agents_.slot_of(u.id);
-    const ZoneMask inside = agents_.alive[slot] ? u.zones & (*zones_)[slot] : 0;
+    const ZoneMask inside = agents_.alive[slot] ? u.zones & column_.zones[slot] : 0;
     if (inside == 0) continue;  // it left unseen
     const CommandCentreSpec& centre = spec_.command_centres[u.centre];
     if (!covered(centre, slot)) {
-      still_unseen_.push_back({u.id, u.centre, inside});
+      still_unseen.push_back({u.id, u.centre, inside});
       continue;
     }
     for (const WatchSpec& rule : centre.watches) {
       if ((inside >> rule.zone & 1U) != 0) answer_intrusion(centre, rule, u.id);
     }
   }
-  std::swap(unseen_, still_unseen_);
+  std::swap(unseen, still_unseen);
 }
 
 // A response event of this step: the intruder and its nation, the
@@ -263,7 +263,7 @@ Event PlatformWorld::response_event(EventType type, engine::AgentId intruder,
 // intruder's role, the zones it has yet to see the intruder in.
 void PlatformWorld::add_unseen(engine::AgentId intruder, ZoneMask entered) {
   const std::uint32_t slot = agents_.slot_of(intruder);
-  const Role role = forces_[(*force_)[slot]].role;
+  const Role role = forces_[column_.force[slot]].role;
   for (std::size_t c = 0; c < spec_.command_centres.size(); ++c) {
     const CommandCentreSpec& centre = spec_.command_centres[c];
     if (spec_.relation(centre.nation, agents_.side[slot]) != Relation::rival) continue;
@@ -273,7 +273,7 @@ void PlatformWorld::add_unseen(engine::AgentId intruder, ZoneMask entered) {
         zones |= ZoneMask{1} << rule.zone;
       }
     }
-    if (zones != 0) unseen_.push_back({intruder, static_cast<std::uint32_t>(c), zones});
+    if (zones != 0) watch_->unseen.push_back({intruder, static_cast<std::uint32_t>(c), zones});
   }
 }
 
@@ -282,9 +282,9 @@ void PlatformWorld::answer_intrusion(const CommandCentreSpec& centre, const Watc
   const std::uint32_t slot = agents_.slot_of(intruder);
   const std::size_t intruder_nation = agents_.side[slot];
   const bool aircraft = agents_.kind[slot] == static_cast<std::uint8_t>(PlatformKind::aircraft);
-  const MissionType mission = spec_.forces[(*force_)[slot]].mission.type;
+  const MissionType mission = spec_.forces[column_.force[slot]].mission.type;
   const bool responding = mission == MissionType::alert || mission == MissionType::respond;
-  ResponseCounts& counts = responses_[centre.nation * spec_.nations.size() + intruder_nation];
+  ResponseCounts& counts = watch_->counts(centre.nation, intruder_nation);
   ++counts.intrusions;
   Event e = response_event(EventType::intrusion, intruder, centre.nation, slot);
   e.value = static_cast<std::uint32_t>(rule.zone);
@@ -312,16 +312,15 @@ void PlatformWorld::answer_intrusion(const CommandCentreSpec& centre, const Watc
 // An aircraft entering a territorial sea's airspace (the land included)
 // whose owner is neither its own nation nor an ally.
 void PlatformWorld::count_airspace_violations() {
-  const std::size_t n = spec_.nations.size();
-  for (const auto& [id, entered] : entries_) {
+  for (const auto& [id, entered] : watch_->entries.merged()) {
     const std::uint32_t slot = agents_.slot_of(id);
     if (agents_.kind[slot] != static_cast<std::uint8_t>(PlatformKind::aircraft)) continue;
     const std::size_t nation = agents_.side[slot];
-    for (ZoneMask zones = entered & airspace_zones_; zones != 0; zones &= zones - 1) {
+    for (ZoneMask zones = entered & watch_->airspace_zones; zones != 0; zones &= zones - 1) {
       const auto z = static_cast<std::size_t>(std::countr_zero(zones));
       const std::size_t owner = *spec_.zones[z].owner;
       if (owner == nation || spec_.relation(owner, nation) == Relation::ally) continue;
-      ++responses_[owner * n + nation].airspace_violations;
+      ++watch_->counts(owner, nation).airspace_violations;
       Event e = response_event(EventType::airspace_violation, id, owner, slot);
       e.value = static_cast<std::uint32_t>(z);
       events_.push_back(e);
@@ -332,16 +331,11 @@ void PlatformWorld::count_airspace_violations() {
 // Responders that came within their standoff of their intruder this step,
 // in id order: one intercept each, however long they then shadow.
 void PlatformWorld::count_intercepts() {
-  reached_ids_.clear();
-  for (const auto& chunk : reached_by_chunk_)
-    reached_ids_.insert(reached_ids_.end(), chunk.begin(), chunk.end());
-  std::sort(reached_ids_.begin(), reached_ids_.end());
-  const std::size_t n = spec_.nations.size();
-  for (const engine::AgentId responder : reached_ids_) {
+  for (const engine::AgentId responder : watch_->reached.merge_sorted()) {
     const std::uint32_t slot = agents_.slot_of(responder);
-    const engine::AgentId intruder = (*target_agent_)[slot];
+    const engine::AgentId intruder = column_.target_agent[slot];
     const std::uint32_t target = agents_.slot_of(intruder);
-    ++responses_[agents_.side[slot] * n + agents_.side[target]].intercepts;
+    ++watch_->counts(agents_.side[slot], agents_.side[target]).intercepts;
     Event e = response_event(EventType::intercept, intruder, agents_.side[slot], slot);
     e.agent_b = responder;
     events_.push_back(e);

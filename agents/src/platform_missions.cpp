@@ -15,6 +15,7 @@
 #include "hotline/agents/draw_purposes.hpp"
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
+#include "intrusion_watch.hpp"
 #include "platform_world_internal.hpp"
 #include "presence_sampler.hpp"
 #include "ship_navigation.hpp"
@@ -40,7 +41,7 @@ void PlatformWorld::spawn() {
       const std::size_t s = id;
       agents_.side[s] = static_cast<std::uint8_t>(force.nation);
       agents_.kind[s] = cache.search_kind;
-      (*force_)[s] = static_cast<std::uint32_t>(f);
+      column_.force[s] = static_cast<std::uint32_t>(f);
       // A force in play from the start begins on station: the scenario is
       // an ongoing situation, not every fleet leaving port at once (which
       // would also crowd thousands of boats into a few cells of the index
@@ -80,19 +81,19 @@ void PlatformWorld::spawn() {
       if (force.deploy_on == Deployment::start && !stood_down(f, 0.0)) {
         start_mission(s);
       } else {
-        (*state_)[s] = PlatformState::reserve;
+        column_.state[s] = PlatformState::reserve;
         agents_.alive[s] = 0;
       }
-      (*zones_)[s] = agents_.alive[s] ? zone_index_.zones_at(at) : 0;
+      column_.zones[s] = agents_.alive[s] ? zone_index_.zones_at(at) : 0;
     }
   }
 }
 
 void PlatformWorld::start_mission(std::size_t s) {
-  const std::size_t f = (*force_)[s];
+  const std::size_t f = column_.force[s];
   const ForceCache& cache = forces_[f];
   const MissionSpec& m = spec_.forces[f].mission;
-  (*stand_down_)[s] = 0;
+  column_.stand_down[s] = 0;
   PlanePoint target{agents_.x_km[s], agents_.y_km[s]};
   PlatformState state = PlatformState::transit;
   switch (m.type) {
@@ -102,10 +103,11 @@ void PlatformWorld::start_mission(std::size_t s) {
     case MissionType::route:
       // From a base it heads for the first waypoint; without one it starts
       // on the first and heads for the next (or holds if there is one).
-      (*waypoint_)[s] = cache.has_base ? 0
-                                       : std::min<std::uint32_t>(
-                                           1, static_cast<std::uint32_t>(m.waypoints.size() - 1));
-      target = m.waypoints[(*waypoint_)[s]];
+      column_.waypoint[s] =
+          cache.has_base
+              ? 0
+              : std::min<std::uint32_t>(1, static_cast<std::uint32_t>(m.waypoints.size() - 1));
+      target = m.waypoints[column_.waypoint[s]];
       break;
     case MissionType::loiter: {
       const detail::LoiterCircle c = detail::loiter_circle(m, posture_[cache.nation]);
@@ -120,24 +122,24 @@ void PlatformWorld::start_mission(std::size_t s) {
       state = PlatformState::ready;  // on the ground or in port until sent
       break;
   }
-  (*state_)[s] = state;
-  (*target_x_km_)[s] = target.x_km;
-  (*target_y_km_)[s] = target.y_km;
+  column_.state[s] = state;
+  column_.target_x_km[s] = target.x_km;
+  column_.target_y_km[s] = target.y_km;
   agents_.alive[s] = detail::on_the_ground(state) ? 0 : 1;
 }
 
 PlanePoint PlatformWorld::mission_point(std::size_t s, std::uint32_t step, RngPurpose purpose,
                                         const ZoneShape& shape, bool reachable,
                                         const ZoneShape* avoid) const {
-  const bool ship = forces_[(*force_)[s]].kind == PlatformKind::ship;
+  const bool ship = forces_[column_.force[s]].kind == PlatformKind::ship;
   return detail::random_sea_point(rng_, step, agents_.id[s], purpose, shape,
                                   ship ? spec_.land.get() : nullptr,
                                   {agents_.x_km[s], agents_.y_km[s]}, reachable, avoid);
 }
 
 PlanePoint PlatformWorld::station_point(std::size_t s, bool reachable) const {
-  const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
-  const std::size_t zone = (*station_zone_)[s];
+  const MissionSpec& m = spec_.forces[column_.force[s]].mission;
+  const std::size_t zone = column_.station_zone[s];
   const bool outside_entry = m.station.has_entries && zone != m.station.entry_zone;
   return mission_point(s, reachable ? step_ : 0,
                        reachable ? draw::platform_waypoint : draw::platform_spawn,
@@ -145,16 +147,17 @@ PlanePoint PlatformWorld::station_point(std::size_t s, bool reachable) const {
                        outside_entry ? &spec_.zones[m.station.entry_zone].shape : nullptr);
 }
 
-// The leg tests a ship keeps (leg_test_): none yet for its leg, all at sea,
+// The leg tests a ship keeps (Columns::leg_test): none yet for its leg, all at sea,
 // meets land.
 enum LegTest : std::uint8_t { kLegUntested = 0, kLegAtSea = 1, kLegMeetsLand = 2 };
 
 std::optional<detail::Sailed> PlatformWorld::sail_leg(std::size_t s, PlanePoint here,
                                                       PlanePoint target, double reach_km) {
   const LandMap& land = spec_.sea_router->land();
-  const bool same_leg = target.x_km == (*leg_to_x_km_)[s] && target.y_km == (*leg_to_y_km_)[s]
-                        && here.x_km == (*leg_at_x_km_)[s] && here.y_km == (*leg_at_y_km_)[s];
-  LegTest test = same_leg ? static_cast<LegTest>((*leg_test_)[s]) : kLegUntested;
+  const bool same_leg =
+      target.x_km == column_.leg_to_x_km[s] && target.y_km == column_.leg_to_y_km[s]
+      && here.x_km == column_.leg_at_x_km[s] && here.y_km == column_.leg_at_y_km[s];
+  LegTest test = same_leg ? static_cast<LegTest>(column_.leg_test[s]) : kLegUntested;
   if (test == kLegUntested) {
     test = land.segment_crosses_land(here, target) ? kLegMeetsLand : kLegAtSea;
   }
@@ -162,21 +165,21 @@ std::optional<detail::Sailed> PlatformWorld::sail_leg(std::size_t s, PlanePoint 
       test == kLegAtSea ? detail::sail_at_sea(here, target, reach_km)
                         : detail::sail_straight(land, here, target, reach_km);
   if (sailed) {
-    (*leg_to_x_km_)[s] = target.x_km;
-    (*leg_to_y_km_)[s] = target.y_km;
-    (*leg_at_x_km_)[s] = sailed->at.x_km;
-    (*leg_at_y_km_)[s] = sailed->at.y_km;
-    (*leg_test_)[s] = test;
+    column_.leg_to_x_km[s] = target.x_km;
+    column_.leg_to_y_km[s] = target.y_km;
+    column_.leg_at_x_km[s] = sailed->at.x_km;
+    column_.leg_at_y_km[s] = sailed->at.y_km;
+    column_.leg_test[s] = test;
   }
   return sailed;
 }
 
 bool PlatformWorld::move_towards_target(std::size_t s, double reach_km) {
   const PlanePoint here{agents_.x_km[s], agents_.y_km[s]};
-  const PlanePoint target{(*target_x_km_)[s], (*target_y_km_)[s]};
-  if (spec_.sea_router && forces_[(*force_)[s]].kind == PlatformKind::ship) {
+  const PlanePoint target{column_.target_x_km[s], column_.target_y_km[s]};
+  if (spec_.sea_router && forces_[column_.force[s]].kind == PlatformKind::ship) {
     const std::optional<detail::Sailed> straight =
-        (*routed_)[s] != 0 ? std::nullopt : sail_leg(s, here, target, reach_km);
+        column_.routed[s] != 0 ? std::nullopt : sail_leg(s, here, target, reach_km);
     detail::Sailed sailed;
     if (straight) {
       sailed = *straight;
@@ -184,7 +187,7 @@ bool PlatformWorld::move_towards_target(std::size_t s, double reach_km) {
       detail::Voyage& voyage = voyages_[agents_.id[s]];
       sailed = detail::sail(*spec_.sea_router, voyage, here, target, reach_km);
       if (sailed.arrived) voyage.clear();
-      (*routed_)[s] = voyage.on_route() ? 1 : 0;
+      column_.routed[s] = voyage.on_route() ? 1 : 0;
     }
     agents_.x_km[s] = sailed.at.x_km;
     agents_.y_km[s] = sailed.at.y_km;
@@ -207,8 +210,8 @@ bool PlatformWorld::move_towards_target(std::size_t s, double reach_km) {
 }
 
 double PlatformWorld::phase_altitude_km(std::size_t s) const {
-  const ClassSpec& c = spec_.classes[spec_.forces[(*force_)[s]].platform_class];
-  switch ((*state_)[s]) {
+  const ClassSpec& c = spec_.classes[spec_.forces[column_.force[s]].platform_class];
+  switch (column_.state[s]) {
     case PlatformState::reserve:
     case PlatformState::ready:
     case PlatformState::turnaround:
@@ -219,29 +222,29 @@ double PlatformWorld::phase_altitude_km(std::size_t s) const {
     case PlatformState::intercept:
     case PlatformState::shadow: {
       // Alongside an aircraft at its altitude; over a ship, a low pass.
-      const std::uint32_t t = agents_.slot_of((*target_agent_)[s]);
+      const std::uint32_t t = agents_.slot_of(column_.target_agent[s]);
       if (agents_.kind[t] != static_cast<std::uint8_t>(PlatformKind::aircraft)) {
         return c.low_pass_altitude_km;
       }
-      const PlatformState target_state = (*state_)[t];
+      const PlatformState target_state = column_.state[t];
       const bool target_intercepts =
           target_state == PlatformState::intercept || target_state == PlatformState::shadow;
       if (target_intercepts) {
-        return spec_.classes[spec_.forces[(*force_)[t]].platform_class].cruise_altitude_km;
+        return spec_.classes[spec_.forces[column_.force[t]].platform_class].cruise_altitude_km;
       }
       return phase_altitude_km(t);
     }
     case PlatformState::transit: {
       // Between points of its patrol area or loiter circle it is on
       // station; on the way there, cruising.
-      const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
+      const MissionSpec& m = spec_.forces[column_.force[s]].mission;
       const PlanePoint here{agents_.x_km[s], agents_.y_km[s]};
       if (m.type == MissionType::patrol && spec_.zones[m.area].shape.contains(here)) {
         return c.patrol_altitude_km;
       }
       if (m.type == MissionType::loiter) {
         const detail::LoiterCircle circle =
-            detail::loiter_circle(m, posture_[forces_[(*force_)[s]].nation]);
+            detail::loiter_circle(m, posture_[forces_[column_.force[s]].nation]);
         if (plane_distance_km(here, circle.centre) <= circle.radius_km) {
           return c.patrol_altitude_km;
         }
@@ -261,37 +264,36 @@ void PlatformWorld::set_altitudes() {
   const auto timer = timers_.measure(Phase::move);
   (void)agents_.slots_by_id();
   const auto aircraft = static_cast<std::uint8_t>(PlatformKind::aircraft);
-  engine::for_each_chunk(agents_.size(), detail::kLightChunk,
-                         [&](std::size_t, std::size_t begin, std::size_t end) {
-                           for (std::size_t s = begin; s < end; ++s) {
-                             if (agents_.kind[s] == aircraft) {
-                               (*altitude_km_)[s] = agents_.alive[s] ? phase_altitude_km(s) : 0.0;
-                             }
-                           }
-                         });
+  engine::for_each_chunk(
+      agents_.size(), detail::kLightChunk, [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t s = begin; s < end; ++s) {
+          if (agents_.kind[s] == aircraft) {
+            column_.altitude_km[s] = agents_.alive[s] ? phase_altitude_km(s) : 0.0;
+          }
+        }
+      });
 }
 
 void PlatformWorld::return_to_base(std::size_t s) {
-  const ForceCache& cache = forces_[(*force_)[s]];
+  const ForceCache& cache = forces_[column_.force[s]];
   if (!cache.has_base) {
     // Nowhere to go: it leaves play where it is.
-    (*state_)[s] = PlatformState::reserve;
+    column_.state[s] = PlatformState::reserve;
     agents_.alive[s] = 0;
     return;
   }
-  (*state_)[s] = PlatformState::returning;
-  (*target_x_km_)[s] = cache.base.x_km;
-  (*target_y_km_)[s] = cache.base.y_km;
+  column_.state[s] = PlatformState::returning;
+  column_.target_x_km[s] = cache.base.x_km;
+  column_.target_y_km[s] = cache.base.y_km;
 }
 
 void PlatformWorld::decide() {
   const auto timer = timers_.measure(Phase::decide);
   (void)agents_.slots_by_id();  // built once here: intercepts look targets up
-  reached_by_chunk_.resize(engine::chunk_count(agents_.size(), kChunk));
+  watch_->reached.prepare(engine::chunk_count(agents_.size(), kChunk));
   engine::for_each_chunk(agents_.size(), kChunk,
                          [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-                           std::vector<engine::AgentId>& reached = reached_by_chunk_[chunk];
-                           reached.clear();
+                           std::vector<engine::AgentId>& reached = watch_->reached.take(chunk);
                            for (std::size_t s = begin; s < end; ++s) {
                              if (nothing_to_decide(s)) continue;
                              decide_platform(s, reached);
@@ -303,13 +305,13 @@ void PlatformWorld::decide() {
 // port or on the way home, and only the countdown while dwelling (whose end
 // decide_platform then handles).
 bool PlatformWorld::nothing_to_decide(std::size_t s) {
-  switch ((*state_)[s]) {
+  switch (column_.state[s]) {
     case PlatformState::reserve:
     case PlatformState::done:
     case PlatformState::returning:
       return true;
     case PlatformState::dwell:
-      return ((*timer_s_)[s] -= spec_.dt_s) > 0.0;
+      return (column_.timer_s[s] -= spec_.dt_s) > 0.0;
     default:
       return false;
   }
@@ -317,24 +319,25 @@ bool PlatformWorld::nothing_to_decide(std::size_t s) {
 
 // Shadowing closes in as the nation's posture rises.
 double PlatformWorld::standoff_km(std::size_t s) const {
-  const ForceCache& cache = forces_[(*force_)[s]];
+  const ForceCache& cache = forces_[column_.force[s]];
   const auto posture = static_cast<std::size_t>(posture_[cache.nation]);
-  return spec_.forces[(*force_)[s]].mission.standoff_km
+  return spec_.forces[column_.force[s]].mission.standoff_km
          * spec_.escalation.standoff_multiplier[posture];
 }
 
 // Aircraft turn for home when what is left of their endurance just covers
 // the way back at cruise speed.
 bool PlatformWorld::out_of_endurance(std::size_t s) const {
-  const ForceCache& cache = forces_[(*force_)[s]];
+  const ForceCache& cache = forces_[column_.force[s]];
   if (cache.endurance_s <= 0.0 || !cache.has_base) return false;
   const double home_km = plane_distance_km({agents_.x_km[s], agents_.y_km[s]}, cache.base);
-  return (*airborne_s_)[s] + home_km / cache.cruise_speed_km_s + spec_.dt_s >= cache.endurance_s;
+  return column_.airborne_s[s] + home_km / cache.cruise_speed_km_s + spec_.dt_s
+         >= cache.endurance_s;
 }
 
 // The target platform, if it is still in play.
 bool PlatformWorld::target_position(std::size_t s, PlanePoint& out) const {
-  const std::uint32_t t = agents_.slot_of((*target_agent_)[s]);
+  const std::uint32_t t = agents_.slot_of(column_.target_agent[s]);
   if (!agents_.alive[t]) return false;
   out = {agents_.x_km[t], agents_.y_km[t]};
   return true;
@@ -342,18 +345,18 @@ bool PlatformWorld::target_position(std::size_t s, PlanePoint& out) const {
 
 // A sortie aircraft on the ground takes off with its posture's chance.
 void PlatformWorld::maybe_launch(std::size_t s) {
-  const ForceCache& cache = forces_[(*force_)[s]];
-  const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
+  const ForceCache& cache = forces_[column_.force[s]];
+  const MissionSpec& m = spec_.forces[column_.force[s]].mission;
   if (m.type != MissionType::sortie
       || rng_.uniform(step_, agents_.id[s], 0, draw::platform_launch)
              >= cache.launch_probability[static_cast<std::size_t>(posture_[cache.nation])]) {
     return;
   }
-  (*state_)[s] = PlatformState::outbound;
-  (*waypoint_)[s] = 0;
-  (*target_x_km_)[s] = m.waypoints.front().x_km;
-  (*target_y_km_)[s] = m.waypoints.front().y_km;
-  (*airborne_s_)[s] = 0.0;
+  column_.state[s] = PlatformState::outbound;
+  column_.waypoint[s] = 0;
+  column_.target_x_km[s] = m.waypoints.front().x_km;
+  column_.target_y_km[s] = m.waypoints.front().y_km;
+  column_.airborne_s[s] = 0.0;
   agents_.alive[s] = 1;
 }
 
@@ -365,11 +368,11 @@ void PlatformWorld::keep_intercepting(std::size_t s, std::vector<engine::AgentId
     return_to_base(s);
     return;
   }
-  (*target_x_km_)[s] = target.x_km;
-  (*target_y_km_)[s] = target.y_km;
+  column_.target_x_km[s] = target.x_km;
+  column_.target_y_km[s] = target.y_km;
   if (plane_distance_km({agents_.x_km[s], agents_.y_km[s]}, target) <= standoff_km(s)) {
-    (*state_)[s] = PlatformState::shadow;
-    (*timer_s_)[s] = spec_.forces[(*force_)[s]].mission.shadow_s;
+    column_.state[s] = PlatformState::shadow;
+    column_.timer_s[s] = spec_.forces[column_.force[s]].mission.shadow_s;
     reached.push_back(agents_.id[s]);
   }
 }
@@ -379,8 +382,8 @@ void PlatformWorld::keep_intercepting(std::size_t s, std::vector<engine::AgentId
 // from it to here.
 void PlatformWorld::keep_shadowing(std::size_t s) {
   PlanePoint target;
-  (*timer_s_)[s] -= spec_.dt_s;
-  if ((*timer_s_)[s] <= 0.0 || !target_position(s, target) || out_of_endurance(s)) {
+  column_.timer_s[s] -= spec_.dt_s;
+  if (column_.timer_s[s] <= 0.0 || !target_position(s, target) || out_of_endurance(s)) {
     return_to_base(s);
     return;
   }
@@ -388,31 +391,31 @@ void PlatformWorld::keep_shadowing(std::size_t s) {
   const double dy = agents_.y_km[s] - target.y_km;
   const double d = std::sqrt(dx * dx + dy * dy);
   const double k = d > 0.0 ? standoff_km(s) / d : 0.0;
-  (*target_x_km_)[s] = target.x_km + dx * k;
-  (*target_y_km_)[s] = target.y_km + dy * k;
+  column_.target_x_km[s] = target.x_km + dx * k;
+  column_.target_y_km[s] = target.y_km + dy * k;
 }
 
 // A swarm order moves a loiterer's circle: a target outside it is dropped.
 void PlatformWorld::follow_swarm_order(std::size_t s) {
-  const ForceCache& cache = forces_[(*force_)[s]];
-  const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
+  const ForceCache& cache = forces_[column_.force[s]];
+  const MissionSpec& m = spec_.forces[column_.force[s]].mission;
   if (m.type != MissionType::loiter || !m.swarm) return;
   const detail::LoiterCircle c = detail::loiter_circle(m, posture_[cache.nation]);
-  const double dx = (*target_x_km_)[s] - c.centre.x_km;
-  const double dy = (*target_y_km_)[s] - c.centre.y_km;
+  const double dx = column_.target_x_km[s] - c.centre.x_km;
+  const double dy = column_.target_y_km[s] - c.centre.y_km;
   if (dx * dx + dy * dy > c.radius_km * c.radius_km) {
     const PlanePoint t = mission_point(s, step_, draw::platform_waypoint,
                                        ZoneShape::circle(c.centre, c.radius_km), true);
-    (*target_x_km_)[s] = t.x_km;
-    (*target_y_km_)[s] = t.y_km;
+    column_.target_x_km[s] = t.x_km;
+    column_.target_y_km[s] = t.y_km;
   }
 }
 
 // Dwelling, and the time is up: the next point of a patrol, loiter or
 // route.
 void PlatformWorld::after_dwell(std::size_t s) {
-  const ForceCache& cache = forces_[(*force_)[s]];
-  const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
+  const ForceCache& cache = forces_[column_.force[s]];
+  const MissionSpec& m = spec_.forces[column_.force[s]].mission;
   PlanePoint next{};
   switch (m.type) {
     case MissionType::patrol:
@@ -425,15 +428,15 @@ void PlatformWorld::after_dwell(std::size_t s) {
       break;
     }
     case MissionType::route: {
-      std::uint32_t w = (*waypoint_)[s] + 1;
+      std::uint32_t w = column_.waypoint[s] + 1;
       if (w == m.waypoints.size()) {
         if (!m.loop) {
-          (*state_)[s] = PlatformState::done;
+          column_.state[s] = PlatformState::done;
           return;
         }
         w = 0;
       }
-      (*waypoint_)[s] = w;
+      column_.waypoint[s] = w;
       next = m.waypoints[w];
       break;
     }
@@ -442,8 +445,8 @@ void PlatformWorld::after_dwell(std::size_t s) {
       // ends (run_stations moves it out): a second point could lie across
       // open water outside the zone (the territorial sea is one belt per
       // island), and each return would count as another case of entry.
-      if (m.station.has_entries && (*station_zone_)[s] == m.station.entry_zone) {
-        (*timer_s_)[s] = m.dwell_s;
+      if (m.station.has_entries && column_.station_zone[s] == m.station.entry_zone) {
+        column_.timer_s[s] = m.dwell_s;
         return;
       }
       next = station_point(s, true);
@@ -453,16 +456,16 @@ void PlatformWorld::after_dwell(std::size_t s) {
     case MissionType::respond:
       return;
   }
-  (*target_x_km_)[s] = next.x_km;
-  (*target_y_km_)[s] = next.y_km;
-  (*state_)[s] = PlatformState::transit;
+  column_.target_x_km[s] = next.x_km;
+  column_.target_y_km[s] = next.y_km;
+  column_.state[s] = PlatformState::transit;
 }
 
 // One platform's mission, from its own state of the last step and the orders
 // the command phase gave it. A dwelling platform's timer has been counted
 // down already (nothing_to_decide).
 void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>& reached) {
-  switch ((*state_)[s]) {
+  switch (column_.state[s]) {
     case PlatformState::reserve:
     case PlatformState::done:
     case PlatformState::returning:
@@ -471,8 +474,8 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
       maybe_launch(s);
       return;
     case PlatformState::turnaround:
-      (*timer_s_)[s] -= spec_.dt_s;
-      if ((*timer_s_)[s] <= 0.0) (*state_)[s] = PlatformState::ready;
+      column_.timer_s[s] -= spec_.dt_s;
+      if (column_.timer_s[s] <= 0.0) column_.state[s] = PlatformState::ready;
       return;
     case PlatformState::outbound:
       if (out_of_endurance(s)) return_to_base(s);
@@ -495,58 +498,58 @@ void PlatformWorld::decide_platform(std::size_t s, std::vector<engine::AgentId>&
 ZoneMask PlatformWorld::zones_here(std::size_t s) {
   const double x = agents_.x_km[s];
   const double y = agents_.y_km[s];
-  if (x == (*zoned_x_km_)[s] && y == (*zoned_y_km_)[s]) return (*zones_)[s];
-  (*zoned_x_km_)[s] = x;
-  (*zoned_y_km_)[s] = y;
+  if (x == column_.zoned_x_km[s] && y == column_.zoned_y_km[s]) return column_.zones[s];
+  column_.zoned_x_km[s] = x;
+  column_.zoned_y_km[s] = y;
   const std::uint32_t cell = zone_index_.cell_at({x, y});
-  if (cell == (*zoned_cell_)[s]) return (*zones_)[s];
-  (*zoned_cell_)[s] = zone_index_.plain(cell) ? cell : kNoZoneCell;
-  return (*zones_)[s] = zone_index_.zones_in(cell, {x, y});
+  if (cell == column_.zoned_cell[s]) return column_.zones[s];
+  column_.zoned_cell[s] = zone_index_.plain(cell) ? cell : kNoZoneCell;
+  return column_.zones[s] = zone_index_.zones_in(cell, {x, y});
 }
 
 // Out of play: in no zone, and its next zones to be looked up afresh.
 void PlatformWorld::clear_zones(std::size_t s) {
-  (*zones_)[s] = 0;
-  (*zoned_x_km_)[s] = std::numeric_limits<double>::quiet_NaN();
-  (*zoned_cell_)[s] = kNoZoneCell;
+  column_.zones[s] = 0;
+  column_.zoned_x_km[s] = std::numeric_limits<double>::quiet_NaN();
+  column_.zoned_cell[s] = kNoZoneCell;
 }
 
 // A platform that reached its target point this step: a patrol or route
 // dwells, a sortie flies to its next waypoint or turns home, a platform
 // home leaves play (true: nothing more to do for it this step).
 bool PlatformWorld::arrived(std::size_t s, PlatformState state) {
-  const ForceCache& cache = forces_[(*force_)[s]];
-  const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
+  const ForceCache& cache = forces_[column_.force[s]];
+  const MissionSpec& m = spec_.forces[column_.force[s]].mission;
   if (state == PlatformState::transit) {
-    (*state_)[s] = PlatformState::dwell;
-    (*timer_s_)[s] = m.dwell_s;
+    column_.state[s] = PlatformState::dwell;
+    column_.timer_s[s] = m.dwell_s;
   } else if (state == PlatformState::outbound) {
-    const std::uint32_t w = (*waypoint_)[s] + 1;
+    const std::uint32_t w = column_.waypoint[s] + 1;
     if (w == m.waypoints.size()) {
       return_to_base(s);
     } else {
-      (*waypoint_)[s] = w;
-      (*target_x_km_)[s] = m.waypoints[w].x_km;
-      (*target_y_km_)[s] = m.waypoints[w].y_km;
+      column_.waypoint[s] = w;
+      column_.target_x_km[s] = m.waypoints[w].x_km;
+      column_.target_y_km[s] = m.waypoints[w].y_km;
     }
-  } else if (state == PlatformState::returning && (*via_exit_)[s] != 0) {
+  } else if (state == PlatformState::returning && column_.via_exit[s] != 0) {
     // Out of the station by its exit point: now home.
-    (*via_exit_)[s] = 0;
-    (*target_x_km_)[s] = cache.base.x_km;
-    (*target_y_km_)[s] = cache.base.y_km;
+    column_.via_exit[s] = 0;
+    column_.target_x_km[s] = cache.base.x_km;
+    column_.target_y_km[s] = cache.base.y_km;
   } else if (state == PlatformState::returning) {
     // Home: out of play until sent again (aircraft after turnaround), or
     // for good if its exercise is over.
     agents_.alive[s] = 0;
     agents_.speed_km_s[s] = 0.0;
     clear_zones(s);
-    if ((*stand_down_)[s]) {
-      (*state_)[s] = PlatformState::reserve;
+    if (column_.stand_down[s]) {
+      column_.state[s] = PlatformState::reserve;
     } else if (cache.kind == PlatformKind::aircraft) {
-      (*state_)[s] = PlatformState::turnaround;
-      (*timer_s_)[s] = cache.turnaround_s;
+      column_.state[s] = PlatformState::turnaround;
+      column_.timer_s[s] = cache.turnaround_s;
     } else {
-      (*state_)[s] = PlatformState::ready;
+      column_.state[s] = PlatformState::ready;
     }
     return true;
   }
@@ -558,10 +561,10 @@ bool PlatformWorld::arrived(std::size_t s, PlatformState state) {
 // first time in a zone today (for the record phase).
 void PlatformWorld::note_zones(std::size_t s, detail::PresenceChunk& presence,
                                std::vector<std::pair<engine::AgentId, ZoneMask>>& entries) {
-  const ForceCache& cache = forces_[(*force_)[s]];
-  const ZoneMask before = (*zones_)[s];
+  const ForceCache& cache = forces_[column_.force[s]];
+  const ZoneMask before = column_.zones[s];
   const ZoneMask mask = zones_here(s);
-  if (const ZoneMask entered = mask & ~before & (watched_zones_ | airspace_zones_); entered != 0) {
+  if (const ZoneMask entered = mask & ~before & watch_->noticed_zones(); entered != 0) {
     entries.emplace_back(agents_.id[s], entered);
   }
   if (cache.kind != PlatformKind::ship) return;
@@ -575,20 +578,19 @@ void PlatformWorld::move() {
   const double dt = spec_.dt_s;
   const std::size_t chunks = engine::chunk_count(agents_.size(), kChunk);
   presence_->begin_step(day_of_step(), chunks);
-  entries_by_chunk_.resize(chunks);
+  watch_->entries.prepare(chunks);
   engine::for_each_chunk(
       agents_.size(), kChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
         detail::PresenceSampler::Chunk& presence = presence_->chunk(chunk);
-        auto& entries = entries_by_chunk_[chunk];
-        entries.clear();
+        auto& entries = watch_->entries.take(chunk);
         for (std::size_t s = begin; s < end; ++s) {
           if (!agents_.alive[s]) {
             clear_zones(s);
             agents_.speed_km_s[s] = 0.0;
             continue;
           }
-          const ForceCache& cache = forces_[(*force_)[s]];
-          const PlatformState state = (*state_)[s];
+          const ForceCache& cache = forces_[column_.force[s]];
+          const PlatformState state = column_.state[s];
           const bool fast = state == PlatformState::intercept || state == PlatformState::shadow;
           const bool moving = fast || state == PlatformState::transit
                               || state == PlatformState::outbound
@@ -600,7 +602,7 @@ void PlatformWorld::move() {
                      && arrived(s, state)) {
             continue;
           }
-          if (cache.kind == PlatformKind::aircraft) (*airborne_s_)[s] += dt;
+          if (cache.kind == PlatformKind::aircraft) column_.airborne_s[s] += dt;
           note_zones(s, presence, entries);
         }
       });

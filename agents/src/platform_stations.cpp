@@ -39,7 +39,7 @@ void PlatformWorld::start_stations() {
     st.next_switch_s =
         exponential_s(f, draw::station_switch, st.on_station ? p.present_mean_s : p.absent_mean_s);
     for (engine::AgentId id = forces_[f].first_id; id < forces_[f].first_id + force.count; ++id)
-      (*station_zone_)[agents_.slot_of(id)] = static_cast<std::uint16_t>(force.mission.area);
+      column_.station_zone[agents_.slot_of(id)] = static_cast<std::uint16_t>(force.mission.area);
     if (!st.on_station) continue;
     // On station already: the first ships start somewhere in the area.
     const std::uint32_t ships =
@@ -52,9 +52,9 @@ void PlatformWorld::start_stations() {
       const PlanePoint at = station_point(s, false);
       agents_.x_km[s] = at.x_km;
       agents_.y_km[s] = at.y_km;
-      (*state_)[s] = PlatformState::transit;
-      (*target_x_km_)[s] = at.x_km;
-      (*target_y_km_)[s] = at.y_km;
+      column_.state[s] = PlatformState::transit;
+      column_.target_x_km[s] = at.x_km;
+      column_.target_y_km[s] = at.y_km;
       agents_.alive[s] = 1;
     }
   }
@@ -68,20 +68,20 @@ void PlatformWorld::send_to_station(std::size_t f, std::uint32_t ships) {
   for (engine::AgentId id = forces_[f].first_id;
        id < forces_[f].first_id + force.count && sent < ships; ++id) {
     const std::uint32_t s = agents_.slot_of(id);
-    if ((*state_)[s] != PlatformState::ready) continue;
-    (*station_zone_)[s] = static_cast<std::uint16_t>(zone);
+    if (column_.state[s] != PlatformState::ready) continue;
+    column_.station_zone[s] = static_cast<std::uint16_t>(zone);
     const PlanePoint target = station_point(s, true);
-    (*state_)[s] = PlatformState::transit;
-    (*target_x_km_)[s] = target.x_km;
-    (*target_y_km_)[s] = target.y_km;
+    column_.state[s] = PlatformState::transit;
+    column_.target_x_km[s] = target.x_km;
+    column_.target_y_km[s] = target.y_km;
     agents_.alive[s] = 1;
     ++sent;
   }
 }
 
 void PlatformWorld::recall_from_station(std::size_t s) {
-  const MissionSpec& m = spec_.forces[(*force_)[s]].mission;
-  const ForceCache& cache = forces_[(*force_)[s]];
+  const MissionSpec& m = spec_.forces[column_.force[s]].mission;
+  const ForceCache& cache = forces_[column_.force[s]];
   return_to_base(s);
   if (!m.station.has_entries || !cache.has_base) return;
   const ZoneShape& entry = spec_.zones[m.station.entry_zone].shape;
@@ -93,22 +93,22 @@ void PlatformWorld::recall_from_station(std::size_t s) {
       rng_, step_, agents_.id[s], draw::platform_waypoint, spec_.zones[m.area].shape,
       spec_.land.get(), here, true, &entry, &cache.base);
   if (exit == here) return;
-  (*target_x_km_)[s] = exit.x_km;
-  (*target_y_km_)[s] = exit.y_km;
-  (*via_exit_)[s] = 1;
+  column_.target_x_km[s] = exit.x_km;
+  column_.target_y_km[s] = exit.y_km;
+  column_.via_exit[s] = 1;
 }
 
 void PlatformWorld::retarget_station(std::size_t f, std::size_t zone) {
   const ForceSpec& force = spec_.forces[f];
   for (engine::AgentId id = forces_[f].first_id; id < forces_[f].first_id + force.count; ++id) {
     const std::uint32_t s = agents_.slot_of(id);
-    (*station_zone_)[s] = static_cast<std::uint16_t>(zone);
-    const PlatformState state = (*state_)[s];
+    column_.station_zone[s] = static_cast<std::uint16_t>(zone);
+    const PlatformState state = column_.state[s];
     if (state != PlatformState::transit && state != PlatformState::dwell) continue;
     const PlanePoint target = station_point(s, true);
-    (*state_)[s] = PlatformState::transit;
-    (*target_x_km_)[s] = target.x_km;
-    (*target_y_km_)[s] = target.y_km;
+    column_.state[s] = PlatformState::transit;
+    column_.target_x_km[s] = target.x_km;
+    column_.target_y_km[s] = target.y_km;
   }
 }
 
@@ -135,7 +135,7 @@ void PlatformWorld::run_stations() {
         for (engine::AgentId id = forces_[f].first_id; id < forces_[f].first_id + force.count;
              ++id) {
           const std::uint32_t s = agents_.slot_of(id);
-          if (!detail::on_the_ground((*state_)[s])) recall_from_station(s);
+          if (!detail::on_the_ground(column_.state[s])) recall_from_station(s);
         }
       }
     }

@@ -13,6 +13,7 @@
 #include "hotline/agents/draw_purposes.hpp"
 #include "hotline/agents/incident_hazard.hpp"
 #include "hotline/engine/fixed_chunks.hpp"
+#include "intrusion_watch.hpp"
 #include "platform_world_internal.hpp"
 #include "presence_sampler.hpp"
 #include "ship_navigation.hpp"
@@ -112,6 +113,32 @@ const Policy& chosen_policy(const WorldSpec& spec, std::size_t policy) {
 
 }  // namespace
 
+// Added in this order, once: the store's column order is no part of any
+// output, but one place lists them all.
+PlatformWorld::Columns::Columns(engine::AgentStore& store)
+    : force(store.add_column<std::uint32_t>(0)),
+      state(store.add_column<PlatformState>(PlatformState::reserve)),
+      target_x_km(store.add_column<double>(0.0)),
+      target_y_km(store.add_column<double>(0.0)),
+      timer_s(store.add_column<double>(0.0)),
+      waypoint(store.add_column<std::uint32_t>(0)),
+      zones(store.add_column<ZoneMask>(0)),
+      zoned_x_km(store.add_column<double>(std::numeric_limits<double>::quiet_NaN())),
+      zoned_y_km(store.add_column<double>(std::numeric_limits<double>::quiet_NaN())),
+      zoned_cell(store.add_column<std::uint32_t>(kNoZoneCell)),
+      target_agent(store.add_column<engine::AgentId>(0)),
+      airborne_s(store.add_column<double>(0.0)),
+      stand_down(store.add_column<std::uint8_t>(0)),
+      altitude_km(store.add_column<double>(0.0)),
+      station_zone(store.add_column<std::uint16_t>(0)),
+      via_exit(store.add_column<std::uint8_t>(0)),
+      routed(store.add_column<std::uint8_t>(0)),
+      leg_to_x_km(store.add_column<double>(0.0)),
+      leg_to_y_km(store.add_column<double>(0.0)),
+      leg_at_x_km(store.add_column<double>(0.0)),
+      leg_at_y_km(store.add_column<double>(0.0)),
+      leg_test(store.add_column<std::uint8_t>(0)) {}
+
 PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication,
                              std::size_t policy)
     : spec_(spec),
@@ -122,28 +149,8 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
       grid_(world_bounds(spec), widest_pair_range_km(spec), engine::StoreOrder::nearly_sorted),
       posture_(spec.nations.size(), 0),
       pinned_posture_(spec.nations.size(), -1),
-      force_(&agents_.add_column<std::uint32_t>(0)),
-      state_(&agents_.add_column<PlatformState>(PlatformState::reserve)),
-      target_x_km_(&agents_.add_column<double>(0.0)),
-      target_y_km_(&agents_.add_column<double>(0.0)),
-      timer_s_(&agents_.add_column<double>(0.0)),
-      waypoint_(&agents_.add_column<std::uint32_t>(0)),
-      zones_(&agents_.add_column<ZoneMask>(0)),
-      zoned_x_km_(&agents_.add_column<double>(std::numeric_limits<double>::quiet_NaN())),
-      zoned_y_km_(&agents_.add_column<double>(std::numeric_limits<double>::quiet_NaN())),
-      zoned_cell_(&agents_.add_column<std::uint32_t>(kNoZoneCell)),
-      target_agent_(&agents_.add_column<engine::AgentId>(0)),
-      airborne_s_(&agents_.add_column<double>(0.0)),
-      stand_down_(&agents_.add_column<std::uint8_t>(0)),
-      altitude_km_(&agents_.add_column<double>(0.0)),
-      station_zone_(&agents_.add_column<std::uint16_t>(0)),
-      via_exit_(&agents_.add_column<std::uint8_t>(0)),
-      routed_(&agents_.add_column<std::uint8_t>(0)),
-      leg_to_x_km_(&agents_.add_column<double>(0.0)),
-      leg_to_y_km_(&agents_.add_column<double>(0.0)),
-      leg_at_x_km_(&agents_.add_column<double>(0.0)),
-      leg_at_y_km_(&agents_.add_column<double>(0.0)),
-      leg_test_(&agents_.add_column<std::uint8_t>(0)),
+      column_(agents_),
+      watch_(std::make_unique<detail::IntrusionWatch>(spec)),
       presence_(std::make_unique<detail::PresenceSampler>(spec.nations.size() * kGroupsPerNation,
                                                           spec.zones.size(), spec.dt_s,
                                                           agents_.add_column<ZoneMask>(0))),
@@ -175,17 +182,7 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
     first_id += f.count;
     forces_.push_back(cache);
   }
-  for (const CommandCentreSpec& centre : spec_.command_centres) {
-    for (const WatchSpec& rule : centre.watches)
-      watched_zones_ |= ZoneMask{1} << rule.zone;
-  }
-  for (std::size_t z = 0; z < spec_.zones.size(); ++z) {
-    if (spec_.zones[z].kind == ZoneKind::territorial_sea && spec_.zones[z].owner) {
-      airspace_zones_ |= ZoneMask{1} << z;
-    }
-  }
   const std::size_t n = spec_.nations.size();
-  responses_.assign(n * n, ResponseCounts{});
   dyad_of_nations_.assign(n * n, 0);
   for (std::size_t d = 0; d < dyads_.size(); ++d) {
     dyad_of_nations_[dyads_[d].first * n + dyads_[d].second] = static_cast<std::uint32_t>(d);
@@ -200,8 +197,8 @@ PlatformWorld::PlatformWorld(const WorldSpec& spec, std::uint64_t seed, std::uin
   // Platforms that start inside a watched zone are there to be seen too
   // (slots equal ids until the first index rebuild).
   for (std::uint32_t id = 0; id < agents_.size(); ++id) {
-    if (agents_.alive[id] && ((*zones_)[id] & watched_zones_) != 0) {
-      add_unseen(id, (*zones_)[id] & watched_zones_);
+    if (agents_.alive[id] && (column_.zones[id] & watch_->watched_zones) != 0) {
+      add_unseen(id, column_.zones[id] & watch_->watched_zones);
     }
   }
   grid_.rebuild(agents_);
@@ -255,7 +252,7 @@ Event PlatformWorld::pair_event(EventType type, engine::AgentId a, engine::Agent
 void PlatformWorld::sense() {
   const auto timer = timers_.measure(Phase::sense);
   (void)agents_.slots_by_id();  // built once here, read in parallel by the sensing
-  sensing_->sense(grid_, agents_, *altitude_km_, dyad_of_nations_, step_);
+  sensing_->sense(grid_, agents_, column_.altitude_km, dyad_of_nations_, step_);
   for (const detail::Encounter& e : sensing_->ended())
     events_.push_back(pair_event(EventType::encounter_end, e.a, e.b));
   for (const detail::Encounter& e : sensing_->begun())
@@ -322,16 +319,14 @@ void PlatformWorld::resolve() {
   const auto timer = timers_.measure(Phase::resolve);
   std::span<detail::Encounter> active = sensing_->table().active();
   const std::size_t chunks = engine::chunk_count(active.size(), kEncounterChunk);
-  incidents_by_chunk_.resize(chunks);
-  steps_by_chunk_.resize(chunks);
-  expected_by_chunk_.resize(chunks);
+  resolve_chunks_.resize(chunks);
   const IncidentParameters& incidents = spec_.incidents;
   const double link_kept = policy_.direct_link ? 1.0 - policy_.direct_link->reduction : 1.0;
   engine::for_each_chunk(
       active.size(), kEncounterChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-        std::vector<Event>& out = incidents_by_chunk_[chunk];
-        std::vector<std::uint32_t>& steps = steps_by_chunk_[chunk];
-        std::vector<double>& expected = expected_by_chunk_[chunk];
+        std::vector<Event>& out = resolve_chunks_[chunk].incidents;
+        std::vector<std::uint32_t>& steps = resolve_chunks_[chunk].steps;
+        std::vector<double>& expected = resolve_chunks_[chunk].expected;
         out.clear();
         steps.assign(dyads_.size() * kConductCount, 0);
         expected.assign(dyads_.size() * kConductCount * 3, 0.0);
@@ -365,27 +360,37 @@ void PlatformWorld::resolve() {
           out.push_back(incident);
         }
       });
+  merge_resolved();
+}
+
+// The resolve chunks' findings in chunk order: the step's incidents (events
+// and per-dyad counts), and every encounter in progress adds this step to
+// its dyad by conduct (hours are steps × dt, so they carry no summed
+// rounding) with its expected incidents.
+void PlatformWorld::merge_resolved() {
   step_incidents_.clear();
-  for (std::size_t c = 0; c < chunks; ++c) {
-    for (const Event& incident : incidents_by_chunk_[c]) {
+  for (const ResolveChunk& chunk : resolve_chunks_) {
+    for (const Event& incident : chunk.incidents) {
       const std::uint32_t dyad =
           dyad_of_nations_[incident.nation_a * spec_.nations.size() + incident.nation_b];
       ++dyad_counts_[dyad].incidents[static_cast<std::size_t>(incident.severity)];
       events_.push_back(incident);
       step_incidents_.push_back(incident);
     }
-    // Every encounter in progress adds this step to its dyad, by conduct
-    // (hours are steps × dt, so they carry no summed rounding).
     for (std::size_t d = 0; d < dyads_.size(); ++d) {
       for (std::size_t k = 0; k < kConductCount; ++k) {
-        dyad_counts_[d].encounter_steps[k] += steps_by_chunk_[c][d * kConductCount + k];
+        dyad_counts_[d].encounter_steps[k] += chunk.steps[d * kConductCount + k];
         for (std::size_t s = 0; s < 3; ++s) {
           dyad_counts_[d].expected_incidents[k][s] +=
-              expected_by_chunk_[c][(d * kConductCount + k) * 3 + s];
+              chunk.expected[(d * kConductCount + k) * 3 + s];
         }
       }
     }
   }
+}
+
+const ResponseCounts& PlatformWorld::responses(std::size_t responder, std::size_t intruder) const {
+  return watch_->counts(responder, intruder);
 }
 
 std::uint32_t PlatformWorld::day_of_step() const {

@@ -184,6 +184,9 @@ inline auto whole_number(std::int64_t minimum, std::int64_t maximum) {
 inline auto plain_number(double minimum, double maximum) {
   return [=](const Value& v) { return v.number(minimum, maximum); };
 }
+inline auto geo_point() {
+  return [](const Value& v) { return read_geo_point(v); };
+}
 inline auto place(const Scenario& scenario) {
   return [&scenario](const Value& v) { return read_location(v, scenario); };
 }

@@ -65,25 +65,12 @@ namespace {
 bool read_circle(const Value& circle, Area& area) {
   area.is_circle = true;
   if (!circle.expect_map({"centre", "radius"})) return false;
-  bool ok = true;
-  if (auto centre = circle.required("centre")) {
-    const auto at = read_geo_point(*centre);
-    ok = at.has_value();
-    area.centre = at.value_or(GeoPoint{});
-  } else {
-    ok = false;
-  }
-  if (auto radius = circle.required("radius")) {
-    const auto km = radius->quantity(Dimension::length);
-    if (km && *km <= 0.0) radius->error("the radius must be positive");
-    ok = ok && km && *km > 0.0;
-    area.radius_km = km.value_or(0.0);
-    // The centre alone was checked as it was read; now its reach.
-    if (ok) check_place(*radius, area.centre, area.radius_km);
-  } else {
-    ok = false;
-  }
-  return ok;
+  FieldReader fields(circle);
+  fields.required("centre", area.centre, geo_point());
+  fields.required("radius", area.radius_km, positive_quantity(Dimension::length, "radius"));
+  // The centre alone was checked as it was read; now its reach.
+  if (fields.ok()) check_place(*circle.optional("radius"), area.centre, area.radius_km);
+  return fields.ok();
 }
 
 bool read_polygon(const Value& polygon, Area& area) {
@@ -159,19 +146,17 @@ bool ring_inside(const std::vector<GeoPoint>& ring, const Area& area) {
 std::optional<LandBelt> read_land_belt(const Value& value, ZoneKind kind) {
   if (!value.expect_map({"near", "distance"})) return std::nullopt;
   LandBelt belt;
-  bool ok = true;
   if (kind == ZoneKind::territorial_sea) belt.distance_km = defaults::kTerritorialSeaKm;
   if (kind == ZoneKind::contiguous_zone) belt.distance_km = defaults::kContiguousZoneKm;
-  if (auto distance = value.optional("distance")) {
-    const auto km = read_non_negative(*distance, Dimension::length, true, "distance");
-    ok = km.has_value();
-    belt.distance_km = km.value_or(0.0);
-  } else if (belt.distance_km == 0.0) {
+  FieldReader fields(value);
+  const bool distance_given = value.optional("distance").has_value();
+  fields.optional("distance", belt.distance_km, positive_quantity(Dimension::length, "distance"));
+  if (!distance_given && belt.distance_km == 0.0) {
     value.error(
         fmt::format("missing required key 'distance': only territorial seas (12 nmi) and "
                     "contiguous zones (24 nmi) have a default, not a {}",
                     zone_kind_name(kind)));
-    ok = false;
+    fields.fail();
   }
   const auto near = value.required("near");
   if (!near || !near->expect_map({"circle", "polygon"}) || !read_area(*near, belt.near, false)) {
@@ -185,10 +170,10 @@ std::optional<LandBelt> read_land_belt(const Value& value, ZoneKind kind) {
     }
     if (belt.rings.empty()) {
       near->error(fmt::format("no land lies wholly inside this area (the land is '{}')", g->land));
-      ok = false;
+      fields.fail();
     }
   }
-  if (!ok) return std::nullopt;
+  if (!fields.ok()) return std::nullopt;
   return belt;
 }
 
@@ -208,18 +193,10 @@ void read_zones(const Value& value, Scenario& scenario) {
     if (!item.expect_map({"id", "kind", "owner", "circle", "polygon", "from_land"})) continue;
     auto id = read_unique_id(item, scenario.zones, "zone");
     Zone zone;
-    bool ok = id.has_value();
-    if (auto kind = item.required("kind")) {
-      const auto parsed = read_zone_kind(*kind);
-      ok = ok && parsed.has_value();
-      if (parsed) zone.kind = *parsed;
-    } else {
-      ok = false;
-    }
-    if (auto owner = item.optional("owner")) {
-      zone.owner = read_nation_ref(*owner, scenario);
-      ok = ok && zone.owner.has_value();
-    }
+    FieldReader fields(item);
+    fields.required("kind", zone.kind, [](const Value& v) { return read_zone_kind(v); });
+    fields.optional("owner", zone.owner, nation(scenario));
+    bool ok = id.has_value() && fields.ok();
     Area area;
     if (!read_area(item, area, true)) {
       ok = false;
@@ -274,13 +251,12 @@ void read_bases(const Value& value, Scenario& scenario) {
         }
       }
     }
-    const auto nation_value = item.required("nation");
-    const auto nation = nation_value ? read_nation_ref(*nation_value, scenario) : std::nullopt;
+    Base base;
+    FieldReader fields(item);
+    fields.required("nation", base.nation, nation(scenario));
     const auto at = read_lat_lon(item);
-    if (id && nation && at) {
-      Base base;
+    if (id && fields.ok() && at) {
       base.id = *id;
-      base.nation = *nation;
       base.at = *at;
       scenario.bases.push_back(std::move(base));
     } else if (id) {
@@ -430,15 +406,15 @@ void read_geography_keys(const std::optional<Value>& value, Geography& g,
     if (auto text = land_value->text()) g.land = *text;
   }
   hash_value = value->optional("land_hash");
-  if (auto cell = value->optional("land_cell")) {
-    if (auto km = cell->quantity(Dimension::length)) {
-      if (*km < 0.1 || *km > 50.0) {
-        cell->error("the land map's cell is between 100 m and 50 km");
-      } else {
-        g.land_cell_km = *km;
-      }
+  FieldReader fields(*value);
+  fields.optional("land_cell", g.land_cell_km, [](const Value& cell) {
+    auto km = cell.quantity(Dimension::length);
+    if (km && (*km < 0.1 || *km > 50.0)) {
+      cell.error("the land map's cell is between 100 m and 50 km");
+      return std::optional<double>{};
     }
-  }
+    return km;
+  });
 }
 
 }  // namespace

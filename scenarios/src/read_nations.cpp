@@ -5,13 +5,13 @@
 
 namespace hotline::scenarios::detail {
 
-// Nations first, then each nation's relations, which may name any nation.
-// A relation not listed is neutral; both sides must state the same relation.
-void read_nations(const Value& value, Scenario& scenario) {
-  const auto items = value.items();
-  if (!items) return;
+namespace {
+
+// The nations, in file order; returns each one's `relations` map, if any.
+std::vector<std::optional<Value>> read_nation_list(const std::vector<Value>& items,
+                                                   Scenario& scenario) {
   std::vector<std::optional<Value>> relation_maps;
-  for (const Value& item : *items) {
+  for (const Value& item : items) {
     if (!item.expect_map({"id", "name", "relations"})) continue;
     Nation nation;
     const auto id_value = item.required("id");
@@ -27,13 +27,19 @@ void read_nations(const Value& value, Scenario& scenario) {
     scenario.nations.push_back(std::move(nation));
     relation_maps.push_back(item.optional("relations"));
   }
+  return relation_maps;
+}
 
+// Each nation's relations (which may name any nation) into
+// scenario.relations; returns where each relation was stated, to point at it
+// on a mismatch.
+std::vector<std::optional<Value>> read_relations(
+    const std::vector<std::optional<Value>>& relation_maps, Scenario& scenario) {
   const std::size_t n = scenario.nations.size();
   std::vector<std::string> nation_ids;
   for (const Nation& nation : scenario.nations)
     nation_ids.push_back(nation.id);
   scenario.relations.assign(n * n, Relation::neutral);
-  // Where each relation was stated, to point at it on a mismatch.
   std::vector<std::optional<Value>> stated(n * n);
   for (std::size_t a = 0; a < n; ++a) {
     if (!relation_maps[a]) continue;
@@ -56,6 +62,13 @@ void read_nations(const Value& value, Scenario& scenario) {
       }
     }
   }
+  return stated;
+}
+
+// Both sides must state the same relation (one not listed is neutral).
+void check_relations_agree(const std::vector<std::optional<Value>>& stated,
+                           const Scenario& scenario) {
+  const std::size_t n = scenario.nations.size();
   for (std::size_t a = 0; a < n; ++a) {
     for (std::size_t b = a + 1; b < n; ++b) {
       const Relation ab = scenario.relations[a * n + b];
@@ -79,6 +92,17 @@ void read_nations(const Value& value, Scenario& scenario) {
       }
     }
   }
+}
+
+}  // namespace
+
+// Nations first, then each nation's relations, which may name any nation.
+// A relation not listed is neutral; both sides must state the same relation.
+void read_nations(const Value& value, Scenario& scenario) {
+  const auto items = value.items();
+  if (!items) return;
+  const auto relation_maps = read_nation_list(*items, scenario);
+  check_relations_agree(read_relations(relation_maps, scenario), scenario);
 }
 
 }  // namespace hotline::scenarios::detail

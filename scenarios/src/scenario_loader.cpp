@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common_readers.hpp"
 #include "hotline/scenarios/defaults.hpp"
 #include "hotline/scenarios/scenario.hpp"
 #include "section_readers.hpp"
@@ -21,24 +22,16 @@ namespace detail {
 TimeSettings read_time(const std::optional<Value>& value) {
   TimeSettings time{defaults::kTimeStepS, defaults::kHorizonS};
   if (!value || !value->expect_map({"dt", "horizon"})) return time;
-  if (auto dt = value->optional("dt")) {
-    if (auto seconds = dt->quantity(Dimension::duration)) {
-      if (*seconds <= 0.0) {
-        dt->error("the time step must be positive");
-      } else {
-        time.dt_s = *seconds;
-      }
+  FieldReader fields(*value);
+  fields.optional("dt", time.dt_s, positive_quantity(Dimension::duration, "time step"));
+  fields.optional("horizon", time.horizon_s, [dt_s = time.dt_s](const Value& v) {
+    auto seconds = v.quantity(Dimension::duration);
+    if (seconds && *seconds < dt_s) {
+      v.error(fmt::format("the horizon must be at least one time step ({} s)", dt_s));
+      return std::optional<double>{};
     }
-  }
-  if (auto horizon = value->optional("horizon")) {
-    if (auto seconds = horizon->quantity(Dimension::duration)) {
-      if (*seconds < time.dt_s) {
-        horizon->error(fmt::format("the horizon must be at least one time step ({} s)", time.dt_s));
-      } else {
-        time.horizon_s = *seconds;
-      }
-    }
-  }
+    return seconds;
+  });
   return time;
 }
 
@@ -67,13 +60,10 @@ OutputSettings read_output(const std::optional<Value>& value, const TimeSettings
   OutputSettings output{defaults::kStateIntervalS,
                         std::ceil(defaults::kHostilityIntervalS / time.dt_s) * time.dt_s};
   if (!value || !value->expect_map({"state_interval", "hostility_interval"})) return output;
-  if (auto v = value->optional("state_interval")) {
-    output.state_interval_s = read_interval(*v, time.dt_s).value_or(output.state_interval_s);
-  }
-  if (auto v = value->optional("hostility_interval")) {
-    output.hostility_interval_s =
-        read_interval(*v, time.dt_s).value_or(output.hostility_interval_s);
-  }
+  const auto interval = [dt_s = time.dt_s](const Value& v) { return read_interval(v, dt_s); };
+  FieldReader fields(*value);
+  fields.optional("state_interval", output.state_interval_s, interval);
+  fields.optional("hostility_interval", output.hostility_interval_s, interval);
   return output;
 }
 

@@ -40,6 +40,7 @@ namespace hotline::agents {
 namespace detail {
 class EncounterTable;
 class EncounterSensing;
+struct IntrusionWatch;
 class PresenceSampler;
 struct PresenceChunk;
 struct Encounter;
@@ -131,15 +132,15 @@ class PlatformWorld {
   [[nodiscard]] std::size_t platform_count() const { return agents_.size(); }
 
   // Detection and responses by [responding nation][intruding nation].
-  [[nodiscard]] const ResponseCounts& responses(std::size_t responder, std::size_t intruder) const {
-    return responses_[responder * spec_.nations.size() + intruder];
-  }
+  [[nodiscard]] const ResponseCounts& responses(std::size_t responder, std::size_t intruder) const;
 
   // Per slot: the platform's force, state, and the zones it is in.
-  [[nodiscard]] const std::vector<std::uint32_t>& force_of_slot() const { return *force_; }
-  [[nodiscard]] const std::vector<PlatformState>& state_of_slot() const { return *state_; }
-  [[nodiscard]] const std::vector<ZoneMask>& zones_of_slot() const { return *zones_; }
-  [[nodiscard]] const std::vector<double>& altitude_km_of_slot() const { return *altitude_km_; }
+  [[nodiscard]] const std::vector<std::uint32_t>& force_of_slot() const { return column_.force; }
+  [[nodiscard]] const std::vector<PlatformState>& state_of_slot() const { return column_.state; }
+  [[nodiscard]] const std::vector<ZoneMask>& zones_of_slot() const { return column_.zones; }
+  [[nodiscard]] const std::vector<double>& altitude_km_of_slot() const {
+    return column_.altitude_km;
+  }
 
   // A nation's posture (0..3), as the command layer set it at the end of the
   // last step. Loiterers swarm when their nation's posture reaches the
@@ -291,7 +292,7 @@ class PlatformWorld {
   // Moves the platform in `slot` towards its target for one step; true when
   // it got there. Ships go round land (ship_navigation.hpp).
   bool move_towards_target(std::size_t slot, double reach_km);
-  // A ship not on a route: its straight step, if at sea (leg_test_).
+  // A ship not on a route: its straight step, if at sea (Columns::leg_test).
   std::optional<detail::Sailed> sail_leg(std::size_t slot, PlanePoint here, PlanePoint target,
                                          double reach_km);
   void sense();
@@ -306,12 +307,13 @@ class PlatformWorld {
   void draw_encounter_orders();
   [[nodiscard]] PairOrders pair_orders(std::uint32_t slot_a, std::uint32_t slot_b,
                                        const detail::Encounter& e) const;
-  [[nodiscard]] Role role_of(std::uint32_t slot) const { return forces_[(*force_)[slot]].role; }
+  [[nodiscard]] Role role_of(std::uint32_t slot) const { return forces_[column_.force[slot]].role; }
   // A side's posture towards the other nation of dyad d.
   [[nodiscard]] int side_posture(std::uint32_t d, std::uint16_t nation) const {
     return side_posture_[d * 2 + (nation == dyads_[d].first ? 0 : 1)];
   }
   void resolve();
+  void merge_resolved();
   void record();
   [[nodiscard]] Event pair_event(EventType type, engine::AgentId a, engine::AgentId b) const;
 
@@ -326,39 +328,46 @@ class PlatformWorld {
   std::vector<int> posture_;
   std::vector<std::int8_t> pinned_posture_;  // -1: set by the command layer
 
-  // Model columns, kept in slot order by the store.
-  std::vector<std::uint32_t>* force_;
-  std::vector<PlatformState>* state_;
-  std::vector<double>* target_x_km_;
-  std::vector<double>* target_y_km_;
-  std::vector<double>* timer_s_;
-  std::vector<std::uint32_t>* waypoint_;
-  std::vector<ZoneMask>* zones_;
-  std::vector<double>* zoned_x_km_;  // where zones_ was looked up (NaN: to look up)
-  std::vector<double>* zoned_y_km_;
-  // The zone index's cell of that point when it is plain, else kNoZoneCell.
-  std::vector<std::uint32_t>* zoned_cell_;
+  // The model's per-platform columns, added to the store (which keeps them in
+  // slot order as it reorders agents) and named once here.
+  struct Columns {
+    explicit Columns(engine::AgentStore& store);
+    std::vector<std::uint32_t>& force;
+    std::vector<PlatformState>& state;
+    std::vector<double>& target_x_km;
+    std::vector<double>& target_y_km;
+    std::vector<double>& timer_s;
+    std::vector<std::uint32_t>& waypoint;
+    std::vector<ZoneMask>& zones;
+    std::vector<double>& zoned_x_km;  // where zones was looked up (NaN: to look up)
+    std::vector<double>& zoned_y_km;
+    // The zone index's cell of that point when it is plain, else kNoZoneCell.
+    std::vector<std::uint32_t>& zoned_cell;
+    std::vector<engine::AgentId>& target_agent;  // intercept, shadow
+    std::vector<double>& airborne_s;             // aircraft: time since take-off
+    std::vector<std::uint8_t>& stand_down;       // back to reserve on reaching base
+    std::vector<double>& altitude_km;            // aircraft; 0 for ships and on the ground
+    std::vector<std::uint16_t>& station_zone;    // presence: the zone it patrols now
+    std::vector<std::uint8_t>& via_exit;         // presence: going home by an exit point
+    // Ships: 1 while its voyage (voyages_) may hold a route round land. A
+    // ship without one steers straight and its voyage, kept by id and so
+    // scattered in memory, is not touched (a cache miss a ship a step
+    // otherwise).
+    std::vector<std::uint8_t>& routed;
+    // Ships steering straight: the leg last tested whole against the land
+    // (its end, the target then, and where the ship was left on it) and what
+    // the test said (LegTest). While the target and the ship's position are
+    // still those, a leg found at sea needs no test this step (a stretch of a
+    // leg at sea is at sea), and a leg that meets land is not tested whole
+    // again.
+    std::vector<double>& leg_to_x_km;
+    std::vector<double>& leg_to_y_km;
+    std::vector<double>& leg_at_x_km;
+    std::vector<double>& leg_at_y_km;
+    std::vector<std::uint8_t>& leg_test;
+  };
   static constexpr std::uint32_t kNoZoneCell = 0xffffffffU;
-  std::vector<engine::AgentId>* target_agent_;  // intercept, shadow
-  std::vector<double>* airborne_s_;             // aircraft: time since take-off
-  std::vector<std::uint8_t>* stand_down_;       // back to reserve on reaching base
-  std::vector<double>* altitude_km_;            // aircraft; 0 for ships and on the ground
-  std::vector<std::uint16_t>* station_zone_;    // presence: the zone it patrols now
-  std::vector<std::uint8_t>* via_exit_;         // presence: going home by an exit point
-  // Ships: 1 while its voyage (below) may hold a route round land. A ship
-  // without one steers straight and its voyage, kept by id and so scattered
-  // in memory, is not touched (a cache miss a ship a step otherwise).
-  std::vector<std::uint8_t>* routed_;
-  // Ships steering straight: the leg last tested whole against the land (its
-  // end, the target then, and where the ship was left on it) and what the
-  // test said (LegTest). While the target and the ship's position are still
-  // those, a leg found at sea needs no test this step (a stretch of a leg at
-  // sea is at sea), and a leg that meets land is not tested whole again.
-  std::vector<double>* leg_to_x_km_;
-  std::vector<double>* leg_to_y_km_;
-  std::vector<double>* leg_at_x_km_;
-  std::vector<double>* leg_at_y_km_;
-  std::vector<std::uint8_t>* leg_test_;
+  Columns column_;
 
   std::vector<ForceCache> forces_;
   // Presence missions: per force, whether it is on station, until when, and
@@ -374,26 +383,9 @@ class PlatformWorld {
   std::vector<detail::Voyage> voyages_;
   std::vector<std::uint8_t> ally_force_deployed_;  // per force (deploy_on: ally_crisis)
 
-  // Zone entries into watched zones and territorial airspace this step,
-  // (platform, zones entered), sorted by platform for the command phase.
-  ZoneMask watched_zones_ = 0;
-  ZoneMask airspace_zones_ = 0;  // territorial seas with an owner
-  std::vector<std::vector<std::pair<engine::AgentId, ZoneMask>>> entries_by_chunk_;
-  std::vector<std::pair<engine::AgentId, ZoneMask>> entries_;
-  // Intruders in a watched zone that its centre has not seen yet: (platform,
-  // centre, zones), sorted; coverage is checked every step while they stay.
-  struct UnseenIntruder {
-    engine::AgentId id;
-    std::uint32_t centre;
-    ZoneMask zones;
-    friend auto operator<=>(const UnseenIntruder&, const UnseenIntruder&) = default;
-  };
-  std::vector<UnseenIntruder> unseen_;
-  std::vector<UnseenIntruder> still_unseen_;
-  // Responders that reached their intruders this step, per decide chunk.
-  std::vector<std::vector<engine::AgentId>> reached_by_chunk_;
-  std::vector<engine::AgentId> reached_ids_;
-  std::vector<ResponseCounts> responses_;
+  // Intrusions: the zones watched, this step's entries and arrivals, the
+  // intruders not seen yet, the response counts (intrusion_watch.hpp).
+  std::unique_ptr<detail::IntrusionWatch> watch_;
 
   // Presence: per (nation, role) group the zones with such a ship, day by
   // day (presence_sampler.hpp).
@@ -404,12 +396,15 @@ class PlatformWorld {
   // what it found, the table, and this step's changes.
   std::unique_ptr<detail::EncounterSensing> sensing_;
   std::vector<std::uint32_t> dyad_of_nations_;  // [a * nations + b]
-  std::vector<std::vector<Event>> incidents_by_chunk_;
+  // What one resolve chunk found: its incidents, encounter steps by
+  // [dyad][conduct], and expected incidents by [dyad][conduct][severity].
+  struct ResolveChunk {
+    std::vector<Event> incidents;
+    std::vector<std::uint32_t> steps;
+    std::vector<double> expected;
+  };
+  std::vector<ResolveChunk> resolve_chunks_;
   std::vector<Event> step_incidents_;
-  // Per resolve chunk: encounter steps by [dyad][conduct], and expected
-  // incidents by [dyad][conduct][severity].
-  std::vector<std::vector<std::uint32_t>> steps_by_chunk_;
-  std::vector<std::vector<double>> expected_by_chunk_;
   // Per dyad, each side's posture towards the other ([d * 2 + 0] the first
   // nation's), as the command layer set it at the end of the last step.
   std::vector<int> side_posture_;
