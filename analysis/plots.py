@@ -35,6 +35,7 @@ import math
 import os
 import re
 import sys
+import tempfile
 import warnings
 
 EXIT_BAD_INPUT = 2
@@ -188,13 +189,28 @@ def colours(policies):
     return {p: cycle(i % 10) for i, p in enumerate(policies)}
 
 
+UMASK = os.umask(0)
+os.umask(UMASK)
+
+
 def save(figure, directory, name):
     """Drawn whole under a temporary name, then renamed into place."""
     final = os.path.join(directory, name)
-    partial = final + ".partial.png"
-    figure.savefig(partial, dpi=130, bbox_inches="tight")
-    plt.close(figure)
-    os.replace(partial, final)
+    # Created new with a name nobody can guess (O_EXCL: never through a
+    # link planted there); os.replace then replaces whatever stands at the
+    # final name itself, a link included, never what a link points to.
+    descriptor, partial = tempfile.mkstemp(dir=directory, prefix="." + name + ".",
+                                           suffix=".partial.png")
+    try:
+        os.chmod(partial, 0o666 & ~UMASK)  # as open() would have made it
+        with os.fdopen(descriptor, "wb") as out:
+            figure.savefig(out, format="png", dpi=130, bbox_inches="tight")
+        os.replace(partial, final)
+    except BaseException:
+        os.unlink(partial)
+        raise
+    finally:
+        plt.close(figure)
     return final
 
 

@@ -106,6 +106,11 @@ std::string suggest_for_extras(std::string_view what, const CLI::App& app) {
     if (!option && known.empty()) continue;
     const std::string near = scenarios::closest_match(word.substr(0, word.find('=')), known);
     const std::string kind = option ? "option" : "command";
+    if (option && near == word.substr(0, word.find('='))) {
+      // A known option among the extras: it came after "--", which makes
+      // every later word a file name.
+      return fmt::format("'{}' after '--' is taken as a file name; put options before '--'", word);
+    }
     if (!near.empty()) {
       return fmt::format("unknown {} '{}': did you mean '{}'?", kind, word, near);
     }

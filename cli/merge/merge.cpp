@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "common/exit_codes.hpp"
+#include "common/output_claim.hpp"
 #include "common/scenario_input.hpp"
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/scenarios/world_builder.hpp"
@@ -115,7 +116,7 @@ bool no_holes(const Shards& shards, const engine::RunGrid& grid, const std::vect
 // Writes the merged file: the scenario as the shards resolved it (loading
 // the resolved text gives the identical Scenario, so the fixed tables come
 // out the same), then every run in canonical order.
-void write_merged(const MergeOptions& options, const Shards& shards,
+void write_merged(const MergeOptions& options, const std::string& output, const Shards& shards,
                   const std::vector<Place>& place) {
   const trace::TraceIdentity& first = shards.front()->identity();
   const scenarios::Scenario scenario = scenarios::load_scenario_text(
@@ -124,7 +125,7 @@ void write_merged(const MergeOptions& options, const Shards& shards,
   trace::TraceIdentity merged = first;
   merged.shard_index = 1;
   merged.shard_count = 1;
-  trace::TraceFile file(options.output, merged, options.command_line, scenario, spec);
+  trace::TraceFile file(output, merged, options.command_line, scenario, spec);
   for (const Place& p : place) {
     trace::RunRecord record = shards[static_cast<std::size_t>(p.shard)]->read_run(p.position);
     file.add_run(record);
@@ -135,7 +136,9 @@ void write_merged(const MergeOptions& options, const Shards& shards,
 }  // namespace
 
 int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err) {
-  if (!output_path_usable(options.output, options.force, err)) return kExitBadInput;
+  const std::optional<OutputClaim> claim =
+      claim_output(options.output, options.force, options.command_line, err);
+  if (!claim) return kExitBadInput;
   const Shards shards = open_shards(options, err);
   if (shards.empty()) return kExitBadInput;
   const trace::TraceIdentity& first = shards.front()->identity();
@@ -143,13 +146,13 @@ int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err)
   const std::vector<Place> place = place_runs(shards, grid, err);
   if (place.empty() || !no_holes(shards, grid, place, err)) return kExitBadInput;
   try {
-    write_merged(options, shards, place);
+    write_merged(options, claim->path, shards, place);
   } catch (const std::exception& e) {
     err << "hotline: failed: " << e.what() << '\n';
     return kExitRunFailure;
   }
   std::error_code error;
-  const auto bytes = std::filesystem::file_size(options.output, error);
+  const auto bytes = std::filesystem::file_size(claim->path, error);
   out << fmt::format("{}: {} runs ({} policies × {} replications) from {} files, {:.1f} MB\n",
                      options.output, grid.size(), grid.policies(), grid.replications(),
                      shards.size(), static_cast<double>(bytes) / 1e6);

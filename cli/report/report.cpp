@@ -14,6 +14,7 @@
 #include "common/exit_codes.hpp"
 #include "hotline/analysis/policy_comparison.hpp"
 #include "hotline/analysis/report_formats.hpp"
+#include "hotline/trace/output_file.hpp"
 #include "hotline/trace/reader.hpp"
 
 extern char** environ;
@@ -48,21 +49,17 @@ int draw_plots(const ReportOptions& options, const analysis::PolicyComparison& c
                std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
   const fs::path directory(options.plots_directory);
-  std::error_code error;
   const std::string json_path = (directory / "comparison.json").string();
-  {
-    std::ofstream json(json_path + ".partial");
+  try {
+    std::ostringstream json;
     analysis::write_report(comparison, analysis::ReportFormat::json, json);
-    json.close();
-    if (!json) {
-      err << fmt::format("hotline: error: {}: cannot write\n", json_path);
-      return kExitRunFailure;
-    }
-    fs::rename(json_path + ".partial", json_path, error);
-    if (error) {
-      err << fmt::format("hotline: error: {}: cannot write: {}\n", json_path, error.message());
-      return kExitRunFailure;
-    }
+    trace::write_whole_file(json_path, json.str());
+  } catch (const trace::OutputRefused& e) {
+    err << "hotline: error: " << e.what() << '\n';
+    return kExitBadInput;
+  } catch (const std::runtime_error& e) {
+    err << "hotline: error: " << e.what() << '\n';
+    return kExitRunFailure;
   }
   const std::string python = plots_python_path();
   const std::string script = plots_script_path();
@@ -73,8 +70,8 @@ int draw_plots(const ReportOptions& options, const analysis::PolicyComparison& c
         script);
     return kExitRunFailure;
   }
-  const int code = run_program(
-      {python, script, options.input, "--comparison", json_path, "--out", options.plots_directory});
+  const int code = run_program({python, script, "--comparison=" + json_path,
+                                "--out=" + options.plots_directory, "--", options.input});
   if (code != 0) {
     err << fmt::format(
         "hotline: error: the plots were not drawn ({} {} exited {}; it needs Debian's "

@@ -12,6 +12,7 @@
 
 #include "common/exit_codes.hpp"
 #include "common/interrupt.hpp"
+#include "common/output_claim.hpp"
 #include "common/phase_split.hpp"
 #include "common/replication.hpp"
 #include "common/scenario_input.hpp"
@@ -205,6 +206,7 @@ struct RunSetup {
   std::uint64_t steps = 0;
   std::uint32_t state_every = 0;
   trace::RecordingOptions recording{trace::EventDetail::none, 0};
+  std::optional<OutputClaim> output;        // held until the trace is done
   std::unique_ptr<trace::TraceFile> trace;  // null: no -o
 };
 
@@ -213,7 +215,8 @@ struct RunSetup {
 bool open_trace(const RunOptions& options, trace::EventDetail events, RunSetup& setup,
                 std::ostream& err) {
   const agents::WorldSpec& spec = setup.loaded.spec;
-  if (!output_path_usable(options.output, options.force, err)) return false;
+  setup.output = claim_output(options.output, options.force, options.command_line, err);
+  if (!setup.output) return false;
   trace::TraceIdentity identity =
       trace::scenario_identity(setup.loaded.path, setup.loaded.text, setup.loaded.scenario);
   identity.kind = "run";
@@ -226,8 +229,8 @@ bool open_trace(const RunOptions& options, trace::EventDetail events, RunSetup& 
   identity.events = std::string(trace::event_detail_name(events));
   identity.state_interval_s = setup.state_every * spec.dt_s;
   try {
-    setup.trace = std::make_unique<trace::TraceFile>(options.output, identity, options.command_line,
-                                                     setup.loaded.scenario, spec);
+    setup.trace = std::make_unique<trace::TraceFile>(
+        setup.output->path, identity, options.command_line, setup.loaded.scenario, spec);
   } catch (const trace::hdf5::Error& e) {
     err << "hotline: error: " << e.what() << '\n';
     return false;

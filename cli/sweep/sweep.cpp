@@ -109,6 +109,7 @@ struct SweepSetup {
   engine::RunGrid grid{1, 1};
   std::vector<engine::RunKey> shard;
   double days = 0.0;
+  std::string output;  // the path written, once the output is claimed
 };
 
 // The runs of --shard i/n; false (said on `err`) when there are none.
@@ -222,7 +223,7 @@ int stopped_sweep(const RunsOutcome& outcome, SweepJournal& journal, std::size_t
 std::vector<PolicyTotals> assemble(const SweepOptions& options, const SweepSetup& setup,
                                    SweepJournal& journal) {
   std::vector<PolicyTotals> totals(setup.plan.policies.size());
-  trace::TraceFile file(options.output, setup.identity, options.command_line, setup.loaded.scenario,
+  trace::TraceFile file(setup.output, setup.identity, options.command_line, setup.loaded.scenario,
                         setup.plan.spec);
   for (const engine::RunKey key : setup.shard) {
     trace::RunRecord record = journal.read(key);
@@ -256,7 +257,7 @@ void print_headline(const SweepOptions& options, const SweepSetup& setup,
                     const RunsOutcome& outcome, const SweepTimes& times, std::ostream& out) {
   const engine::RunGrid& grid = setup.grid;
   std::error_code error;
-  const auto bytes = std::filesystem::file_size(options.output, error);
+  const auto bytes = std::filesystem::file_size(setup.output, error);
   out << fmt::format("{}: {} policies × {} replications, {:g} days, seed {}", setup.plan.spec.name,
                      grid.policies(), grid.replications(), setup.days, options.seed);
   if (options.shard_count > 1) {
@@ -269,7 +270,7 @@ void print_headline(const SweepOptions& options, const SweepSetup& setup,
                        fmt::join(outcome.runs_by_rank, ", "));
   }
   if (times.resumed > 0) out << fmt::format(" ({} more from the journal)", times.resumed);
-  out << fmt::format("; {}: {:.1f} MB, {:.1f} kB per run, written in {:.2f} s\n\n", options.output,
+  out << fmt::format("; {}: {:.1f} MB, {:.1f} kB per run, written in {:.2f} s\n\n", setup.output,
                      static_cast<double>(bytes) / 1e6,
                      static_cast<double>(bytes) / 1e3 / static_cast<double>(setup.shard.size()),
                      times.assembly_seconds);
@@ -317,9 +318,11 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
   std::optional<SweepSetup> setup = prepare_sweep(options, err);
   if (!setup) return kExitBadInput;
-  JournalOpening opening = SweepJournal::open({options.output, options.resume, options.force},
-                                              setup->identity, setup->grid, setup->shard, out, err);
+  JournalOpening opening =
+      SweepJournal::open({options.output, options.resume, options.force, options.command_line},
+                         setup->identity, setup->grid, setup->shard, out, err);
   if (!opening.journal) return opening.exit_code;
+  setup->output = opening.output->path;
   SweepJournal& journal = *opening.journal;
   const std::vector<engine::RunKey> todo = journal.todo(setup->shard);
   SweepTimes times{todo.size(), setup->shard.size() - todo.size(), 0.0, 0.0};

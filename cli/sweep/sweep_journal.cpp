@@ -55,18 +55,9 @@ int finished_output(const JournalPolicy& policy, const trace::TraceIdentity& ide
 std::optional<int> check_output(const JournalPolicy& policy, const trace::TraceIdentity& identity,
                                 std::size_t runs, std::ostream& out, std::ostream& err) {
   std::error_code error;
-  if (fs::is_directory(policy.output, error)) {
-    err << fmt::format("hotline: error: {}: is a directory, not a file name\n", policy.output);
-    return kExitBadInput;
-  }
   if (fs::exists(policy.output, error) && !policy.force) {
-    if (!policy.resume) {
-      err << fmt::format("hotline: error: {}: exists; --force replaces it\n", policy.output);
-      return kExitBadInput;
-    }
     return finished_output(policy, identity, runs, out, err);
   }
-  if (!output_path_usable(policy.output, true, err)) return kExitBadInput;
   return std::nullopt;
 }
 
@@ -85,17 +76,26 @@ JournalOpening SweepJournal::open(const JournalPolicy& policy, const trace::Trac
                                   std::span<const engine::RunKey> shard, std::ostream& out,
                                   std::ostream& err) {
   JournalOpening opening;
-  if (const auto code = check_output(policy, identity, shard.size(), out, err)) {
+  // An existing output is left to check_output under --resume.
+  opening.output =
+      claim_output(policy.output, policy.force || policy.resume, policy.command_line, err);
+  if (!opening.output) {
+    opening.exit_code = kExitBadInput;
+    return opening;
+  }
+  JournalPolicy claimed = policy;
+  claimed.output = opening.output->path;
+  if (const auto code = check_output(claimed, identity, shard.size(), out, err)) {
     opening.exit_code = *code;
     return opening;
   }
   // From here a Ctrl-C only sets the flag: the journal is never left half
   // written by one, and the sweep stops at its first check with it whole.
   catch_interrupts();
-  const std::string path = policy.output + ".journal";
+  const std::string path = claimed.output + ".journal";
   std::error_code error;
   const bool existed = fs::exists(path, error);
-  std::optional<trace::RecordJournal> journal = open_or_create(policy, path, identity, err);
+  std::optional<trace::RecordJournal> journal = open_or_create(claimed, path, identity, err);
   if (!journal) {
     opening.exit_code = kExitBadInput;
     return opening;

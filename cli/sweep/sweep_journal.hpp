@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "common/output_claim.hpp"
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/trace/background_writer.hpp"
 #include "hotline/trace/identity.hpp"
@@ -31,15 +32,17 @@ namespace hotline::cli {
 // How the sweep's output and journal are treated (the command's flags).
 struct JournalPolicy {
   std::string output;
-  bool resume = false;  // continue the journal of an interrupted sweep
-  bool force = false;   // replace an output, or start over from a journal
+  bool resume = false;       // continue the journal of an interrupted sweep
+  bool force = false;        // replace an output, or start over from a journal
+  std::string command_line;  // written in the output's lock file
 };
 
 struct JournalOpening;
 
 class SweepJournal {
  public:
-  // Checks the output path, then creates, resumes or refuses the journal of
+  // Claims the output (its lock, its path checked), then creates, resumes
+  // or refuses the journal of
   // the sweep `identity` describes, whose runs are `shard` of `grid`.
   // Installs the Ctrl-C handlers before the journal is touched (a signal
   // then never leaves it half written).
@@ -83,6 +86,7 @@ class SweepJournal {
 // What opening found: a journal to run into, or an exit code (0: the
 // output is this sweep, complete already; 1 or 2: refused, said on `err`).
 struct JournalOpening {
+  std::optional<OutputClaim> output;  // the output locked and its path to write
   std::optional<SweepJournal> journal;
   int exit_code = 0;
 };

@@ -7,14 +7,34 @@ namespace hotline::trace::hdf5 {
 
 namespace {
 
-// HDF5 prints its error stack to stderr by default; every failure here
-// becomes an Error instead, so switch the printing off once.
-void silence_hdf5() {
-  static const bool silenced = [] {
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-    return true;
-  }();
-  (void)silenced;
+// The most useful line of the calling thread's HDF5 error stack: the
+// system's message where a read or write failed, else the innermost
+// description.
+herr_t note_cause(unsigned /*depth*/, const H5E_error2_t* error, void* data) {
+  auto& cause = *static_cast<std::pair<std::string, bool>*>(data);
+  if (cause.second || error->desc == nullptr) return 0;
+  const std::string_view desc = error->desc;
+  constexpr std::string_view kSystem = "error message = '";
+  if (const auto at = desc.find(kSystem); at != std::string_view::npos) {
+    const auto from = at + kSystem.size();
+    cause = {std::string(desc.substr(from, desc.find('\'', from) - from)), true};
+  } else if (cause.first.empty()) {
+    cause.first = std::string(desc);
+  }
+  return 0;
+}
+
+std::string current_cause() {
+  std::pair<std::string, bool> cause;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, note_cause, &cause);
+  return cause.first;
+}
+
+std::string with_cause(const std::string& path, const std::string& what) {
+  std::string message = path;
+  message.append(": ").append(what);
+  if (const std::string cause = current_cause(); !cause.empty()) message.append(": ").append(cause);
+  return message;
 }
 
 hid_t native_type(FieldType type) {
@@ -146,19 +166,33 @@ void write_scalar_attribute(const File& file, hid_t object, const std::string& n
 
 }  // namespace
 
+Error::Error(std::string path, const std::string& what)
+    : std::runtime_error(with_cause(path, what)), path_(std::move(path)) {}
+
+void prepare_this_thread() {
+  static const bool process_ready = [] { return H5dont_atexit() >= 0; }();
+  (void)process_ready;
+  thread_local const bool thread_ready = [] {
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    return true;
+  }();
+  (void)thread_ready;
+}
+
 std::size_t field_bytes(const Field& field) {
   return field.type == FieldType::text ? field.text_size : element_size(field.type);
 }
 
 File File::create(const std::string& path) {
-  silence_hdf5();
-  Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
+  prepare_this_thread();
+  // Exclusive: never over an existing file or through a link.
+  Handle file(H5Fcreate(path.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
   if (!file.valid()) throw Error(path, "cannot create the HDF5 file");
   return File(path, std::move(file));
 }
 
 File File::open(const std::string& path, bool writable) {
-  silence_hdf5();
+  prepare_this_thread();
   Handle file(H5Fopen(path.c_str(), writable ? H5F_ACC_RDWR : H5F_ACC_RDONLY, H5P_DEFAULT),
               H5Fclose);
   if (!file.valid()) throw Error(path, "cannot open as an HDF5 file");
@@ -166,10 +200,12 @@ File File::open(const std::string& path, bool writable) {
 }
 
 void File::flush() {
+  prepare_this_thread();
   if (H5Fflush(file_.get(), H5F_SCOPE_GLOBAL) < 0) throw Error(path_, "cannot flush");
 }
 
 void File::close() {
+  prepare_this_thread();
   if (!file_.reset()) throw Error(path_, "cannot finish writing the file");
 }
 
@@ -239,6 +275,7 @@ Table::Table(const File& file, hid_t parent, const std::string& name, std::size_
 }
 
 void Table::append(const void* rows, std::size_t count) {
+  prepare_this_thread();
   if (count == 0) return;
   const std::array<hsize_t, 1> new_size{rows_ + count};
   if (H5Dset_extent(dataset_.get(), new_size.data()) < 0) {
@@ -322,6 +359,7 @@ Matrix::Matrix(const File& file, hid_t parent, const std::string& name, FieldTyp
 }
 
 void Matrix::append(const void* rows, std::size_t count) {
+  prepare_this_thread();
   if (count == 0) return;
   const std::array<hsize_t, 2> new_size{rows_ + count, columns_};
   if (H5Dset_extent(dataset_.get(), new_size.data()) < 0) {

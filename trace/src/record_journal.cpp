@@ -12,6 +12,8 @@
 #include <limits>
 #include <utility>
 
+#include "hotline/trace/output_file.hpp"
+
 namespace hotline::trace {
 
 namespace {
@@ -123,8 +125,15 @@ RecordJournal RecordJournal::create(const std::string& path, std::span<const std
   if (identity.size() > std::numeric_limits<std::uint32_t>::max()) {
     throw JournalError(path, "identity too large");
   }
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw JournalError(path, system_error("cannot create the journal"));
+  // Created new: what stood there (a journal the caller chose to replace,
+  // or a link, which is removed and never followed) goes first.
+  int fd = -1;
+  try {
+    remove_stale(path);
+    fd = create_new_file(path);
+  } catch (const OutputRefused& e) {
+    throw JournalError(path, e.reason());
+  }
   RecordJournal journal(path, fd);
   std::vector<std::byte> header(kHeaderFixed + identity.size());
   std::memcpy(header.data(), kMagic.data(), kMagic.size());
@@ -141,8 +150,12 @@ RecordJournal RecordJournal::create(const std::string& path, std::span<const std
 }
 
 RecordJournal RecordJournal::open(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
-  if (fd < 0) throw JournalError(path, system_error("cannot open the journal"));
+  int fd = -1;
+  try {
+    fd = open_existing_file(path);
+  } catch (const OutputRefused& e) {
+    throw JournalError(path, e.reason());
+  }
   RecordJournal journal(path, fd);
   std::array<std::byte, kHeaderFixed> fixed{};
   if (read_some(path, fd, fixed.data(), fixed.size(), 0) != fixed.size()

@@ -14,6 +14,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "hotline/trace/output_file.hpp"
 #include "hotline/trace/record_journal.hpp"
 
 namespace hotline::trace {
@@ -302,6 +303,20 @@ void write_code_tables(const hdf5::File& file) {
   write_small_table(file, file.id(), "platform_states", {{"name"}}, rows);
 }
 
+// The file under its temporary name, created new (a stale one from a killed
+// run, or a link planted there, is removed first and never followed); a
+// creation that fails half-way leaves nothing behind.
+hdf5::File create_temporary(const std::string& path) {
+  remove_stale(path);
+  try {
+    return hdf5::File::create(path);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+    throw;
+  }
+}
+
 }  // namespace
 
 TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
@@ -310,7 +325,7 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
     : final_path_(std::move(final_path)),
       temporary_path_(final_path_ + ".partial"),
       dyads_(static_cast<std::uint32_t>(spec.dyads().size())),
-      file_(hdf5::File::create(temporary_path_)) {
+      file_(create_temporary(temporary_path_)) {
   try {
     write_root_attributes(file_, identity, command_line, spec);
     write_scenario_group(file_, identity);

@@ -23,16 +23,27 @@
 
 namespace hotline::trace::hdf5 {
 
-// An HDF5 failure: which file, and what was being done.
+// An HDF5 failure: which file, what was being done, and the cause HDF5
+// gave, if any (the system's message, such as "No space left on device",
+// when a read or write of the file failed).
 class Error : public std::runtime_error {
  public:
-  Error(std::string path, const std::string& what)
-      : std::runtime_error(path + ": " + what), path_(std::move(path)) {}
+  Error(std::string path, const std::string& what);
   [[nodiscard]] const std::string& path() const { return path_; }
 
  private:
   std::string path_;
 };
+
+// Sets up the library for this process and thread, before any other call:
+// no error stack printed behind the caller's back (the setting is per
+// thread), and no clean-up at exit. HDF5's exit handler closes what is
+// still open, and for a file whose closing failed (a full disk) it crashes
+// (1.10); every file here is closed by its owner, and a file that cannot
+// be closed is abandoned and removed. Called by File::create and
+// File::open; a thread that appends to a file another thread opened calls
+// it too.
+void prepare_this_thread();
 
 // Owns one HDF5 identifier and closes it with the right call.
 class Handle {
