@@ -4,9 +4,11 @@
 
 namespace hotline::scenarios::detail {
 
-std::string unknown_reference(std::string_view what, std::string_view id,
+std::string unknown_reference(const Value& at, std::string_view what, std::string_view id,
                               const std::vector<std::string>& ids) {
   std::string message = fmt::format("unknown {} '{}'", what, id);
+  if (at.context().suggestions_left <= 0) return message;
+  --at.context().suggestions_left;
   if (auto guess = closest_match(id, ids); !guess.empty()) {
     message += fmt::format(" (did you mean '{}'?)", guess);
   }
@@ -73,16 +75,16 @@ std::optional<GeoPoint> read_location(const Value& value, const Scenario& scenar
   if (!value.is_scalar()) return read_geo_point(value);
   const auto id = value.text();
   if (!id || is_broken(value, "place", *id)) return std::nullopt;
+  IdIndexes& index = value.context().ids;
+  if (const auto point = index.find(scenario.points, *id)) return scenario.points[*point].at;
+  if (const auto base = index.find(scenario.bases, *id)) return scenario.bases[*base].at;
   std::vector<std::string> ids;
-  for (const NamedPoint& point : scenario.points) {
-    if (point.id == *id) return point.at;
-    ids.push_back(point.id);
+  if (value.context().suggestions_left > 0) {
+    ids = ids_of(scenario.points);
+    for (std::string& base : ids_of(scenario.bases))
+      ids.push_back(std::move(base));
   }
-  for (const Base& base : scenario.bases) {
-    if (base.id == *id) return base.at;
-    ids.push_back(base.id);
-  }
-  value.error(unknown_reference("point or base", *id, ids)
+  value.error(unknown_reference(value, "point or base", *id, ids)
               + "; a place is a point or base id, or {lat: ..., lon: ...}");
   return std::nullopt;
 }

@@ -39,8 +39,19 @@ inline constexpr std::array<Deployment, 3> kDeployments = {
 
 // "unknown <what> '<id>'", with " (did you mean '<x>'?)" when one of `ids`
 // is a plausible typo of it.
-[[nodiscard]] std::string unknown_reference(std::string_view what, std::string_view id,
+[[nodiscard]] std::string unknown_reference(const Value& at, std::string_view what,
+                                            std::string_view id,
                                             const std::vector<std::string>& ids);
+
+// The ids of a list, in order (the candidates of a "did you mean").
+template <class Item>
+std::vector<std::string> ids_of(const std::vector<Item>& items) {
+  std::vector<std::string> ids;
+  ids.reserve(items.size());
+  for (const Item& item : items)
+    ids.push_back(item.id);
+  return ids;
+}
 
 // One of a closed set of names, with a suggestion for a near miss or the
 // list of choices.
@@ -55,7 +66,7 @@ std::optional<Enum> read_choice(const Value& value, std::string_view what,
     if (*text == name_of(choice)) return choice;
     names.emplace_back(name_of(choice));
   }
-  std::string message = unknown_reference(what, *text, names);
+  std::string message = unknown_reference(value, what, *text, names);
   if (message.find("did you mean") == std::string::npos) {
     message += fmt::format(" (one of: {})", fmt::join(names, ", "));
   }
@@ -76,11 +87,9 @@ std::optional<std::string> read_unique_id(const Value& item, const std::vector<I
   if (!id_value) return std::nullopt;
   auto id = read_identifier(*id_value);
   if (!id) return std::nullopt;
-  for (const Item& other : earlier) {
-    if (other.id == *id) {
-      id_value->error(fmt::format("duplicate {} id '{}'", what, *id));
-      return std::nullopt;
-    }
+  if (item.context().ids.find(earlier, *id)) {
+    id_value->error(fmt::format("duplicate {} id '{}'", what, *id));
+    return std::nullopt;
   }
   return id;
 }
@@ -101,12 +110,11 @@ std::optional<std::size_t> read_reference(const Value& value, const std::vector<
                                           std::string_view what) {
   const auto id = value.text();
   if (!id || is_broken(value, what, *id)) return std::nullopt;
-  std::vector<std::string> ids;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (items[i].id == *id) return i;
-    ids.push_back(items[i].id);
-  }
-  value.error(unknown_reference(what, *id, ids));
+  if (const auto found = value.context().ids.find(items, *id)) return found;
+  // The candidates are listed only for a suggestion still to be given.
+  const bool suggest = value.context().suggestions_left > 0;
+  value.error(
+      unknown_reference(value, what, *id, suggest ? ids_of(items) : std::vector<std::string>{}));
   return std::nullopt;
 }
 

@@ -201,7 +201,7 @@ void read_in_pieces(std::string_view text, const GeoJsonLayout& layout, ReadCont
         blank(piece, item.coordinates->begin + 1 - item.feature.begin,
               item.coordinates->end - 1 - item.feature.begin);
       }
-      ReadContext piece_context{context.file, context.diagnostics, {}};
+      ReadContext piece_context(context.file, context.diagnostics);
       piece_context.line_origin = lines.line_of(item.feature.begin) - 1;
       piece_context.column_origin = lines.column_of(item.feature.begin) - 1;
       const auto node = parse(piece, piece_context);
@@ -218,7 +218,7 @@ void read_in_pieces(std::string_view text, const GeoJsonLayout& layout, ReadCont
 
 LandData load_land_text(std::string_view text, const std::string& file) {
   Diagnostics diagnostics;
-  ReadContext context{file, diagnostics, {}};
+  ReadContext context(file, diagnostics);
   LandData land;
   if (const auto layout = scan_geojson_layout(text)) {
     read_in_pieces(text, *layout, context, land);

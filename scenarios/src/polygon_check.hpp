@@ -11,8 +11,9 @@
 
 namespace hotline::scenarios::detail {
 
-// The first pair of edges (i, j), i < j, that cross or touch other than at
-// the vertex two neighbouring edges share, or nullopt for a simple polygon.
+// A pair of edges (i, j), i < j, that cross or touch other than at the
+// vertex two neighbouring edges share, or nullopt for a simple polygon; in
+// O(n log n) for n vertices (a sweep, polygon_check.cpp).
 // Edge k runs from vertex k to vertex k + 1 (the last back to the first).
 // Computed on (lon, lat) as plane coordinates, which is exact for deciding
 // crossings of zones that do not straddle the antimeridian.

@@ -242,13 +242,10 @@ void read_bases(const Value& value, Scenario& scenario) {
     if (id) {
       // Missions name places by point or base id alike, so the two share
       // one namespace.
-      for (const NamedPoint& point : scenario.points) {
-        if (point.id == *id) {
-          item.required("id")->error(
-              fmt::format("'{}' is already a point id: points and bases share one namespace", *id));
-          id.reset();
-          break;
-        }
+      if (item.context().ids.find(scenario.points, *id)) {
+        item.required("id")->error(
+            fmt::format("'{}' is already a point id: points and bases share one namespace", *id));
+        id.reset();
       }
     }
     Base base;

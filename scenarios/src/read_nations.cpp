@@ -49,7 +49,7 @@ std::vector<std::optional<Value>> read_relations(
       const auto b = scenario.nation_index(entry.key);
       if (!b) {
         entry.value.error_at(entry.key_location,
-                             unknown_reference("nation", entry.key, nation_ids));
+                             unknown_reference(entry.value, "nation", entry.key, nation_ids));
         continue;
       }
       if (*b == a) {

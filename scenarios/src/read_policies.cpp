@@ -332,7 +332,7 @@ class PolicyResolver {
       if (items_[j].id == *id) target = j;
     }
     if (!target) {
-      ref.error(unknown_reference("policy", *id, ids));
+      ref.error(unknown_reference(ref, "policy", *id, ids));
       return false;
     }
     if (*target == index_of(policy.id)) {

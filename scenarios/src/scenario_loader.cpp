@@ -208,7 +208,7 @@ std::optional<YAML::Node> base_of(const Value& top, const std::string& file, std
 
 Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
   Diagnostics diagnostics;
-  ReadContext context{file, diagnostics, {}};
+  ReadContext context(file, diagnostics);
   const YAML::Node root = parse(yaml, file, diagnostics);
   if (!root.IsDefined() || root.IsNull()) {
     diagnostics.add({file, 1, 1}, "", "the file is empty");
@@ -222,7 +222,7 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
     std::string base_path;
     const std::size_t problems_before = diagnostics.size();
     const std::optional<YAML::Node> base = base_of(top, file, base_path, diagnostics);
-    ReadContext base_context{base_path, diagnostics, {}};
+    ReadContext base_context(base_path, diagnostics);
     std::optional<Value> base_top;
     if (base) base_top.emplace(*base, "", base_context);
     // A base that does not load leaves nothing to read the variant against.

@@ -14,15 +14,20 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "hotline/scenarios/diagnostics.hpp"
 #include "hotline/scenarios/geography.hpp"
 #include "hotline/scenarios/units.hpp"
+#include "id_index.hpp"
 
 namespace hotline::scenarios::detail {
 
 struct ReadContext {
+  ReadContext(std::string file_name, Diagnostics& sink)
+      : file(std::move(file_name)), diagnostics(sink) {}
+
   std::string file;
   Diagnostics& diagnostics;
   // Items with a valid id that failed to load ("zone:senkaku_ts"): a
@@ -37,6 +42,12 @@ struct ReadContext {
   // line and column), for a piece of a file parsed on its own (land files).
   int line_origin = 0;
   int column_origin = 0;
+  // The ids of each list read so far, for lookups in constant time.
+  IdIndexes ids;
+  // "Did you mean" suggestions still to give: each compares the unknown id
+  // with every candidate, so a file of thousands of unknown ids gets one for
+  // the first hundred only.
+  int suggestions_left = 100;
 };
 
 struct MapEntry;
