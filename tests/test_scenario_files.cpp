@@ -119,7 +119,7 @@ TEST_CASE("a variant takes the sections it lacks from the scenario it is based o
         == "variant.yaml:1:11: based_on: the base scenario '" + crisis_path
                + "' is itself based on another: one level only");
   CHECK(errors("based_on: no_such_base.yaml\nname: x\n")
-        == "no_such_base.yaml:1:1: cannot read the file\n"
+        == "no_such_base.yaml:1:1: cannot read the file: no such file\n"
            "variant.yaml:1:11: based_on: the base scenario 'no_such_base.yaml' does not load (1 "
            "problem)");
 }

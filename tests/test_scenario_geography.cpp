@@ -92,11 +92,13 @@ TEST_CASE("land files that are missing, broken or too small are named", "[geogra
   CHECK(errors_of(with_land("nowhere.geojson"), scenario)
         == scenario + ":6:19: geography.land: cannot read the land file "
                + (dir / "nowhere.geojson").string()
-               + " (the built-in land is 'east_asia_10m'; 'none' means open sea)");
+               + ": no such file (the built-in land is 'east_asia_10m'; 'none' means open sea)");
   // A directory or a device is no land file (and /dev/zero is not read for ever).
-  CHECK(errors_of(with_land(dir.string()), scenario).find("cannot read the land file")
+  CHECK(errors_of(with_land(dir.string()), scenario).find("is a directory, not a file")
         != std::string::npos);
-  CHECK(errors_of(with_land("/dev/zero"), scenario).find("cannot read the land file /dev/zero")
+  CHECK(errors_of(with_land("/dev/zero"), scenario)
+            .find("cannot read the land file /dev/zero: is a device; hotline reads only regular "
+                  "files")
         != std::string::npos);
   write(dir / "broken.geojson", "{\"type\": \"FeatureCollection\", \"bbox\": [120, 20,\n");
   CHECK(errors_of(with_land("broken.geojson"), scenario)

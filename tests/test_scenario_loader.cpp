@@ -124,7 +124,8 @@ TEST_CASE("files that are not YAML, empty or unreadable", "[scenario]") {
     (void)load_scenario_file("/nonexistent/scenario.yaml");
     FAIL("no error");
   } catch (const ScenarioError& e) {
-    CHECK(std::string(e.what()) == "/nonexistent/scenario.yaml:1:1: cannot read the file");
+    CHECK(std::string(e.what())
+          == "/nonexistent/scenario.yaml:1:1: cannot read the file: no such file");
   }
 }
 

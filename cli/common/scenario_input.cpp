@@ -8,6 +8,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "hotline/scenarios/input_file.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 
 namespace hotline::cli {
@@ -22,10 +23,12 @@ std::optional<LoadedScenario> load_scenario_input(const std::string& path, std::
       err << d.format() << '\n';
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  loaded.text = text.str();
+  try {
+    loaded.text = scenarios::read_input_file(path);  // as the loader read it
+  } catch (const scenarios::InputFileError& e) {
+    err << "hotline: error: " << e.what() << '\n';
+    return std::nullopt;
+  }
   loaded.spec = scenarios::build_world_spec(loaded.scenario);
   return loaded;
 }

@@ -12,6 +12,7 @@
 #include "geojson_coordinates.hpp"
 #include "geojson_layout.hpp"
 #include "hotline/scenarios/diagnostics.hpp"
+#include "hotline/scenarios/input_file.hpp"
 #include "yaml_value.hpp"
 
 namespace hotline::scenarios {
@@ -230,15 +231,15 @@ LandData load_land_text(std::string_view text, const std::string& file) {
 }
 
 LandData load_land_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  try {
+    text = read_input_file(path);
+  } catch (const InputFileError& e) {
     Diagnostics diagnostics;
-    diagnostics.add({path, 1, 1}, "", "cannot read the land file");
+    diagnostics.add({path, 1, 1}, "", "cannot read the land file: " + e.reason());
     throw ScenarioError(diagnostics.sorted());
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return load_land_text(text.str(), path);
+  return load_land_text(text, path);
 }
 
 std::string land_text_hash(std::string_view text) {

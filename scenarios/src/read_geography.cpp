@@ -12,6 +12,7 @@
 #include "common_readers.hpp"
 #include "hotline/agents/zones.hpp"
 #include "hotline/scenarios/defaults.hpp"
+#include "hotline/scenarios/input_file.hpp"
 #include "hotline/scenarios/land_file.hpp"
 #include "polygon_check.hpp"
 #include "section_readers.hpp"
@@ -362,26 +363,16 @@ std::optional<std::pair<std::string, LandData>> read_land_file(std::string& path
   if (file.is_relative())
     file = std::filesystem::path(scenario_directory(at.context().file)) / file;
   path = std::filesystem::absolute(file).lexically_normal().string();
-  // A regular file of a sane size: not a device, a pipe or a directory.
-  constexpr std::uintmax_t kMaxLandBytes = 256ULL << 20;
-  std::error_code ec;
-  const bool regular = std::filesystem::is_regular_file(path, ec);
-  if (regular && std::filesystem::file_size(path, ec) > kMaxLandBytes) {
-    at.error(fmt::format("the land file {} is larger than 256 MB", path));
-    return std::nullopt;
-  }
-  std::ifstream in;
-  if (regular) in.open(path, std::ios::binary);
-  if (!regular || !in) {
+  std::string text;
+  try {
+    text = read_input_file(path);
+  } catch (const InputFileError& e) {
     at.error(
-        fmt::format("cannot read the land file {} (the built-in land is '{}'; '{}' means "
+        fmt::format("cannot read the land file {}: {} (the built-in land is '{}'; '{}' means "
                     "open sea)",
-                    path, kBuiltinLand, kNoLand));
+                    path, e.reason(), kBuiltinLand, kNoLand));
     return std::nullopt;
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  std::string text = content.str();
   try {
     LandData land = load_land_text(text, path);
     return std::make_pair(std::move(text), std::move(land));

@@ -12,8 +12,10 @@
 
 #include "common_readers.hpp"
 #include "hotline/scenarios/defaults.hpp"
+#include "hotline/scenarios/input_file.hpp"
 #include "hotline/scenarios/scenario.hpp"
 #include "section_readers.hpp"
+#include "yaml_text_check.hpp"
 
 namespace hotline::scenarios {
 
@@ -75,10 +77,14 @@ using namespace detail;
 
 namespace {
 
-// The parsed text, or the diagnostics of why it is not YAML.
+// The parsed text, or the diagnostics of why it is not a scenario's YAML:
+// not UTF-8, not YAML, more than one document, tags, aliases expanding
+// without end (yaml_text_check.hpp).
 YAML::Node parse(std::string_view yaml, const std::string& file, Diagnostics& diagnostics) {
+  if (!check_utf8_text(yaml, file, diagnostics)) throw ScenarioError(diagnostics.sorted());
+  std::vector<YAML::Node> documents;
   try {
-    return YAML::Load(std::string(yaml));
+    documents = YAML::LoadAll(std::string(yaml));
   } catch (const YAML::Exception& e) {
     // yaml-cpp counts from 0 and may give -1 where it has no position. Its
     // depth guard reports only "bad file"; say what it means.
@@ -88,19 +94,23 @@ YAML::Node parse(std::string_view yaml, const std::string& file, Diagnostics& di
                              : fmt::format("not valid YAML: {}", e.msg));
     throw ScenarioError(diagnostics.sorted());
   }
+  // Room for aliases used sensibly; a "billion laughs" is far past it.
+  const std::size_t max_nodes = 16 * yaml.size() + 100000;
+  if (!check_yaml_documents(documents, file, max_nodes, diagnostics)) {
+    throw ScenarioError(diagnostics.sorted());
+  }
+  return documents.empty() ? YAML::Node() : documents.front();
 }
 
 std::string read_file_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  try {
+    return read_input_file(path);
+  } catch (const InputFileError& e) {
     // Built step by step: GCC 12 warns (falsely) about a braced list here.
     Diagnostics diagnostics;
-    diagnostics.add({path, 1, 1}, "", "cannot read the file");
+    diagnostics.add({path, 1, 1}, "", "cannot read the file: " + e.reason());
     throw ScenarioError(diagnostics.sorted());
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // A scenario file's top-level sections, and where each comes from: the file

@@ -1,7 +1,9 @@
 #include "hotline/trace/reader.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -28,9 +30,18 @@ std::string without_path(const hdf5::Error& e) {
 }
 
 hdf5::File open_file(const std::string& path) {
+  namespace fs = std::filesystem;
   std::error_code error;
-  if (!std::filesystem::exists(path, error)) throw TraceError(path, "no such file");
-  if (std::filesystem::is_directory(path, error)) throw TraceError(path, "is a directory");
+  const fs::file_type type = fs::status(path, error).type();
+  if (type == fs::file_type::not_found) throw TraceError(path, "no such file");
+  if (type == fs::file_type::directory) throw TraceError(path, "is a directory");
+  // HDF5 would block on a FIFO and read a device for ever.
+  if (type != fs::file_type::regular) {
+    throw TraceError(path, "is not a regular file (a FIFO, a device or a socket)");
+  }
+  if (::access(path.c_str(), R_OK) != 0) {
+    throw TraceError(path, std::string("cannot read: ") + std::strerror(errno));
+  }
   try {
     return hdf5::File::open(path, false);
   } catch (const hdf5::Error&) {

@@ -1,0 +1,138 @@
+#include "yaml_text_check.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+namespace hotline::scenarios::detail {
+
+namespace {
+
+SourceLocation location_of(std::string_view text, std::size_t offset, const std::string& file) {
+  const std::string_view before = text.substr(0, offset);
+  const auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+  const std::size_t line_start = before.rfind('\n');
+  const std::size_t column =
+      line_start == std::string_view::npos ? offset : offset - line_start - 1;
+  return {file, line, static_cast<int>(column) + 1};
+}
+
+// The length of the UTF-8 sequence at `at`, or 0 if it is not one (overlong
+// forms, surrogates and code points past U+10FFFF are not UTF-8).
+std::size_t utf8_length(std::string_view text, std::size_t at) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[at + k]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  std::uint32_t low = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2, low = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3, low = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4, low = 0x10000;
+  } else {
+    return 0;
+  }
+  if (at + length > text.size()) return 0;
+  std::uint32_t code = lead & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (byte(k) & 0x3F);
+  }
+  if (code < low || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  return length;
+}
+
+bool core_tag(const std::string& tag) {
+  if (tag.empty() || tag == "?" || tag == "!") return true;  // untagged, plain or quoted
+  constexpr std::string_view kCore = "tag:yaml.org,2002:";
+  static constexpr std::array<std::string_view, 7> kNames = {"str",  "int", "float", "bool",
+                                                             "null", "map", "seq"};
+  if (tag.rfind(kCore, 0) != 0) return false;
+  const std::string_view name = std::string_view(tag).substr(kCore.size());
+  return std::find(kNames.begin(), kNames.end(), name) != kNames.end();
+}
+
+SourceLocation node_location(const YAML::Node& node, const std::string& file) {
+  const YAML::Mark mark = node.Mark();
+  return {file, std::max(1, mark.line + 1), std::max(1, mark.column + 1)};
+}
+
+// Visits every node (aliases expanded); false at the first unknown tag or
+// once `budget` nodes are spent.
+bool walk(const YAML::Node& node, std::size_t& budget, const std::string& file,
+          Diagnostics& diagnostics) {
+  if (budget == 0) return false;
+  --budget;
+  if (!core_tag(node.Tag())) {
+    diagnostics.add(node_location(node, file), "",
+                    fmt::format("unknown tag '{}': a scenario uses YAML's plain values, "
+                                "lists and mappings only",
+                                node.Tag()));
+    return false;
+  }
+  if (node.IsSequence()) {
+    for (const YAML::Node& item : node) {
+      if (!walk(item, budget, file, diagnostics)) return false;
+    }
+  } else if (node.IsMap()) {
+    for (const auto& entry : node) {
+      if (!walk(entry.first, budget, file, diagnostics)) return false;
+      if (!walk(entry.second, budget, file, diagnostics)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool check_utf8_text(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+  if (text.size() >= 2
+      && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    diagnostics.add({file, 1, 1}, "", "the file is UTF-16 text: save it as UTF-8");
+    return false;
+  }
+  for (std::size_t at = 0; at < text.size();) {
+    if (text[at] == '\0') {
+      diagnostics.add(location_of(text, at, file), "",
+                      "a NUL byte: a scenario is UTF-8 text (is this a binary or UTF-16 file?)");
+      return false;
+    }
+    const std::size_t length = utf8_length(text, at);
+    if (length == 0) {
+      diagnostics.add(location_of(text, at, file), "",
+                      fmt::format("byte 0x{:02X} is not UTF-8: save the file as UTF-8",
+                                  static_cast<unsigned char>(text[at])));
+      return false;
+    }
+    at += length;
+  }
+  return true;
+}
+
+bool check_yaml_documents(const std::vector<YAML::Node>& documents, const std::string& file,
+                          std::size_t max_nodes, Diagnostics& diagnostics) {
+  if (documents.size() > 1) {
+    diagnostics.add(node_location(documents[1], file), "",
+                    "a second YAML document: a scenario file holds one (remove the '---' "
+                    "and what follows, or split the file)");
+    return false;
+  }
+  std::size_t budget = max_nodes;
+  for (const YAML::Node& document : documents) {
+    if (walk(document, budget, file, diagnostics)) continue;
+    if (budget == 0) {
+      diagnostics.add({file, 1, 1}, "",
+                      fmt::format("the file expands to more than {} YAML nodes (aliases "
+                                  "repeating aliases?)",
+                                  max_nodes));
+    }
+    return false;
+  }
+  return true;
+}
+
+}  // namespace hotline::scenarios::detail
