@@ -132,3 +132,30 @@ TEST_CASE("one YAML document, no tags, no alias bombs", "[input][cli]") {
   CHECK(laughs.exit_code == 2);
   CHECK(laughs.err.find("YAML nodes (aliases repeating aliases?)") != std::string::npos);
 }
+
+TEST_CASE("what validate accepts a run can do: steps and memory are checked first",
+          "[input][cli]") {
+  const std::string dir = fresh_directory("hostile_limits");
+  // 100,000 days of one-minute steps: 144 million steps.
+  const auto days = run_hotline("run " + kTutorial + " --days 100000");
+  CHECK(days.exit_code == 2);
+  CHECK(days.err
+        == "hotline: error: --days 100000 is 144000000 time steps of 60 s, over the limit of "
+           "100000000 steps for one run\n");
+  // 15 million platforms in each of 1,000 worlds at once: no machine has it.
+  std::string big =
+      "name: big\nframe:\n  centre: {lat: 29.0, lon: 126.0}\ngeography:\n"
+      "  land: none\nnations:\n  - id: a\nzones:\n  - {id: z, kind: patrol_area, "
+      "circle: {centre: {lat: 29.0, lon: 126.0}, radius: 50 km}}\nclasses:\n"
+      "  - {id: c, kind: ship, role: coast_guard, cruise_speed: 15 kn, max_speed: "
+      "25 kn, sensor_range: 20 nmi}\nforces:\n  - {id: f, nation: a, class: c, "
+      "count: 15000000, mission: {type: patrol, area: z}}\n";
+  const std::string path = write_file(dir, "big.yaml", big);
+  REQUIRE(run_hotline("validate " + path).exit_code == 0);
+  const auto memory = run_hotline(
+      "sweep " + path + " --days 1 --replications 1000 --threads 1000 -o " + dir + "/big.h5");
+  CHECK(memory.exit_code == 2);
+  CHECK(memory.err.find("hotline: error: this would need about 15360") == 0);
+  CHECK(memory.err.find("15000000 platforms × 1000 worlds in memory at once") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir + "/big.h5.journal"));
+}

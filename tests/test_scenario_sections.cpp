@@ -211,7 +211,7 @@ TEST_CASE("a broken item is reported once, not again where it is named", "[scena
     FAIL("loaded");
   } catch (const ScenarioError& e) {
     CHECK(e.diagnostics().size() == 1);
-    CHECK(std::string(e.what()) == "s.yaml:21:52: forces[0].count: -1 is outside [1, 100000000]");
+    CHECK(std::string(e.what()) == "s.yaml:21:52: forces[0].count: -1 is outside [1, 20000000]");
   }
 }
 

@@ -15,6 +15,7 @@
 #include "common/output_claim.hpp"
 #include "common/phase_split.hpp"
 #include "common/replication.hpp"
+#include "common/run_limits.hpp"
 #include "common/scenario_input.hpp"
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/analysis/json_text.hpp"
@@ -252,7 +253,9 @@ std::optional<RunSetup> prepare_run(const RunOptions& options, std::ostream& err
   if (!events) return std::nullopt;
   const agents::WorldSpec& spec = loaded->spec;
   setup.days = options.days.value_or(spec.horizon_s / 86400.0);
-  setup.steps = steps_for_days(spec, setup.days);
+  const std::optional<std::uint64_t> steps = steps_within_limit(spec, setup.days, err);
+  if (!steps || !memory_suffices(spec, 1, err)) return std::nullopt;
+  setup.steps = *steps;
   setup.state_every =
       options.sample_every_steps.value_or(steps_for_interval(spec, spec.state_interval_s));
   setup.loaded = std::move(*loaded);
@@ -280,6 +283,8 @@ void step_run(const RunOptions& options, RunSetup& setup, agents::PlatformWorld&
     step_with_trace(world, setup.steps, options.seed, {setup.recording, setup.state_every},
                     *setup.trace, writer, record, true);
     writer.finish();
+    // A signal while the writer drained: the file is abandoned, not committed.
+    if (const int signal = interrupt_signal()) throw Interrupted{signal};
   } catch (...) {
     try {
       writer.finish();
@@ -316,6 +321,12 @@ int run_world(const RunOptions& options, RunSetup& setup, std::ostream& out, std
   try {
     const auto start = std::chrono::steady_clock::now();
     step_run(options, setup, world, record);
+    if (const int signal = interrupt_signal()) {
+      // Too late to stop anything: the run is over and its trace committed.
+      err << fmt::format("hotline: interrupted ({}) as the run ended{}\n", signal_name(signal),
+                         setup.trace ? "; " + setup.output->path + " is complete" : "");
+      return interrupted_exit_code(signal);
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double days = world.stopped() ? world.time_s() / 86400.0 : setup.days;

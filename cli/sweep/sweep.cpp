@@ -14,6 +14,7 @@
 #include "common/phase_split.hpp"
 #include "common/progress_meter.hpp"
 #include "common/replication.hpp"
+#include "common/run_limits.hpp"
 #include "common/scenario_input.hpp"
 #include "hotline/agents/world_spec.hpp"
 #include "hotline/engine/run_grid.hpp"
@@ -154,10 +155,16 @@ std::optional<SweepSetup> prepare_sweep(const SweepOptions& options, std::ostrea
   identity.events = std::string(trace::event_detail_name(*events));
   setup.plan.policies = *policies;
   setup.plan.seed = options.seed;
-  setup.plan.steps = steps_for_days(spec, setup.days);
+  const std::optional<std::uint64_t> steps = steps_within_limit(spec, setup.days, err);
+  if (!steps) return std::nullopt;
+  setup.plan.steps = *steps;
   setup.plan.recording = recording_for(spec, *events);
   setup.grid = engine::RunGrid(static_cast<std::uint32_t>(policies->size()), options.replications);
   if (!shard_of(options, setup, err)) return std::nullopt;
+  // One world per thread at most, and no more than there are runs.
+  const auto threads = static_cast<std::size_t>(
+      options.threads > 0 ? options.threads : engine::ThreadControl::hardware_threads());
+  if (!memory_suffices(spec, std::min(threads, setup.shard.size()), err)) return std::nullopt;
   setup.plan.spec = std::move(loaded->spec);
   setup.loaded = std::move(*loaded);
   return setup;
@@ -226,6 +233,8 @@ std::vector<PolicyTotals> assemble(const SweepOptions& options, const SweepSetup
   trace::TraceFile file(setup.output, setup.identity, options.command_line, setup.loaded.scenario,
                         setup.plan.spec);
   for (const engine::RunKey key : setup.shard) {
+    // A signal during assembly abandons the partial file; the journal stays.
+    if (const int signal = interrupt_signal()) throw Interrupted{signal};
     trace::RunRecord record = journal.read(key);
     file.add_run(record);
     PolicyTotals& t = totals[key.policy];
@@ -342,12 +351,24 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   std::vector<PolicyTotals> totals;
   try {
     totals = assemble(options, *setup, journal);
+  } catch (const Interrupted& stop) {
+    err << fmt::format(
+        "hotline: interrupted ({}) while writing {}; every run is in {}: --resume "
+        "writes the file\n",
+        signal_name(stop.signal), setup->output, journal.path());
+    return interrupted_exit_code(stop.signal);
   } catch (const std::exception& e) {
     err << "hotline: failed: " << e.what() << " (the completed runs stay in " << journal.path()
         << "; --resume tries again)\n";
     return kExitRunFailure;
   }
   times.assembly_seconds = seconds_since(assembly_start);
+  if (const int signal = interrupt_signal()) {
+    // Too late to stop anything: the file was committed whole.
+    err << fmt::format("hotline: interrupted ({}) as the sweep ended; {} is complete\n",
+                       signal_name(signal), setup->output);
+    return interrupted_exit_code(signal);
+  }
   print_headline(options, *setup, outcome, times, out);
   print_totals(totals, setup->identity, out);
   if (options.profile) print_profile(profile, out);

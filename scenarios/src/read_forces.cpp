@@ -371,6 +371,7 @@ void read_forces(const Value& value, Scenario& scenario,
                  std::vector<std::optional<Value>>& deploy_on_values) {
   const auto items = value.items();
   if (!items) return;
+  std::uint64_t platforms = 0;
   for (const Value& item : *items) {
     if (!item.expect_map(
             {"id", "nation", "class", "count", "base", "deploy_on", "stood_down", "mission"})) {
@@ -382,8 +383,17 @@ void read_forces(const Value& value, Scenario& scenario,
     const bool nation_ok = f.required("nation", force.nation, nation(scenario));
     const bool class_ok =
         f.required("class", force.platform_class, reference(scenario.classes, "class"));
-    // Up to 100 million platforms in one force (load tests).
-    f.required("count", force.count, whole_number(1, 100'000'000));
+    if (f.required("count", force.count,
+                   whole_number(1, static_cast<std::int64_t>(defaults::kMaxPlatforms)))) {
+      platforms += force.count;
+      if (platforms > defaults::kMaxPlatforms
+          && platforms - force.count <= defaults::kMaxPlatforms) {
+        item.required("count")->error(
+            fmt::format("the forces so far total {} platforms, over the limit of {} for one run",
+                        platforms, defaults::kMaxPlatforms));
+        f.fail();
+      }
+    }
     const bool base_ok = f.optional("base", force.base, reference(scenario.bases, "base"));
     f.optional("deploy_on", force.deploy_on, [](const Value& v) {
       return read_choice(v, "deployment", kDeployments, &deployment_name);

@@ -34,6 +34,15 @@ TimeSettings read_time(const std::optional<Value>& value) {
     }
     return seconds;
   });
+  const double steps = std::ceil(time.horizon_s / time.dt_s);
+  if (steps > static_cast<double>(defaults::kMaxStepsPerRun)) {
+    const auto where =
+        value->optional("horizon") ? value->optional("horizon") : value->optional("dt");
+    (where ? *where : *value)
+        .error(fmt::format("the horizon is {:.0f} time steps of {} s, over the limit of {} steps "
+                           "for one run",
+                           steps, time.dt_s, defaults::kMaxStepsPerRun));
+  }
   return time;
 }
 

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "hotline/scenarios/defaults.hpp"
+
 namespace hotline::scenarios {
 
 namespace {
@@ -80,6 +82,23 @@ std::optional<std::pair<double, std::size_t>> leading_number(std::string_view s)
   const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (error != std::errc() || !std::isfinite(value)) return std::nullopt;
   return std::pair{value, static_cast<std::size_t>(end - s.data())};
+}
+
+// The largest magnitude a quantity may have, internal and as written.
+std::pair<double, std::string_view> largest_of(Dimension dimension) {
+  switch (dimension) {
+    case Dimension::length:
+      return {defaults::kMaxLengthKm, "20037.5 km (half the Earth's circumference)"};
+    case Dimension::speed:
+      return {defaults::kMaxSpeedKmS, "100 km/s"};
+    case Dimension::duration:
+      return {defaults::kMaxDurationS, "1000000 d"};
+    case Dimension::rate:
+      return {defaults::kMaxRatePerS, "1000 per s"};
+    case Dimension::angle:
+      return {defaults::kMaxAngleRad, "3600 deg (ten turns)"};
+  }
+  return {0.0, ""};
 }
 
 std::optional<Dimension> dimension_of_unit(std::string_view symbol) {
@@ -159,7 +178,14 @@ QuantityResult parse_quantity(std::string_view text, Dimension dimension) {
                                       what, listing(dimension), example_value(dimension))};
   }
   for (const Unit& candidate : units_of(dimension)) {
-    if (candidate.symbol == unit) return {number->first * candidate.to_internal, {}};
+    if (candidate.symbol != unit) continue;
+    const double value = number->first * candidate.to_internal;
+    const auto [largest, largest_text] = largest_of(dimension);
+    if (!std::isfinite(value) || std::fabs(value) > largest) {
+      return {std::nullopt,
+              fmt::format("'{}' is out of range: a {} is at most {}", trimmed, what, largest_text)};
+    }
+    return {value, {}};
   }
   if (const auto other = dimension_of_unit(unit)) {
     return {std::nullopt, fmt::format("'{}' is a {}, but a {} is needed here (units: {})", trimmed,
@@ -167,6 +193,10 @@ QuantityResult parse_quantity(std::string_view text, Dimension dimension) {
   }
   return {std::nullopt, fmt::format("unknown {} unit '{}' in '{}' (units: {})", what, unit, trimmed,
                                     listing(dimension))};
+}
+
+double largest_quantity(Dimension dimension) {
+  return largest_of(dimension).first;
 }
 
 QuantityResult parse_probability(std::string_view text) {

@@ -3,7 +3,25 @@
 // --explain` writes them out.
 #pragma once
 
+#include <cstdint>
+
 namespace hotline::scenarios::defaults {
+
+// Limits on what a scenario may ask of one run, checked when it is read, so
+// that what `hotline validate` accepts a run can do (docs/scenario-reference.md):
+// all forces together, and the steps of the horizon (horizon / dt).
+inline constexpr std::uint64_t kMaxPlatforms = 20'000'000;
+inline constexpr std::uint64_t kMaxStepsPerRun = 100'000'000;
+// The largest magnitude of a quantity after conversion, by dimension: half
+// the Earth's circumference, far above any vehicle's speed, a million days
+// (a time constant that means "never" is written as a long one), a
+// thousand events a second, ten turns. Anything beyond is a typo or an
+// attack, and would overflow or never finish.
+inline constexpr double kMaxLengthKm = 20'037.5;
+inline constexpr double kMaxSpeedKmS = 100.0;
+inline constexpr double kMaxDurationS = 1.0e6 * 86400.0;
+inline constexpr double kMaxRatePerS = 1000.0;
+inline constexpr double kMaxAngleRad = 20.0 * 3.141592653589793;
 
 inline constexpr double kTimeStepS = 60.0;  // time.dt
 inline constexpr double kLandCellKm = 2.0;  // geography.land_cell

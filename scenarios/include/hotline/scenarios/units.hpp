@@ -33,6 +33,9 @@ struct QuantityResult {
 // The number is finite decimal notation; the unit must belong to the
 // dimension. Sign and range are the caller's to check.
 [[nodiscard]] QuantityResult parse_quantity(std::string_view text, Dimension dimension);
+// The largest magnitude parse_quantity accepts for a dimension, in internal
+// units (defaults.hpp: beyond it a value is a typo, or would overflow).
+[[nodiscard]] double largest_quantity(Dimension dimension);
 
 // Parses a probability: a plain number in [0, 1] (no unit, no percent sign).
 [[nodiscard]] QuantityResult parse_probability(std::string_view text);
