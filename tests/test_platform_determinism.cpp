@@ -62,3 +62,18 @@ TEST_CASE("a 7-day east_china_sea_2023 run hashes identically at 1, 2 and 3 thre
   CHECK(run_hash(spec, 3) == one);
   CHECK(one == kGoldenHash);
 }
+
+TEST_CASE("a stop request stops a step between its phases", "[platforms][stop]") {
+  const agents::WorldSpec spec = scenarios::build_world_spec(
+      scenarios::load_scenario_file(std::string(HOTLINE_SOURCE_DIR) + "/scenarios/tutorial.yaml"));
+  agents::PlatformWorld world(spec, 1, 0);
+  world.step();
+  engine::request_stop();
+  CHECK_THROWS_AS(world.step(), engine::StopRequested);
+  engine::clear_stop_request();
+  CHECK(world.steps_taken() == 1);  // the stopped step never completed
+  // A fresh world steps as ever once the request is cleared.
+  agents::PlatformWorld again(spec, 1, 0);
+  again.step();
+  CHECK(again.steps_taken() == 1);
+}

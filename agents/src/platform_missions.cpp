@@ -38,6 +38,8 @@ void PlatformWorld::spawn() {
     const ForceCache& cache = forces_[f];
     const MissionSpec& m = force.mission;
     for (std::uint32_t k = 0; k < force.count; ++k, ++id) {
+      // A big world takes seconds to place; a signal need not wait for it.
+      if (id % 4096 == 0) engine::throw_if_stop_requested();
       const std::size_t s = id;
       agents_.side[s] = static_cast<std::uint8_t>(force.nation);
       agents_.kind[s] = cache.search_kind;

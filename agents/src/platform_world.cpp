@@ -216,15 +216,21 @@ std::size_t PlatformWorld::active_encounters() const {
   return sensing_->table().active().size();
 }
 
+// A stop request (a signal) is honoured between phases: the world is then
+// half-stepped and is to be discarded (engine/stop_request.hpp).
 void PlatformWorld::step() {
   decide();
+  engine::throw_if_stop_requested();
   move();
   set_altitudes();
+  engine::throw_if_stop_requested();
   {
     const auto timer = timers_.measure(Phase::index);
     grid_.rebuild(agents_);
   }
+  engine::throw_if_stop_requested();
   sense();
+  engine::throw_if_stop_requested();
   resolve();
   command();
   record();

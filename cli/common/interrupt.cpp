@@ -3,6 +3,8 @@
 #include <atomic>
 #include <csignal>
 
+#include "hotline/engine/stop_request.hpp"
+
 namespace hotline::cli {
 
 namespace {
@@ -12,6 +14,7 @@ static_assert(std::atomic<int>::is_always_lock_free);  // safe in a signal handl
 
 extern "C" void on_interrupt(int signal) {
   g_signal.store(signal, std::memory_order_relaxed);
+  engine::request_stop();  // a big step stops between its phases
 }
 
 }  // namespace

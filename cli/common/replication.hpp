@@ -23,6 +23,11 @@ namespace hotline::cli {
 [[nodiscard]] trace::RecordingOptions recording_for(const agents::WorldSpec& spec,
                                                     trace::EventDetail events);
 
+// The world of one replication (PlatformWorld's constructor); a signal
+// while a big world is being built is thrown as Interrupted.
+[[nodiscard]] agents::PlatformWorld build_world(const agents::WorldSpec& spec, std::uint64_t seed,
+                                                std::uint32_t replication, std::size_t policy);
+
 // What a caller adds to the loop.
 struct ReplicationHooks {
   // Before each step; throws to stop the run (an interrupt, a cancelled
@@ -35,6 +40,8 @@ struct ReplicationHooks {
 // Steps `world` up to `steps` times, fewer if it stops (every dyad at war),
 // recording each step into `record` as `recording` says (record_step: the
 // world's event list is emptied every step). The caller summarizes the run.
+// A signal caught during a step (it stops between the step's phases) is
+// thrown as Interrupted.
 void step_replication(agents::PlatformWorld& world, std::uint64_t steps,
                       const trace::RecordingOptions& recording, trace::RunRecord& record,
                       const ReplicationHooks& hooks = {});

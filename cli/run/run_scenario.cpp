@@ -312,7 +312,14 @@ void print_profile(const agents::PlatformWorld& world, std::ostream& out) {
 // The run on its threads: world, steps, summary; the exit code.
 int run_world(const RunOptions& options, RunSetup& setup, std::ostream& out, std::ostream& err) {
   const agents::WorldSpec& spec = setup.loaded.spec;
-  agents::PlatformWorld world(spec, options.seed, options.replication, setup.policy);
+  std::optional<agents::PlatformWorld> built;
+  try {
+    built.emplace(spec, options.seed, options.replication, setup.policy);
+  } catch (const engine::StopRequested&) {
+    err << "hotline: interrupted; no trace written\n";
+    return interrupted_exit_code(interrupt_signal());
+  }
+  agents::PlatformWorld& world = *built;
   if (options.posture) {
     for (std::size_t n = 0; n < spec.nations.size(); ++n)
       world.pin_posture(n, *options.posture);

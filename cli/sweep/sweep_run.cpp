@@ -26,8 +26,9 @@ SweepPlan plan_from_identity(const trace::TraceIdentity& identity, const std::st
 
 FinishedRun simulate_run(const SweepPlan& plan, engine::RunKey key,
                          const std::atomic<bool>& cancel) {
-  agents::PlatformWorld world(plan.spec, plan.seed, key.replication,
-                              plan.spec.policies.empty() ? 0 : plan.policies.at(key.policy));
+  agents::PlatformWorld world =
+      build_world(plan.spec, plan.seed, key.replication,
+                  plan.spec.policies.empty() ? 0 : plan.policies.at(key.policy));
   trace::RunRecord record;
   record.summary.policy = key.policy;
   record.summary.replication = key.replication;

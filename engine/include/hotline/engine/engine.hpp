@@ -17,5 +17,6 @@
 #include "hotline/engine/pair_finder.hpp"
 #include "hotline/engine/phase_timers.hpp"
 #include "hotline/engine/rng_purpose.hpp"
+#include "hotline/engine/stop_request.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/engine/uniform_grid.hpp"
