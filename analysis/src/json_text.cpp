@@ -4,21 +4,31 @@
 
 #include <cmath>
 
+#include "hotline/scenarios/text_safety.hpp"
+
 namespace hotline::analysis {
 
 std::string json_escaped(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const char c = text[at];
     const auto u = static_cast<unsigned char>(c);
+    const std::size_t length = scenarios::utf8_length(text, at);
+    if (length == 0) {
+      out += "\\ufffd";  // not UTF-8 (a damaged file): JSON must stay valid
+      ++at;
+      continue;
+    }
     if (c == '"' || c == '\\') {
       out += '\\';
       out += c;
-    } else if (u < 0x20) {
+    } else if (u < 0x20 || u == 0x7F) {
       out += fmt::format("\\u{:04x}", u);
     } else {
-      out += c;
+      out.append(text.substr(at, length));
     }
+    at += length;
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "hotline/analysis/json_text.hpp"
+#include "hotline/scenarios/text_safety.hpp"
 
 namespace hotline::analysis {
 
@@ -59,17 +60,16 @@ std::string bracket(const std::string& low, const std::string& high) {
 // "−31% [−40%, −22%]", or "+0.25 [−0.1, +0.6]" where there is no ratio.
 std::string change_text(const PolicyMeasure& m) {
   const PairedComparison& c = *m.against_baseline;
+  const bool interval = m.verdict != Verdict::no_interval;
   if (m.relative) {
-    return percent_change(c.ratio)
-           + (m.verdict == Verdict::no_interval
-                  ? std::string()
-                  : " " + bracket(percent_change(c.ratio_low), percent_change(c.ratio_high)));
+    if (!interval) return percent_change(c.ratio);
+    return fmt::format("{} {}", percent_change(c.ratio),
+                       bracket(percent_change(c.ratio_low), percent_change(c.ratio_high)));
   }
-  return signed_readable(c.difference.mean)
-         + (m.verdict == Verdict::no_interval ? std::string()
-                                              : " "
-                                                    + bracket(signed_readable(c.difference.low),
-                                                              signed_readable(c.difference.high)));
+  if (!interval) return signed_readable(c.difference.mean);
+  return fmt::format(
+      "{} {}", signed_readable(c.difference.mean),
+      bracket(signed_readable(c.difference.low), signed_readable(c.difference.high)));
 }
 
 std::string interval_text(double low, double high) {
@@ -102,7 +102,7 @@ void write_dyad_tables(const PolicyComparison& c, std::ostream& out) {
 void write_markdown(const PolicyComparison& c, std::ostream& out) {
   const std::string& baseline = c.policies[c.baseline];
   const int level = confidence_percent(c);
-  out << fmt::format("# Policy comparison: {}\n\n", c.scenario_name);
+  out << fmt::format("# Policy comparison: {}\n\n", scenarios::printable(c.scenario_name));
   for (const std::string& warning : report_warnings(c))
     out << "**" << warning << "**\n\n";
   out << fmt::format(
@@ -213,7 +213,7 @@ void write_csv(const PolicyComparison& c, std::ostream& out) {
 }
 
 void write_json(const PolicyComparison& c, std::ostream& out) {
-  const auto text = [](std::string_view s) { return "\"" + json_escaped(s) + "\""; };
+  const auto text = [](std::string_view s) { return fmt::format("\"{}\"", json_escaped(s)); };
   const auto num = [](double x) { return json_number(x); };
   out << "{\n";
   out << fmt::format(

@@ -20,6 +20,7 @@
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/analysis/json_text.hpp"
 #include "hotline/engine/thread_control.hpp"
+#include "hotline/scenarios/text_safety.hpp"
 #include "hotline/trace/background_writer.hpp"
 #include "hotline/trace/run_record.hpp"
 #include "hotline/trace/writer.hpp"
@@ -78,9 +79,10 @@ void print_table(std::ostream& out, const agents::WorldSpec& spec, const trace::
   const trace::SummaryRow& run = record.summary;
   const auto dyads = spec.dyads();
   out << fmt::format(
-      "{}: policy {}, {:g} days{}, seed {}, replication {}, {} platforms, {:.1f} s\n", spec.name,
-      policy_id, days, run.stopped_at_clash ? " (stopped at the first armed clash)" : "", run.seed,
-      run.replication, run.platforms, seconds);
+      "{}: policy {}, {:g} days{}, seed {}, replication {}, {} platforms, {:.1f} s\n",
+      scenarios::printable(spec.name), policy_id, days,
+      run.stopped_at_clash ? " (stopped at the first armed clash)" : "", run.seed, run.replication,
+      run.platforms, seconds);
   out << "\nencounters and incidents by rival dyad\n";
   out << fmt::format("  {:<28} {:>10} {:>12} {:>8} {:>9} {:>6} {:>10}\n", "dyad", "encounters",
                      "enc-hours", "unsafe", "dangerous", "grave", "per 100 h");

@@ -19,6 +19,7 @@
 #include "hotline/agents/world_spec.hpp"
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/engine/thread_control.hpp"
+#include "hotline/scenarios/text_safety.hpp"
 #include "hotline/trace/background_writer.hpp"
 #include "hotline/trace/record_journal.hpp"
 #include "hotline/trace/run_record.hpp"
@@ -267,8 +268,9 @@ void print_headline(const SweepOptions& options, const SweepSetup& setup,
   const engine::RunGrid& grid = setup.grid;
   std::error_code error;
   const auto bytes = std::filesystem::file_size(setup.output, error);
-  out << fmt::format("{}: {} policies × {} replications, {:g} days, seed {}", setup.plan.spec.name,
-                     grid.policies(), grid.replications(), setup.days, options.seed);
+  out << fmt::format("{}: {} policies × {} replications, {:g} days, seed {}",
+                     scenarios::printable(setup.plan.spec.name), grid.policies(),
+                     grid.replications(), setup.days, options.seed);
   if (options.shard_count > 1) {
     out << fmt::format(", shard {}/{} ({} runs)", options.shard_index, options.shard_count,
                        setup.shard.size());

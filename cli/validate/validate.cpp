@@ -7,6 +7,7 @@
 
 #include "common/exit_codes.hpp"
 #include "hotline/scenarios/scenario.hpp"
+#include "hotline/scenarios/text_safety.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 #include "validate/stability_check.hpp"
 
@@ -26,7 +27,7 @@ std::string summary(const scenarios::Scenario& s) {
   for (const scenarios::Policy& policy : s.policies)
     policies += (policies.empty() ? "" : ", ") + policy.id;
   return fmt::format(
-      "ok: \"{}\", {}, {}, {} ({}), {}, {} ({})", s.name,
+      "ok: \"{}\", {}, {}, {} ({}), {}, {} ({})", scenarios::printable(s.name),
       plural(s.nations.size(), "nation", "nations"), plural(s.zones.size(), "zone", "zones"),
       plural(s.forces.size(), "force", "forces"), plural(platforms, "platform", "platforms"),
       plural(s.command_centres.size(), "command centre", "command centres"),

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "hotline/scenarios/text_safety.hpp"
+
 namespace hotline::scenarios {
 
 namespace {
@@ -44,10 +46,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+// Printable: a message quotes what the user wrote, which may hold terminal
+// escape sequences (text_safety.hpp).
 std::string Diagnostic::format() const {
   std::string text = fmt::format("{}:{}:{}: ", where.file, where.line, where.column);
   if (!key_path.empty()) text += key_path + ": ";
-  return text + message;
+  return printable(text + message);
 }
 
 void Diagnostics::add(SourceLocation where, std::string key_path, std::string message) {

@@ -6,6 +6,8 @@
 #include <array>
 #include <cstdint>
 
+#include "hotline/scenarios/text_safety.hpp"
+
 namespace hotline::scenarios::detail {
 
 namespace {
@@ -17,33 +19,6 @@ SourceLocation location_of(std::string_view text, std::size_t offset, const std:
   const std::size_t column =
       line_start == std::string_view::npos ? offset : offset - line_start - 1;
   return {file, line, static_cast<int>(column) + 1};
-}
-
-// The length of the UTF-8 sequence at `at`, or 0 if it is not one (overlong
-// forms, surrogates and code points past U+10FFFF are not UTF-8).
-std::size_t utf8_length(std::string_view text, std::size_t at) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[at + k]); };
-  const unsigned char lead = byte(0);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  std::uint32_t low = 0;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2, low = 0x80;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3, low = 0x800;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4, low = 0x10000;
-  } else {
-    return 0;
-  }
-  if (at + length > text.size()) return 0;
-  std::uint32_t code = lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(k) & 0x3F);
-  }
-  if (code < low || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return length;
 }
 
 bool core_tag(const std::string& tag) {
