@@ -118,3 +118,33 @@ TEST_CASE("HDF5 failures name the file and the cause HDF5 gives", "[hdf5]") {
                     Catch::StartsWith(not_hdf5 + ": cannot open as an HDF5 file: "));
   std::remove(not_hdf5.c_str());
 }
+
+TEST_CASE("a dataset declaring far more rows than it stores is refused before allocation",
+          "[hdf5]") {
+  const std::string path = temporary_path("forged_extent.h5");
+  std::remove(path.c_str());
+  {
+    hdf5::File file = hdf5::File::create(path);
+    // 20 million rows of 8 bytes declared, none written: 160 MB to read
+    // from a file of a few kB.
+    const hsize_t rows = 20'000'000;
+    const hsize_t chunk = 1024;
+    const hid_t space = H5Screate_simple(1, &rows, nullptr);
+    const hid_t properties = H5Pcreate(H5P_DATASET_CREATE);
+    H5Pset_chunk(properties, 1, &chunk);
+    const hid_t data = H5Dcreate2(file.id(), "forged", H5T_NATIVE_INT64, space, H5P_DEFAULT,
+                                  properties, H5P_DEFAULT);
+    REQUIRE(data >= 0);
+    H5Dclose(data);
+    H5Pclose(properties);
+    H5Sclose(space);
+    file.close();
+  }
+  const hdf5::File file = hdf5::File::open(path, false);
+  const std::vector<hdf5::Field> fields{{"value", 0, hdf5::FieldType::i64}};
+  CHECK_THROWS_WITH(hdf5::read_table(file, "forged", 8, fields),
+                    path
+                        + ": 'forged' declares 20000000 rows (160000000 bytes to read) but "
+                          "stores only 0 bytes: the file is damaged");
+  std::remove(path.c_str());
+}

@@ -11,9 +11,12 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "cli_runner.hpp"
 #include "hotline/trace/output_file.hpp"
+#include "hotline/trace/record_journal.hpp"
+#include "same_content_check.hpp"
 
 using hotline::test::fresh_directory;
 using hotline::test::run_command;
@@ -244,4 +247,40 @@ TEST_CASE("a full disk (a real 300 kB tmpfs, where this machine may mount one)",
   CHECK_FALSE(fs::exists(out));
   CHECK_FALSE(fs::exists(out + ".partial"));
   CHECK_FALSE(fs::exists(out + ".lock"));
+}
+
+TEST_CASE("a journal record whose checksum holds but which does not decode is run again",
+          "[output][cli][journal]") {
+  const std::string dir = fresh_directory("output_undecodable_record");
+  const std::string sweep = dir + "/sweep.h5";
+  const std::string cmd = "sweep " + kTutorial + " --days 1 --replications 1 --quiet -o " + sweep;
+  // A complete journal, and no file: the assembly hit the file-size limit.
+  REQUIRE(with_file_limit(cmd, 86).exit_code == 1);
+  REQUIRE(fs::exists(sweep + ".journal"));
+  {
+    // Rewrite it with record 3 replaced by bytes that pass the checksum
+    // (the journal computes it) but are no run record.
+    const std::string path = sweep + ".journal";
+    const hotline::trace::RecordJournal old = hotline::trace::RecordJournal::open(path);
+    std::vector<std::vector<std::byte>> records;
+    for (std::size_t r = 0; r < old.size(); ++r)
+      records.push_back(old.read(r));
+    const std::vector<std::byte> identity = old.identity();
+    REQUIRE(records.size() == 7);
+    records[3].assign(40, std::byte{0x5a});
+    hotline::trace::RecordJournal rewritten = hotline::trace::RecordJournal::create(path, identity);
+    for (const auto& record : records)
+      rewritten.append(record);
+    rewritten.close();
+  }
+  const auto resumed = run_hotline(cmd + " --resume");
+  CHECK(resumed.exit_code == 0);
+  CHECK(resumed.err.find("cut 4 records that did not decode as runs of this sweep (damaged); "
+                         "their runs run again")
+        != std::string::npos);
+  REQUIRE(run_hotline("sweep " + kTutorial + " --days 1 --replications 1 --quiet -o " + dir
+                      + "/reference.h5")
+              .exit_code
+          == 0);
+  hotline::test::check_same_content(sweep, dir + "/reference.h5");
 }

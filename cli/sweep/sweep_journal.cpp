@@ -102,7 +102,12 @@ JournalOpening SweepJournal::open(const JournalPolicy& policy, const trace::Trac
   }
   opening.journal.emplace(SweepJournal(path, std::move(*journal), grid));
   try {
-    opening.journal->index_records(shard);
+    if (const std::size_t cut = opening.journal->index_records(shard); cut > 0) {
+      err << fmt::format(
+          "hotline: {}: cut {} record{} that did not decode as runs of this sweep (damaged); "
+          "their runs run again\n",
+          path, cut, cut == 1 ? "" : "s");
+    }
   } catch (const std::exception& e) {
     err << fmt::format("hotline: error: {}: {}\n", path, e.what());
     opening.journal.reset();
@@ -156,21 +161,35 @@ std::optional<trace::RecordJournal> SweepJournal::open_or_create(
   }
 }
 
-// Which runs the journal holds: each must be a run of the shard; a run
-// recorded twice counts once (its first record).
-void SweepJournal::index_records(std::span<const engine::RunKey> shard) {
+// Which runs the journal holds: each must decode as a run of the shard; a
+// run recorded twice counts once (its first record). A record whose
+// checksum holds but which does not decode, or is no run of the shard
+// (damage the checksum missed, or a bug of the build that wrote it), is
+// treated as a torn tail: it and every record after it are cut off, and
+// their runs run again. Returns how many records were cut.
+std::size_t SweepJournal::index_records(std::span<const engine::RunKey> shard) {
   std::vector<std::uint8_t> in_shard(static_cast<std::size_t>(grid_.size()), 0);
   for (const engine::RunKey key : shard)
     in_shard[static_cast<std::size_t>(grid_.canonical_index(key))] = 1;
-  for (std::size_t r = 0; r < journal_.size(); ++r) {
-    const engine::RunKey key = record_key(journal_.read(r));
+  const std::size_t records = journal_.size();
+  for (std::size_t r = 0; r < records; ++r) {
+    engine::RunKey key{};
+    try {
+      key = record_key(journal_.read(r));
+      (void)trace::decode_run_record(journal_.read(r));
+    } catch (const std::exception&) {
+      journal_.truncate(r);
+      return records - r;
+    }
     if (key.policy >= grid_.policies() || key.replication >= grid_.replications()
         || in_shard[static_cast<std::size_t>(grid_.canonical_index(key))] == 0) {
-      throw std::runtime_error(fmt::format("record {} is not a run of this sweep", r));
+      journal_.truncate(r);
+      return records - r;
     }
     auto& slot = record_of_[static_cast<std::size_t>(grid_.canonical_index(key))];
     if (slot == kNotDone) slot = r;
   }
+  return 0;
 }
 
 std::vector<engine::RunKey> SweepJournal::todo(std::span<const engine::RunKey> shard) const {

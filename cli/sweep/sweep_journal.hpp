@@ -73,7 +73,7 @@ class SweepJournal {
                                                             const std::string& path,
                                                             const trace::TraceIdentity& identity,
                                                             std::ostream& err);
-  void index_records(std::span<const engine::RunKey> shard);
+  std::size_t index_records(std::span<const engine::RunKey> shard);
 
   static constexpr std::size_t kNotDone = static_cast<std::size_t>(-1);
   std::string path_;

@@ -404,6 +404,22 @@ OpenDataset open_dataset(const File& file, const std::string& dataset) {
   return d;
 }
 
+// Refuses to read `bytes` from a dataset that stores far fewer: deflate
+// packs at most about 1,032 bytes into one, so a dataset whose rows would
+// take more than 1,100 times what it stores (a damaged or forged extent: a
+// 70 kB file declaring 20 million rows) is refused before anything is
+// allocated.
+void check_plausible_size(const File& file, const std::string& dataset, const OpenDataset& d,
+                          std::uint64_t bytes) {
+  constexpr std::uint64_t kMaxExpansion = 1100;
+  constexpr std::uint64_t kSlack = 1ULL << 20;
+  const std::uint64_t stored = H5Dget_storage_size(d.data.get());
+  if (bytes <= kSlack || bytes / kMaxExpansion <= stored) return;
+  throw Error(file.path(), "'" + dataset + "' declares " + std::to_string(d.dims[0]) + " rows ("
+                               + std::to_string(bytes) + " bytes to read) but stores only "
+                               + std::to_string(stored) + " bytes: the file is damaged");
+}
+
 // Selects rows [begin, begin + count) of the dataset's space.
 void select_rows(const File& file, const std::string& dataset, OpenDataset& d, std::uint64_t begin,
                  std::uint64_t count) {
@@ -433,6 +449,7 @@ std::vector<std::byte> read_table_rows(const File& file, const std::string& data
   OpenDataset d = open_dataset(file, dataset);
   if (d.rank != 1) throw Error(file.path(), "'" + dataset + "' is not a table");
   select_rows(file, dataset, d, begin, count);
+  check_plausible_size(file, dataset, d, count * row_size);
   const Handle type = compound_type(file.path(), row_size, fields);
   std::vector<std::byte> rows(static_cast<std::size_t>(count) * row_size);
   if (count == 0) return rows;
@@ -490,6 +507,7 @@ std::vector<std::byte> read_matrix_rows(const File& file, const std::string& dat
                 "'" + dataset + "' is not a matrix of " + std::to_string(columns) + " columns");
   }
   select_rows(file, dataset, d, begin, count);
+  check_plausible_size(file, dataset, d, count * columns * element_size(element));
   std::vector<std::byte> values(static_cast<std::size_t>(count) * columns * element_size(element));
   if (count == 0) return values;
   const std::array<hsize_t, 2> length{count, columns};

@@ -227,6 +227,18 @@ void RecordJournal::append(std::span<const std::byte> payload) {
   end_ += frame.size();
 }
 
+void RecordJournal::truncate(std::size_t records) {
+  if (records >= offsets_.size()) return;
+  const std::uint64_t at = offsets_[records];
+  if (::ftruncate(fd_, static_cast<off_t>(at)) != 0) {
+    throw JournalError(path_, system_error("cannot cut records off the journal"));
+  }
+  offsets_.resize(records);
+  lengths_.resize(records);
+  end_ = at;
+  sync();
+}
+
 void RecordJournal::sync() {
   if (::fdatasync(fd_) != 0) throw JournalError(path_, system_error("cannot sync the journal"));
 }

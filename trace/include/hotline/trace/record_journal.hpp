@@ -62,6 +62,10 @@ class RecordJournal {
   void append(std::span<const std::byte> payload);
   // Makes every appended record durable.
   void sync();
+  // Keeps the first `records` records and cuts the rest off the file
+  // (synced): for records whose checksum holds but whose content does not
+  // decode, which the reader then treats as a torn tail.
+  void truncate(std::size_t records);
   // Reads record `index` back (its checksum checked again).
   [[nodiscard]] std::vector<std::byte> read(std::size_t index) const;
   // Closes the file (syncing first).
