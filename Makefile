@@ -85,7 +85,7 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@scripts/install-deps.sh --fuzz
 	cmake --preset fuzz
-	cmake --build build/fuzz -j $(JOBS) --target fuzz_scenario_loader fuzz_trace_records
+	cmake --build build/fuzz -j $(JOBS) --target fuzz_scenario_loader fuzz_trace_records fuzz_trace_files
 	scripts/run-fuzzer.sh $(FUZZ_SECONDS)
 
 # Google Benchmark suites plus `hotline bench swarm` at the spec sizes.

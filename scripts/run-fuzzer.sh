@@ -5,7 +5,9 @@
 #    from a seed corpus of every shipped scenario, the tutorial's land file,
 #    every golden invalid file and every past regression;
 #  - fuzz_trace_records (journal, run record, identity decoders), from seeds
-#    the target writes itself, so they match this build's layouts.
+#    the target writes itself, so they match this build's layouts;
+#  - fuzz_trace_files (the report and merge readers on a small sweep file
+#    with its datasets and attributes edited: types, shapes, sizes).
 # Exits non-zero on a crash, leak, timeout or sanitizer report; the input
 # that did it is left in build/fuzz/artifacts/ — add it to
 # tests/data/fuzz_regressions/ (scenario loader) or fix and cover it in
@@ -38,3 +40,10 @@ mkdir -p "$corpus"
 echo "== fuzz_trace_records, ${seconds} s"
 HOTLINE_FUZZ_SEEDS="$corpus" build/fuzz/tests/fuzz/fuzz_trace_records "$corpus" \
   -dict=tests/fuzz/trace_records.dict "${common[@]}"
+
+corpus=build/fuzz/corpus_trace_files
+mkdir -p "$corpus"
+# Seeds: one edit of each kind, so that every operation is reached at once.
+for op in 0 1 2 3 4 5 6 7; do printf "\\x0$op\\x01\\x02\\x05" > "$corpus/seed_op$op"; done
+echo "== fuzz_trace_files, ${seconds} s"
+build/fuzz/tests/fuzz/fuzz_trace_files "$corpus" "${common[@]}"
