@@ -157,6 +157,12 @@ TEST_CASE("links planted at the names hotline makes up are never followed", "[ou
   CHECK(run_hotline("report " + dir + "/sweep.h5 --plots " + dir + "/plots").exit_code == 0);
   CHECK(file_text(victim) == "precious\n");
   CHECK(fs::is_regular_file(dir + "/plots/comparison.json"));
+  // A sweep file named like an option reaches the plot script as a file.
+  fs::copy_file(dir + "/sweep.h5", dir + "/-h");
+  const auto dashed =
+      run_command("cd " + dir + " && " + HOTLINE_EXE + " report --plots dashed -- -h");
+  CHECK(dashed.exit_code == 0);
+  CHECK(fs::is_regular_file(dir + "/dashed/incident_rate.png"));
 }
 
 TEST_CASE("a link named as the output is followed only to a regular file", "[output][cli]") {
