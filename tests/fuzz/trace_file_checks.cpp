@@ -22,13 +22,13 @@ namespace hotline::fuzz {
 
 namespace {
 
-constexpr std::uint64_t kSteps = 120;  // two hours of the tutorial per run
+constexpr std::uint64_t kSteps = 30;  // half an hour of the tutorial per run
 
 trace::RunRecord simulate(const agents::WorldSpec& spec, std::uint32_t policy,
                           std::uint32_t replication) {
   agents::PlatformWorld world(spec, 1, replication, policy);
   trace::RunRecord record;
-  const trace::RecordingOptions recording{trace::EventDetail::incidents, 30};
+  const trace::RecordingOptions recording{trace::EventDetail::incidents, 10};
   for (std::uint64_t s = 0; s < kSteps; ++s) {
     world.step();
     trace::record_step(world, recording, record);
