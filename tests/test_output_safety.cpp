@@ -290,3 +290,32 @@ TEST_CASE("a journal record whose checksum holds but which does not decode is ru
           == 0);
   hotline::test::check_same_content(sweep, dir + "/reference.h5");
 }
+
+TEST_CASE("a signal during a sweep's assembly leaves the file complete or absent",
+          "[output][cli][signal]") {
+  const std::string dir = fresh_directory("output_late_signal");
+  const std::string sweep = dir + "/s.h5";
+  const std::string cmd = std::string(HOTLINE_EXE) + " sweep " + kTutorial
+                          + " --days 5 --replications 6 --events all --quiet -o " + sweep;
+  // SIGTERM as soon as the assembly's partial file appears (or at the end,
+  // if it came and went between two looks).
+  const auto late = run_command(cmd + " 2>" + dir + "/err.txt & pid=$!; while [ ! -e " + sweep
+                                + ".partial ] && kill -0 $pid 2>/dev/null; do sleep 0.005; done; "
+                                  "kill -TERM $pid; wait $pid; echo $?");
+  const std::string err = file_text(dir + "/err.txt");
+  INFO(err);
+  CHECK(late.out == "143\n");
+  CHECK_FALSE(fs::exists(sweep + ".partial"));
+  if (fs::exists(sweep)) {
+    // Too late to stop: the file is whole and the message says so.
+    CHECK(err.find("as the sweep ended; " + sweep + " is complete") != std::string::npos);
+    CHECK_FALSE(fs::exists(sweep + ".journal"));
+  } else {
+    CHECK(err.find("while writing " + sweep + "; every run is in " + sweep + ".journal")
+          != std::string::npos);
+    REQUIRE(fs::exists(sweep + ".journal"));
+    const auto resumed = run_command(cmd + " --resume");
+    CHECK(resumed.exit_code == 0);
+  }
+  CHECK(run_hotline("report " + sweep).exit_code == 0);
+}
