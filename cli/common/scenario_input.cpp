@@ -3,10 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <ostream>
-#include <sstream>
 
 #include "hotline/scenarios/input_file.hpp"
 #include "hotline/scenarios/world_builder.hpp"
@@ -45,26 +42,6 @@ std::optional<std::size_t> find_policy(const LoadedScenario& loaded, const std::
   err << fmt::format("{}: error: no policy '{}' (the scenario's policies: {})\n", loaded.path, id,
                      known);
   return std::nullopt;
-}
-
-bool output_path_usable(const std::string& path, bool force, std::ostream& err) {
-  namespace fs = std::filesystem;
-  std::error_code error;
-  const fs::path file(path);
-  if (fs::is_directory(file, error)) {
-    err << fmt::format("hotline: error: {}: is a directory, not a file name\n", path);
-    return false;
-  }
-  if (fs::exists(file, error) && !force) {
-    err << fmt::format("hotline: error: {}: exists; --force replaces it\n", path);
-    return false;
-  }
-  const fs::path directory = file.has_parent_path() ? file.parent_path() : fs::path(".");
-  if (!fs::is_directory(directory, error)) {
-    err << fmt::format("hotline: error: {}: no directory {}\n", path, directory.string());
-    return false;
-  }
-  return true;
 }
 
 std::string quoted_command_line(int argc, const char* const* argv) {

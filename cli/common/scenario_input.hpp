@@ -1,7 +1,7 @@
 // What `hotline run` and `hotline sweep` share before they simulate: the
 // scenario loaded (its diagnostics printed, exit 2 on any), policies found
-// by id, and the output path checked — all before any work or output, so
-// bad input never leaves anything behind.
+// by id — all before any work or output, so bad input never leaves
+// anything behind (outputs are claimed by common/output_claim.hpp).
 #pragma once
 
 #include <cstddef>
@@ -31,10 +31,6 @@ struct LoadedScenario {
 // scenario's policies on `err`) if it has none such.
 [[nodiscard]] std::optional<std::size_t> find_policy(const LoadedScenario& loaded,
                                                      const std::string& id, std::ostream& err);
-
-// Whether the output may be written: false (with the reason on `err`) if
-// the file exists and `force` is off, or its directory does not exist.
-[[nodiscard]] bool output_path_usable(const std::string& path, bool force, std::ostream& err);
 
 // The command line, each argument shell-quoted where needed.
 [[nodiscard]] std::string quoted_command_line(int argc, const char* const* argv);
