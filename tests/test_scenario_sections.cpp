@@ -185,6 +185,35 @@ TEST_CASE("policies: defaults, composition and overrides", "[scenario][policies]
   CHECK(talk.restraint_gain == defaults::kDialogueRestraintGain);
 }
 
+TEST_CASE("each hotline line keeps its own answer delay, through the resolved text too",
+          "[scenario][policies]") {
+  // Reading a line written {between, answer_delay} once replaced the item by
+  // its `between` list (yaml-cpp's Node assignment aliases), so every line
+  // got the policy-wide delay.
+  const Scenario s = load(
+      "command_centres:\n"
+      "  - {id: joint_staff, nation: japan}\n"
+      "  - {id: cmc, nation: china}\n"
+      "  - {id: eastern, nation: china}\n"
+      "policies:\n"
+      "  - id: lines\n"
+      "    hotline:\n"
+      "      answer_delay: {median: 2 h, sigma: 0.3}\n"
+      "      endpoints:\n"
+      "        - {between: [joint_staff, cmc], answer_delay: {median: 24 h, sigma: 0.4}}\n"
+      "        - {between: [joint_staff, eastern]}\n");
+  const auto check = [](const Scenario& loaded) {
+    const HotlinePolicy& h = *loaded.policies.at(0).hotline;
+    REQUIRE(h.answer_delay.size() == 2);
+    CHECK(h.answer_delay[0].median_s == 86400.0);
+    CHECK(h.answer_delay[0].sigma == 0.4);
+    CHECK(h.answer_delay[1].median_s == 7200.0);  // the policy-wide delay
+    CHECK(h.answer_delay[1].sigma == 0.3);
+  };
+  check(s);
+  check(load_scenario_text(explain_scenario(s), "resolved.yaml"));
+}
+
 TEST_CASE("a file without policies compares nothing: one policy, none", "[scenario][policies]") {
   const Scenario s = load("");
   REQUIRE(s.policies.size() == 1);

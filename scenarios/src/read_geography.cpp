@@ -389,11 +389,11 @@ std::optional<std::pair<std::string, LandData>> read_land_file(std::string& path
 void read_geography_keys(const std::optional<Value>& value, Geography& g,
                          std::optional<Value>& land_value, std::optional<Value>& hash_value) {
   if (!value || !value->expect_map({"land", "land_hash", "land_cell"})) return;
-  land_value = value->optional("land");
-  if (land_value) {
-    if (auto text = land_value->text()) g.land = *text;
+  if (auto land = value->optional("land")) {
+    land_value.emplace(*land);
+    if (auto text = land->text()) g.land = *text;
   }
-  hash_value = value->optional("land_hash");
+  if (auto hash = value->optional("land_hash")) hash_value.emplace(*hash);
   FieldReader fields(*value);
   fields.optional("land_cell", g.land_cell_km, [](const Value& cell) {
     auto km = cell.quantity(Dimension::length);

@@ -58,7 +58,7 @@ std::vector<std::optional<Value>> read_relations(
       }
       if (const auto relation = read_choice(entry.value, "relation", kRelations, &relation_name)) {
         scenario.relations[a * n + *b] = *relation;
-        stated[a * n + *b] = entry.value;
+        stated[a * n + *b].emplace(entry.value);
       }
     }
   }

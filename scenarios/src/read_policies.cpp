@@ -78,22 +78,20 @@ bool read_endpoints(const Value& value, const Scenario& scenario, LognormalDelay
   h.answer_delay.clear();
   for (const Value& item : *pairs) {
     LognormalDelay line_delay = delay;
-    std::optional<Value> between = item;
-    if (!item.is_sequence()) {
-      if (!item.expect_map({"between", "answer_delay"})) {
-        ok = false;
-        continue;
-      }
-      between = item.required("between");
-      if (!between) {
-        ok = false;
-        continue;
-      }
-      if (auto own = item.optional("answer_delay")) {
-        const auto read = read_delay(*own, delay);
-        if (!read) ok = false;
-        line_delay = read.value_or(delay);
-      }
+    const bool plain_pair = item.is_sequence();
+    if (!plain_pair && !item.expect_map({"between", "answer_delay"})) {
+      ok = false;
+      continue;
+    }
+    const std::optional<Value> between = plain_pair ? item : item.required("between");
+    if (!between) {
+      ok = false;
+      continue;
+    }
+    if (auto own = plain_pair ? std::nullopt : item.optional("answer_delay")) {
+      const auto read = read_delay(*own, delay);
+      if (!read) ok = false;
+      line_delay = read.value_or(delay);
     }
     const Value& pair_value = *between;
     const auto pair = pair_value.items();

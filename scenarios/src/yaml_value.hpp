@@ -56,6 +56,15 @@ class Value {
  public:
   Value(YAML::Node node, std::string path, ReadContext& context)
       : node_(std::move(node)), path_(std::move(path)), context_(&context) {}
+  // yaml-cpp's Node assignment does not rebind: it makes the node assigned
+  // to alias the other's data, rewriting the document (a list item became
+  // its own `between` list that way, and lost its `answer_delay`). So a
+  // Value is copied, never assigned.
+  Value(const Value&) = default;
+  Value(Value&&) = default;
+  Value& operator=(const Value&) = delete;
+  Value& operator=(Value&&) = delete;
+  ~Value() = default;
 
   [[nodiscard]] const std::string& path() const { return path_; }
   [[nodiscard]] ReadContext& context() const { return *context_; }
