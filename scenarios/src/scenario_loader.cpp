@@ -2,7 +2,6 @@
 // which they are read, and the small sections (time, output) that need no
 // file of their own.
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
 
 #include <algorithm>
 #include <cmath>
@@ -91,24 +90,13 @@ namespace {
 // without end (yaml_text_check.hpp).
 YAML::Node parse(std::string_view yaml, const std::string& file, Diagnostics& diagnostics) {
   if (!check_utf8_text(yaml, file, diagnostics)) throw ScenarioError(diagnostics.sorted());
-  std::vector<YAML::Node> documents;
-  try {
-    documents = YAML::LoadAll(std::string(yaml));
-  } catch (const YAML::Exception& e) {
-    // yaml-cpp counts from 0 and may give -1 where it has no position. Its
-    // depth guard reports only "bad file"; say what it means.
-    const bool too_deep = dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr;
-    diagnostics.add({file, std::max(1, e.mark.line + 1), std::max(1, e.mark.column + 1)}, "",
-                    too_deep ? "not valid YAML: nested too deeply (more than 2000 levels)"
-                             : fmt::format("not valid YAML: {}", e.msg));
-    throw ScenarioError(diagnostics.sorted());
-  }
+  std::optional<YAML::Node> document = load_one_yaml_document(std::string(yaml), file, diagnostics);
   // Room for aliases used sensibly; a "billion laughs" is far past it.
   const std::size_t max_nodes = 16 * yaml.size() + 100000;
-  if (!check_yaml_documents(documents, file, max_nodes, diagnostics)) {
+  if (!document || !check_yaml_document(*document, file, max_nodes, diagnostics)) {
     throw ScenarioError(diagnostics.sorted());
   }
-  return documents.empty() ? YAML::Node() : documents.front();
+  return *document;
 }
 
 std::string read_file_text(const std::string& path) {

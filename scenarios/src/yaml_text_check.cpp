@@ -1,10 +1,13 @@
 #include "yaml_text_check.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <sstream>
 
 #include "hotline/scenarios/text_safety.hpp"
 
@@ -88,26 +91,71 @@ bool check_utf8_text(std::string_view text, const std::string& file, Diagnostics
   return true;
 }
 
-bool check_yaml_documents(const std::vector<YAML::Node>& documents, const std::string& file,
-                          std::size_t max_nodes, Diagnostics& diagnostics) {
-  if (documents.size() > 1) {
-    diagnostics.add(node_location(documents[1], file), "",
-                    "a second YAML document: a scenario file holds one (remove the '---' "
-                    "and what follows, or split the file)");
-    return false;
-  }
-  std::size_t budget = max_nodes;
-  for (const YAML::Node& document : documents) {
-    if (walk(document, budget, file, diagnostics)) continue;
-    if (budget == 0) {
-      diagnostics.add({file, 1, 1}, "",
-                      fmt::format("the file expands to more than {} YAML nodes (aliases "
-                                  "repeating aliases?)",
-                                  max_nodes));
+namespace {
+
+// Notes where the second document starts, and ignores everything else.
+class DocumentStarts final : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+  std::vector<YAML::Mark> starts;
+};
+
+SourceLocation mark_location(const YAML::Mark& mark, const std::string& file) {
+  // yaml-cpp counts from 0 and may give -1 where it has no position.
+  return {file, std::max(1, mark.line + 1), std::max(1, mark.column + 1)};
+}
+
+}  // namespace
+
+std::optional<YAML::Node> load_one_yaml_document(const std::string& text, const std::string& file,
+                                                 Diagnostics& diagnostics) {
+  try {
+    YAML::Node first = YAML::Load(text);
+    std::istringstream input(text);
+    YAML::Parser parser(input);
+    DocumentStarts starts;
+    for (int document = 0; document < 2 && parser.HandleNextDocument(starts); ++document) {
     }
-    return false;
+    if (starts.starts.size() > 1) {
+      diagnostics.add(mark_location(starts.starts[1], file), "",
+                      "a second YAML document: a scenario file holds one (remove the '---' "
+                      "and what follows, or split the file)");
+      return std::nullopt;
+    }
+    return first;
+  } catch (const YAML::Exception& e) {
+    // Its depth guard reports only "bad file"; say what it means.
+    const bool too_deep = dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr;
+    diagnostics.add(mark_location(e.mark, file), "",
+                    too_deep ? "not valid YAML: nested too deeply (more than 2000 levels)"
+                             : fmt::format("not valid YAML: {}", e.msg));
+    return std::nullopt;
   }
-  return true;
+}
+
+bool check_yaml_document(const YAML::Node& document, const std::string& file, std::size_t max_nodes,
+                         Diagnostics& diagnostics) {
+  std::size_t budget = max_nodes;
+  if (walk(document, budget, file, diagnostics)) return true;
+  if (budget == 0) {
+    diagnostics.add({file, 1, 1}, "",
+                    fmt::format("the file expands to more than {} YAML nodes (aliases "
+                                "repeating aliases?)",
+                                max_nodes));
+  }
+  return false;
 }
 
 }  // namespace hotline::scenarios::detail

@@ -10,6 +10,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,9 +23,18 @@ namespace hotline::scenarios::detail {
 // false if there is one.
 bool check_utf8_text(std::string_view text, const std::string& file, Diagnostics& diagnostics);
 
-// Adds a diagnostic for a second document, an unknown tag, or an alias
-// expansion past `max_nodes` nodes; false if there is one.
-bool check_yaml_documents(const std::vector<YAML::Node>& documents, const std::string& file,
-                          std::size_t max_nodes, Diagnostics& diagnostics);
+// The text's first YAML document (a null node for empty text), or a
+// diagnostic (at its position) for text that is not YAML or holds a second
+// document; nullopt then. Not YAML::LoadAll: yaml-cpp 0.7 loops without end,
+// growing memory, on some invalid text (a flow sequence closed inside a
+// plain scalar), where its parser starts empty documents forever at one
+// place. The parser is asked for at most two documents here.
+std::optional<YAML::Node> load_one_yaml_document(const std::string& text, const std::string& file,
+                                                 Diagnostics& diagnostics);
+
+// Adds a diagnostic for an unknown tag, or an alias expansion past
+// `max_nodes` nodes; false if there is one.
+bool check_yaml_document(const YAML::Node& document, const std::string& file, std::size_t max_nodes,
+                         Diagnostics& diagnostics);
 
 }  // namespace hotline::scenarios::detail
