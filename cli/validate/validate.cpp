@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <ostream>
 
 #include "common/exit_codes.hpp"
 #include "hotline/scenarios/scenario.hpp"
+#include "hotline/scenarios/scenario_paths.hpp"
 #include "hotline/scenarios/text_safety.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 #include "validate/stability_check.hpp"
@@ -34,16 +36,33 @@ std::string summary(const scenarios::Scenario& s) {
       plural(s.policies.size(), "policy", "policies"), policies);
 }
 
+// Every numeric scalar a factor can vary: path, value, dimension.
+void print_paths(const scenarios::Scenario& scenario, std::ostream& out) {
+  const scenarios::ResolvedScenario resolved(scenario);
+  std::size_t width = 0;
+  for (const scenarios::ScenarioScalar& scalar : resolved.scalars())
+    width = std::max(width, scalar.path.size());
+  for (const scenarios::ScenarioScalar& scalar : resolved.scalars()) {
+    out << fmt::format("{:<{}}  {:<24}  {}\n", scalar.path, width, scalar.text,
+                       scalar.dimension ? scenarios::dimension_name(*scalar.dimension)
+                                        : std::string_view("number"));
+  }
+}
+
 }  // namespace
 
-int run_validate(const std::vector<std::string>& files, bool explain, bool strict,
+int run_validate(const std::vector<std::string>& files, ValidateOutput output, bool strict,
                  std::ostream& out, std::ostream& err) {
+  const bool explain = output != ValidateOutput::summary;
   int code = 0;
   for (const std::string& file : files) {
     try {
       const scenarios::Scenario scenario = scenarios::load_scenario_file(file);
       const std::vector<StabilityRow> rows = check_stability(scenarios::build_world_spec(scenario));
-      if (explain) {
+      if (output == ValidateOutput::paths) {
+        print_paths(scenario, out);
+        err << file << ": " << summary(scenario) << '\n';
+      } else if (explain) {
         out << scenarios::explain_scenario(scenario) << stability_comments(rows);
         err << file << ": " << summary(scenario) << '\n';
       } else {

@@ -7,7 +7,9 @@
 // a warning on stderr ("<file>: warning: ..."), and with --strict an error.
 // With --explain (one file) stdout is instead the fully resolved scenario as
 // YAML, which loads to the same Scenario, followed by the stability rule's
-// numbers as comments. Returns the exit code: 0 if every file is valid (and,
+// numbers as comments. With --paths (one file) stdout is instead every
+// numeric value an experiment can vary: its path, its value and what it
+// measures, one per line. Returns the exit code: 0 if every file is valid (and,
 // with --strict, warns of nothing), 2 otherwise.
 #pragma once
 
@@ -17,7 +19,9 @@
 
 namespace hotline::cli {
 
-int run_validate(const std::vector<std::string>& files, bool explain, bool strict,
+enum class ValidateOutput { summary, explain, paths };
+
+int run_validate(const std::vector<std::string>& files, ValidateOutput output, bool strict,
                  std::ostream& out, std::ostream& err);
 
 }  // namespace hotline::cli

@@ -16,6 +16,9 @@ class ValidateCommand final : public Command {
     app->add_flag("--explain", explain_,
                   "Print the fully resolved scenario (defaults filled in, units normalised) as "
                   "YAML that loads to the same scenario");
+    app->add_flag("--paths", paths_,
+                  "Print every numeric value of the resolved scenario an experiment can vary: "
+                  "its path, value and dimension");
     app->add_flag("--strict", strict_,
                   "Treat warnings (a scenario that breaks the stability rule) as errors: exit 2");
     return app;
@@ -25,12 +28,20 @@ class ValidateCommand final : public Command {
     if (explain_ && files_.size() != 1) {
       throw UsageError("--explain takes one scenario file, got " + std::to_string(files_.size()));
     }
-    return run_validate(files_, explain_, strict_, call.out, call.err);
+    if (paths_ && files_.size() != 1) {
+      throw UsageError("--paths takes one scenario file, got " + std::to_string(files_.size()));
+    }
+    if (paths_ && explain_) throw UsageError("--paths and --explain: choose one");
+    const ValidateOutput output = paths_     ? ValidateOutput::paths
+                                  : explain_ ? ValidateOutput::explain
+                                             : ValidateOutput::summary;
+    return run_validate(files_, output, strict_, call.out, call.err);
   }
 
  private:
   std::vector<std::string> files_;
   bool explain_ = false;
+  bool paths_ = false;
   bool strict_ = false;
 };
 

@@ -13,6 +13,7 @@
 #include "hotline/scenarios/defaults.hpp"
 #include "hotline/scenarios/input_file.hpp"
 #include "hotline/scenarios/scenario.hpp"
+#include "scenario_root.hpp"
 #include "section_readers.hpp"
 #include "yaml_text_check.hpp"
 
@@ -213,10 +214,9 @@ std::optional<YAML::Node> base_of(const Value& top, const std::string& file, std
 
 }  // namespace
 
-Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
+Scenario detail::load_scenario_root(const YAML::Node& root, const std::string& file) {
   Diagnostics diagnostics;
   ReadContext context(file, diagnostics);
-  const YAML::Node root = parse(yaml, file, diagnostics);
   if (!root.IsDefined() || root.IsNull()) {
     diagnostics.add({file, 1, 1}, "", "the file is empty");
     throw ScenarioError(diagnostics.sorted());
@@ -239,6 +239,15 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
   }
   if (!diagnostics.empty()) throw ScenarioError(diagnostics.sorted());
   return scenario;
+}
+
+YAML::Node detail::parse_scenario_yaml(std::string_view yaml, const std::string& file) {
+  Diagnostics diagnostics;
+  return parse(yaml, file, diagnostics);
+}
+
+Scenario load_scenario_text(std::string_view yaml, const std::string& file) {
+  return load_scenario_root(parse_scenario_yaml(yaml, file), file);
 }
 
 Scenario load_scenario_file(const std::string& path) {
