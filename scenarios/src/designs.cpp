@@ -226,6 +226,13 @@ std::string_view design_type_name(DesignType type) {
   return "?";
 }
 
+std::optional<DesignType> parse_design_type(std::string_view name) {
+  for (const DesignType type :
+       {DesignType::full_factorial, DesignType::latin_hypercube, DesignType::nolh})
+    if (design_type_name(type) == name) return type;
+  return std::nullopt;
+}
+
 std::uint64_t design_point_count(const std::vector<FactorValues>& factors,
                                  const DesignSettings& settings) {
   if (settings.type == DesignType::latin_hypercube) return settings.points;

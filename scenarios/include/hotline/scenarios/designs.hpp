@@ -22,6 +22,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -68,6 +69,8 @@ using FactorValues = std::variant<ValueList, EvenRange, UniformDistribution, Log
 
 enum class DesignType { full_factorial, latin_hypercube, nolh };
 [[nodiscard]] std::string_view design_type_name(DesignType type);
+// The type design_type_name gives `name`, or nullopt.
+[[nodiscard]] std::optional<DesignType> parse_design_type(std::string_view name);
 
 struct DesignSettings {
   DesignType type = DesignType::full_factorial;
