@@ -10,8 +10,10 @@ decoding of their own.
 
     import hotline_results as hr
     trace = hr.open_trace("sweep.h5")
-    runs = trace.summary()                    # one row per (policy, replication)
+    runs = trace.summary()                    # one row per (point, policy, replication)
     print(runs.groupby("policy")[["incidents_grave", "crisis_days"]].mean())
+    study = trace.results()                   # an experiment: each run with its factors' values
+    print(study.groupby(["answer_probability", "policy"])["crisis_days"].mean())
     per_dyad = trace.dyad_summary()           # one row per run and rival dyad
     incidents = trace.events(types=["incident"])   # with lat, lon, severity names
     series = trace.hostility()                # one row per run, sample and dyad
@@ -29,7 +31,7 @@ import pandas as pd
 
 import hotline_geo
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 __all__ = ["TraceError", "Trace", "open_trace", "FORMAT_VERSION"]
 
@@ -117,6 +119,7 @@ class Trace:
         self.severities = _names(f, "severities", "name")
         self.platform_states = _names(f, "platform_states", "name")
         self.projection = hotline_geo.Projection.from_file(f) if "projection" in f else None
+        self.factors = _names(f, "design/factors", "name") if "design" in f else []
 
     def close(self):
         self._file.close()
@@ -155,8 +158,42 @@ class Trace:
     # --- tables --------------------------------------------------------------
 
     def summary(self):
-        """One row per run: every /summary column, `policy` by name."""
+        """One row per run: every /summary column, `policy` by name, `point` the
+        design point (0 in a file without a design)."""
         return self._run_names(self._frame("summary"))
+
+    def design(self):
+        """An experiment's design points, one row each (index = point): every factor's
+        value in the unit the experiment wrote it in, and in SI as `<factor>_si`. A
+        file without a design has one point and no factors."""
+        if "design" not in self._file:
+            return pd.DataFrame(index=pd.RangeIndex(1, name="point"))
+        frame = self._frame("design/points").drop(columns=["index"])
+        return frame.set_index("point")
+
+    def design_factors(self):
+        """The factors: name, the scenario paths each sets, unit, SI unit, SI per unit,
+        and whether its values are whole numbers."""
+        if "design" not in self._file:
+            return pd.DataFrame(columns=["name", "paths", "unit", "si_unit", "si_per_unit",
+                                         "whole"])
+        frame = self._frame("design/factors").drop(columns=["index"])
+        frame["paths"] = frame["paths"].str.split("; ")
+        frame["whole"] = frame["whole"].astype(bool)
+        return frame
+
+    def results(self):
+        """The tidy table of an experiment: one row per run, its design point's factor
+        values (in the experiment's units) beside every /summary column, `policy` by
+        name. For a file without a design, the summary alone."""
+        runs = self.summary()
+        design = self.design()
+        if design.empty and not len(design.columns):
+            return runs
+        values = design[self.factors].reset_index()
+        merged = runs.merge(values, on="point", how="left", validate="many_to_one")
+        order = ["point"] + self.factors + [c for c in runs.columns if c != "point"]
+        return merged[order]
 
     def dyad_summary(self):
         """One row per run and rival dyad: `dyad` by name, with `nation_a`, `nation_b`."""
@@ -205,7 +242,8 @@ class Trace:
     def hostility(self):
         """Each run's hostility samples, long: one row per (run, sample, dyad) with
         `time_s` (the end of the sample's step), `day`, `dyad` by name, `hostility`."""
-        columns = ["policy", "replication", "sample", "time_s", "day", "dyad", "hostility"]
+        columns = ["point", "policy", "replication", "sample", "time_s", "day", "dyad",
+                   "hostility"]
         if "hostility" not in self._file or not self.dyads:
             return pd.DataFrame(columns=columns)
         matrix = self._file["hostility"][:]
@@ -217,6 +255,7 @@ class Trace:
             block = matrix[begin:begin + count]
             samples = np.repeat(np.arange(count), len(self.dyads))
             parts.append(pd.DataFrame({
+                "point": int(run["point"]),
                 "policy": int(run["policy"]),
                 "replication": int(run["replication"]),
                 "sample": samples,

@@ -137,7 +137,7 @@ TEST_CASE("a journal keeps its records and cuts a torn last one", "[trace][journ
 
 TEST_CASE("a grid's shards tile it, each in canonical order, whole replications first",
           "[trace][grid]") {
-  const RunGrid grid(7, 10);
+  const RunGrid grid(1, 7, 10);
   for (std::uint32_t n : {1U, 2U, 3U, 5U, 7U, 70U}) {
     std::set<std::uint64_t> seen;
     for (std::uint32_t i = 1; i <= n; ++i) {
@@ -157,4 +157,26 @@ TEST_CASE("a grid's shards tile it, each in canonical order, whole replications 
   CHECK_THROWS(grid.shard(0, 3));
   CHECK_THROWS(grid.shard(4, 3));
   CHECK(grid.canonical_key(grid.canonical_index({3, 7})) == RunKey{3, 7});
+}
+
+TEST_CASE("a design's grid is point-major and its shards hold whole replications",
+          "[trace][grid]") {
+  const RunGrid grid(4, 3, 5);  // 4 points, 3 policies, 5 replications
+  CHECK(grid.size() == 60);
+  for (std::uint64_t i = 0; i < grid.size(); ++i)
+    CHECK(grid.canonical_index(grid.canonical_key(i)) == i);
+  CHECK(grid.canonical_key(0) == RunKey{0, 0, 0});
+  CHECK(grid.canonical_key(1) == RunKey{0, 1, 0});
+  CHECK(grid.canonical_key(5) == RunKey{1, 0, 0});
+  CHECK(grid.canonical_key(15) == RunKey{0, 0, 1});
+  CHECK(grid.canonical_key(59) == RunKey{2, 4, 3});
+  // 5 shards: one replication each, every point and policy of it.
+  for (std::uint32_t i = 1; i <= 5; ++i) {
+    const std::vector<RunKey> shard = grid.shard(i, 5);
+    REQUIRE(shard.size() == 12);
+    for (std::size_t k = 0; k < shard.size(); ++k) {
+      CHECK(shard[k].replication == i - 1);
+      if (k > 0) CHECK(grid.canonical_index(shard[k - 1]) < grid.canonical_index(shard[k]));
+    }
+  }
 }

@@ -18,7 +18,16 @@ namespace hotline::cli {
 namespace {
 
 std::string run_name(const trace::TraceIdentity& id, engine::RunKey key) {
-  return fmt::format("(policy {}, replication {})", id.policy_ids.at(key.policy), key.replication);
+  if (!id.design)
+    return fmt::format("(policy {}, replication {})", id.policy_ids.at(key.policy),
+                       key.replication);
+  return fmt::format("(point {}, policy {}, replication {})", key.point,
+                     id.policy_ids.at(key.policy), key.replication);
+}
+
+// "12 design points × " for an experiment's grid; "" for one point.
+std::string points_text(const engine::RunGrid& grid) {
+  return grid.points() > 1 ? fmt::format("{} design points × ", grid.points()) : std::string();
 }
 
 using Shards = std::vector<std::unique_ptr<trace::TraceReader>>;
@@ -70,8 +79,9 @@ std::vector<Place> place_runs(const Shards& shards, const engine::RunGrid& grid,
   for (std::size_t s = 0; s < shards.size(); ++s) {
     const auto& summary = shards[s]->summary();
     for (std::size_t k = 0; k < summary.size(); ++k) {
-      const engine::RunKey key{summary[k].policy, summary[k].replication};
-      if (key.policy >= grid.policies() || key.replication >= grid.replications()) {
+      const engine::RunKey key{summary[k].policy, summary[k].replication, summary[k].point};
+      if (key.point >= grid.points() || key.policy >= grid.policies()
+          || key.replication >= grid.replications()) {
         err << fmt::format("hotline: error: {}: row {} of /summary is outside the grid\n",
                            shards[s]->path(), k);
         return {};
@@ -107,9 +117,10 @@ bool no_holes(const Shards& shards, const engine::RunGrid& grid, const std::vect
                          s->identity().shard_index, s->identity().shard_count);
   }
   err << fmt::format(
-      "hotline: error: holes: {} of the {} runs ({} policies × {} replications) are in no file "
-      "given, e.g. {}; the files: {}\n",
-      holes, grid.size(), grid.policies(), grid.replications(), fmt::join(missing, ", "), given);
+      "hotline: error: holes: {} of the {} runs ({}{} policies × {} replications) are in no "
+      "file given, e.g. {}; the files: {}\n",
+      holes, grid.size(), points_text(grid), grid.policies(), grid.replications(),
+      fmt::join(missing, ", "), given);
   return false;
 }
 
@@ -142,7 +153,8 @@ int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err)
   const Shards shards = open_shards(options, err);
   if (shards.empty()) return kExitBadInput;
   const trace::TraceIdentity& first = shards.front()->identity();
-  const engine::RunGrid grid(static_cast<std::uint32_t>(first.policies.size()), first.replications);
+  const engine::RunGrid grid(first.points(), static_cast<std::uint32_t>(first.policies.size()),
+                             first.replications);
   const std::vector<Place> place = place_runs(shards, grid, err);
   if (place.empty() || !no_holes(shards, grid, place, err)) return kExitBadInput;
   try {
@@ -153,8 +165,9 @@ int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err)
   }
   std::error_code error;
   const auto bytes = std::filesystem::file_size(claim->path, error);
-  out << fmt::format("{}: {} runs ({} policies × {} replications) from {} files, {:.1f} MB\n",
-                     options.output, grid.size(), grid.policies(), grid.replications(),
+  out << fmt::format("{}: {} runs ({}{} policies × {} replications) from {} files, {:.1f} MB\n",
+                     options.output, grid.size(), points_text(grid), grid.policies(),
+                     grid.replications(),
                      shards.size(), static_cast<double>(bytes) / 1e6);
   return kExitOk;
 }

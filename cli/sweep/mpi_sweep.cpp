@@ -3,7 +3,7 @@
 // their records to the main thread, which sends them on.
 //
 //   worker -> 0   kRequest  u32 n           "n of my threads are free"
-//   0 -> worker   kWork     u32 pairs       runs (policy, replication); none: no more
+//   0 -> worker   kWork     u32 triples     runs (point, policy, replication); none: no more
 //   worker -> 0   kResult   header + record a finished run
 //   worker -> 0   kFailed   i32 signal, text an error (signal 0) or a signal it got
 //   0 -> worker   kStop                     the sweep is stopping: cancel, report, leave
@@ -132,6 +132,7 @@ T read_value(std::span<const std::byte> bytes, std::size_t& at) {
 std::vector<std::byte> encode_keys(std::span<const engine::RunKey> keys) {
   std::vector<std::byte> bytes;
   for (const engine::RunKey key : keys) {
+    append_value(bytes, key.point);
     append_value(bytes, key.policy);
     append_value(bytes, key.replication);
   }
@@ -142,8 +143,9 @@ std::vector<engine::RunKey> decode_keys(std::span<const std::byte> bytes) {
   std::vector<engine::RunKey> keys;
   std::size_t at = 0;
   while (at < bytes.size()) {
+    const auto point = read_value<std::uint32_t>(bytes, at);
     const auto policy = read_value<std::uint32_t>(bytes, at);
-    keys.push_back({policy, read_value<std::uint32_t>(bytes, at)});
+    keys.push_back({policy, read_value<std::uint32_t>(bytes, at), point});
   }
   return keys;
 }
@@ -151,6 +153,7 @@ std::vector<engine::RunKey> decode_keys(std::span<const std::byte> bytes) {
 std::vector<std::byte> encode_result(const FinishedRun& run) {
   std::vector<std::byte> bytes;
   bytes.reserve(64 + sizeof run.timing + run.record.size());
+  append_value(bytes, run.key.point);
   append_value(bytes, run.key.policy);
   append_value(bytes, run.key.replication);
   append_value(bytes, run.timing);
@@ -161,6 +164,7 @@ std::vector<std::byte> encode_result(const FinishedRun& run) {
 FinishedRun decode_result(std::span<const std::byte> bytes) {
   std::size_t at = 0;
   FinishedRun run;
+  run.key.point = read_value<std::uint32_t>(bytes, at);
   run.key.policy = read_value<std::uint32_t>(bytes, at);
   run.key.replication = read_value<std::uint32_t>(bytes, at);
   run.timing = read_value<RunTiming>(bytes, at);

@@ -24,6 +24,8 @@
 #include "hotline/trace/record_journal.hpp"
 #include "hotline/trace/run_record.hpp"
 #include "hotline/trace/writer.hpp"
+#include "sweep/design_points.hpp"
+#include "sweep/sweep_input.hpp"
 #include "sweep/sweep_journal.hpp"
 #include "sweep/sweep_run.hpp"
 
@@ -57,6 +59,11 @@ std::optional<std::vector<std::size_t>> swept_policies(const LoadedScenario& loa
   }
   std::sort(indices.begin(), indices.end());
   return indices;
+}
+
+// "12 design points × " for an experiment's grid; "" for one point.
+std::string points_text(const engine::RunGrid& grid) {
+  return grid.points() > 1 ? fmt::format("{} design points × ", grid.points()) : std::string();
 }
 
 // Per-policy totals for the closing table.
@@ -108,10 +115,11 @@ struct SweepSetup {
   LoadedScenario loaded;  // its spec is moved into the plan
   SweepPlan plan;
   trace::TraceIdentity identity;
-  engine::RunGrid grid{1, 1};
+  engine::RunGrid grid{1, 1, 1};
   std::vector<engine::RunKey> shard;
   double days = 0.0;
-  std::string output;  // the path written, once the output is claimed
+  std::string output;     // the path written, once the output is claimed
+  SweepOptions options;   // the command's, with an experiment file's settings
 };
 
 // The runs of --shard i/n; false (said on `err`) when there are none.
@@ -125,15 +133,27 @@ bool shard_of(const SweepOptions& options, SweepSetup& setup, std::ostream& err)
   }
   if (!setup.shard.empty()) return true;
   err << fmt::format(
-      "hotline: error: --shard {}/{} holds no runs: the grid has {} ({} policies × {} "
+      "hotline: error: --shard {}/{} holds no runs: the grid has {} ({}{} policies × {} "
       "replications)\n",
-      options.shard_index, options.shard_count, grid.size(), grid.policies(), grid.replications());
+      options.shard_index, options.shard_count, grid.size(), points_text(grid), grid.policies(),
+      grid.replications());
   return false;
 }
 
-std::optional<SweepSetup> prepare_sweep(const SweepOptions& options, std::ostream& err) {
-  std::optional<LoadedScenario> loaded = load_scenario_input(options.scenario, err);
-  if (!loaded) return std::nullopt;
+// The design's points; kept: one world per thread at work, and one more.
+void add_design(const scenarios::LoadedExperiment& experiment, int threads, SweepSetup& setup) {
+  setup.identity.design = design_identity(experiment.experiment);
+  setup.plan.design = std::make_shared<const DesignPoints>(
+      experiment.resolved, experiment.experiment.factors, experiment.experiment.table,
+      static_cast<std::size_t>(threads > 0 ? threads : engine::ThreadControl::hardware_threads())
+          + 1);
+}
+
+std::optional<SweepSetup> prepare_sweep(const SweepOptions& command, std::ostream& err) {
+  std::optional<SweepInput> input = load_sweep_input(command, err);
+  if (!input) return std::nullopt;
+  const SweepOptions& options = input->options;
+  LoadedScenario* loaded = &input->loaded;
   const auto policies = swept_policies(*loaded, options.policies, err);
   if (!policies) return std::nullopt;
   const std::optional<trace::EventDetail> events = trace::parse_events_option(options.events, err);
@@ -160,7 +180,9 @@ std::optional<SweepSetup> prepare_sweep(const SweepOptions& options, std::ostrea
   if (!steps) return std::nullopt;
   setup.plan.steps = *steps;
   setup.plan.recording = recording_for(spec, *events);
-  setup.grid = engine::RunGrid(static_cast<std::uint32_t>(policies->size()), options.replications);
+  if (input->experiment) add_design(*input->experiment, options.threads, setup);
+  setup.grid = engine::RunGrid(identity.points(), static_cast<std::uint32_t>(policies->size()),
+                               options.replications);
   if (!shard_of(options, setup, err)) return std::nullopt;
   // One world per thread at most, and no more than there are runs.
   const auto threads = static_cast<std::size_t>(
@@ -168,6 +190,7 @@ std::optional<SweepSetup> prepare_sweep(const SweepOptions& options, std::ostrea
   if (!memory_suffices(spec, std::min(threads, setup.shard.size()), err)) return std::nullopt;
   setup.plan.spec = std::move(loaded->spec);
   setup.loaded = std::move(*loaded);
+  setup.options = options;
   return setup;
 }
 
@@ -268,9 +291,9 @@ void print_headline(const SweepOptions& options, const SweepSetup& setup,
   const engine::RunGrid& grid = setup.grid;
   std::error_code error;
   const auto bytes = std::filesystem::file_size(setup.output, error);
-  out << fmt::format("{}: {} policies × {} replications, {:g} days, seed {}",
-                     scenarios::printable(setup.plan.spec.name), grid.policies(),
-                     grid.replications(), setup.days, options.seed);
+  out << fmt::format("{}: {}{} policies × {} replications, {:g} days, seed {}",
+                     scenarios::printable(setup.plan.spec.name), points_text(grid),
+                     grid.policies(), grid.replications(), setup.days, options.seed);
   if (options.shard_count > 1) {
     out << fmt::format(", shard {}/{} ({} runs)", options.shard_index, options.shard_count,
                        setup.shard.size());
@@ -326,9 +349,10 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }  // namespace
 
 // Prepare, open the journal, run what it lacks, assemble the file, report.
-int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
-  std::optional<SweepSetup> setup = prepare_sweep(options, err);
+int run_sweep(const SweepOptions& command, std::ostream& out, std::ostream& err) {
+  std::optional<SweepSetup> setup = prepare_sweep(command, err);
   if (!setup) return kExitBadInput;
+  const SweepOptions& options = setup->options;
   JournalOpening opening =
       SweepJournal::open({options.output, options.resume, options.force, options.command_line},
                          setup->identity, setup->grid, setup->shard, out, err);

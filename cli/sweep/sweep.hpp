@@ -1,6 +1,8 @@
-// `hotline sweep`: every policy × replication of a scenario (or one shard of
-// that grid), replications side by side on every core, into one HDF5 file
-// that is the same however the work was split, interrupted or resumed.
+// `hotline sweep`: every policy × replication of a scenario — or every
+// design point × policy × replication of an experiment (an experiment file,
+// or --vary) — or one shard of that grid, replications side by side on
+// every core, into one HDF5 file that is the same however the work was
+// split, interrupted or resumed.
 //
 // How it survives interruption (docs/trace-format.md, "Resume"): each run,
 // the moment it completes, is appended to a journal beside the output
@@ -25,12 +27,17 @@ namespace hotline::cli {
 class RunSpreader;
 
 struct SweepOptions {
-  std::string scenario;
+  std::string scenario;  // a scenario or an experiment file
   std::string output;
   std::uint32_t replications = 10;
   std::vector<std::string> policies;  // ids; empty: every policy of the scenario
   std::optional<double> days;         // default: the scenario's horizon
   std::uint64_t seed = 1;
+  // Whether the command line gave them: where it did not, an experiment
+  // file's own replications and seed apply.
+  bool replications_given = false;
+  bool seed_given = false;
+  std::vector<std::string> vary;  // --vary PATH=VALUES, one or two
   int threads = 0;  // 0: every hardware thread
   std::uint32_t shard_index = 1;
   std::uint32_t shard_count = 1;

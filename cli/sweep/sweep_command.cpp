@@ -47,8 +47,12 @@ class SweepCommand final : public Command {
   CLI::App* declare(CLI::App& parent) override {
     app_ = parent.add_subcommand(
         "sweep",
-        "Run every policy × replication of a scenario into one HDF5 file; resumable, shardable");
-    app_->add_option("scenario", options_.scenario, "Scenario file (YAML)")->required();
+        "Run every policy × replication of a scenario, or every design point × policy × "
+        "replication of an experiment, into one HDF5 file; resumable, shardable");
+    app_->add_option("scenario", options_.scenario,
+                     "Scenario file, or experiment file (YAML with `experiment:`; "
+                     "docs/experiments.md)")
+        ->required();
     app_->add_option("-o,--output", options_.output, "The sweep's HDF5 file")->required();
     add_count(*app_, "--replications", options_.replications, 1, 1U << 24,
               "Replications per policy; replication k draws the same random streams under "
@@ -59,7 +63,17 @@ class SweepCommand final : public Command {
         ->delimiter(',')
         ->transform(trimmed())
         ->type_name("ID[,ID...]");
-    run_length_.declare(*app_, "Days per run (default: the scenario's horizon)", options_.seed);
+    app_->add_option("--vary", options_.vary,
+                     "Vary a scenario value over a full factorial (once or twice): "
+                     "PATH=V1,V2,... or PATH=FROM..TO:COUNT, values with their unit, e.g. "
+                     "'policies.hotline.hotline.p_answer.l2=0.1..0.9:5' "
+                     "(hotline validate --paths lists the paths)")
+        ->type_name("PATH=VALUES")
+        ->allow_extra_args(false);
+    run_length_.declare(*app_,
+                        "Days per run (default: the experiment's days:, else the scenario's "
+                        "horizon)",
+                        options_.seed);
     app_->add_option("--shard", shard_,
                      "Run shard i of n of the policy × replication grid; `hotline merge` joins "
                      "the shards")
@@ -81,6 +95,8 @@ class SweepCommand final : public Command {
 
   int run(const Invocation& call) override {
     run_length_.apply(options_);
+    options_.replications_given = app_->count("--replications") > 0;
+    options_.seed_given = app_->count("--seed") > 0;
     const auto slash = shard_.find('/');
     options_.shard_count =
         static_cast<std::uint32_t>(parse_count(shard_.substr(slash + 1), "--shard", 1, 1U << 24));

@@ -24,7 +24,7 @@ engine::RunKey record_key(std::span<const std::byte> payload) {
   trace::SummaryRow row{};
   if (payload.size() < sizeof row) throw std::runtime_error("journal record too short");
   std::memcpy(&row, payload.data(), sizeof row);
-  return {row.policy, row.replication};
+  return {row.policy, row.replication, row.point};
 }
 
 // An existing output under --resume: complete already (exit 0) if it is
@@ -181,7 +181,8 @@ std::size_t SweepJournal::index_records(std::span<const engine::RunKey> shard) {
       journal_.truncate(r);
       return records - r;
     }
-    if (key.policy >= grid_.policies() || key.replication >= grid_.replications()
+    if (key.point >= grid_.points() || key.policy >= grid_.policies()
+        || key.replication >= grid_.replications()
         || in_shard[static_cast<std::size_t>(grid_.canonical_index(key))] == 0) {
       journal_.truncate(r);
       return records - r;

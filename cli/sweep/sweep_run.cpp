@@ -6,6 +6,7 @@
 #include "common/interrupt.hpp"
 #include "common/replication.hpp"
 #include "hotline/agents/platform_world.hpp"
+#include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 
 namespace hotline::cli {
@@ -15,8 +16,12 @@ SweepPlan plan_from_identity(const trace::TraceIdentity& identity, const std::st
   if (!events)
     throw std::runtime_error(where + ": unknown events detail '" + identity.events + "'");
   SweepPlan plan;
-  plan.spec =
-      scenarios::build_world_spec(scenarios::load_scenario_text(identity.resolved_yaml, where));
+  const scenarios::Scenario scenario = scenarios::load_scenario_text(identity.resolved_yaml, where);
+  plan.spec = scenarios::build_world_spec(scenario);
+  if (identity.design)
+    plan.design = points_from_identity(
+        *identity.design, scenario, where,
+        static_cast<std::size_t>(engine::ThreadControl::hardware_threads()) + 1);
   plan.policies = identity.policies;
   plan.seed = identity.seed;
   plan.steps = steps_for_days(plan.spec, identity.days);
@@ -26,10 +31,14 @@ SweepPlan plan_from_identity(const trace::TraceIdentity& identity, const std::st
 
 FinishedRun simulate_run(const SweepPlan& plan, engine::RunKey key,
                          const std::atomic<bool>& cancel) {
-  agents::PlatformWorld world =
-      build_world(plan.spec, plan.seed, key.replication,
-                  plan.spec.policies.empty() ? 0 : plan.policies.at(key.policy));
+  // The point's world; its random streams are the same at every point.
+  const std::shared_ptr<const agents::WorldSpec> point_spec =
+      plan.design ? plan.design->spec(key.point) : nullptr;
+  const agents::WorldSpec& spec = point_spec ? *point_spec : plan.spec;
+  agents::PlatformWorld world = build_world(
+      spec, plan.seed, key.replication, spec.policies.empty() ? 0 : plan.policies.at(key.policy));
   trace::RunRecord record;
+  record.summary.point = key.point;
   record.summary.policy = key.policy;
   record.summary.replication = key.replication;
   ReplicationHooks hooks;

@@ -1,8 +1,9 @@
 // One run of a sweep, as every process that takes part in the sweep runs it:
 // the one process of a plain sweep, or any MPI rank (mpi_sweep.hpp).
 //
-// A SweepPlan is everything a run needs: the world, which scenario policy
-// each grid policy is, how long, what to record. Rank 0 builds it from the
+// A SweepPlan is everything a run needs: the world (of each design point,
+// for an experiment), which scenario policy each grid policy is, how long,
+// what to record. Rank 0 builds it from the
 // command; the other ranks rebuild it from rank 0's TraceIdentity (its
 // resolved scenario text loads to the identical scenario), so a run is the
 // same bytes whichever process ran it.
@@ -13,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -22,11 +24,13 @@
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/trace/run_record.hpp"
 #include "hotline/trace/writer.hpp"
+#include "sweep/design_points.hpp"
 
 namespace hotline::cli {
 
 struct SweepPlan {
-  agents::WorldSpec spec;
+  agents::WorldSpec spec;  // the scenario's, as loaded: every run's without a design
+  std::shared_ptr<const DesignPoints> design;  // an experiment's points; null: none
   std::vector<std::size_t> policies;  // scenario index of each grid policy
   std::uint64_t seed = 1;
   std::uint64_t steps = 0;
@@ -54,7 +58,7 @@ struct FinishedRun {
 // because its sweep is stopping (not an error of its own).
 struct RunCancelled {};
 
-// Runs (policy, replication) `key` of the plan to the end (or the clash
+// Runs (point, policy, replication) `key` of the plan to the end (or the clash
 // that stops it). Checks between steps for a signal (throws Interrupted)
 // and for `cancel` (throws RunCancelled).
 [[nodiscard]] FinishedRun simulate_run(const SweepPlan& plan, engine::RunKey key,

@@ -15,15 +15,19 @@ std::vector<RunKey> RunGrid::shard(std::uint32_t index, std::uint32_t count) con
     throw std::invalid_argument("shard " + std::to_string(index) + "/" + std::to_string(count)
                                 + ": expected 1 <= i <= n");
   }
-  // Work-order positions [begin, end): replication-major.
+  // Work-order positions [begin, end): replication-major, then point,
+  // then policy.
   const std::uint64_t n = size();
+  const std::uint64_t per_replication = std::uint64_t{points_} * policies_;
   const std::uint64_t begin = n * (index - 1) / count;
   const std::uint64_t end = n * index / count;
   std::vector<RunKey> keys;
   keys.reserve(static_cast<std::size_t>(end - begin));
   for (std::uint64_t w = begin; w < end; ++w) {
-    keys.push_back(
-        {static_cast<std::uint32_t>(w % policies_), static_cast<std::uint32_t>(w / policies_)});
+    const std::uint64_t cell = w % per_replication;
+    keys.push_back({static_cast<std::uint32_t>(cell % policies_),
+                    static_cast<std::uint32_t>(w / per_replication),
+                    static_cast<std::uint32_t>(cell / policies_)});
   }
   std::sort(keys.begin(), keys.end(),
             [&](RunKey a, RunKey b) { return canonical_index(a) < canonical_index(b); });

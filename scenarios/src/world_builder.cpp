@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <memory>
 #include <utility>
 
@@ -37,6 +39,24 @@ std::shared_ptr<const agents::LandMap> belt_land(const LandBelt& belt,
   const double extent = std::max(hi.x_km - lo.x_km, hi.y_km - lo.y_km);
   const double cell_km = std::clamp(extent / 256.0, 0.25, 5.0);
   return std::make_shared<const agents::LandMap>(rings, lo, hi, cell_km);
+}
+
+// The routes round a land map, made once per map while any world uses
+// them: every design point of an experiment shares the scenario's land,
+// and making the routes is most of the cost of a world description. A
+// live router holds its map, so a map's address names one map while its
+// router lives.
+std::shared_ptr<const agents::SeaRouter> shared_sea_router(
+    const std::shared_ptr<const agents::LandMap>& land) {
+  static std::mutex mutex;
+  static std::map<const agents::LandMap*, std::weak_ptr<const agents::SeaRouter>> routers;
+  const std::lock_guard lock(mutex);
+  std::weak_ptr<const agents::SeaRouter>& slot = routers[land.get()];
+  if (auto router = slot.lock()) return router;
+  std::erase_if(routers, [](const auto& entry) { return entry.second.expired(); });
+  auto router = std::make_shared<const agents::SeaRouter>(land);
+  routers[land.get()] = router;
+  return router;
 }
 
 }  // namespace
@@ -103,7 +123,7 @@ agents::WorldSpec build_world_spec(const Scenario& s) {
   w.projection = agents::Projection(lat_lon(s.frame.centre));
   w.land = s.geography.land_map;
   if (w.land && w.land->has_land())
-    w.sea_router = std::make_shared<const agents::SeaRouter>(w.land);
+    w.sea_router = shared_sea_router(w.land);
   const agents::Projection& projection = w.projection;
   const Plane plane = [&](const GeoPoint& p) { return projection.to_plane(lat_lon(p)); };
 

@@ -90,8 +90,8 @@ def main():
     future = os.path.join(work, "future.h5")
     shutil.copy(sweep, future)
     with h5py.File(future, "a") as f:
-        f.attrs["format_version"] = np.int64(3)
-    refused(future, f"{future}: trace format version 3; this script reads version 2")
+        f.attrs["format_version"] = np.int64(4)
+    refused(future, f"{future}: trace format version 4; this script reads version 3")
     # A comparison of another sweep.
     other = os.path.join(work, "other.h5")
     run([hotline, "sweep", os.path.join(source, "scenarios", "tutorial.yaml"), "--days", "2",

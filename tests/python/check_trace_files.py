@@ -38,7 +38,7 @@ def run(*args):
     return done.stdout
 
 
-SUMMARY = ["policy", "replication", "seed", "days", "steps", "stopped_at_clash", "platforms",
+SUMMARY = ["point", "policy", "replication", "seed", "days", "steps", "stopped_at_clash", "platforms",
            "encounters", "encounter_hours", "incidents_unsafe", "incidents_dangerous",
            "incidents_grave", "incidents_per_100_hours", "intrusions", "scrambles", "dispatches",
            "unanswered", "intercepts", "airspace_violations", "crisis_episodes", "crisis_days",
@@ -48,7 +48,7 @@ SUMMARY = ["policy", "replication", "seed", "days", "steps", "stopped_at_clash",
            "calls_failed", "connect_delay_median_hours", "connect_delay_p90_hours",
            "cues_encounters", "cues_both_adhered", "events_begin", "events_count",
            "hostility_begin", "hostility_count"]
-EVENTS = ["policy", "replication", "step", "time_s", "type", "agent_a", "agent_b", "nation_a",
+EVENTS = ["point", "policy", "replication", "step", "time_s", "type", "agent_a", "agent_b", "nation_a",
           "nation_b", "severity", "x_km", "y_km", "value"]
 ROOT_ATTRS = ["format", "format_version", "hotline_version", "created_utc", "command_line",
               "kind", "seed", "days", "dt_s", "replications", "shard_index", "shard_count",
@@ -59,7 +59,7 @@ def check_schema(f, kind):
     for a in ROOT_ATTRS:
         check(a in f.attrs, f"{kind}: root attribute {a}")
     check(f.attrs["format"] == "hotline", f"{kind}: format")
-    check(f.attrs["format_version"] == 2, f"{kind}: format_version")
+    check(f.attrs["format_version"] == 3, f"{kind}: format_version")
     check(f.attrs["kind"] == kind, f"{kind}: kind")
     for a in ["yaml", "resolved_yaml", "name", "hash", "file"]:
         check(a in f["scenario"].attrs, f"{kind}: /scenario attribute {a}")

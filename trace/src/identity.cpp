@@ -1,8 +1,10 @@
 #include "hotline/trace/identity.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
@@ -14,6 +16,19 @@ namespace {
 
 std::string number_text(double x) {
   return fmt::format("{}", x);
+}
+
+// Every field of a design that decides what its points run, as text.
+std::string design_text(const std::optional<DesignIdentity>& design) {
+  if (!design) return "none";
+  std::string text = fmt::format("{} seed {} |", design->type, design->seed);
+  for (const DesignFactor& f : design->factors) {
+    text += fmt::format(" {} = {} [{}]{};", f.name, fmt::join(f.paths, " + "), f.unit,
+                        f.whole ? " whole" : "");
+  }
+  for (const double v : design->values)
+    text += fmt::format(" {}", v);
+  return text;
 }
 
 }  // namespace
@@ -40,6 +55,9 @@ std::vector<std::pair<std::string, std::string>> TraceIdentity::matching_fields(
       {"days", number_text(days)},
       {"replications", std::to_string(replications)},
       {"policies", ids},
+      {"design", design ? fmt::format("{} points of '{}' ({})", design->points(), design->name,
+                                      text_hash(design_text(design)))
+                        : std::string("none")},
       {"events", events},
       {"hostility interval (s)", number_text(hostility_interval_s)},
       {"state interval (s)", number_text(state_interval_s)},
@@ -85,12 +103,75 @@ std::string get_text(std::span<const std::byte>& in) {
   return text;
 }
 
+// Numbers as the shortest text that reads back as the same double.
+std::string doubles_text(const std::vector<double>& values) {
+  return fmt::format("{}", fmt::join(values, " "));
+}
+
+std::vector<double> doubles_from(const std::string& text) {
+  std::vector<double> values;
+  const char* p = text.c_str();
+  while (*p != '\0') {
+    char* end = nullptr;
+    values.push_back(std::strtod(p, &end));
+    if (end == p) throw std::runtime_error("identity: bad design values");
+    p = end;
+  }
+  return values;
+}
+
+void put_design(std::vector<std::byte>& out, const std::optional<DesignIdentity>& design) {
+  put_text(out, design ? "design" : "no design");
+  if (!design) return;
+  for (const std::string* text :
+       {&design->name, &design->description, &design->file, &design->text, &design->type})
+    put_text(out, *text);
+  put_text(out, std::to_string(design->seed));
+  put_text(out, fmt::format("{} {}", design->max_abs_correlation, design->factors.size()));
+  for (const DesignFactor& f : design->factors) {
+    put_text(out, f.name);
+    put_text(out, f.unit);
+    put_text(out, f.si_unit);
+    put_text(out, fmt::format("{} {} {}", f.si_per_unit, f.whole ? 1 : 0, f.paths.size()));
+    for (const std::string& path : f.paths)
+      put_text(out, path);
+  }
+  put_text(out, doubles_text(design->values));
+}
+
+std::optional<DesignIdentity> get_design(std::span<const std::byte>& in) {
+  if (get_text(in) != "design") return std::nullopt;
+  DesignIdentity design;
+  for (std::string* text :
+       {&design.name, &design.description, &design.file, &design.text, &design.type})
+    *text = get_text(in);
+  design.seed = std::stoull(get_text(in));
+  const std::vector<double> header = doubles_from(get_text(in));
+  if (header.size() != 2) throw std::runtime_error("identity: bad design header");
+  design.max_abs_correlation = header[0];
+  for (std::size_t f = 0; f < static_cast<std::size_t>(header[1]); ++f) {
+    DesignFactor factor;
+    factor.name = get_text(in);
+    factor.unit = get_text(in);
+    factor.si_unit = get_text(in);
+    const std::vector<double> numbers = doubles_from(get_text(in));
+    if (numbers.size() != 3) throw std::runtime_error("identity: bad design factor");
+    factor.si_per_unit = numbers[0];
+    factor.whole = numbers[1] != 0.0;
+    for (std::size_t k = 0; k < static_cast<std::size_t>(numbers[2]); ++k)
+      factor.paths.push_back(get_text(in));
+    design.factors.push_back(std::move(factor));
+  }
+  design.values = doubles_from(get_text(in));
+  return design;
+}
+
 }  // namespace
 
 std::vector<std::byte> TraceIdentity::encode() const {
   std::vector<std::byte> out;
   // The row layouts are part of what a journal's records mean.
-  put_text(out, fmt::format("hotline trace identity 1; rows {} {} {} {}", sizeof(SummaryRow),
+  put_text(out, fmt::format("hotline trace identity 2; rows {} {} {} {}", sizeof(SummaryRow),
                             sizeof(DyadRow), sizeof(PresenceRow), sizeof(EventRow)));
   for (const std::string* text : {&kind, &hotline_version, &scenario_file, &scenario_yaml,
                                   &resolved_yaml, &scenario_hash, &scenario_name, &events}) {
@@ -104,6 +185,7 @@ std::vector<std::byte> TraceIdentity::encode() const {
     put_text(out, std::to_string(policies[i]));
     put_text(out, policy_ids[i]);
   }
+  put_design(out, design);
   return out;
 }
 
@@ -111,7 +193,7 @@ TraceIdentity TraceIdentity::decode(std::span<const std::byte> bytes) {
   TraceIdentity id;
   const std::string layout = get_text(bytes);
   if (layout
-      != fmt::format("hotline trace identity 1; rows {} {} {} {}", sizeof(SummaryRow),
+      != fmt::format("hotline trace identity 2; rows {} {} {} {}", sizeof(SummaryRow),
                      sizeof(DyadRow), sizeof(PresenceRow), sizeof(EventRow))) {
     throw std::runtime_error("written by a different build (" + layout + ")");
   }
@@ -138,6 +220,7 @@ TraceIdentity TraceIdentity::decode(std::span<const std::byte> bytes) {
     id.policies.push_back(std::stoul(get_text(bytes)));
     id.policy_ids.push_back(get_text(bytes));
   }
+  id.design = get_design(bytes);
   return id;
 }
 

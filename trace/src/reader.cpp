@@ -7,7 +7,10 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <algorithm>
+#include <optional>
 #include <set>
+#include <tuple>
 #include <string_view>
 #include <utility>
 
@@ -27,6 +30,53 @@ std::string without_path(const hdf5::Error& e) {
   const std::string_view what = e.what();
   const std::string prefix = e.path() + ": ";
   return std::string(what.starts_with(prefix) ? what.substr(prefix.size()) : what);
+}
+
+// One f64 column of a table.
+std::vector<double> read_f64_column(const hdf5::File& file, const std::string& dataset,
+                                    const std::string& column) {
+  const std::vector<hdf5::Field> field{{column.c_str(), 0, hdf5::FieldType::f64}};
+  std::vector<double> values;
+  rows_from_bytes(values, hdf5::read_table(file, dataset, sizeof(double), field));
+  return values;
+}
+
+// An experiment's /design, or nullopt for a file without one.
+std::optional<DesignIdentity> read_design(const hdf5::File& file) {
+  if (!hdf5::exists(file, "design")) return std::nullopt;
+  hdf5::Handle group(H5Gopen2(file.id(), "design", H5P_DEFAULT), H5Gclose);
+  DesignIdentity design;
+  design.name = hdf5::read_string_attribute(file, group.get(), "name");
+  design.description = hdf5::read_string_attribute(file, group.get(), "description");
+  design.file = hdf5::read_string_attribute(file, group.get(), "file");
+  design.text = hdf5::read_string_attribute(file, group.get(), "yaml");
+  design.type = hdf5::read_string_attribute(file, group.get(), "type");
+  design.seed = hdf5::read_uint_attribute(file, group.get(), "seed");
+  design.max_abs_correlation =
+      hdf5::read_double_attribute(file, group.get(), "max_abs_correlation");
+  const auto names = hdf5::read_text_column(file, "design/factors", "name");
+  const auto paths = hdf5::read_text_column(file, "design/factors", "paths");
+  const auto units = hdf5::read_text_column(file, "design/factors", "unit");
+  const auto si_units = hdf5::read_text_column(file, "design/factors", "si_unit");
+  const auto si_per_unit = read_f64_column(file, "design/factors", "si_per_unit");
+  const auto whole = read_f64_column(file, "design/factors", "whole");
+  std::vector<std::vector<double>> columns;
+  for (std::size_t f = 0; f < names.size(); ++f) {
+    DesignFactor factor{names[f], {}, units.at(f), si_units.at(f), si_per_unit.at(f),
+                        whole.at(f) != 0.0};
+    for (std::size_t start = 0; start <= paths.at(f).size();) {
+      const std::size_t end = std::min(paths[f].find("; ", start), paths[f].size());
+      factor.paths.push_back(paths[f].substr(start, end - start));
+      start = end + 2;
+    }
+    design.factors.push_back(std::move(factor));
+    columns.push_back(read_f64_column(file, "design/points", names[f]));
+  }
+  const std::size_t points = columns.empty() ? 0 : columns.front().size();
+  for (std::size_t p = 0; p < points; ++p)
+    for (const std::vector<double>& column : columns)
+      design.values.push_back(column.at(p));
+  return design;
 }
 
 hdf5::File open_file(const std::string& path) {
@@ -101,6 +151,7 @@ TraceReader::TraceReader(const std::string& path) : path_(path), file_(open_file
         id.policies.push_back(index);
       }
     }
+    id.design = read_design(file_);
     dyad_names_ = hdf5::read_text_column(file_, "dyads", "name");
     nation_ids_ = hdf5::read_text_column(file_, "nations", "id");
     presence_per_run_ = hdf5::dataset_rows(file_, "zones") * nation_ids_.size();
@@ -134,9 +185,13 @@ void TraceReader::check_tables() const {
       dyad_names_.empty() ? 0 : hdf5::dataset_rows(file_, "hostility");
   // A run file holds one replication of any number; a sweep's are 0..R-1.
   const bool sweep = id.kind == "sweep";
-  std::set<std::pair<std::uint32_t, std::uint32_t>> seen;
+  std::set<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> seen;
   for (std::size_t r = 0; r < summary_.size(); ++r) {
     const SummaryRow& s = summary_[r];
+    if (s.point >= id.points()) {
+      throw TraceError(path_, fmt::format("/summary row {}: design point {} but the file has {}", r,
+                                          s.point, id.points()));
+    }
     if (s.policy >= policies) {
       throw TraceError(path_, fmt::format("/summary row {}: policy {} but /policies has {} rows", r,
                                           s.policy, policies));
@@ -146,10 +201,11 @@ void TraceReader::check_tables() const {
           path_, fmt::format("/summary row {}: replication {} but the file has {} per policy", r,
                              s.replication, id.replications));
     }
-    if (!seen.emplace(s.policy, s.replication).second) {
-      throw TraceError(path_, fmt::format("/summary row {}: the run (policy {}, replication {}) "
+    if (!seen.emplace(s.point, s.policy, s.replication).second) {
+      throw TraceError(path_, fmt::format("/summary row {}: the run ({}policy {}, replication {}) "
                                           "appears twice",
-                                          r, id.policy_ids[s.policy], s.replication));
+                                          r, id.design ? fmt::format("point {}, ", s.point) : "",
+                                          id.policy_ids[s.policy], s.replication));
     }
     if (s.events_begin > event_rows || s.events_count > event_rows - s.events_begin
         || s.hostility_begin > hostility_rows

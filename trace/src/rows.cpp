@@ -31,6 +31,7 @@ constexpr FieldType field_type_of() {
 
 const std::vector<Field>& summary_fields() {
   static const std::vector<Field> fields{
+      HOTLINE_COLUMN(SummaryRow, point),
       HOTLINE_COLUMN(SummaryRow, policy),
       HOTLINE_COLUMN(SummaryRow, replication),
       HOTLINE_COLUMN(SummaryRow, seed),
@@ -80,6 +81,7 @@ const std::vector<Field>& summary_fields() {
 
 const std::vector<Field>& dyad_fields() {
   static const std::vector<Field> fields{
+      HOTLINE_COLUMN(DyadRow, point),
       HOTLINE_COLUMN(DyadRow, policy),
       HOTLINE_COLUMN(DyadRow, replication),
       HOTLINE_COLUMN(DyadRow, dyad),
@@ -140,6 +142,7 @@ const std::vector<Field>& dyad_fields() {
 
 const std::vector<Field>& presence_fields() {
   static const std::vector<Field> fields{
+      HOTLINE_COLUMN(PresenceRow, point),
       HOTLINE_COLUMN(PresenceRow, policy),
       HOTLINE_COLUMN(PresenceRow, replication),
       HOTLINE_COLUMN(PresenceRow, zone),
@@ -160,6 +163,7 @@ const std::vector<Field>& presence_fields() {
 
 const std::vector<Field>& event_fields() {
   static const std::vector<Field> fields{
+      HOTLINE_COLUMN(EventRow, point),
       HOTLINE_COLUMN(EventRow, policy),   HOTLINE_COLUMN(EventRow, replication),
       HOTLINE_COLUMN(EventRow, step),     HOTLINE_COLUMN(EventRow, time_s),
       HOTLINE_COLUMN(EventRow, type),     HOTLINE_COLUMN(EventRow, agent_a),

@@ -17,8 +17,10 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-EventRow event_row(const agents::Event& e, std::uint32_t policy, std::uint32_t replication) {
+EventRow event_row(const agents::Event& e, std::uint32_t point, std::uint32_t policy,
+                   std::uint32_t replication) {
   EventRow row{};
+  row.point = point;
   row.policy = policy;
   row.replication = replication;
   row.step = e.step;
@@ -123,11 +125,12 @@ bool event_kept(EventDetail detail, agents::EventType type) {
 }
 
 void record_step(agents::PlatformWorld& world, const RecordingOptions& options, RunRecord& record) {
+  const auto point = record.summary.point;
   const auto policy = record.summary.policy;
   const auto replication = record.summary.replication;
   for (const agents::Event& e : world.events()) {
     if (event_kept(options.events, e.type))
-      record.events.push_back(event_row(e, policy, replication));
+      record.events.push_back(event_row(e, point, policy, replication));
   }
   world.clear_events();
   if (options.hostility_every_steps > 0
@@ -268,13 +271,14 @@ void add_to_summary(const DyadRow& r, SummaryRow& s) {
 }
 
 // One row per (zone, nation): presence of any platform and of coast guards.
-void fill_presence(const agents::PlatformWorld& world, std::uint32_t policy,
+void fill_presence(const agents::PlatformWorld& world, std::uint32_t point, std::uint32_t policy,
                    std::uint32_t replication, RunRecord& record) {
   const agents::WorldSpec& spec = world.spec();
   record.presence.clear();
   for (std::size_t z = 0; z < spec.zones.size(); ++z) {
     for (std::size_t n = 0; n < spec.nations.size(); ++n) {
       PresenceRow p{};
+      p.point = point;
       p.policy = policy;
       p.replication = replication;
       p.zone = static_cast<std::uint32_t>(z);
@@ -316,6 +320,7 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
   for (std::size_t d = 0; d < world.dyads().size(); ++d) {
     const auto [a, b] = world.dyads()[d];
     DyadRow r{};
+    r.point = s.point;
     r.policy = policy;
     r.replication = replication;
     r.dyad = static_cast<std::uint32_t>(d);
@@ -332,7 +337,7 @@ void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::
   s.connect_delay_p90_hours = quantile(all_delays_s, 0.9) / 3600.0;
   s.cues_encounters = world.cues_encounters();
   s.cues_both_adhered = world.cues_both_adhered();
-  fill_presence(world, policy, replication, record);
+  fill_presence(world, s.point, policy, replication, record);
 }
 
 std::vector<std::byte> encode_run_record(const RunRecord& record) {

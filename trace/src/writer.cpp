@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -285,6 +286,54 @@ void write_policies(const hdf5::File& file, const TraceIdentity& identity,
                     {{"id"}, {"scenario_index", Kind::u32}, {"definition"}}, rows);
 }
 
+// An experiment's design: /design's attributes, its factors, and its points
+// with every factor's value in the unit the user wrote and in SI.
+void write_design(const hdf5::File& file, const DesignIdentity& design) {
+  hdf5::Handle group = hdf5::create_group(file, file.id(), "design");
+  hdf5::write_attribute(file, group.get(), "name", design.name);
+  hdf5::write_attribute(file, group.get(), "description", design.description);
+  hdf5::write_attribute(file, group.get(), "file", design.file);
+  hdf5::write_attribute(file, group.get(), "yaml", design.text);
+  hdf5::write_attribute(file, group.get(), "type", design.type);
+  hdf5::write_attribute(file, group.get(), "seed", design.seed);
+  hdf5::write_attribute(file, group.get(), "max_abs_correlation", design.max_abs_correlation);
+  hdf5::write_attribute(file, group.get(), "points",
+                        static_cast<std::int64_t>(design.points()));
+  Rows rows;
+  for (const DesignFactor& f : design.factors) {
+    rows.push_back({f.name, fmt::format("{}", fmt::join(f.paths, "; ")), f.unit, f.si_unit,
+                    fmt::format("{}", f.si_per_unit), f.whole ? "1" : "0"});
+  }
+  write_small_table(file, group.get(), "factors",
+                    {{"name"},
+                     {"paths"},
+                     {"unit"},
+                     {"si_unit"},
+                     {"si_per_unit", Kind::f64},
+                     {"whole", Kind::u32}},
+                    rows);
+  // Column names outlive the call: SmallColumn holds pointers.
+  std::vector<std::string> names;
+  for (const DesignFactor& f : design.factors) {
+    names.push_back(f.name);
+    names.push_back(f.name + "_si");
+  }
+  std::vector<SmallColumn> columns{{"point", Kind::u32}};
+  for (const std::string& name : names)
+    columns.push_back({name.c_str(), Kind::f64});
+  rows.clear();
+  for (std::size_t p = 0; p < design.points(); ++p) {
+    std::vector<std::string> row{std::to_string(p)};
+    for (std::size_t f = 0; f < design.factors.size(); ++f) {
+      const double value = design.value(p, f);
+      row.push_back(fmt::format("{}", value));
+      row.push_back(fmt::format("{}", value * design.factors[f].si_per_unit));
+    }
+    rows.push_back(std::move(row));
+  }
+  write_small_table(file, group.get(), "points", columns, rows);
+}
+
 // The names behind the code columns: event types, severities, states.
 void write_code_tables(const hdf5::File& file) {
   Rows rows;
@@ -334,6 +383,7 @@ TraceFile::TraceFile(std::string final_path, const TraceIdentity& identity,
     write_zones(file_, spec);
     write_bases_and_agents(file_, spec);
     write_policies(file_, identity, scenario);
+    if (identity.design) write_design(file_, *identity.design);
     write_code_tables(file_);
     const hid_t root = file_.id();
     tables_ = std::make_unique<Tables>(Tables{

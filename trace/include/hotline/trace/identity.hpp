@@ -2,7 +2,8 @@
 // or journals are checked to belong together.
 //
 // TraceIdentity is the scenario (its text, resolved form and hash), the
-// seed, the days, the grid and what was recorded. A sweep's journal carries
+// experiment's design when there is one, the seed, the days, the grid and
+// what was recorded. A sweep's journal carries
 // it, `--resume` checks it, `hotline merge` compares the shards' identities
 // field by field, and the reader fills it from a file's attributes.
 #pragma once
@@ -20,7 +21,38 @@ namespace hotline::trace {
 
 // The version of the trace format this build writes and reads
 // (docs/trace-format.md).
-inline constexpr std::int64_t kTraceFormatVersion = 2;
+inline constexpr std::int64_t kTraceFormatVersion = 3;
+
+// One factor of an experiment, as the file records it.
+struct DesignFactor {
+  std::string name;
+  std::vector<std::string> paths;  // the scenario scalars it sets
+  std::string unit;                // as the values are written; "" for plain numbers
+  std::string si_unit;             // "s", "m", "m/s", "rad", "1/s" or ""
+  double si_per_unit = 1.0;
+  bool whole = false;
+};
+
+// An experiment's design: what each design point sets (values row-major,
+// point p and factor f at p * factors.size() + f, in each factor's unit).
+struct DesignIdentity {
+  std::string name;         // the experiment's
+  std::string description;  //
+  std::string file;         // the experiment file, or "--vary"
+  std::string text;         // its text ("" for --vary)
+  std::string type;         // designs.hpp's design_type_name
+  std::uint64_t seed = 0;
+  double max_abs_correlation = 0.0;
+  std::vector<DesignFactor> factors;
+  std::vector<double> values;
+
+  [[nodiscard]] std::size_t points() const {
+    return factors.empty() ? 1 : values.size() / factors.size();
+  }
+  [[nodiscard]] double value(std::size_t point, std::size_t factor) const {
+    return values[point * factors.size() + factor];
+  }
+};
 
 struct TraceIdentity {
   std::string kind;  // "run" or "sweep"
@@ -40,6 +72,11 @@ struct TraceIdentity {
   std::string events = "all";         // EventDetail name
   double hostility_interval_s = 0.0;  // 0: none
   double state_interval_s = 0.0;      // run files only; 0: none
+  std::optional<DesignIdentity> design;  // an experiment's sweep; none: one point
+
+  [[nodiscard]] std::uint32_t points() const {
+    return design ? static_cast<std::uint32_t>(design->points()) : 1U;
+  }
 
   // Fields that must agree for files or journals to belong together: name
   // and value, as text, in a fixed order (the shard fields left out).

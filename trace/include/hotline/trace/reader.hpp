@@ -1,4 +1,4 @@
-// Reading a finished trace file (format 2, docs/trace-format.md): its
+// Reading a finished trace file (format 3, docs/trace-format.md): its
 // identity, name tables and /summary at once, any run's rows on demand.
 //
 // The reader checks what it reads before anyone relies on it: a file that

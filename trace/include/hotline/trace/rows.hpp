@@ -1,4 +1,4 @@
-// The rows of the trace file's tables (format 2, docs/trace-format.md):
+// The rows of the trace file's tables (format 3, docs/trace-format.md):
 // one plain struct per table, and the columns the file gives it.
 //
 // The same structs carry a run's results everywhere — the printed summary,
@@ -15,8 +15,9 @@
 
 namespace hotline::trace {
 
-// /summary: one row per (policy, replication), totals over the dyads.
+// /summary: one row per (point, policy, replication), totals over the dyads.
 struct SummaryRow {
+  std::uint32_t point = 0;  // design point (index into /design/points); 0 without one
   std::uint32_t policy = 0;  // index into /policies
   std::uint32_t replication = 0;
   std::uint64_t seed = 0;
@@ -66,10 +67,11 @@ struct SummaryRow {
   std::uint64_t hostility_count = 0;
 };
 
-// /dyad_summary: one row per (policy, replication, rival dyad).
+// /dyad_summary: one row per (point, policy, replication, rival dyad).
 // Responses: "into_a" counts intrusions of b's platforms into zones a
 // watches, and a's answers to them; "into_b" the other way.
 struct DyadRow {
+  std::uint32_t point = 0;  // design point (index into /design/points); 0 without one
   std::uint32_t policy = 0;
   std::uint32_t replication = 0;
   std::uint32_t dyad = 0;  // index into /dyads
@@ -127,8 +129,9 @@ struct DyadRow {
   double connect_delay_p90_hours = 0.0;
 };
 
-// /zone_presence: one row per (policy, replication, zone, nation).
+// /zone_presence: one row per (point, policy, replication, zone, nation).
 struct PresenceRow {
+  std::uint32_t point = 0;  // design point (index into /design/points); 0 without one
   std::uint32_t policy = 0;
   std::uint32_t replication = 0;
   std::uint32_t zone = 0;    // index into /zones
@@ -148,6 +151,7 @@ struct PresenceRow {
 // /events: one row per event, runs in canonical order, each run's in step
 // order (agents::Event).
 struct EventRow {
+  std::uint32_t point = 0;  // design point (index into /design/points); 0 without one
   std::uint32_t policy = 0;
   std::uint32_t replication = 0;
   std::uint32_t step = 0;

@@ -48,7 +48,9 @@ struct RecordingOptions {
 void record_step(agents::PlatformWorld& world, const RecordingOptions& options, RunRecord& record);
 
 // Fills the record's summary, dyad and presence rows from the finished run.
-// `policy` is the index of the world's policy among the scenario's.
+// `policy` is the index of the world's policy among the scenario's. The
+// run's design point is record.summary.point, which the caller sets before
+// the run (its events carry it from there, with the policy and replication).
 void summarize_run(const agents::PlatformWorld& world, std::uint64_t seed, std::uint32_t policy,
                    std::uint32_t replication, RunRecord& record);
 

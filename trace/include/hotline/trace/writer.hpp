@@ -1,4 +1,4 @@
-// Writing Hotline trace files (HDF5, format 2; every dataset, column and
+// Writing Hotline trace files (HDF5, format 3; every dataset, column and
 // unit in docs/trace-format.md). Reading them is TraceReader (reader.hpp).
 //
 // A TraceFile is written under a temporary name (the final name plus
@@ -36,8 +36,8 @@ namespace hotline::trace {
 class TraceFile {
  public:
   // Creates `final_path`.partial and writes everything but the runs: root
-  // attributes, /scenario, /nations, /dyads, /zones, /agents, /policies and
-  // the code tables; creates the empty run tables. Throws
+  // attributes, /scenario, /nations, /dyads, /zones, /agents, /policies,
+  // an experiment's /design and the code tables; creates the empty run tables. Throws
   // trace::hdf5::Error naming the path if it cannot.
   TraceFile(std::string final_path, const TraceIdentity& identity, std::string command_line,
             const scenarios::Scenario& scenario, const agents::WorldSpec& spec);
