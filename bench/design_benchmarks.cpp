@@ -39,8 +39,8 @@ void BM_DesignPointWorld(benchmark::State& state) {
   const auto base = build_world_spec(loaded.scenario);
   std::size_t point = 0;
   for (auto _ : state) {
-    auto spec = build_world_spec(
-        experiment_point_scenario(*loaded.resolved, e.factors, e.table, point));
+    auto spec =
+        build_world_spec(experiment_point_scenario(*loaded.resolved, e.factors, e.table, point));
     benchmark::DoNotOptimize(spec);
     point = (point + 1) % e.points();
   }

@@ -185,6 +185,24 @@ TEST_CASE("mpirun -n 2 and -n 3 write the one-process sweep's file, with runs on
   }
 }
 
+TEST_CASE("mpirun -n 3 writes an experiment's one-process file, every rank rebuilding its points",
+          "[mpi][experiment]") {
+  const std::string dir = fresh_directory("mpi_experiment");
+  const std::string sweep = "sweep " + kTutorial
+                            + " --days 4 --replications 3 --policies none,hotline --events all "
+                              "--quiet --vary forces.red_cutters.count=2..6:3 "
+                              "--vary policies.hotline.hotline.p_answer.l2=0.1,0.9 ";
+  REQUIRE(run_hotline(sweep + "-o " + dir + "/one.h5").exit_code == 0);
+  const CliResult r = run_command(mpirun(3) + sweep + "--threads 1 -o " + dir + "/three.h5");
+  INFO(r.both());
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("6 design points × 2 policies × 3 replications") != std::string::npos);
+  const std::vector<int> runs = runs_by_rank(r.out);
+  REQUIRE(runs.size() == 3);
+  CHECK(runs[0] + runs[1] + runs[2] == 36);
+  check_same_content(dir + "/one.h5", dir + "/three.h5");
+}
+
 TEST_CASE("kill -9 on one rank fails the MPI job, and --resume on 2 ranks finishes it identically",
           "[mpi][resume]") {
   const std::string dir = fresh_directory("mpi_kill");

@@ -167,8 +167,7 @@ int run_merge(const MergeOptions& options, std::ostream& out, std::ostream& err)
   const auto bytes = std::filesystem::file_size(claim->path, error);
   out << fmt::format("{}: {} runs ({}{} policies × {} replications) from {} files, {:.1f} MB\n",
                      options.output, grid.size(), points_text(grid), grid.policies(),
-                     grid.replications(),
-                     shards.size(), static_cast<double>(bytes) / 1e6);
+                     grid.replications(), shards.size(), static_cast<double>(bytes) / 1e6);
   return kExitOk;
 }
 

@@ -32,10 +32,9 @@ std::shared_ptr<const agents::WorldSpec> DesignPoints::build(std::uint32_t point
         scenarios::experiment_point_scenario(*resolved_, factors_, table_, point)));
   } catch (const scenarios::ScenarioError& e) {
     const scenarios::Diagnostic& first = e.diagnostics().front();
-    throw std::runtime_error(fmt::format("design point {} ({}): the scenario refuses it: {}{}",
-                                         point, describe(point),
-                                         first.key_path.empty() ? "" : first.key_path + ": ",
-                                         first.message));
+    throw std::runtime_error(
+        fmt::format("design point {} ({}): the scenario refuses it: {}{}", point, describe(point),
+                    first.key_path.empty() ? "" : first.key_path + ": ", first.message));
   }
 }
 
@@ -105,7 +104,8 @@ std::shared_ptr<const DesignPoints> points_from_identity(const trace::DesignIden
       try {
         f.scalars.push_back(resolved->find(path));
       } catch (const scenarios::ScalarPathError& e) {
-        throw std::runtime_error(fmt::format("{}: design factor '{}': {}", where, d.name, e.what()));
+        throw std::runtime_error(
+            fmt::format("{}: design factor '{}': {}", where, d.name, e.what()));
       }
     }
     f.dimension = resolved->scalars()[f.scalars.front()].dimension;

@@ -118,8 +118,8 @@ struct SweepSetup {
   engine::RunGrid grid{1, 1, 1};
   std::vector<engine::RunKey> shard;
   double days = 0.0;
-  std::string output;     // the path written, once the output is claimed
-  SweepOptions options;   // the command's, with an experiment file's settings
+  std::string output;    // the path written, once the output is claimed
+  SweepOptions options;  // the command's, with an experiment file's settings
 };
 
 // The runs of --shard i/n; false (said on `err`) when there are none.
@@ -292,8 +292,8 @@ void print_headline(const SweepOptions& options, const SweepSetup& setup,
   std::error_code error;
   const auto bytes = std::filesystem::file_size(setup.output, error);
   out << fmt::format("{}: {}{} policies × {} replications, {:g} days, seed {}",
-                     scenarios::printable(setup.plan.spec.name), points_text(grid),
-                     grid.policies(), grid.replications(), setup.days, options.seed);
+                     scenarios::printable(setup.plan.spec.name), points_text(grid), grid.policies(),
+                     grid.replications(), setup.days, options.seed);
   if (options.shard_count > 1) {
     out << fmt::format(", shard {}/{} ({} runs)", options.shard_index, options.shard_count,
                        setup.shard.size());

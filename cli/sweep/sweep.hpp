@@ -38,7 +38,7 @@ struct SweepOptions {
   bool replications_given = false;
   bool seed_given = false;
   std::vector<std::string> vary;  // --vary PATH=VALUES, one or two
-  int threads = 0;  // 0: every hardware thread
+  int threads = 0;                // 0: every hardware thread
   std::uint32_t shard_index = 1;
   std::uint32_t shard_count = 1;
   bool resume = false;

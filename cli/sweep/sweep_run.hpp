@@ -31,7 +31,7 @@ namespace hotline::cli {
 struct SweepPlan {
   agents::WorldSpec spec;  // the scenario's, as loaded: every run's without a design
   std::shared_ptr<const DesignPoints> design;  // an experiment's points; null: none
-  std::vector<std::size_t> policies;  // scenario index of each grid policy
+  std::vector<std::size_t> policies;           // scenario index of each grid policy
   std::uint64_t seed = 1;
   std::uint64_t steps = 0;
   trace::RecordingOptions recording;

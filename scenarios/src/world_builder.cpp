@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <functional>
 #include <map>
-#include <mutex>
 #include <memory>
+#include <mutex>
 #include <utility>
 
 namespace hotline::scenarios {
@@ -122,8 +122,7 @@ agents::WorldSpec build_world_spec(const Scenario& s) {
   w.name = s.name;
   w.projection = agents::Projection(lat_lon(s.frame.centre));
   w.land = s.geography.land_map;
-  if (w.land && w.land->has_land())
-    w.sea_router = shared_sea_router(w.land);
+  if (w.land && w.land->has_land()) w.sea_router = shared_sea_router(w.land);
   const agents::Projection& projection = w.projection;
   const Plane plane = [&](const GeoPoint& p) { return projection.to_plane(lat_lon(p)); };
 

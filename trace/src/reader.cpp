@@ -3,15 +3,15 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
-#include <algorithm>
 #include <optional>
 #include <set>
-#include <tuple>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 namespace hotline::trace {
@@ -62,7 +62,7 @@ std::optional<DesignIdentity> read_design(const hdf5::File& file) {
   const auto whole = read_f64_column(file, "design/factors", "whole");
   std::vector<std::vector<double>> columns;
   for (std::size_t f = 0; f < names.size(); ++f) {
-    DesignFactor factor{names[f], {}, units.at(f), si_units.at(f), si_per_unit.at(f),
+    DesignFactor factor{names[f],          {}, units.at(f), si_units.at(f), si_per_unit.at(f),
                         whole.at(f) != 0.0};
     for (std::size_t start = 0; start <= paths.at(f).size();) {
       const std::size_t end = std::min(paths[f].find("; ", start), paths[f].size());

@@ -163,14 +163,13 @@ const std::vector<Field>& presence_fields() {
 
 const std::vector<Field>& event_fields() {
   static const std::vector<Field> fields{
-      HOTLINE_COLUMN(EventRow, point),
-      HOTLINE_COLUMN(EventRow, policy),   HOTLINE_COLUMN(EventRow, replication),
-      HOTLINE_COLUMN(EventRow, step),     HOTLINE_COLUMN(EventRow, time_s),
-      HOTLINE_COLUMN(EventRow, type),     HOTLINE_COLUMN(EventRow, agent_a),
-      HOTLINE_COLUMN(EventRow, agent_b),  HOTLINE_COLUMN(EventRow, nation_a),
-      HOTLINE_COLUMN(EventRow, nation_b), HOTLINE_COLUMN(EventRow, severity),
-      HOTLINE_COLUMN(EventRow, x_km),     HOTLINE_COLUMN(EventRow, y_km),
-      HOTLINE_COLUMN(EventRow, value),
+      HOTLINE_COLUMN(EventRow, point),       HOTLINE_COLUMN(EventRow, policy),
+      HOTLINE_COLUMN(EventRow, replication), HOTLINE_COLUMN(EventRow, step),
+      HOTLINE_COLUMN(EventRow, time_s),      HOTLINE_COLUMN(EventRow, type),
+      HOTLINE_COLUMN(EventRow, agent_a),     HOTLINE_COLUMN(EventRow, agent_b),
+      HOTLINE_COLUMN(EventRow, nation_a),    HOTLINE_COLUMN(EventRow, nation_b),
+      HOTLINE_COLUMN(EventRow, severity),    HOTLINE_COLUMN(EventRow, x_km),
+      HOTLINE_COLUMN(EventRow, y_km),        HOTLINE_COLUMN(EventRow, value),
   };
   return fields;
 }

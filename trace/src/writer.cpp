@@ -297,8 +297,7 @@ void write_design(const hdf5::File& file, const DesignIdentity& design) {
   hdf5::write_attribute(file, group.get(), "type", design.type);
   hdf5::write_attribute(file, group.get(), "seed", design.seed);
   hdf5::write_attribute(file, group.get(), "max_abs_correlation", design.max_abs_correlation);
-  hdf5::write_attribute(file, group.get(), "points",
-                        static_cast<std::int64_t>(design.points()));
+  hdf5::write_attribute(file, group.get(), "points", static_cast<std::int64_t>(design.points()));
   Rows rows;
   for (const DesignFactor& f : design.factors) {
     rows.push_back({f.name, fmt::format("{}", fmt::join(f.paths, "; ")), f.unit, f.si_unit,

@@ -69,9 +69,9 @@ struct TraceIdentity {
   std::vector<std::string> policy_ids;  // and their ids
   std::uint32_t shard_index = 1;        // 1-based
   std::uint32_t shard_count = 1;
-  std::string events = "all";         // EventDetail name
-  double hostility_interval_s = 0.0;  // 0: none
-  double state_interval_s = 0.0;      // run files only; 0: none
+  std::string events = "all";            // EventDetail name
+  double hostility_interval_s = 0.0;     // 0: none
+  double state_interval_s = 0.0;         // run files only; 0: none
   std::optional<DesignIdentity> design;  // an experiment's sweep; none: one point
 
   [[nodiscard]] std::uint32_t points() const {

@@ -17,7 +17,7 @@ namespace hotline::trace {
 
 // /summary: one row per (point, policy, replication), totals over the dyads.
 struct SummaryRow {
-  std::uint32_t point = 0;  // design point (index into /design/points); 0 without one
+  std::uint32_t point = 0;   // design point (index into /design/points); 0 without one
   std::uint32_t policy = 0;  // index into /policies
   std::uint32_t replication = 0;
   std::uint64_t seed = 0;
