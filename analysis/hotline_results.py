@@ -120,6 +120,7 @@ class Trace:
         self.platform_states = _names(f, "platform_states", "name")
         self.projection = hotline_geo.Projection.from_file(f) if "projection" in f else None
         self.factors = _names(f, "design/factors", "name") if "design" in f else []
+        self.scenario_hash = _text(scenario["hash"])
 
     def close(self):
         self._file.close()

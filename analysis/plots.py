@@ -2,6 +2,11 @@
 """The pictures of a policy comparison, drawn from a Hotline sweep file.
 
     plots.py SWEEP.h5 --comparison COMPARISON.json --out DIR
+    plots.py SWEEP.h5 --experiment EXPERIMENT.json --out DIR
+
+An experiment's file (a sweep with a design) gets the pictures of its study
+instead: response curves, policy differences and tornado charts
+(experiment_plots.py, beside this script).
 
 `hotline report SWEEP.h5 --plots DIR` runs this with the comparison it has
 just computed (written to DIR/comparison.json), so every interval drawn is
@@ -82,8 +87,9 @@ class Sweep:
 
     REQUIRED = ("zone_vertices", "bases")
 
-    def __init__(self, path):
+    def __init__(self, path, point=None):
         self.path = path
+        self.point = point  # an experiment's design point: its runs alone
         try:
             trace = hotline_results.open_trace(path)
         except hotline_results.TraceError as e:
@@ -116,6 +122,8 @@ class Sweep:
         self.dyads = trace.dyads
         self.nations = trace.nations
         self.summary = trace.raw("summary")
+        if self.point is not None:
+            self.summary = self.summary[self.summary["point"] == self.point]
         for column in ("policy", "replication", "hostility_begin", "hostility_count"):
             if column not in self.summary.dtype.names:
                 raise BadInput(f"{self.path}: /summary has no column {column}")
@@ -137,6 +145,8 @@ class Sweep:
         incident = trace.event_types.index("incident")
         events = f["events"]
         kept = events["type"][:] == incident if len(events) else np.zeros(0, bool)
+        if self.point is not None and len(events):
+            kept &= events["point"][:] == self.point
         self.incidents = events[:][kept] if len(events) else events[:]
         self.severities = trace.severities
         self.hostility = self._hostility_by_policy(f)
@@ -159,6 +169,17 @@ class Sweep:
                 series[k, :count] = matrix[begin:begin + count]
             series_by_policy[self.policies[p]] = series
         return series_by_policy
+
+
+def comparison_point(path):
+    """The design point a comparison is of (hotline report --point), or None;
+    a file that does not read is left to read_comparison to refuse."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            point = json.load(f).get("point")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return point if isinstance(point, int) else None
 
 
 def read_comparison(path, sweep):
@@ -498,15 +519,42 @@ def plot_incident_map(sweep, comparison, out):
     return save(figure, out, "incident_map.png")
 
 
+def draw_experiment(args):
+    import experiment_plots
+    try:
+        trace = hotline_results.open_trace(args.sweep)
+    except hotline_results.TraceError as e:
+        fail(str(e))
+    with trace:
+        try:
+            with open(args.experiment, encoding="utf-8") as f:
+                experiment = json.load(f)
+        except OSError as e:
+            fail(f"{args.experiment}: cannot read: {e.strerror}")
+        except json.JSONDecodeError as e:
+            fail(f"{args.experiment}: not JSON (line {e.lineno}): {e.msg}")
+        try:
+            experiment_plots.check(experiment, trace, args.experiment)
+        except (experiment_plots.BadExperiment, KeyError, TypeError) as e:
+            fail(str(e))
+    os.makedirs(args.out, exist_ok=True)
+    experiment_plots.draw(plt, experiment, colours(experiment["policies"]), save, args.out)
+    return 0
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sweep", help="a Hotline sweep file (hotline sweep or merge)")
-    parser.add_argument("--comparison", required=True,
-                        help="its comparison: hotline report SWEEP --format json")
+    inputs = parser.add_mutually_exclusive_group(required=True)
+    inputs.add_argument("--comparison", help="its comparison: hotline report SWEEP --format json")
+    inputs.add_argument("--experiment",
+                        help="an experiment's study: hotline report SWEEP --format json")
     parser.add_argument("--out", required=True, help="the folder for the PNG files")
     args = parser.parse_args(argv)
+    if args.experiment:
+        return draw_experiment(args)
     try:
-        sweep = Sweep(args.sweep)
+        sweep = Sweep(args.sweep, comparison_point(args.comparison))
         comparison = read_comparison(args.comparison, sweep)
     except BadInput as e:
         fail(str(e))

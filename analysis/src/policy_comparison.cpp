@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -115,7 +116,7 @@ namespace {
 // artefacts.
 void count_saturation(const trace::TraceReader& trace, PolicyComparison& out) {
   for (const trace::SummaryRow& run : trace.summary()) {
-    if (run.policy != out.baseline) continue;
+    if (run.policy != out.baseline || run.point != out.point.value_or(0)) continue;
     ++out.baseline_runs;
     if (run.crisis_days > 0.5 * run.days) ++out.baseline_runs_mostly_in_crisis;
     if (run.clashes > 0) ++out.baseline_runs_with_clash;
@@ -128,13 +129,14 @@ namespace {
 
 // Every run's dyad rows, pooled by (dyad, policy).
 std::vector<DyadRates> dyad_rates(const trace::TraceReader& trace, std::size_t policies,
-                                  double confidence) {
+                                  std::uint32_t point, double confidence) {
   const std::size_t dyads = trace.dyads();
   struct Totals {
     double years = 0, dangerous = 0, grave = 0, crisis_days = 0, clashes = 0, wars = 0;
   };
   std::vector<Totals> totals(dyads * policies);
   for (std::size_t position = 0; position < trace.summary().size(); ++position) {
+    if (trace.summary()[position].point != point) continue;
     const trace::RunRecord run = trace.read_run(position);
     for (const trace::DyadRow& d : run.dyads) {
       Totals& t = totals[d.dyad * policies + d.policy];
@@ -194,8 +196,31 @@ PolicyComparison compare_policies(const trace::TraceReader& trace,
         fmt::format("--confidence must lie between 0 and 1: got {}", options.confidence));
   }
   const trace::TraceIdentity& id = trace.identity();
+  if (id.design && !options.point) {
+    throw ComparisonError(fmt::format(
+        "{}: an experiment's file ({} design points): its report is the experiment's, or "
+        "--point N compares the policies at one point",
+        trace.path(), id.points()));
+  }
+  if (options.point && *options.point >= id.points()) {
+    throw ComparisonError(fmt::format("{}: --point {}: the file has {} design point{} (0 to {})",
+                                      trace.path(), *options.point, id.points(),
+                                      id.points() == 1 ? "" : "s", id.points() - 1));
+  }
   PolicyComparison out;
   out.file = trace.path();
+  out.point = options.point;
+  if (id.design && options.point) {
+    const trace::DesignIdentity& d = *id.design;
+    std::vector<std::string> values;
+    for (std::size_t f = 0; f < d.factors.size(); ++f) {
+      values.push_back(fmt::format("{} = {:.6g}{}{}", d.factors[f].name,
+                                   d.value(*options.point, f), d.factors[f].unit.empty() ? "" : " ",
+                                   d.factors[f].unit));
+    }
+    out.point_description = fmt::format("design point {} of the experiment '{}': {}",
+                                        *options.point, d.name, fmt::join(values, ", "));
+  }
   out.scenario_name = id.scenario_name;
   out.scenario_hash = id.scenario_hash;
   out.hotline_version = id.hotline_version;
@@ -204,7 +229,9 @@ PolicyComparison compare_policies(const trace::TraceReader& trace,
   out.replications = id.replications;
   out.policies = id.policy_ids;
   out.confidence = options.confidence;
-  out.runs = trace.summary().size();
+  out.runs = static_cast<std::size_t>(
+      std::count_if(trace.summary().begin(), trace.summary().end(),
+                    [&](const trace::SummaryRow& r) { return r.point == options.point.value_or(0); }));
   bool found = false;
   for (std::size_t p = 0; p < out.policies.size(); ++p) {
     if (out.policies[p] == options.baseline) {
@@ -220,8 +247,10 @@ PolicyComparison compare_policies(const trace::TraceReader& trace,
   }
   // Replication numbers index the grid; a run file's one replication may
   // be any number.
+  const std::uint32_t point = options.point.value_or(0);
   std::uint32_t width = 0;
   for (const trace::SummaryRow& run : trace.summary()) {
+    if (run.point != point) continue;
     width = std::max(width, run.replication + 1);
     if (run.stopped_at_clash != 0) ++out.runs_stopped_at_clash;
   }
@@ -229,6 +258,7 @@ PolicyComparison compare_policies(const trace::TraceReader& trace,
     const Grid empty(out.policies.size(), std::vector<double>(width, kNaN));
     Grids g{empty, empty, empty};
     for (const trace::SummaryRow& run : trace.summary()) {
+      if (run.point != point) continue;
       g.values[run.policy][run.replication] = metric.of(run);
       if (metric.count == nullptr) continue;
       g.counts[run.policy][run.replication] = metric.count(run);
@@ -241,7 +271,7 @@ PolicyComparison compare_policies(const trace::TraceReader& trace,
     out.metrics.push_back(std::move(mc));
   }
   count_saturation(trace, out);
-  out.dyads = dyad_rates(trace, out.policies.size(), options.confidence);
+  out.dyads = dyad_rates(trace, out.policies.size(), point, options.confidence);
   return out;
 }
 

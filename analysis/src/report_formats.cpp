@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "hotline/analysis/json_text.hpp"
+#include "report_text.hpp"
 #include "hotline/scenarios/text_safety.hpp"
 
 namespace hotline::analysis {
@@ -18,44 +19,6 @@ std::optional<ReportFormat> parse_report_format(std::string_view text) {
 }
 
 namespace {
-
-constexpr std::string_view kMinus = "\u2212";  // a typographic minus, as in print
-
-std::string_view verdict_name(Verdict v) {
-  switch (v) {
-    case Verdict::lower:
-      return "lower";
-    case Verdict::higher:
-      return "higher";
-    case Verdict::not_distinguishable:
-      return "not distinguishable";
-    case Verdict::no_interval:
-      return "no interval";
-  }
-  return "";
-}
-
-// A signed number with a typographic minus: "+0.25", "−1.3".
-std::string signed_readable(double x) {
-  if (std::isnan(x)) return "-";
-  const std::string text = readable_number(std::fabs(x));
-  if (text == "0") return text;
-  return (x < 0 ? std::string(kMinus) : std::string("+")) + text;
-}
-
-// A ratio as a relative change: 0.69 -> "−31%".
-std::string percent_change(double ratio) {
-  if (std::isnan(ratio)) return "-";
-  const double pct = (ratio - 1.0) * 100.0;
-  const double size = std::fabs(pct);
-  std::string digits = size >= 9.95 ? fmt::format("{:.0f}", size) : fmt::format("{:.1f}", size);
-  if (digits == "0.0") return "0%";
-  return (pct < 0 ? std::string(kMinus) : std::string("+")) + digits + "%";
-}
-
-std::string bracket(const std::string& low, const std::string& high) {
-  return "[" + low + ", " + high + "]";
-}
 
 // "−31% [−40%, −22%]", or "+0.25 [−0.1, +0.6]" where there is no ratio.
 std::string change_text(const PolicyMeasure& m) {
@@ -72,10 +35,6 @@ std::string change_text(const PolicyMeasure& m) {
       bracket(signed_readable(c.difference.low), signed_readable(c.difference.high)));
 }
 
-std::string interval_text(double low, double high) {
-  if (std::isnan(low) || std::isnan(high)) return "-";
-  return bracket(readable_number(low), readable_number(high));
-}
 
 int confidence_percent(const PolicyComparison& c) {
   return static_cast<int>(std::lround(c.confidence * 100.0));
@@ -105,6 +64,7 @@ void write_markdown(const PolicyComparison& c, std::ostream& out) {
   out << fmt::format("# Policy comparison: {}\n\n", scenarios::printable(c.scenario_name));
   for (const std::string& warning : report_warnings(c))
     out << "**" << warning << "**\n\n";
+  if (!c.point_description.empty()) out << "At " << c.point_description << ".\n\n";
   out << fmt::format(
       "File `{}`: scenario hash {}, Hotline {}, seed {}, {} days per run, {} policies × {} "
       "replications ({} runs in the file).\n",
@@ -173,21 +133,6 @@ void write_markdown(const PolicyComparison& c, std::ostream& out) {
   write_dyad_tables(c, out);
 }
 
-std::string csv_number(double x) {
-  return std::isnan(x) ? std::string() : fmt::format("{}", x);
-}
-
-// Quoted when it holds a comma, a quote or a line break.
-std::string csv_text(std::string_view text) {
-  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (const char ch : text) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
-}
-
 void write_csv(const PolicyComparison& c, std::ostream& out) {
   out << "metric,unit,policy,baseline,runs,mean,sd,low,high,pairs,difference,difference_low,"
          "difference_high,ratio,ratio_low,ratio_high,verdict\n";
@@ -223,6 +168,8 @@ void write_json(const PolicyComparison& c, std::ostream& out) {
       text(c.file), text(c.scenario_name), text(c.scenario_hash), text(c.hotline_version), c.seed,
       num(c.days), c.replications, c.runs, c.runs_stopped_at_clash, num(c.confidence),
       text(c.policies[c.baseline]));
+  out << fmt::format("  \"point\": {},\n",
+                     c.point ? std::to_string(*c.point) : std::string("null"));
   out << "  \"policies\": [";
   for (std::size_t p = 0; p < c.policies.size(); ++p)
     out << (p ? ", " : "") << text(c.policies[p]);

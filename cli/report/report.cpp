@@ -7,11 +7,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <vector>
 
 #include "common/exit_codes.hpp"
+#include "hotline/analysis/experiment_analysis.hpp"
+#include "hotline/analysis/experiment_report.hpp"
 #include "hotline/analysis/policy_comparison.hpp"
 #include "hotline/analysis/report_formats.hpp"
 #include "hotline/trace/output_file.hpp"
@@ -42,17 +45,32 @@ int run_program(const std::vector<std::string>& arguments) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-// Writes the comparison as JSON beside the plots (the script reads it, so a
+// What a report is of: a policy comparison, or an experiment's study.
+struct Reported {
+  std::optional<analysis::PolicyComparison> comparison;
+  std::optional<analysis::ExperimentStudy> study;
+
+  void write(analysis::ReportFormat format, std::ostream& out) const {
+    if (study) {
+      analysis::write_experiment_report(*study, format, out);
+    } else {
+      analysis::write_report(*comparison, format, out);
+    }
+  }
+};
+
+// Writes the report as JSON beside the plots (the script reads it, so a
 // plot's intervals are the report's) and runs the script. Returns the exit
 // code.
-int draw_plots(const ReportOptions& options, const analysis::PolicyComparison& comparison,
-               std::ostream& out, std::ostream& err) {
+int draw_plots(const ReportOptions& options, const Reported& reported, std::ostream& out,
+               std::ostream& err) {
   namespace fs = std::filesystem;
   const fs::path directory(options.plots_directory);
-  const std::string json_path = (directory / "comparison.json").string();
+  const std::string json_path =
+      (directory / (reported.study ? "experiment.json" : "comparison.json")).string();
   try {
     std::ostringstream json;
-    analysis::write_report(comparison, analysis::ReportFormat::json, json);
+    reported.write(analysis::ReportFormat::json, json);
     trace::write_whole_file(json_path, json.str());
   } catch (const trace::OutputRefused& e) {
     err << "hotline: error: " << e.what() << '\n';
@@ -70,7 +88,8 @@ int draw_plots(const ReportOptions& options, const analysis::PolicyComparison& c
         script);
     return kExitRunFailure;
   }
-  const int code = run_program({python, script, "--comparison=" + json_path,
+  const int code = run_program({python, script,
+                                (reported.study ? "--experiment=" : "--comparison=") + json_path,
                                 "--out=" + options.plots_directory, "--", options.input});
   if (code != 0) {
     err << fmt::format(
@@ -79,10 +98,11 @@ int draw_plots(const ReportOptions& options, const analysis::PolicyComparison& c
         python, script, code < 0 ? std::string("abnormally") : std::to_string(code));
     return kExitRunFailure;
   }
-  out << fmt::format(
-      "\nplots: {} (incident_rate.png, escalation.png, hostility.png, incident_map.png; "
-      "comparison.json)\n",
-      options.plots_directory);
+  const std::string_view drawn =
+      reported.study
+          ? "response_*.png, difference_*.png, tornado_*.png; experiment.json"
+          : "incident_rate.png, escalation.png, hostility.png, incident_map.png; comparison.json";
+  out << fmt::format("\nplots: {} ({})\n", options.plots_directory, drawn);
   return 0;
 }
 
@@ -125,11 +145,15 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
                        options.format);
     return kExitBadInput;
   }
-  analysis::PolicyComparison comparison;
+  Reported reported;
   try {
     const trace::TraceReader trace(options.input);
-    comparison = analysis::compare_policies(
-        trace, analysis::ComparisonOptions{options.baseline, options.confidence});
+    const analysis::ComparisonOptions compare{options.baseline, options.confidence, options.point};
+    if (trace.identity().design && !options.point) {
+      reported.study = analysis::study_experiment(trace, compare);
+    } else {
+      reported.comparison = analysis::compare_policies(trace, compare);
+    }
   } catch (const trace::TraceError& e) {
     err << "hotline: error: " << e.what() << '\n';
     return kExitBadInput;
@@ -143,10 +167,10 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
     return kExitBadInput;
   // Whole, then printed: nothing partial on stdout.
   std::ostringstream text;
-  analysis::write_report(comparison, *format, text);
+  reported.write(*format, text);
   out << text.str();
   if (options.plots_directory.empty()) return 0;
-  return draw_plots(options, comparison, format == analysis::ReportFormat::json ? err : out, err);
+  return draw_plots(options, reported, format == analysis::ReportFormat::json ? err : out, err);
 }
 
 }  // namespace hotline::cli

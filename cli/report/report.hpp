@@ -1,14 +1,18 @@
 // `hotline report SWEEP.h5 [--baseline none] [--format md|csv|json]
-// [--confidence 0.95] [--plots DIR]`: the policy comparison of a sweep
-// file (analysis/policy_comparison.hpp) printed as a report, and with
-// --plots the pictures of it drawn by analysis/plots.py.
+// [--confidence 0.95] [--plots DIR] [--point N]`: the policy comparison of
+// a sweep file (analysis/policy_comparison.hpp) — or, for an experiment's
+// file, the study of its factors (analysis/experiment_analysis.hpp), or
+// with --point the policy comparison at one design point — printed as a
+// report, and with --plots the pictures of it drawn by analysis/plots.py.
 //
 // The file is read and checked whole before anything is printed: a missing,
 // foreign or inconsistent file, or a baseline the file does not have, exits
 // 2 with nothing written.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 namespace hotline::cli {
@@ -19,6 +23,7 @@ struct ReportOptions {
   std::string format = "md";
   double confidence = 0.95;
   std::string plots_directory;  // empty: no plots
+  std::optional<std::uint32_t> point;  // an experiment's design point
 };
 
 // Where the plot script and the Python that runs it are: the environment's

@@ -29,7 +29,9 @@ class ReportCommand final : public Command {
  public:
   CLI::App* declare(CLI::App& parent) override {
     CLI::App* app = parent.add_subcommand(
-        "report", "Compare a sweep's policies against a baseline: tables, summary lines, plots");
+        "report",
+        "Compare a sweep's policies against a baseline, or study an experiment's factors: "
+        "tables, summary lines, plots");
     app->add_option("sweep", options_.input, "A sweep file (hotline sweep or merge)")->required();
     app->add_option("--baseline", options_.baseline, "The policy to compare against")
         ->capture_default_str();
@@ -38,13 +40,21 @@ class ReportCommand final : public Command {
         ->check(open_unit_interval())
         ->capture_default_str();
     app->add_option("--plots", options_.plots_directory, "Draw the plots into this folder (PNG)");
+    point_ = app->add_option("--point", point_value_,
+                             "An experiment's file: compare the policies at this design point "
+                             "alone (default: the experiment's report)");
     return app;
   }
 
-  int run(const Invocation& call) override { return run_report(options_, call.out, call.err); }
+  int run(const Invocation& call) override {
+    if (point_->count() > 0) options_.point = point_value_;
+    return run_report(options_, call.out, call.err);
+  }
 
  private:
   ReportOptions options_;
+  CLI::Option* point_ = nullptr;
+  std::uint32_t point_value_ = 0;
 };
 
 }  // namespace

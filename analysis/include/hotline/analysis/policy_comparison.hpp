@@ -40,6 +40,9 @@ class ComparisonError : public std::runtime_error {
 struct ComparisonOptions {
   std::string baseline = "none";  // a policy id of the file
   double confidence = 0.95;
+  // An experiment's file: the design point whose policies are compared
+  // (required for compare_policies on such a file).
+  std::optional<std::uint32_t> point;
 };
 
 enum class Verdict : std::uint8_t {
@@ -79,6 +82,8 @@ struct DyadRates {
 
 struct PolicyComparison {
   std::string file;
+  std::optional<std::uint32_t> point;  // an experiment's design point
+  std::string point_description;       // "point 3 of 'study': answer_probability = 0.5, ..."
   std::string scenario_name;
   std::string scenario_hash;
   std::string hotline_version;
@@ -99,7 +104,9 @@ struct PolicyComparison {
   std::vector<DyadRates> dyads;           // dyad-major, then policy
 };
 
-// Throws ComparisonError (unknown baseline, bad confidence) or TraceError.
+// Throws ComparisonError (unknown baseline, bad confidence, an
+// experiment's file without a point or with a point it lacks) or
+// TraceError.
 [[nodiscard]] PolicyComparison compare_policies(const trace::TraceReader& trace,
                                                 const ComparisonOptions& options);
 
