@@ -47,8 +47,8 @@ def check(experiment, trace, path):
 def axes_grid(plt, count, height=3.0):
     columns = min(count, 3)
     rows = math.ceil(count / columns)
-    figure, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, height * rows),
-                                squeeze=False)
+    figure, axes = plt.subplots(rows, columns, figsize=(max(4.2 * columns, 6.5), height * rows),
+                                squeeze=False, constrained_layout=True)
     for extra in axes.flat[count:]:
         extra.set_visible(False)
     return figure, list(axes.flat[:count])
@@ -141,7 +141,9 @@ def plot_tornado(plt, experiment, measure, palette, save, out):
         axis.axvline(0.0, color="0.3", linewidth=0.8)
         axis.set_xlabel("standardized regression coefficient")
         title = effect["policy"] if on == "response" else f"{effect['policy']} − {baseline}"
-        axis.set_title(f"{title} (R² {number(effect['r_squared']):.2f})", fontsize=9)
+        r_squared = number(effect["r_squared"])
+        fit = "-" if math.isnan(r_squared) else f"{r_squared:.2f}"
+        axis.set_title(f"{title} (R² {fit})", fontsize=9)
         axis.grid(axis="x", alpha=0.3)
     figure.suptitle(f"{measure['title']}: factors by effect", fontsize=10)
     return save(figure, out, "tornado_" + measure["id"] + ".png")

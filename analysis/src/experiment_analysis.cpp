@@ -108,18 +108,16 @@ std::vector<LevelResponse> level_responses(const Cube& cube, const trace::Design
         if (design.value(p, f) == level) at_level.push_back(p);
       for (std::size_t policy = 0; policy < policies; ++policy) {
         LevelResponse r{f, level, at_level.size(), policy, {}, {}, Verdict::no_interval};
-        r.value = mean_interval(
-            present(replication_averages(at_level, cube.replications(),
-                                         [&](std::size_t p, std::size_t k) {
-                                           return cube.at(p, policy, k);
-                                         })),
-            confidence);
+        r.value = mean_interval(present(replication_averages(at_level, cube.replications(),
+                                                             [&](std::size_t p, std::size_t k) {
+                                                               return cube.at(p, policy, k);
+                                                             })),
+                                confidence);
         if (policy != baseline) {
           r.difference = mean_interval(
               present(replication_averages(at_level, cube.replications(),
                                            [&](std::size_t p, std::size_t k) {
-                                             return cube.at(p, policy, k)
-                                                    - cube.at(p, baseline, k);
+                                             return cube.at(p, policy, k) - cube.at(p, baseline, k);
                                            })),
               confidence);
           r.verdict = verdict_of(r.difference.low, r.difference.high, 0.0);
@@ -196,8 +194,8 @@ ExperimentStudy study_experiment(const trace::TraceReader& trace,
   }
   const trace::TraceIdentity& id = trace.identity();
   if (!id.design)
-    throw ComparisonError(fmt::format("{}: a sweep without a design (not an experiment's file)",
-                                      trace.path()));
+    throw ComparisonError(
+        fmt::format("{}: a sweep without a design (not an experiment's file)", trace.path()));
   ExperimentStudy study;
   study.file = trace.path();
   study.scenario_name = id.scenario_name;

@@ -113,8 +113,8 @@ std::vector<std::string> experiment_summary_lines(const ExperimentStudy& study) 
     }
     for (std::size_t p = 0; p < study.policies.size(); ++p) {
       if (p == study.baseline) continue;
-      std::string line = fmt::format("{} vs {}, {}: ", study.policies[p], baseline,
-                                     m.metric->short_name);
+      std::string line =
+          fmt::format("{} vs {}, {}: ", study.policies[p], baseline, m.metric->short_name);
       const std::string levels = levels_text(study, m, p);
       line += levels.empty() ? std::string("(no factor has few enough levels to tell)") : levels;
       line += fmt::format("; factors by effect on the difference: {}",
@@ -168,9 +168,8 @@ void write_factors(const ExperimentStudy& s, std::ostream& out) {
       values = fmt::format("{} values from {} to {}", s.design.points(), readable_number(low),
                            readable_number(high));
     }
-    out << fmt::format("| {} | `{}` | {} | {} |\n", factor.name,
-                       fmt::join(factor.paths, "`, `"), factor.unit.empty() ? "-" : factor.unit,
-                       values);
+    out << fmt::format("| {} | `{}` | {} | {} |\n", factor.name, fmt::join(factor.paths, "`, `"),
+                       factor.unit.empty() ? "-" : factor.unit, values);
   }
 }
 
@@ -205,11 +204,10 @@ void write_effects_table(const ExperimentStudy& s, const MeasureStudy& m, std::o
   const auto rows = [&](const std::string& on, const Sensitivity& e) {
     for (const std::size_t f : ranked(e)) {
       const FactorSensitivity& x = e.factors[f];
-      out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", on, s.design.factors[f].name,
-                         effect_text(x.src, x.src_low, x.src_high),
-                         effect_text(x.prcc, x.prcc_low, x.prcc_high),
-                         effect_text(x.slope, x.slope_low, x.slope_high),
-                         readable_number(e.r_squared));
+      out << fmt::format(
+          "| {} | {} | {} | {} | {} | {} |\n", on, s.design.factors[f].name,
+          effect_text(x.src, x.src_low, x.src_high), effect_text(x.prcc, x.prcc_low, x.prcc_high),
+          effect_text(x.slope, x.slope_low, x.slope_high), readable_number(e.r_squared));
     }
   };
   for (std::size_t p = 0; p < s.policies.size(); ++p)
@@ -323,8 +321,8 @@ std::string json_text(std::string_view s) {
 }
 
 std::string json_interval(const MeanInterval& m) {
-  return fmt::format(R"({{"n": {}, "mean": {}, "low": {}, "high": {}}})", m.n,
-                     json_number(m.mean), json_number(m.low), json_number(m.high));
+  return fmt::format(R"({{"n": {}, "mean": {}, "low": {}, "high": {}}})", m.n, json_number(m.mean),
+                     json_number(m.low), json_number(m.high));
 }
 
 std::string json_design(const trace::DesignIdentity& d) {
@@ -380,8 +378,8 @@ std::string json_measure(const ExperimentStudy& s, const MeasureStudy& m) {
   std::vector<std::string> points;
   for (const PointResponse& r : m.points) {
     points.push_back(fmt::format(
-        R"({{"point": {}, "policy": {}, "value": {}, "difference": {}, "verdict": "{}"}})",
-        r.point, json_text(s.policies[r.policy]), json_interval(r.value),
+        R"({{"point": {}, "policy": {}, "value": {}, "difference": {}, "verdict": "{}"}})", r.point,
+        json_text(s.policies[r.policy]), json_interval(r.value),
         r.policy == s.baseline ? "null" : json_interval(r.difference), verdict_name(r.verdict)));
   }
   std::vector<std::string> levels;

@@ -214,9 +214,8 @@ PolicyComparison compare_policies(const trace::TraceReader& trace,
     const trace::DesignIdentity& d = *id.design;
     std::vector<std::string> values;
     for (std::size_t f = 0; f < d.factors.size(); ++f) {
-      values.push_back(fmt::format("{} = {:.6g}{}{}", d.factors[f].name,
-                                   d.value(*options.point, f), d.factors[f].unit.empty() ? "" : " ",
-                                   d.factors[f].unit));
+      values.push_back(fmt::format("{} = {:.6g}{}{}", d.factors[f].name, d.value(*options.point, f),
+                                   d.factors[f].unit.empty() ? "" : " ", d.factors[f].unit));
     }
     out.point_description = fmt::format("design point {} of the experiment '{}': {}",
                                         *options.point, d.name, fmt::join(values, ", "));
@@ -229,9 +228,9 @@ PolicyComparison compare_policies(const trace::TraceReader& trace,
   out.replications = id.replications;
   out.policies = id.policy_ids;
   out.confidence = options.confidence;
-  out.runs = static_cast<std::size_t>(
-      std::count_if(trace.summary().begin(), trace.summary().end(),
-                    [&](const trace::SummaryRow& r) { return r.point == options.point.value_or(0); }));
+  out.runs = static_cast<std::size_t>(std::count_if(
+      trace.summary().begin(), trace.summary().end(),
+      [&](const trace::SummaryRow& r) { return r.point == options.point.value_or(0); }));
   bool found = false;
   for (std::size_t p = 0; p < out.policies.size(); ++p) {
     if (out.policies[p] == options.baseline) {

@@ -6,8 +6,8 @@
 #include <cmath>
 
 #include "hotline/analysis/json_text.hpp"
-#include "report_text.hpp"
 #include "hotline/scenarios/text_safety.hpp"
+#include "report_text.hpp"
 
 namespace hotline::analysis {
 
@@ -34,7 +34,6 @@ std::string change_text(const PolicyMeasure& m) {
       "{} {}", signed_readable(c.difference.mean),
       bracket(signed_readable(c.difference.low), signed_readable(c.difference.high)));
 }
-
 
 int confidence_percent(const PolicyComparison& c) {
   return static_cast<int>(std::lround(c.confidence * 100.0));

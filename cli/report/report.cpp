@@ -88,9 +88,9 @@ int draw_plots(const ReportOptions& options, const Reported& reported, std::ostr
         script);
     return kExitRunFailure;
   }
-  const int code = run_program({python, script,
-                                (reported.study ? "--experiment=" : "--comparison=") + json_path,
-                                "--out=" + options.plots_directory, "--", options.input});
+  const int code =
+      run_program({python, script, (reported.study ? "--experiment=" : "--comparison=") + json_path,
+                   "--out=" + options.plots_directory, "--", options.input});
   if (code != 0) {
     err << fmt::format(
         "hotline: error: the plots were not drawn ({} {} exited {}; it needs Debian's "

@@ -22,7 +22,7 @@ struct ReportOptions {
   std::string baseline = "none";
   std::string format = "md";
   double confidence = 0.95;
-  std::string plots_directory;  // empty: no plots
+  std::string plots_directory;         // empty: no plots
   std::optional<std::uint32_t> point;  // an experiment's design point
 };
 

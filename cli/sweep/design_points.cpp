@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <stdexcept>
 
 #include "hotline/scenarios/world_builder.hpp"
@@ -27,9 +28,15 @@ std::string DesignPoints::describe(std::uint32_t point) const {
 }
 
 std::shared_ptr<const agents::WorldSpec> DesignPoints::build(std::uint32_t point) const {
+  const auto start = std::chrono::steady_clock::now();
   try {
-    return std::make_shared<const agents::WorldSpec>(scenarios::build_world_spec(
+    auto spec = std::make_shared<const agents::WorldSpec>(scenarios::build_world_spec(
         scenarios::experiment_point_scenario(*resolved_, factors_, table_, point)));
+    build_ns_ += std::chrono::duration_cast<std::chrono::nanoseconds>(
+                     std::chrono::steady_clock::now() - start)
+                     .count();
+    ++built_;
+    return spec;
   } catch (const scenarios::ScenarioError& e) {
     const scenarios::Diagnostic& first = e.diagnostics().front();
     throw std::runtime_error(

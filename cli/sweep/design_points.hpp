@@ -12,6 +12,7 @@
 // bit for bit.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <future>
 #include <list>
@@ -42,6 +43,12 @@ class DesignPoints {
   [[nodiscard]] std::shared_ptr<const agents::WorldSpec> spec(std::uint32_t point) const;
   // "answer_probability = 0.5, answer_delay = 6 h"
   [[nodiscard]] std::string describe(std::uint32_t point) const;
+  // The worlds built so far in this process (a point is built again if it
+  // was let go and asked for later), and the thread time they took.
+  [[nodiscard]] std::uint64_t built() const { return built_.load(); }
+  [[nodiscard]] double build_seconds() const {
+    return 1e-9 * static_cast<double>(build_ns_.load());
+  }
 
  private:
   using Built = std::shared_future<std::shared_ptr<const agents::WorldSpec>>;
@@ -53,6 +60,8 @@ class DesignPoints {
   std::size_t kept_;
   mutable std::mutex mutex_;
   mutable std::list<std::pair<std::uint32_t, Built>> recent_;  // most recently asked first
+  mutable std::atomic<std::uint64_t> built_{0};
+  mutable std::atomic<std::int64_t> build_ns_{0};
 };
 
 // The design as the trace file records it.

@@ -304,6 +304,15 @@ void print_headline(const SweepOptions& options, const SweepSetup& setup,
                        fmt::join(outcome.runs_by_rank, ", "));
   }
   if (times.resumed > 0) out << fmt::format(" ({} more from the journal)", times.resumed);
+  if (setup.plan.design && setup.plan.design->built() > 0) {
+    // What the design costs outside the runs, against the runs' thread time.
+    const double thread_seconds =
+        times.run_seconds
+        * (options.threads > 0 ? options.threads : engine::ThreadControl::hardware_threads());
+    out << fmt::format(" ({} design-point worlds built in {:.2f} s of thread time, {:.1f}%)",
+                       setup.plan.design->built(), setup.plan.design->build_seconds(),
+                       100.0 * setup.plan.design->build_seconds() / thread_seconds);
+  }
   out << fmt::format("; {}: {:.1f} MB, {:.1f} kB per run, written in {:.2f} s\n\n", setup.output,
                      static_cast<double>(bytes) / 1e6,
                      static_cast<double>(bytes) / 1e3 / static_cast<double>(setup.shard.size()),

@@ -60,8 +60,7 @@ std::string experiment_summary(const scenarios::LoadedExperiment& loaded) {
   std::string design(scenarios::design_type_name(e.design.type));
   if (e.factors.size() > 1)
     design += fmt::format(", largest |correlation| {:.3f}", e.table.max_abs_correlation);
-  return fmt::format("ok: experiment \"{}\", {} ({}), {} ({}), on {}",
-                     scenarios::printable(e.name),
+  return fmt::format("ok: experiment \"{}\", {} ({}), {} ({}), on {}", scenarios::printable(e.name),
                      plural(e.factors.size(), "factor", "factors"), fmt::join(names, ", "),
                      plural(e.points(), "design point", "design points"), design,
                      summary(loaded.scenario).substr(4));  // without its "ok: "

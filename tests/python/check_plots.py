@@ -32,6 +32,39 @@ def check(condition, message):
         sys.exit(f"FAILED: {message}")
 
 
+def check_picture(path):
+    check(os.path.exists(path), f"{os.path.basename(path)} drawn")
+    picture = mpimg.imread(path)
+    height, width = picture.shape[:2]
+    check(width >= 400 and height >= 250, f"{path} is {width}x{height}, too small to read")
+    colours = np.unique(picture.reshape(-1, picture.shape[2])[::37], axis=0)
+    check(len(colours) > 20, f"{path} looks blank ({len(colours)} colours)")
+
+
+def check_experiment_plots(hotline, source, work, script):
+    """An experiment's file: the response, difference and tornado pictures of
+    every headline measure, and a study of another file refused."""
+    tutorial = os.path.join(source, "scenarios", "tutorial.yaml")
+    study = os.path.join(work, "study.h5")
+    common = ["--days", "10", "--replications", "3", "--policies", "none,hotline", "--quiet",
+              "--vary", "forces.red_militia.count=10..30:3"]
+    run([hotline, "sweep", tutorial, *common, "--vary",
+         "policies.hotline.hotline.p_answer.l2=0.1,0.9", "-o", study], 0)
+    plots = os.path.join(work, "study_plots")
+    result = run([hotline, "report", study, "--plots", plots], 0)
+    check("response_*.png" in result.stdout, "report names the experiment's plots")
+    for measure in ("dangerous_incidents", "grave_incidents", "crisis_days", "clashes"):
+        for kind in ("response", "difference", "tornado"):
+            check_picture(os.path.join(plots, f"{kind}_{measure}.png"))
+    experiment = os.path.join(plots, "experiment.json")
+    other = os.path.join(work, "other_study.h5")
+    run([hotline, "sweep", tutorial, *common, "-o", other], 0)
+    out = os.path.join(work, "refused_study")
+    result = run(["/usr/bin/python3", script, other, "--experiment", experiment, "--out", out], 2)
+    check("an experiment report of another file" in result.stderr, result.stderr)
+    check(not os.path.exists(out) or not os.listdir(out), "nothing drawn for another file")
+
+
 def main():
     hotline, source, work = sys.argv[1:4]
     shutil.rmtree(work, ignore_errors=True)
@@ -113,6 +146,7 @@ def main():
     check("/summary row 1: the run (policy none, replication 0) appears twice" in result.stderr,
           result.stderr)
     check(not os.path.exists(out), "no plots folder for an inconsistent file")
+    check_experiment_plots(hotline, source, work, script)
     print("plots: every PNG drawn; malformed and foreign files refused")
 
 

@@ -184,6 +184,58 @@ for code in examples:
     check(done.returncode == 0, f"the docs example runs: {done.stderr[-2000:]}")
     check(len(done.stdout) > 0, "the docs example prints something")
 
+# An experiment's file: /design, the point columns, and the tidy table of
+# hotline_results; the docs/experiments.md example runs on it.
+with open(os.path.join(work, "study.yaml"), "w") as f:
+    f.write(f"""experiment: {{name: answer study}}
+scenario: {scenario}
+factors:
+  - name: answer_probability
+    path: [policies.hotline.hotline.p_answer.l2, policies.hotline.hotline.p_answer.l3]
+    values: [0.1, 0.9]
+  - name: retry
+    path: policies.hotline.hotline.retry_interval
+    values: [30 min, 90 min, 120 min]
+policies: [none, hotline]
+replications: 2
+days: 2
+""")
+run("sweep", "study.yaml", "--quiet", "-o", "study.h5")
+with h5py.File(os.path.join(work, "study.h5"), "r") as f:
+    s = f["summary"][:]
+    check(len(s) == 6 * 2 * 2, "experiment: 6 points × 2 policies × 2 replications")
+    check(list(s["point"]) == [p for p in range(6) for _ in range(4)], "experiment: point order")
+    design = f["design"]
+    check(design.attrs["type"] == "full_factorial" and design.attrs["points"] == 6,
+          "experiment: /design attributes")
+    points = design["points"][:]
+    check(list(points["point"]) == list(range(6)), "experiment: /design/points")
+    check(list(points["retry"]) == [30, 90, 120] * 2, "experiment: values in the unit written")
+    check(list(points["retry_si"]) == [1800, 5400, 7200] * 2, "experiment: values in SI")
+    factors = design["factors"][:]
+    check([x.decode() for x in factors["unit"]] == ["", "min"], "experiment: factor units")
+sys.path.insert(0, os.path.join(source, "analysis"))
+import hotline_results  # noqa: E402
+
+with hotline_results.open_trace(os.path.join(work, "study.h5")) as trace:
+    runs = trace.results()
+    check(len(runs) == 24 and list(runs.columns[:3]) == ["point", "answer_probability", "retry"],
+          f"experiment: results() columns {list(runs.columns[:4])}")
+    check(list(runs["answer_probability"]) == [0.1] * 12 + [0.9] * 12,
+          "experiment: each run with its point's values")
+    check(trace.design_factors()["paths"][0] == ["policies.hotline.hotline.p_answer.l2",
+                                                   "policies.hotline.hotline.p_answer.l3"],
+          "experiment: design_factors() paths")
+    check(list(trace.design().index) == list(range(6)), "experiment: design() by point")
+experiments_doc = open(os.path.join(source, "docs", "experiments.md")).read()
+python_examples = re.findall(r"```python\n(.*?)```", experiments_doc, re.S)
+check(len(python_examples) == 1, "docs/experiments.md has its Python example")
+for code in python_examples:
+    done = subprocess.run([sys.executable, "-c", code], cwd=work, capture_output=True, text=True,
+                          env=environment)
+    check(done.returncode == 0 and "hotline" in done.stdout,
+          f"the docs/experiments.md example runs: {done.stdout[-500:]} {done.stderr[-2000:]}")
+
 if failures:
     print("\n".join(f"FAILED: {f}" for f in failures))
     sys.exit(1)
