@@ -149,6 +149,16 @@ trace::TraceIdentity sample_identity() {
   id.shard_count = 3;
   id.events = "command";
   id.hostility_interval_s = 3600.0;
+  // An experiment's design: two factors, three points.
+  trace::DesignIdentity design;
+  design.name = "answers";
+  design.file = "study.yaml";
+  design.type = "full_factorial";
+  design.seed = 7;
+  design.factors = {{"p", {"policies.hotline.hotline.p_answer.l2"}, "", "", 1.0, false},
+                    {"delay", {"a.b", "a.c"}, "h", "s", 3600.0, false}};
+  design.values = {0.1, 1.0, 0.5, 6.0, 0.9, 48.0};
+  id.design = design;
   return id;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -139,6 +140,14 @@ void put_design(std::vector<std::byte>& out, const std::optional<DesignIdentity>
   put_text(out, doubles_text(design->values));
 }
 
+// A count read as a number: whole, and no more than the bytes left could
+// hold (each item takes at least 8).
+std::size_t count_from(double value, std::size_t bytes_left) {
+  if (!(value >= 0.0 && value <= static_cast<double>(bytes_left / 8) && value == std::floor(value)))
+    throw std::runtime_error("identity: bad design count");
+  return static_cast<std::size_t>(value);
+}
+
 std::optional<DesignIdentity> get_design(std::span<const std::byte>& in) {
   if (get_text(in) != "design") return std::nullopt;
   DesignIdentity design;
@@ -149,7 +158,7 @@ std::optional<DesignIdentity> get_design(std::span<const std::byte>& in) {
   const std::vector<double> header = doubles_from(get_text(in));
   if (header.size() != 2) throw std::runtime_error("identity: bad design header");
   design.max_abs_correlation = header[0];
-  for (std::size_t f = 0; f < static_cast<std::size_t>(header[1]); ++f) {
+  for (std::size_t f = 0, n = count_from(header[1], in.size()); f < n; ++f) {
     DesignFactor factor;
     factor.name = get_text(in);
     factor.unit = get_text(in);
@@ -158,11 +167,14 @@ std::optional<DesignIdentity> get_design(std::span<const std::byte>& in) {
     if (numbers.size() != 3) throw std::runtime_error("identity: bad design factor");
     factor.si_per_unit = numbers[0];
     factor.whole = numbers[1] != 0.0;
-    for (std::size_t k = 0; k < static_cast<std::size_t>(numbers[2]); ++k)
+    for (std::size_t k = 0, n = count_from(numbers[2], in.size()); k < n; ++k)
       factor.paths.push_back(get_text(in));
     design.factors.push_back(std::move(factor));
   }
   design.values = doubles_from(get_text(in));
+  if (design.factors.empty() ? !design.values.empty()
+                             : design.values.size() % design.factors.size() != 0)
+    throw std::runtime_error("identity: the design's values are not whole points");
   return design;
 }
 
