@@ -262,4 +262,7 @@ factors:
 )";
   refused(dir + "/../experiment_refusals_big.yaml", "more than the 100000");
   refused(dir + "/../experiment_refusals_big.yaml --vary a=1,2", "leave out --vary");
+  const auto run = run_hotline("run " + kSource + "/experiments/hotline_answer_study.yaml");
+  CHECK(run.exit_code == 2);
+  CHECK_THAT(run.err, Catch::Contains("an experiment file, not a scenario"));
 }

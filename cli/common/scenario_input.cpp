@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ostream>
 
+#include "hotline/scenarios/experiment.hpp"
 #include "hotline/scenarios/input_file.hpp"
 #include "hotline/scenarios/world_builder.hpp"
 
@@ -13,6 +14,16 @@ namespace hotline::cli {
 std::optional<LoadedScenario> load_scenario_input(const std::string& path, std::ostream& err) {
   LoadedScenario loaded;
   loaded.path = path;
+  try {
+    if (scenarios::is_experiment_text(scenarios::read_input_file(path))) {
+      err << fmt::format(
+          "hotline: error: {}: an experiment file, not a scenario: `hotline sweep {}` runs it\n",
+          path, path);
+      return std::nullopt;
+    }
+  } catch (const scenarios::InputFileError&) {
+    // The loader says what is wrong with the file.
+  }
   try {
     loaded.scenario = scenarios::load_scenario_file(path);
   } catch (const scenarios::ScenarioError& e) {

@@ -406,6 +406,12 @@ int run_sweep(const SweepOptions& command, std::ostream& out, std::ostream& err)
   }
   print_headline(options, *setup, outcome, times, out);
   print_totals(totals, setup->identity, out);
+  if (setup->grid.points() > 1) {
+    out << fmt::format(
+        "  (each policy over all {} design points; `hotline report {}` gives the response per "
+        "point and factor level)\n",
+        setup->grid.points(), setup->output);
+  }
   if (options.profile) print_profile(profile, out);
   return kExitOk;
 }
