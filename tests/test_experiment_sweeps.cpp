@@ -76,11 +76,19 @@ TEST_CASE("a factor that leaves the world unchanged reproduces the base point bi
       " --days 4 --replications 3 --policies none,cues --quiet "
       "--events all";
   REQUIRE(run_hotline("sweep " + kTutorial + common + " -o " + dir + "/plain.h5").exit_code == 0);
+  // Every run simulated: the common random numbers alone make them equal.
+  const std::string vary = " --vary policies.hotline.hotline.p_answer.l2=0.1,0.5,0.9";
   const auto varied =
-      run_hotline("sweep " + kTutorial + common
-                  + " --vary policies.hotline.hotline.p_answer.l2=0.1,0.5,0.9 -o " + dir + "/v.h5");
+      run_hotline("sweep " + kTutorial + common + vary + " --no-reuse -o " + dir + "/v.h5");
   REQUIRE(varied.exit_code == 0);
   CHECK_THAT(varied.out, Catch::Contains("3 design points × 2 policies × 3 replications"));
+  CHECK_THAT(varied.out, Catch::Contains("18 runs in"));
+  // Reused: the other points' runs copied from point 0's, the same file.
+  const auto reused = run_hotline("sweep " + kTutorial + common + vary + " -o " + dir + "/r.h5");
+  REQUIRE(reused.exit_code == 0);
+  CHECK_THAT(reused.out, Catch::Contains("6 runs in"));
+  CHECK_THAT(reused.out, Catch::Contains("12 more the same as another design point's"));
+  check_same_content(dir + "/v.h5", dir + "/r.h5");
   const TraceReader plain(dir + "/plain.h5");
   const TraceReader design(dir + "/v.h5");
   REQUIRE(design.identity().design);
@@ -163,9 +171,12 @@ seed: 9
 TEST_CASE("an experiment's shards merge to the unsharded file and a sweep resumes identically",
           "[experiment][cli][resume]") {
   const std::string dir = fresh_directory("experiment_shards");
+  // The answer probability reaches the hotline alone: `none` runs are
+  // reused across its points, within a shard where the source is there.
   const std::string base = "sweep " + kTutorial
                            + " --days 3 --replications 3 --policies none,hotline --quiet "
-                             "--events incidents --vary forces.red_cutters.count=2..6:3";
+                             "--events incidents --vary forces.red_cutters.count=2..6:3 "
+                             "--vary policies.hotline.hotline.p_answer.l2=0.2,0.8";
   REQUIRE(run_hotline(base + " -o " + dir + "/all.h5").exit_code == 0);
   for (int i = 1; i <= 4; ++i) {
     REQUIRE(run_hotline(base + " --shard " + std::to_string(i) + "/4 -o " + dir + "/s"
@@ -177,12 +188,13 @@ TEST_CASE("an experiment's shards merge to the unsharded file and a sweep resume
                                   + dir + "/s3.h5 -o " + dir + "/m.h5");
   INFO(merged.err);
   REQUIRE(merged.exit_code == 0);
-  CHECK_THAT(merged.out, Catch::Contains("3 design points × 2 policies × 3 replications"));
+  CHECK_THAT(merged.out, Catch::Contains("6 design points × 2 policies × 3 replications"));
   check_same_content(dir + "/all.h5", dir + "/m.h5");
   // Shards of another experiment (other values) do not merge.
   const std::string other = "sweep " + kTutorial
                             + " --days 3 --replications 3 --policies none,hotline --quiet "
-                              "--events incidents --vary forces.red_cutters.count=2..8:4";
+                              "--events incidents --vary forces.red_cutters.count=2..8:4 "
+                              "--vary policies.hotline.hotline.p_answer.l2=0.2,0.8";
   REQUIRE(run_hotline(other + " --shard 2/4 -o " + dir + "/other2.h5").exit_code == 0);
   const auto mixed = run_hotline("merge " + dir + "/s1.h5 " + dir + "/other2.h5 " + dir + "/s3.h5 "
                                  + dir + "/s4.h5 -o " + dir + "/x.h5");
@@ -205,6 +217,8 @@ TEST_CASE("an experiment's shards merge to the unsharded file and a sweep resume
                                            "incidents",
                                            "--vary",
                                            "forces.red_cutters.count=2..6:3",
+                                           "--vary",
+                                           "policies.hotline.hotline.p_answer.l2=0.2,0.8",
                                            "-o",
                                            killed};
   const pid_t pid = fork();

@@ -25,6 +25,7 @@
 #include "hotline/trace/run_record.hpp"
 #include "hotline/trace/writer.hpp"
 #include "sweep/design_points.hpp"
+#include "sweep/run_reuse.hpp"
 #include "sweep/sweep_input.hpp"
 #include "sweep/sweep_journal.hpp"
 #include "sweep/sweep_run.hpp"
@@ -198,11 +199,28 @@ std::optional<SweepSetup> prepare_sweep(const SweepOptions& command, std::ostrea
 // journaling each run as it finishes and keeping the progress line and
 // the --profile totals.
 RunsOutcome run_and_journal(const SweepOptions& options, const SweepSetup& setup,
-                            std::span<const engine::RunKey> todo, SweepJournal& journal,
-                            ProgressMeter& progress, ProfileTotals& profile) {
+                            const ReusePlan& reuse, SweepJournal& journal, ProgressMeter& progress,
+                            ProfileTotals& profile) {
   RunsOutcome outcome;
+  // Copies of runs the journal holds, read before the writer appends.
+  std::vector<std::pair<engine::RunKey, std::vector<std::byte>>> copies_now;
+  for (const auto& [copy, source] : reuse.from_done)
+    copies_now.emplace_back(copy, record_at_point(journal.read(source), copy.point));
   trace::BackgroundWriter writer;
+  for (auto& [key, record] : copies_now) {
+    journal.queue(writer, key, std::move(record));
+    progress.run_done();
+  }
   const auto finished = [&](FinishedRun&& run) {
+    // The same run at other design points (run_reuse.hpp), then this one.
+    const auto copies = reuse.copies.find(setup.grid.canonical_index(run.key));
+    if (copies != reuse.copies.end()) {
+      const trace::RunRecord record = trace::decode_run_record(run.record);
+      for (const engine::RunKey copy : copies->second) {
+        journal.queue(writer, copy, record_at_point(record, copy.point));
+        progress.run_done();
+      }
+    }
     journal.queue(writer, run.key, std::move(run.record));
     if (options.profile) {
       const std::lock_guard lock(profile.mutex);
@@ -214,7 +232,7 @@ RunsOutcome run_and_journal(const SweepOptions& options, const SweepSetup& setup
   };
   ThreadSpreader here;
   RunSpreader& spreader = options.spreader != nullptr ? *options.spreader : here;
-  outcome = spreader.run_all(setup.plan, setup.identity, todo, options.threads, finished);
+  outcome = spreader.run_all(setup.plan, setup.identity, reuse.simulate, options.threads, finished);
   try {
     writer.finish();
   } catch (const std::exception& e) {
@@ -281,6 +299,7 @@ std::vector<PolicyTotals> assemble(const SweepOptions& options, const SweepSetup
 struct SweepTimes {
   std::size_t ran = 0;
   std::size_t resumed = 0;
+  std::size_t reused = 0;  // copies of identical runs at other design points
   double run_seconds = 0.0;
   double assembly_seconds = 0.0;
 };
@@ -304,6 +323,8 @@ void print_headline(const SweepOptions& options, const SweepSetup& setup,
                        fmt::join(outcome.runs_by_rank, ", "));
   }
   if (times.resumed > 0) out << fmt::format(" ({} more from the journal)", times.resumed);
+  if (times.reused > 0)
+    out << fmt::format(" ({} more the same as another design point's)", times.reused);
   if (setup.plan.design && setup.plan.design->built() > 0) {
     // What the design costs outside the runs, against the runs' thread time.
     const double thread_seconds =
@@ -369,13 +390,20 @@ int run_sweep(const SweepOptions& command, std::ostream& out, std::ostream& err)
   setup->output = opening.output->path;
   SweepJournal& journal = *opening.journal;
   const std::vector<engine::RunKey> todo = journal.todo(setup->shard);
-  SweepTimes times{todo.size(), setup->shard.size() - todo.size(), 0.0, 0.0};
+  std::vector<bool> done(static_cast<std::size_t>(setup->grid.size()), false);
+  for (const engine::RunKey key : setup->shard)
+    done[static_cast<std::size_t>(setup->grid.canonical_index(key))] = journal.holds(key);
+  const ReusePlan reuse =
+      plan_reuse(options.reuse ? RunReuse(setup->identity) : RunReuse(trace::TraceIdentity{}),
+                 setup->grid, todo, done);
+  SweepTimes times{reuse.simulate.size(), setup->shard.size() - todo.size(), reuse.reused, 0.0,
+                   0.0};
 
   ProgressMeter progress(setup->shard.size(), times.resumed,
                          !options.quiet && ProgressMeter::stderr_is_terminal(), err);
   ProfileTotals profile;
   const auto start = std::chrono::steady_clock::now();
-  const RunsOutcome outcome = run_and_journal(options, *setup, todo, journal, progress, profile);
+  const RunsOutcome outcome = run_and_journal(options, *setup, reuse, journal, progress, profile);
   progress.finish();
   if (!outcome.failure.empty() || outcome.stopped_by != 0) {
     return stopped_sweep(outcome, journal, setup->shard.size(), err);

@@ -38,6 +38,7 @@ struct SweepOptions {
   bool replications_given = false;
   bool seed_given = false;
   std::vector<std::string> vary;  // --vary PATH=VALUES, one or two
+  bool reuse = true;              // copy identical runs across design points (run_reuse.hpp)
   int threads = 0;                // 0: every hardware thread
   std::uint32_t shard_index = 1;
   std::uint32_t shard_count = 1;

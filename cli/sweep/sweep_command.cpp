@@ -85,6 +85,9 @@ class SweepCommand final : public Command {
     app_->add_flag("--force", options_.force,
                    "Replace an existing output, or start over from an old journal");
     app_->add_flag("--quiet", options_.quiet, "No progress line on stderr");
+    app_->add_flag("!--no-reuse", options_.reuse,
+                   "An experiment: simulate every run, also those that are the same as another "
+                   "design point's (the file is the same; for checking)");
     app_->add_flag("--profile", options_.profile, "Print the time per phase");
     add_choice(*app_, "--events", options_.events, {"none", "command", "incidents", "all"},
                "The events to keep");

@@ -202,6 +202,10 @@ std::vector<engine::RunKey> SweepJournal::todo(std::span<const engine::RunKey> s
   return todo;
 }
 
+bool SweepJournal::holds(engine::RunKey key) const {
+  return record_of_[static_cast<std::size_t>(grid_.canonical_index(key))] != kNotDone;
+}
+
 void SweepJournal::queue(trace::BackgroundWriter& writer, engine::RunKey key,
                          std::vector<std::byte> record) {
   auto payload = std::make_shared<std::vector<std::byte>>(std::move(record));

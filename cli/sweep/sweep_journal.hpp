@@ -53,6 +53,8 @@ class SweepJournal {
   [[nodiscard]] const std::string& path() const { return path_; }
   // The runs of `shard` the journal does not hold yet, in `shard`'s order.
   [[nodiscard]] std::vector<engine::RunKey> todo(std::span<const engine::RunKey> shard) const;
+  // Whether the journal holds run `key` (before the runs start).
+  [[nodiscard]] bool holds(engine::RunKey key) const;
 
   // Queues a finished run on `writer`: appended, and synced by the last of
   // the appends queued with it (group commit: one sync per batch when many

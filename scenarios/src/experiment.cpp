@@ -3,6 +3,7 @@
 #include "hotline/scenarios/experiment.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
 #include <stdexcept>
@@ -154,6 +155,10 @@ LoadedExperiment experiment_from_vary(Scenario scenario, std::string scenario_fi
     if (auto factor = vary_factor(vary[i], *loaded.resolved, diagnostics, where))
       experiment.factors.push_back(std::move(*factor));
   }
+  std::vector<std::string> paths;
+  for (const VaryOption& option : vary)
+    paths.push_back(option.path);
+  experiment.name = fmt::format("--vary {}", fmt::join(paths, " × "));
   if (diagnostics.empty())
     design_and_check(experiment, *loaded.resolved, diagnostics, {"--vary", 1, 1});
   if (!diagnostics.empty()) throw ScenarioError(diagnostics.sorted());
