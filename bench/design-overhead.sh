@@ -3,8 +3,8 @@
 # (docs/experiments.md, "Costs"): sweeps of east_china_sea_2023 under
 # policy `none` for DAYS-day runs, one replication per design point, over a
 # full factorial of POINTS values of a factor that only the hotline policy
-# reads (so every point's world is built, and every run is the same work),
-# for each POINTS given. For each: the wall time of the whole command, the
+# reads, with --no-reuse (so every point's world is built and every run
+# simulated, each the same work), for each POINTS given. For each: the wall time of the whole command, the
 # sweep's own line (its run phase, the design-point worlds built and their
 # thread time), and the peak resident memory (GNU time).
 #
@@ -23,7 +23,7 @@ printf '%8s %9s %10s  %s\n' points "wall s" "max RSS MB" "the sweep's own line"
 for n in $counts; do
   start=$(date +%s.%N)
   /usr/bin/time -f "%M" -o "$work/rss" "$hotline" sweep scenarios/east_china_sea_2023.yaml \
-    --policies none --replications 1 --days "$days" --quiet --force --events none \
+    --policies none --replications 1 --days "$days" --quiet --force --events none --no-reuse \
     --vary "policies.hotline.hotline.p_answer.l2=0.01..0.99:$n" -o "$work/design.h5" \
     > "$work/out"
   end=$(date +%s.%N)
