@@ -2,6 +2,8 @@
 // real sweep: levels average their points, a factor that changes nothing
 // has exactly no effect, each policy's difference is paired, and the
 // report's formats hold every measure.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <sstream>
@@ -24,7 +26,8 @@ const std::string kTutorial = std::string(HOTLINE_SOURCE_DIR) + "/scenarios/tuto
 // less: 3 × 2 points, none and hotline, 4 replications of 8 days.
 const std::string& study_file() {
   static const std::string path = [] {
-    const std::string dir = fresh_directory("experiment_study");
+    // One folder per process: ctest runs these test cases side by side.
+    const std::string dir = fresh_directory("experiment_study_" + std::to_string(::getpid()));
     const auto swept = run_hotline(
         "sweep " + kTutorial
         + " --days 8 --replications 4 --policies none,hotline --quiet --events none "

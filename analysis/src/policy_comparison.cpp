@@ -189,12 +189,10 @@ bool looks_saturated(const PolicyComparison& c) {
              || 2 * c.baseline_runs_with_clash > c.baseline_runs);
 }
 
-PolicyComparison compare_policies(const trace::TraceReader& trace,
-                                  const ComparisonOptions& options) {
-  if (!(options.confidence > 0.0 && options.confidence < 1.0)) {
-    throw ComparisonError(
-        fmt::format("--confidence must lie between 0 and 1: got {}", options.confidence));
-  }
+namespace {
+
+// An experiment's file is compared at one design point, which it must have.
+void check_point(const trace::TraceReader& trace, const ComparisonOptions& options) {
   const trace::TraceIdentity& id = trace.identity();
   if (id.design && !options.point) {
     throw ComparisonError(fmt::format(
@@ -207,19 +205,34 @@ PolicyComparison compare_policies(const trace::TraceReader& trace,
                                       trace.path(), *options.point, id.points(),
                                       id.points() == 1 ? "" : "s", id.points() - 1));
   }
+}
+
+// "design point 3 of the experiment 'x': a = 0.5, b = 6 h"
+std::string point_description(const trace::DesignIdentity& d, std::uint32_t point) {
+  std::vector<std::string> values;
+  for (std::size_t f = 0; f < d.factors.size(); ++f) {
+    values.push_back(fmt::format("{} = {:.6g}{}{}", d.factors[f].name, d.value(point, f),
+                                 d.factors[f].unit.empty() ? "" : " ", d.factors[f].unit));
+  }
+  return fmt::format("design point {} of the experiment '{}': {}", point, d.name,
+                     fmt::join(values, ", "));
+}
+
+}  // namespace
+
+PolicyComparison compare_policies(const trace::TraceReader& trace,
+                                  const ComparisonOptions& options) {
+  if (!(options.confidence > 0.0 && options.confidence < 1.0)) {
+    throw ComparisonError(
+        fmt::format("--confidence must lie between 0 and 1: got {}", options.confidence));
+  }
+  const trace::TraceIdentity& id = trace.identity();
+  check_point(trace, options);
   PolicyComparison out;
   out.file = trace.path();
   out.point = options.point;
-  if (id.design && options.point) {
-    const trace::DesignIdentity& d = *id.design;
-    std::vector<std::string> values;
-    for (std::size_t f = 0; f < d.factors.size(); ++f) {
-      values.push_back(fmt::format("{} = {:.6g}{}{}", d.factors[f].name, d.value(*options.point, f),
-                                   d.factors[f].unit.empty() ? "" : " ", d.factors[f].unit));
-    }
-    out.point_description = fmt::format("design point {} of the experiment '{}': {}",
-                                        *options.point, d.name, fmt::join(values, ", "));
-  }
+  if (id.design && options.point)
+    out.point_description = point_description(*id.design, *options.point);
   out.scenario_name = id.scenario_name;
   out.scenario_hash = id.scenario_hash;
   out.hotline_version = id.hotline_version;
