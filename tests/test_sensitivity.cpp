@@ -129,3 +129,23 @@ TEST_CASE("average ranks give ties the mean of their places") {
   CHECK(average_ranks({10, 20, 20, 5}) == std::vector<double>{2, 3.5, 3.5, 1});
   CHECK(average_ranks({}).empty());
 }
+
+TEST_CASE("a response that moves only between blocks shows exactly no effect") {
+  // Each block its own level, the same at every point: what a factor that
+  // changes nothing gives under common random numbers.
+  SensitivityData data;
+  data.factors.resize(1);
+  for (std::uint32_t b = 0; b < 5; ++b) {
+    for (int i = 0; i < 4; ++i) {
+      data.factors[0].push_back(0.1 * i);
+      data.response.push_back(1.0 / 3.0 + 0.7 * b);
+      data.block.push_back(b);
+    }
+  }
+  const auto s = sensitivity(data);
+  CHECK(s.factors[0].slope == 0.0);
+  CHECK(s.factors[0].slope_low == 0.0);
+  CHECK(s.factors[0].slope_high == 0.0);
+  CHECK(s.factors[0].src == 0.0);
+  CHECK(std::isnan(s.factors[0].prcc));
+}

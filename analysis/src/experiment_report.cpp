@@ -40,6 +40,8 @@ std::string difference_text(const MeanInterval& m) {
 
 std::string effect_text(double estimate, double low, double high) {
   if (std::isnan(estimate)) return "-";
+  // Rounding residue (1e-18 beside an interval of ±0.1) is shown as 0.
+  if (std::fabs(estimate) < 1e-9 * (high - low)) estimate = 0.0;
   return signed_readable(estimate) + " "
          + (std::isnan(low) ? "-" : bracket(signed_readable(low), signed_readable(high)));
 }

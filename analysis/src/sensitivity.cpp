@@ -254,7 +254,11 @@ Sensitivity sensitivity(const SensitivityData& data, double confidence) {
   out.factors.assign(data.factors.size(), none);
   out.r_squared = kNaN;
   const std::vector<double> y_raw = column(data.response, kept);
-  const std::vector<double> y = within_blocks(y_raw, kept);
+  std::vector<double> y = within_blocks(y_raw, kept);
+  // A response that does not move within any block but for rounding (a
+  // factor that changes nothing under common random numbers) is flat:
+  // exactly no effect, not a slope of 1e-33.
+  if (dot(y, y) <= 1e-24 * std::max(1e-300, dot(y_raw, y_raw))) std::fill(y.begin(), y.end(), 0.0);
   std::vector<std::vector<double>> x(data.factors.size());
   std::vector<std::vector<double>> x_ranks(data.factors.size());
   std::vector<std::size_t> varying;
@@ -274,6 +278,11 @@ Sensitivity sensitivity(const SensitivityData& data, double confidence) {
   const double t = out.degrees_of_freedom >= 1.0
                        ? student_t_quantile(1.0 - alpha / 2.0, out.degrees_of_freedom)
                        : kNaN;
+  if (dot(y, y) == 0.0) {
+    for (const std::size_t f : varying)
+      out.factors[f] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, kNaN, kNaN, kNaN};
+    return out;
+  }
   fit_slopes(x, y, varying, t, out);
   const double sd_y = sd_of(y_raw);
   for (const std::size_t f : varying) {
