@@ -71,11 +71,11 @@ std::string ranking_text(const ExperimentStudy& study, const Sensitivity& s) {
   std::vector<std::string> parts;
   for (const std::size_t f : ranked(s)) {
     const FactorSensitivity& e = s.factors[f];
-    if (std::isnan(e.src)) continue;
+    if (std::isnan(e.src) || (e.src == 0.0 && e.src_low == 0.0 && e.src_high == 0.0)) continue;
     parts.push_back(fmt::format("{} (SRC {})", study.design.factors[f].name,
                                 effect_text(e.src, e.src_low, e.src_high)));
   }
-  if (parts.empty()) return "none measurable (the response does not vary)";
+  if (parts.empty()) return "none (it is the same at every design point)";
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
