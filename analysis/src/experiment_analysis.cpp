@@ -182,7 +182,10 @@ std::vector<double> factor_levels(const trace::DesignIdentity& design, std::size
     levels.push_back(design.value(p, factor));
   std::sort(levels.begin(), levels.end());
   levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
-  if (levels.size() > kMaxFactorLevels) levels.clear();
+  // Too many levels, or (with other factors) one point per level as a
+  // sampled design gives: the factor is studied point by point.
+  const bool one_point_each = design.factors.size() > 1 && levels.size() == design.points();
+  if (levels.size() > kMaxFactorLevels || one_point_each) levels.clear();
   return levels;
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <ostream>
 
@@ -91,7 +92,8 @@ std::string levels_text(const ExperimentStudy& study, const MeasureStudy& m, std
       groups.back().second.push_back(value_text(factor, r.level));
     }
     if (groups.size() == 1) {
-      parts.push_back(fmt::format("{} at every {}", verdict_name(groups[0].first), factor.name));
+      parts.push_back(
+          fmt::format("{} at every level of {}", verdict_name(groups[0].first), factor.name));
       continue;
     }
     for (const auto& [verdict, values] : groups)
@@ -99,6 +101,21 @@ std::string levels_text(const ExperimentStudy& study, const MeasureStudy& m, std
                                   fmt::join(values, ", ")));
   }
   return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+// "lower at 3 of 17 design points, not distinguishable at 14"
+std::string points_text(const MeasureStudy& m, std::size_t policy) {
+  std::map<Verdict, std::size_t> counts;
+  std::size_t total = 0;
+  for (const PointResponse& r : m.points) {
+    if (r.policy != policy) continue;
+    ++counts[r.verdict];
+    ++total;
+  }
+  std::vector<std::string> parts;
+  for (const auto& [verdict, n] : counts)
+    parts.push_back(fmt::format("{} at {} of {} design points", verdict_name(verdict), n, total));
+  return fmt::format("{}", fmt::join(parts, ", "));
 }
 
 }  // namespace
@@ -118,7 +135,7 @@ std::vector<std::string> experiment_summary_lines(const ExperimentStudy& study) 
       std::string line =
           fmt::format("{} vs {}, {}: ", study.policies[p], baseline, m.metric->short_name);
       const std::string levels = levels_text(study, m, p);
-      line += levels.empty() ? std::string("(no factor has few enough levels to tell)") : levels;
+      line += levels.empty() ? points_text(m, p) : levels;
       line += fmt::format("; factors by effect on the difference: {}",
                           ranking_text(study, m.on_difference[p]));
       lines.push_back(line);

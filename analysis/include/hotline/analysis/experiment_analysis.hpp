@@ -87,7 +87,8 @@ struct ExperimentStudy {
                                                const ComparisonOptions& options);
 
 // The distinct values of factor `factor` over the design's points, sorted;
-// empty when there are more than kMaxFactorLevels.
+// empty when there are more than kMaxFactorLevels, or when the design has
+// other factors and each value is at one point only (a Latin hypercube).
 [[nodiscard]] std::vector<double> factor_levels(const trace::DesignIdentity& design,
                                                 std::size_t factor);
 
