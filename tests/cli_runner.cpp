@@ -19,6 +19,21 @@ CliResult run_hotline(const std::string& arguments) {
   return run_command(std::string(HOTLINE_EXE) + " " + arguments);
 }
 
+pid_t start_hotline(const std::vector<std::string>& arguments) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+    std::vector<char*> argv{const_cast<char*>(HOTLINE_EXE)};
+    for (const auto& a : arguments)
+      argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(HOTLINE_EXE, argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
 CliResult run_command(const std::string& command_line) {
   // stderr goes to a temporary file so that the two streams stay apart.
   std::string err_path = "/tmp/hotline-test-stderr-XXXXXX";

@@ -1,7 +1,10 @@
 // Runs the `hotline` binary as a user would, for the command-line tests.
 #pragma once
 
+#include <sys/types.h>
+
 #include <string>
+#include <vector>
 
 namespace hotline::test {
 
@@ -14,6 +17,9 @@ struct CliResult {
 
 // `hotline <arguments>` through the shell, from the current directory.
 CliResult run_hotline(const std::string& arguments);
+// Starts `hotline <arguments>` (no shell) with its output thrown away;
+// returns its pid, for a test that signals it.
+[[nodiscard]] pid_t start_hotline(const std::vector<std::string>& arguments);
 // Any shell command line (e.g. `mpirun -n 2 <hotline> sweep ...`).
 CliResult run_command(const std::string& command_line);
 

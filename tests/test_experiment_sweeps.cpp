@@ -221,17 +221,7 @@ TEST_CASE("an experiment's shards merge to the unsharded file and a sweep resume
                                            "policies.hotline.hotline.p_answer.l2=0.2,0.8",
                                            "-o",
                                            killed};
-  const pid_t pid = fork();
-  if (pid == 0) {
-    std::freopen("/dev/null", "w", stdout);
-    std::freopen("/dev/null", "w", stderr);
-    std::vector<char*> argv{const_cast<char*>(HOTLINE_EXE)};
-    for (const auto& a : arguments)
-      argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(HOTLINE_EXE, argv.data());
-    _exit(127);
-  }
+  const pid_t pid = hotline::test::start_hotline(arguments);
   for (int i = 0; i < 6000 && !hotline::test::journal_holds_a_run(killed + ".journal"); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   kill(pid, SIGKILL);

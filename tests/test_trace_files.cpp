@@ -27,28 +27,13 @@
 using hotline::test::check_same_content;
 using hotline::test::fresh_directory;
 using hotline::test::run_hotline;
+using hotline::test::start_hotline;
 using hotline::test::trace_content;
 
 namespace {
 
 const std::string kSource = HOTLINE_SOURCE_DIR;
 const std::string kTutorial = kSource + "/scenarios/tutorial.yaml";
-
-// Starts `hotline <arguments>` with its output thrown away; returns its pid.
-pid_t start_hotline(const std::vector<std::string>& arguments) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    std::freopen("/dev/null", "w", stdout);
-    std::freopen("/dev/null", "w", stderr);
-    std::vector<char*> argv{const_cast<char*>(HOTLINE_EXE)};
-    for (const auto& a : arguments)
-      argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(HOTLINE_EXE, argv.data());
-    _exit(127);
-  }
-  return pid;
-}
 
 // Waits until the journal at `path` holds a run. False if `pid` ended
 // first or a minute passed.

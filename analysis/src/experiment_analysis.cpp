@@ -43,13 +43,6 @@ Cube cube_of(const trace::TraceReader& trace, const RunMetric& metric, std::size
   return cube;
 }
 
-std::vector<double> present(const std::vector<double>& values) {
-  std::vector<double> out;
-  for (const double v : values)
-    if (!std::isnan(v)) out.push_back(v);
-  return out;
-}
-
 // The response and the paired difference at every point.
 std::vector<PointResponse> point_responses(const Cube& cube, std::size_t points,
                                            std::size_t policies, std::size_t baseline,
@@ -66,9 +59,9 @@ std::vector<PointResponse> point_responses(const Cube& cube, std::size_t points,
         values.push_back(cube.at(point, policy, k));
         differences.push_back(cube.at(point, policy, k) - cube.at(point, baseline, k));
       }
-      r.value = mean_interval(present(values), confidence);
+      r.value = mean_interval(present_values(values), confidence);
       if (policy != baseline) {
-        r.difference = mean_interval(present(differences), confidence);
+        r.difference = mean_interval(present_values(differences), confidence);
         r.verdict = verdict_of(r.difference.low, r.difference.high, 0.0);
       }
       out.push_back(r);
@@ -108,18 +101,19 @@ std::vector<LevelResponse> level_responses(const Cube& cube, const trace::Design
         if (design.value(p, f) == level) at_level.push_back(p);
       for (std::size_t policy = 0; policy < policies; ++policy) {
         LevelResponse r{f, level, at_level.size(), policy, {}, {}, Verdict::no_interval};
-        r.value = mean_interval(present(replication_averages(at_level, cube.replications(),
-                                                             [&](std::size_t p, std::size_t k) {
-                                                               return cube.at(p, policy, k);
-                                                             })),
-                                confidence);
+        r.value =
+            mean_interval(present_values(replication_averages(
+                              at_level, cube.replications(),
+                              [&](std::size_t p, std::size_t k) { return cube.at(p, policy, k); })),
+                          confidence);
         if (policy != baseline) {
-          r.difference = mean_interval(
-              present(replication_averages(at_level, cube.replications(),
-                                           [&](std::size_t p, std::size_t k) {
-                                             return cube.at(p, policy, k) - cube.at(p, baseline, k);
-                                           })),
-              confidence);
+          r.difference =
+              mean_interval(present_values(replication_averages(at_level, cube.replications(),
+                                                                [&](std::size_t p, std::size_t k) {
+                                                                  return cube.at(p, policy, k)
+                                                                         - cube.at(p, baseline, k);
+                                                                })),
+                            confidence);
           r.verdict = verdict_of(r.difference.low, r.difference.high, 0.0);
         }
         out.push_back(r);

@@ -33,13 +33,6 @@ struct Grids {
   Grid years;
 };
 
-std::vector<double> present(const std::vector<double>& row) {
-  std::vector<double> out;
-  for (const double x : row)
-    if (!std::isnan(x)) out.push_back(x);
-  return out;
-}
-
 double sum_present(const std::vector<double>& row) {
   double sum = 0.0;
   for (const double x : row)
@@ -69,7 +62,7 @@ void exact_own(const RunMetric& metric, const Grids& g, std::size_t policy, doub
 PolicyMeasure measure(const RunMetric& metric, const Grids& g, std::size_t policy,
                       std::size_t baseline, double confidence) {
   PolicyMeasure m;
-  m.over_runs = mean_interval(present(g.values[policy]), confidence);
+  m.over_runs = mean_interval(present_values(g.values[policy]), confidence);
   exact_own(metric, g, policy, confidence, m.over_runs);
   if (policy == baseline) return m;
   // Pairs: the replications both policies have a value for.

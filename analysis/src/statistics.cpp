@@ -39,6 +39,13 @@ void check_confidence(double confidence) {
 
 }  // namespace
 
+std::vector<double> present_values(std::span<const double> values) {
+  std::vector<double> out;
+  for (const double x : values)
+    if (!std::isnan(x)) out.push_back(x);
+  return out;
+}
+
 double student_t_quantile(double probability, double degrees_of_freedom) {
   if (!(probability > 0.0 && probability < 1.0) || !(degrees_of_freedom > 0.0)) {
     throw std::invalid_argument("student_t_quantile: needs 0 < p < 1 and degrees of freedom > 0");

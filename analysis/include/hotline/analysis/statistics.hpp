@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <span>
+#include <vector>
 
 namespace hotline::analysis {
 
@@ -59,6 +60,9 @@ struct PairedComparison {
 [[nodiscard]] PairedComparison compare_paired(std::span<const double> baseline,
                                               std::span<const double> policy,
                                               double confidence = 0.95);
+
+// The values that are numbers (NaN marks a run without one), in order.
+[[nodiscard]] std::vector<double> present_values(std::span<const double> values);
 
 // Whether an interval holds zero (for a difference) or one (for a ratio):
 // the comparison cannot tell the policies apart. NaN bounds count as
