@@ -103,3 +103,20 @@ TEST_CASE(
   const std::vector<ScalarSetting> out_of_range = {{l2, "1.5"}};
   CHECK_THROWS_AS(resolved.with(out_of_range, "point 3"), ScenarioError);
 }
+
+TEST_CASE("a resolved scenario's reused copy is as new after every change and every refusal") {
+  const ResolvedScenario resolved(east_china_sea());
+  const std::size_t l2 = resolved.find("policies.hotline.hotline.p_answer.l2");
+  const std::size_t count = resolved.find("forces.ccg_senkaku.count");
+  const std::vector<ScalarSetting> a{{l2, "0.9"}, {count, "8"}};
+  const std::vector<ScalarSetting> refused{{l2, "1.5"}};
+  const Scenario first = resolved.with(a, "a");
+  CHECK_THROWS_AS(resolved.with(refused, "refused"), ScenarioError);
+  const Scenario unchanged = resolved.with({}, "none");
+  CHECK(unchanged == east_china_sea());
+  CHECK(resolved.with(a, "a") == first);
+  // A fresh resolved scenario gives the same.
+  const ResolvedScenario fresh(east_china_sea());
+  CHECK(fresh.with(a, "a") == first);
+  CHECK(first.forces != east_china_sea().forces);
+}

@@ -425,18 +425,19 @@ Geography read_geography(const std::optional<Value>& value, const Value& frame_v
     g.land_rings = std::make_shared<const std::vector<std::vector<GeoPoint>>>();
     return g;
   }
-  std::string text;
   LandData land;
   if (g.land == kBuiltinLand) {
-    text = std::string(builtin_land_text());
+    // Hashed once: every load of a scenario on the built-in land (each
+    // design point of an experiment) would hash its 2 MB again.
+    static const std::string builtin_hash = land_text_hash(builtin_land_text());
+    g.land_hash = builtin_hash;
     land = builtin_land();
   } else {
     auto read = read_land_file(g.land, at);
     if (!read) return g;
-    text = std::move(read->first);
+    g.land_hash = land_text_hash(read->first);
     land = std::move(read->second);
   }
-  g.land_hash = land_text_hash(text);
   if (hash_value) {
     if (auto expected = hash_value->text(); expected && *expected != g.land_hash) {
       hash_value->error(fmt::format(

@@ -189,8 +189,25 @@ struct ResolvedScenario::Impl {
   std::string text;
   YAML::Node root;
   // yaml-cpp's nodes are not safe to read from several threads at once:
-  // copies of the document are made one at a time.
+  // copies of the document are made one at a time, and each is used by one
+  // thread at a time. A copy is changed, loaded and changed back, then kept
+  // for the next call: a design of a thousand points clones the document
+  // once per thread, not a thousand times (the loader reads through const
+  // nodes, so a load leaves the copy as it found it).
   mutable std::mutex clone_mutex;
+  mutable std::vector<YAML::Node> spare;
+
+  YAML::Node take() const {
+    const std::lock_guard lock(clone_mutex);
+    if (spare.empty()) return YAML::Clone(root);
+    YAML::Node copy(spare.back());
+    spare.pop_back();
+    return copy;
+  }
+  void give_back(const YAML::Node& copy) const {
+    const std::lock_guard lock(clone_mutex);
+    spare.push_back(copy);
+  }
   ScalarIndexer index;
   std::vector<std::string> named_paths;  // for "did you mean"
 };
@@ -229,10 +246,9 @@ std::size_t ResolvedScenario::find(std::string_view path) const {
 
 Scenario ResolvedScenario::with(std::span<const ScalarSetting> settings,
                                 const std::string& name) const {
-  const YAML::Node copy = [this] {
-    const std::lock_guard lock(impl_->clone_mutex);
-    return YAML::Clone(impl_->root);
-  }();
+  const YAML::Node copy = impl_->take();
+  // Each scalar changed, with its text as resolved, to change it back.
+  std::vector<std::pair<YAML::Node, std::string>> changed;
   for (const ScalarSetting& setting : settings) {
     YAML::Node node;
     node.reset(copy);
@@ -244,9 +260,22 @@ Scenario ResolvedScenario::with(std::span<const ScalarSetting> settings,
         node.reset(node[std::get<std::size_t>(step)]);
       }
     }
+    changed.emplace_back(node, node.Scalar());
     node = setting.text;
   }
-  return detail::load_scenario_root(copy, name);
+  const auto restore = [&] {
+    for (auto it = changed.rbegin(); it != changed.rend(); ++it)
+      it->first = it->second;  // a string: sets the scalar, aliases nothing
+    impl_->give_back(copy);
+  };
+  try {
+    Scenario scenario = detail::load_scenario_root(copy, name);
+    restore();
+    return scenario;
+  } catch (...) {
+    restore();
+    throw;
+  }
 }
 
 }  // namespace hotline::scenarios
