@@ -2,6 +2,7 @@
 #include "experiment_checks.hpp"
 
 #include <fmt/format.h>
+#include <oneapi/tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
@@ -183,13 +184,19 @@ void design_and_check(Experiment& experiment, const ResolvedScenario& resolved,
     experiment.table.max_abs_correlation = max_abs_column_correlation(experiment.table);
   for (std::size_t f = 0; f < experiment.factors.size(); ++f) {
     const ExperimentFactor& factor = experiment.factors[f];
-    for (const double value : values_to_try(factor, experiment.table, f)) {
-      if (const std::string why = refusal(resolved, factor, value); !why.empty()) {
-        diagnostics.add(factor.where, factor.key_path,
-                        fmt::format("the scenario refuses {} = {}: {}", factor.name,
-                                    factor_value_text(factor, value), why));
-        break;
-      }
+    const std::vector<double> values_tried = values_to_try(factor, experiment.table, f);
+    // Each value is a load of the scenario (milliseconds): a factor of a
+    // thousand levels is tried on every core. The first refused value in
+    // order is reported, whichever thread found it.
+    std::vector<std::string> why(values_tried.size());
+    tbb::parallel_for(std::size_t{0}, values_tried.size(),
+                      [&](std::size_t i) { why[i] = refusal(resolved, factor, values_tried[i]); });
+    for (std::size_t i = 0; i < values_tried.size(); ++i) {
+      if (why[i].empty()) continue;
+      diagnostics.add(factor.where, factor.key_path,
+                      fmt::format("the scenario refuses {} = {}: {}", factor.name,
+                                  factor_value_text(factor, values_tried[i]), why[i]));
+      break;
     }
   }
 }
