@@ -167,7 +167,7 @@ std::optional<DesignIdentity> get_design(std::span<const std::byte>& in) {
     if (numbers.size() != 3) throw std::runtime_error("identity: bad design factor");
     factor.si_per_unit = numbers[0];
     factor.whole = numbers[1] != 0.0;
-    for (std::size_t k = 0, n = count_from(numbers[2], in.size()); k < n; ++k)
+    for (std::size_t k = 0, paths = count_from(numbers[2], in.size()); k < paths; ++k)
       factor.paths.push_back(get_text(in));
     design.factors.push_back(std::move(factor));
   }
