@@ -209,3 +209,19 @@ TEST_CASE("experiment text is told from scenario text") {
   CHECK_FALSE(is_experiment_text("scenario: {name: x}\n"));
   CHECK_FALSE(is_experiment_text("[unclosed"));
 }
+
+TEST_CASE("an experiment whose scenario is itself or not a file is refused with its reason") {
+  const auto dir = std::filesystem::temp_directory_path() / "hotline_test_experiment";
+  std::filesystem::create_directories(dir);
+  const std::string self = (dir / "self.yaml").string();
+  std::ofstream(self) << "experiment: {name: loop}\nscenario: self.yaml\nfactors:\n"
+                         "  - path: a.b\n    values: [1, 2]\n";
+  const std::string what = problems(self);
+  CHECK_THAT(what, Catch::Contains("self.yaml:2:11: scenario: the scenario 'self.yaml' does not "
+                                   "load"));
+  const std::string folder = (dir / "folder.yaml").string();
+  std::ofstream(folder) << "experiment: {name: folder}\nscenario: /\nfactors:\n"
+                           "  - path: a.b\n    values: [1, 2]\n";
+  CHECK_THAT(problems(folder), Catch::Contains("does not load"));
+  CHECK_THAT(problems((dir / "missing.yaml").string()), Catch::Contains("cannot read the file"));
+}
