@@ -183,4 +183,44 @@ std::span<const std::uint32_t> AgentStore::slots_by_id() const {
   return slots_by_id_;
 }
 
+void AgentStore::save(SnapshotWriter& out) const {
+  out.part("agent store");
+  out.values(x_km);
+  out.values(y_km);
+  out.values(heading_rad);
+  out.values(speed_km_s);
+  out.values(side);
+  out.values(kind);
+  out.values(alive);
+  out.values(id);
+  out.value(static_cast<std::uint64_t>(extra_columns_.size()));
+  for (const auto& column : extra_columns_)
+    column->save(out);
+}
+
+void AgentStore::restore(SnapshotReader& in) {
+  in.part("agent store");
+  const std::size_t n = size();
+  in.values(x_km, n);
+  in.values(y_km, n);
+  in.values(heading_rad, n);
+  in.values(speed_km_s, n);
+  in.values(side, n);
+  in.values(kind, n);
+  in.values(alive, n);
+  in.values(id, n);
+  // Every id once: slot lookups index by id.
+  std::vector<std::uint8_t> seen(n, 0);
+  for (const AgentId a : id) {
+    if (a >= n || seen[a] != 0) throw SnapshotError("snapshot: agent store: ids are not 0..n-1");
+    seen[a] = 1;
+  }
+  if (in.value<std::uint64_t>() != extra_columns_.size())
+    throw SnapshotError("snapshot: agent store: another number of model columns");
+  for (const auto& column : extra_columns_)
+    column->restore(in);
+  // The slots of the ids are worked out again when next asked.
+  slots_by_id_valid_ = false;
+}
+
 }  // namespace hotline::engine

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hotline/engine/fixed_chunks.hpp"
+#include "hotline/engine/snapshot_stream.hpp"
 
 namespace hotline::engine {
 
@@ -90,6 +91,14 @@ class AgentStore {
   [[nodiscard]] std::span<const std::uint32_t> slots_by_id() const;
   [[nodiscard]] std::uint32_t slot_of(AgentId agent) const { return slots_by_id()[agent]; }
 
+  // Every column in slot order, extra columns included, for a snapshot;
+  // and back, into a store of the same size whose model added the same
+  // extra columns in the same order (the world that made the snapshot,
+  // rebuilt from its description). Throws SnapshotError for bytes that do
+  // not fit it.
+  void save(SnapshotWriter& out) const;
+  void restore(SnapshotReader& in);
+
  private:
   struct ColumnBase {
     virtual ~ColumnBase() = default;
@@ -98,6 +107,8 @@ class AgentStore {
     virtual void end_reorder() = 0;
     virtual void resize(std::size_t count) = 0;
     [[nodiscard]] virtual std::unique_ptr<ColumnBase> clone() const = 0;
+    virtual void save(SnapshotWriter& out) const = 0;
+    virtual void restore(SnapshotReader& in) = 0;
   };
   template <class T>
   struct ExtraColumn final : ColumnBase {
@@ -119,6 +130,11 @@ class AgentStore {
       copy->initial = initial;
       return copy;
     }
+    void save(SnapshotWriter& out) const override {
+      static_assert(SnapshotValue<T>, "a column in a snapshot holds plain values");
+      out.values(values);
+    }
+    void restore(SnapshotReader& in) override { in.values(values, values.size()); }
   };
 
   std::vector<std::unique_ptr<ColumnBase>> extra_columns_;
