@@ -18,6 +18,7 @@
 #include "hotline/agents/world_spec.hpp"
 #include "hotline/engine/agent_store.hpp"
 #include "hotline/engine/pair_finder.hpp"
+#include "hotline/engine/snapshot_stream.hpp"
 #include "hotline/engine/uniform_grid.hpp"
 
 namespace hotline::agents::detail {
@@ -37,6 +38,10 @@ class EncounterSensing {
   [[nodiscard]] const EncounterTable& table() const { return table_; }
   [[nodiscard]] const std::vector<Encounter>& begun() const { return begun_; }
   [[nodiscard]] const std::vector<Encounter>& ended() const { return ended_; }
+
+  // The state a snapshot holds (world_snapshot.cpp), and back.
+  void save(engine::SnapshotWriter& out) const;
+  void restore(engine::SnapshotReader& in);
 
  private:
   void filter_chunk(std::size_t chunk, const engine::AgentStore& agents,

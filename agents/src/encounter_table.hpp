@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "hotline/engine/agent_store.hpp"
+#include "hotline/engine/snapshot_stream.hpp"
 
 namespace hotline::agents::detail {
 
@@ -52,6 +53,10 @@ class EncounterTable {
 
   [[nodiscard]] std::span<Encounter> active() { return active_; }
   [[nodiscard]] std::span<const Encounter> active() const { return active_; }
+
+  // The state a snapshot holds (world_snapshot.cpp), and back.
+  void save(engine::SnapshotWriter& out) const;
+  void restore(engine::SnapshotReader& in);
 
  private:
   std::vector<Encounter> active_;

@@ -45,6 +45,9 @@ struct IntrusionWatch {
     return responses[responder * nations + intruder];
   }
 
+  void save(engine::SnapshotWriter& out) const;
+  void restore(engine::SnapshotReader& in);
+
   std::size_t nations = 0;
   ZoneMask watched_zones = 0;
   ZoneMask airspace_zones = 0;

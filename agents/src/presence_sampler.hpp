@@ -13,6 +13,7 @@
 
 #include "hotline/agents/zone_presence.hpp"
 #include "hotline/agents/zones.hpp"
+#include "hotline/engine/snapshot_stream.hpp"
 
 namespace hotline::agents::detail {
 
@@ -76,6 +77,10 @@ class PresenceSampler {
   }
 
   [[nodiscard]] const ZonePresence& presence() const { return presence_; }
+
+  // The state a snapshot holds (world_snapshot.cpp), and back.
+  void save(engine::SnapshotWriter& out) const;
+  void restore(engine::SnapshotReader& in);
 
  private:
   std::size_t groups_;

@@ -42,6 +42,7 @@
 #include "hotline/agents/hotline_exchange.hpp"
 #include "hotline/agents/world_spec.hpp"
 #include "hotline/engine/counter_rng.hpp"
+#include "hotline/engine/snapshot_stream.hpp"
 
 namespace hotline::agents {
 
@@ -109,6 +110,10 @@ class CrisisCommand {
   }
   // Side reports not yet arrived.
   [[nodiscard]] std::size_t reports_in_flight() const { return reports_.size(); }
+
+  // The state a snapshot holds (world_snapshot.cpp), and back.
+  void save(engine::SnapshotWriter& out) const;
+  void restore(engine::SnapshotReader& in);
 
  private:
   struct Report {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "hotline/agents/mechanics.hpp"
+#include "hotline/engine/snapshot_stream.hpp"
 
 namespace hotline::agents {
 
@@ -57,6 +58,10 @@ class DyadHostility {
   // When the episode in progress began (in_episode()).
   [[nodiscard]] double episode_start_s() const { return episode_start_s_; }
   [[nodiscard]] double base() const { return base_; }
+
+  // The state a snapshot holds (world_snapshot.cpp), and back.
+  void save(engine::SnapshotWriter& out) const;
+  void restore(engine::SnapshotReader& in);
 
  private:
   void follow_level();

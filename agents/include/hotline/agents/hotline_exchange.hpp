@@ -27,6 +27,7 @@
 
 #include "hotline/agents/policies.hpp"
 #include "hotline/engine/counter_rng.hpp"
+#include "hotline/engine/snapshot_stream.hpp"
 
 namespace hotline::agents {
 
@@ -71,6 +72,10 @@ class HotlineExchange {
   [[nodiscard]] const HotlineCounts& counts(std::size_t dyad) const { return counts_[dyad]; }
   [[nodiscard]] bool busy(std::size_t line) const { return lines_[line].state != State::idle; }
   [[nodiscard]] std::size_t line_count() const { return lines_.size(); }
+
+  // The state a snapshot holds (world_snapshot.cpp), and back.
+  void save(engine::SnapshotWriter& out) const;
+  void restore(engine::SnapshotReader& in);
 
  private:
   enum class State : std::uint8_t { idle, dialling, answered };

@@ -34,6 +34,7 @@
 #include "hotline/agents/zone_presence.hpp"
 #include "hotline/agents/zones.hpp"
 #include "hotline/engine/engine.hpp"
+#include "hotline/engine/snapshot_stream.hpp"
 
 namespace hotline::agents {
 
@@ -117,6 +118,18 @@ class PlatformWorld {
 
   // Advances one step: decide, move, index, sense, resolve, command, record.
   void step();
+
+  // The replication's state between two steps — the agent store with every
+  // model column, stations, voyages, the encounter table, intrusions,
+  // presence, the command layer with its pending reports and calls, the
+  // clock and every accumulated measure — as a snapshot's bytes
+  // (world_snapshot.cpp); and back, into a world built from the same
+  // description, seed, replication and policy. A restored world continues
+  // bit for bit as the one saved. The events of the last step must have
+  // been taken (clear_events). Throws engine::SnapshotError for bytes that
+  // do not fit this world.
+  void save(engine::SnapshotWriter& out) const;
+  void restore(engine::SnapshotReader& in);
   // Whether the replication is over before its horizon: the scenario stops
   // at the first armed clash and one happened.
   [[nodiscard]] bool stopped() const {

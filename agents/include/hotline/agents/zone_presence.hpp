@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "hotline/agents/zones.hpp"
+#include "hotline/engine/snapshot_stream.hpp"
 
 namespace hotline::agents {
 
@@ -42,6 +43,10 @@ class ZonePresence {
     s.hours = static_cast<double>(s.steps) * dt_s_ / 3600.0;
     return s;
   }
+
+  // The state a snapshot holds (world_snapshot.cpp), and back.
+  void save(engine::SnapshotWriter& out) const;
+  void restore(engine::SnapshotReader& in);
 
  private:
   std::size_t zones_;

@@ -1,0 +1,130 @@
+// Snapshots of a run (PlatformWorld::save, restore): a world restored from a
+// snapshot taken at a random step continues bit for bit as the original —
+// every event of every later step, and every byte of the state at the end —
+// in every shipped scenario, at 1, 2 and 3 threads; bytes that do not fit
+// the world are refused.
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "hotline/agents/platform_world.hpp"
+#include "hotline/engine/thread_control.hpp"
+#include "hotline/scenarios/scenario.hpp"
+#include "hotline/scenarios/world_builder.hpp"
+#include "test_support.hpp"
+
+using namespace hotline;
+
+namespace {
+
+const std::string kSource = HOTLINE_SOURCE_DIR;
+
+std::vector<std::byte> snapshot_of(const agents::PlatformWorld& world) {
+  engine::SnapshotWriter out;
+  world.save(out);
+  return out.take();
+}
+
+// A step's events, hashed in order.
+std::uint64_t step_and_hash(agents::PlatformWorld& world) {
+  world.step();
+  test::Fnv1a hash;
+  for (const agents::Event& e : world.events()) {
+    hash.add_u64(e.step);
+    hash.add_u64(static_cast<std::uint64_t>(e.type));
+    hash.add_u64(std::uint64_t{e.agent_a} << 32 | e.agent_b);
+    hash.add_u64(static_cast<std::uint64_t>(e.severity) << 32 | e.value);
+    hash.add_double(e.x_km);
+    hash.add_double(e.y_km);
+  }
+  world.clear_events();
+  return hash.value();
+}
+
+// Runs `steps` steps, snapshots at step `at`, and restores a new world from
+// it: the two then go on `after` steps side by side, step for step.
+void check_restored_run(const agents::WorldSpec& spec, std::size_t policy, std::uint32_t at,
+                        std::uint32_t after, int threads) {
+  engine::ThreadControl control(threads);
+  control.run([&] {
+    agents::PlatformWorld original(spec, 7, 3, policy);
+    for (std::uint32_t s = 0; s < at; ++s) {
+      original.step();
+      original.clear_events();
+    }
+    const std::vector<std::byte> bytes = snapshot_of(original);
+    agents::PlatformWorld restored(spec, 7, 3, policy);
+    engine::SnapshotReader in(bytes);
+    restored.restore(in);
+    REQUIRE(in.at_end());
+    REQUIRE(restored.steps_taken() == at);
+    REQUIRE(snapshot_of(restored) == bytes);
+    for (std::uint32_t s = 0; s < after; ++s) {
+      INFO("step " << at + s);
+      REQUIRE(step_and_hash(restored) == step_and_hash(original));
+    }
+    CHECK(snapshot_of(restored) == snapshot_of(original));
+  });
+}
+
+}  // namespace
+
+TEST_CASE("a world restored at a random step continues bit for bit in every shipped scenario",
+          "[snapshot]") {
+  std::mt19937 random(2026);
+  for (const char* name :
+       {"tutorial", "east_china_sea_2023", "east_china_sea_crisis", "taiwan_strait"}) {
+    const agents::WorldSpec spec = scenarios::build_world_spec(
+        scenarios::load_scenario_file(kSource + "/scenarios/" + name + ".yaml"));
+    // Days into the run, so that missions have switched, routes been
+    // planned, encounters cooled down and reports and calls been in flight
+    // (the tutorial's world is small: weeks).
+    const bool small = std::string(name) == "tutorial";
+    for (const int threads : {1, 2, 3}) {
+      const auto at = std::uniform_int_distribution<std::uint32_t>(1, small ? 30000 : 4000)(random);
+      const std::size_t policy = spec.policies.empty() ? 0 : spec.policies.size() - 1;
+      INFO(name << " at step " << at << ", " << threads << " threads, policy " << policy);
+      check_restored_run(spec, policy, at, small ? 3000 : 1500, threads);
+    }
+  }
+}
+
+TEST_CASE("a restored world keeps its presence missions' stations and their entries",
+          "[snapshot]") {
+  // east_china_sea_2023 with its presence missions switching every few
+  // hours, so that a snapshot falls among switches, entries and ships on
+  // their way.
+  agents::WorldSpec spec = scenarios::build_world_spec(
+      scenarios::load_scenario_file(kSource + "/scenarios/east_china_sea_2023.yaml"));
+  int presence = 0;
+  for (agents::ForceSpec& force : spec.forces) {
+    if (force.mission.type != agents::MissionType::presence) continue;
+    force.mission.station.present_mean_s = 3 * 3600.0;
+    force.mission.station.absent_mean_s = 2 * 3600.0;
+    ++presence;
+  }
+  REQUIRE(presence > 0);
+  for (const std::uint32_t at : {700U, 2900U})
+    check_restored_run(spec, 0, at, 1500, 2);
+}
+
+TEST_CASE("a snapshot does not restore into another world", "[snapshot]") {
+  const agents::WorldSpec tutorial = scenarios::build_world_spec(
+      scenarios::load_scenario_file(kSource + "/scenarios/tutorial.yaml"));
+  const agents::WorldSpec ecs = scenarios::build_world_spec(
+      scenarios::load_scenario_file(kSource + "/scenarios/east_china_sea_2023.yaml"));
+  agents::PlatformWorld small(tutorial, 1, 0);
+  small.step();
+  small.clear_events();
+  const std::vector<std::byte> bytes = snapshot_of(small);
+  agents::PlatformWorld big(ecs, 1, 0);
+  engine::SnapshotReader in(bytes);
+  CHECK_THROWS_AS(big.restore(in), engine::SnapshotError);
+  // Every cut of the bytes is refused, never read past.
+  for (std::size_t cut = 0; cut < bytes.size(); cut += 997) {
+    agents::PlatformWorld again(tutorial, 1, 0);
+    engine::SnapshotReader part(std::span<const std::byte>(bytes).first(cut));
+    CHECK_THROWS_AS(again.restore(part), engine::SnapshotError);
+  }
+}
