@@ -114,6 +114,8 @@ class CrisisCommand {
   // The state a snapshot holds (world_snapshot.cpp), and back.
   void save(engine::SnapshotWriter& out) const;
   void restore(engine::SnapshotReader& in);
+  // Draws from `rng` from now on (a branch of the streams it had).
+  void set_rng(const engine::CounterRng& rng);
 
  private:
   struct Report {

@@ -76,6 +76,7 @@ class HotlineExchange {
   // The state a snapshot holds (world_snapshot.cpp), and back.
   void save(engine::SnapshotWriter& out) const;
   void restore(engine::SnapshotReader& in);
+  void set_rng(const engine::CounterRng& rng) { rng_ = rng; }
 
  private:
   enum class State : std::uint8_t { idle, dialling, answered };

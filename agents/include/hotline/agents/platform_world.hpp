@@ -130,6 +130,12 @@ class PlatformWorld {
   // do not fit this world.
   void save(engine::SnapshotWriter& out) const;
   void restore(engine::SnapshotReader& in);
+  // From now on, draws on branch `branch` of the random streams
+  // (engine::CounterRng, "Branches"): a clone restored from a snapshot is
+  // put on its own branch so that it goes on differently from its siblings.
+  // The branch is part of the state a snapshot holds.
+  void set_branch(std::uint64_t branch);
+  [[nodiscard]] std::uint64_t branch() const { return rng_.branch(); }
   // Whether the replication is over before its horizon: the scenario stops
   // at the first armed clash and one happened.
   [[nodiscard]] bool stopped() const {

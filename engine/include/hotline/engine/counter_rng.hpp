@@ -9,6 +9,15 @@
 //   word 2: subject_b (the second agent of a pair, or a draw index, else 0)
 //   word 3: replication << 8 | purpose
 // so replication is limited to 2^24 values and purpose to 2^8 (rng_purpose.hpp).
+//
+// Branches: a run cloned from a snapshot (rare-event splitting) draws on
+// its own branch, a 64-bit number naming its path in the tree of clones
+// (branch_of). The trunk is branch 0 and its key is the seed itself, so a
+// run that never branches draws what it always drew; a branch's key is the
+// seed mixed with the branch (splitmix64), so clones differ from each other
+// and from the trunk, each is reproducible, and a clone on the same branch
+// under another policy draws the same numbers (common random numbers on the
+// tree).
 #pragma once
 
 #include <Random123/philox.h>
@@ -36,6 +45,25 @@ class CounterRng {
 
   [[nodiscard]] std::uint64_t seed() const { return seed_; }
   [[nodiscard]] std::uint32_t replication() const { return replication_; }
+  [[nodiscard]] std::uint64_t branch() const { return branch_; }
+
+  // The same streams on branch `branch` (0: the trunk).
+  [[nodiscard]] CounterRng on_branch(std::uint64_t branch) const {
+    CounterRng r(seed_, replication_);
+    r.branch_ = branch;
+    if (branch != 0) {
+      const std::uint64_t key = seed_ ^ mix64(branch);
+      r.key_ = {{static_cast<std::uint32_t>(key), static_cast<std::uint32_t>(key >> 32)}};
+    }
+    return r;
+  }
+  // The branch of clone `clone` (from 0) of a run on branch `parent`: never
+  // 0, and different for different (parent, clone) but with negligible
+  // chance (2^-64 a pair).
+  [[nodiscard]] static std::uint64_t branch_of(std::uint64_t parent, std::uint32_t clone) {
+    const std::uint64_t b = mix64(parent * 0x9e3779b97f4a7c15ULL + clone + 1);
+    return b == 0 ? 1 : b;
+  }
 
   // Four independent uniformly distributed 32-bit words.
   [[nodiscard]] std::array<std::uint32_t, 4> words(std::uint32_t step, std::uint32_t subject_a,
@@ -61,8 +89,16 @@ class CounterRng {
   }
 
  private:
+  // splitmix64's finalizer: a bijection of 64-bit words that spreads bits.
+  static std::uint64_t mix64(std::uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+
   std::uint64_t seed_;
   std::uint32_t replication_;
+  std::uint64_t branch_ = 0;
   r123::Philox4x32::key_type key_;
 };
 

@@ -117,6 +117,7 @@ class SnapshotReader {
   }
 
   [[nodiscard]] bool at_end() const { return at_ == bytes_.size(); }
+  [[nodiscard]] std::size_t remaining() const { return bytes_.size() - at_; }
 
  private:
   std::span<const std::byte> take(std::size_t n) {
