@@ -1,0 +1,116 @@
+// Fixed-effort multilevel splitting: the probability that a process reaches
+// its last level, when that is too rare to count by plain Monte Carlo
+// (docs/rare-events.md).
+//
+// Levels 1..L are crossed in order (a run that reaches level k+1 has passed
+// level k first). Stage 0 runs `effort` independent runs from the start,
+// each until it reaches level 1 or fails (absorbed, or out of time); the
+// fraction that reached it is p1. Stage k starts `effort` clones from the
+// states that reached level k — spread over them in turn, clone j from
+// state j mod hits — each until it reaches level k+1 or fails: p(k+1). The
+// estimate of P(reach level L) is the product p1 · p2 · … · pL, unbiased for
+// fixed effort. Its interval comes from independent repetitions of the
+// whole procedure (split_repeated).
+//
+// Every run and clone draws on its own branch of the random streams
+// (CounterRng::branch_of): repetition r, stage k, clone j is the branch
+// path (root, r, k, j), the same whatever the process (so two policies
+// compared on one tree replay the same branches from their own states). A
+// state carries its own elapsed time: a clone continues its source's clock,
+// and a horizon is the process's to respect.
+//
+// Nothing here knows what the process is: it is a State value (copied to
+// clone it) and a function that runs a state on a branch up to a level.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <vector>
+
+#include "hotline/engine/counter_rng.hpp"
+
+namespace hotline::engine {
+
+struct SplittingSettings {
+  std::uint32_t effort = 100;  // runs per stage
+  std::uint32_t levels = 1;    // the last level is the rare event
+};
+
+// What one run or clone did: whether it reached the level it was run to,
+// and the work it took (steps, or platform-steps: the caller's unit).
+struct RunOutcome {
+  bool reached = false;
+  double work = 0.0;
+};
+
+struct SplittingEstimate {
+  std::vector<double> fractions;  // p1..pL (fewer if a stage reached nothing)
+  double probability = 0.0;       // their product; 0 if a stage reached nothing
+  double work = 0.0;
+};
+
+// One splitting estimate. `run(state, branch, level)` runs `state` (a copy
+// it may change) on `branch` until it reaches `level` or fails. Throws
+// std::invalid_argument for an effort or a number of levels of 0.
+template <class State>
+SplittingEstimate split(
+    const State& start, std::uint64_t root, const SplittingSettings& settings,
+    const std::function<RunOutcome(State&, std::uint64_t, std::uint32_t)>& run) {
+  if (settings.effort == 0) throw std::invalid_argument("splitting: an effort of 0 runs");
+  if (settings.levels == 0) throw std::invalid_argument("splitting: no levels");
+  SplittingEstimate estimate;
+  std::vector<State> reached{start};
+  estimate.probability = 1.0;
+  for (std::uint32_t level = 1; level <= settings.levels; ++level) {
+    const std::uint64_t stage = CounterRng::branch_of(root, level);
+    std::vector<State> next;
+    for (std::uint32_t j = 0; j < settings.effort; ++j) {
+      State state = reached[j % reached.size()];
+      const RunOutcome outcome = run(state, CounterRng::branch_of(stage, j), level);
+      estimate.work += outcome.work;
+      if (outcome.reached) next.push_back(std::move(state));
+    }
+    const double fraction = static_cast<double>(next.size()) / settings.effort;
+    estimate.fractions.push_back(fraction);
+    estimate.probability *= fraction;
+    if (next.empty()) break;
+    reached = std::move(next);
+  }
+  return estimate;
+}
+
+struct RepeatedEstimate {
+  std::vector<double> estimates;  // one per repetition
+  double probability = 0.0;       // their mean
+  double standard_error = 0.0;    // of the mean
+  double work = 0.0;              // over every repetition
+};
+
+// `repetitions` independent estimates (repetition r on root branch
+// branch_of(root, r)), their mean and its standard error.
+template <class State>
+RepeatedEstimate split_repeated(
+    const State& start, std::uint64_t root, const SplittingSettings& settings,
+    std::uint32_t repetitions,
+    const std::function<RunOutcome(State&, std::uint64_t, std::uint32_t)>& run) {
+  if (repetitions < 2) throw std::invalid_argument("splitting: fewer than 2 repetitions");
+  RepeatedEstimate out;
+  double sum = 0.0;
+  for (std::uint32_t r = 0; r < repetitions; ++r) {
+    const SplittingEstimate e = split(start, CounterRng::branch_of(root, r), settings, run);
+    out.estimates.push_back(e.probability);
+    out.work += e.work;
+    sum += e.probability;
+  }
+  const double n = repetitions;
+  out.probability = sum / n;
+  double squares = 0.0;
+  for (const double e : out.estimates)
+    squares += (e - out.probability) * (e - out.probability);
+  out.standard_error = std::sqrt(squares / (n - 1.0) / n);
+  return out;
+}
+
+}  // namespace hotline::engine
