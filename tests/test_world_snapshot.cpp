@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hotline/agents/platform_world.hpp"
+#include "hotline/agents/world_splitting.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/scenario.hpp"
 #include "hotline/scenarios/world_builder.hpp"
@@ -212,4 +213,28 @@ TEST_CASE("a clone's snapshot holds its branch", "[snapshot][rng]") {
   CHECK(again.branch() == clone.branch());
   for (int s = 0; s < 3000; ++s)
     REQUIRE(step_and_hash(again) == step_and_hash(clone));
+}
+
+TEST_CASE("a world as a splitting process: its levels, its horizon and its clones", "[splitting]") {
+  // The crisis variant opens with the Japan-China dyad at L2: levels 1 and 2
+  // are reached at once, by every run, with no work.
+  const agents::WorldSpec crisis = scenarios::build_world_spec(
+      scenarios::load_scenario_file(kSource + "/scenarios/east_china_sea_crisis.yaml"));
+  agents::WorldSplitting process(crisis, 7, 0, 0, 60);
+  agents::WorldState state = process.start();
+  const engine::RunOutcome at_two = process.run(state, 5, 2);
+  CHECK(at_two.reached);
+  CHECK(at_two.work == 0.0);
+  // A clash within 60 steps (an hour) does not happen: the run ends at the
+  // horizon, having done 60 steps of every platform.
+  agents::WorldState again = process.start();
+  const engine::RunOutcome clash = process.run(again, 5, 4);
+  CHECK_FALSE(clash.reached);
+  CHECK(clash.work == 60.0 * 3098.0);
+  // The whole procedure: stages of level 1 and 2 reached by all.
+  const std::function<engine::RunOutcome(agents::WorldState&, std::uint64_t, std::uint32_t)> run =
+      [&](agents::WorldState& s, std::uint64_t b, std::uint32_t l) { return process.run(s, b, l); };
+  const engine::SplittingEstimate e = engine::split(process.start(), 9, {4, 2}, run);
+  CHECK(e.fractions == std::vector<double>{1.0, 1.0});
+  CHECK(e.probability == 1.0);
 }

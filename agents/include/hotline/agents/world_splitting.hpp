@@ -1,0 +1,46 @@
+// A replication of the platform model as a multilevel-splitting process
+// (engine/splitting.hpp, docs/rare-events.md): its state is a snapshot, its
+// levels the escalation ladder — level k is reached when any rival dyad
+// first reaches escalation level k (1: L1, 2: L2, 3: L3, 4: a clash) — and
+// a run of it steps a world restored from the snapshot, on the clone's
+// branch of the random streams, until the level is reached, the horizon
+// ends (a clone carries its source's clock: the snapshot's step), or the
+// scenario stops at its first clash.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "hotline/agents/platform_world.hpp"
+#include "hotline/agents/world_spec.hpp"
+#include "hotline/engine/splitting.hpp"
+
+namespace hotline::agents {
+
+// The highest escalation level any dyad has reached so far (4: a clash).
+[[nodiscard]] int highest_level_reached(const PlatformWorld& world);
+
+struct WorldState {
+  std::vector<std::byte> snapshot;
+};
+
+class WorldSplitting {
+ public:
+  // Runs of policy `policy` of `spec`, replication `replication` of `seed`,
+  // over `horizon_steps` steps.
+  WorldSplitting(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication,
+                 std::size_t policy, std::uint64_t horizon_steps);
+
+  // The state at step 0 (the world as built).
+  [[nodiscard]] WorldState start() const;
+  // Runs `state` on `branch` until level `level` (see above); the work is
+  // platform-steps. On reaching it, `state` becomes the snapshot there.
+  engine::RunOutcome run(WorldState& state, std::uint64_t branch, std::uint32_t level);
+
+ private:
+  std::uint64_t horizon_steps_;
+  std::unique_ptr<PlatformWorld> world_;  // restored for every run
+};
+
+}  // namespace hotline::agents

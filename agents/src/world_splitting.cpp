@@ -1,0 +1,49 @@
+#include "hotline/agents/world_splitting.hpp"
+
+#include <algorithm>
+
+namespace hotline::agents {
+
+int highest_level_reached(const PlatformWorld& world) {
+  int highest = 0;
+  for (std::size_t d = 0; d < world.dyads().size(); ++d) {
+    const DyadRecord& r = world.crisis().record(d);
+    highest = std::max(highest, r.clashes > 0 ? 4 : r.peak_level);
+  }
+  return highest;
+}
+
+WorldSplitting::WorldSplitting(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication,
+                               std::size_t policy, std::uint64_t horizon_steps)
+    : horizon_steps_(horizon_steps),
+      world_(std::make_unique<PlatformWorld>(spec, seed, replication, policy)) {}
+
+WorldState WorldSplitting::start() const {
+  engine::SnapshotWriter out;
+  world_->save(out);
+  return {out.take()};
+}
+
+engine::RunOutcome WorldSplitting::run(WorldState& state, std::uint64_t branch,
+                                       std::uint32_t level) {
+  engine::SnapshotReader in(state.snapshot);
+  world_->restore(in);
+  world_->set_branch(branch);
+  engine::RunOutcome outcome;
+  const auto platforms = static_cast<double>(world_->platform_count());
+  while (highest_level_reached(*world_) < static_cast<int>(level)
+         && world_->steps_taken() < horizon_steps_ && !world_->stopped()) {
+    world_->step();
+    world_->clear_events();
+    outcome.work += platforms;
+  }
+  outcome.reached = highest_level_reached(*world_) >= static_cast<int>(level);
+  if (outcome.reached) {
+    engine::SnapshotWriter out;
+    world_->save(out);
+    state.snapshot = out.take();
+  }
+  return outcome;
+}
+
+}  // namespace hotline::agents
