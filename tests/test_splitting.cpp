@@ -11,6 +11,7 @@
 #include "hotline/analysis/statistics.hpp"
 #include "hotline/engine/counter_rng.hpp"
 #include "hotline/engine/splitting.hpp"
+#include "hotline/engine/thread_control.hpp"
 
 using namespace hotline;
 
@@ -94,7 +95,13 @@ TEST_CASE("splitting refuses an effort of zero and no levels", "[splitting]") {
 
 TEST_CASE("a splitting estimate is the same every time and differs by root", "[splitting]") {
   const auto a = engine::split(Ladder{}, 5, settings(50), kClimb);
-  const auto b = engine::split(Ladder{}, 5, settings(50), kClimb);
+  // Clones run side by side: the same at 1 and 3 threads.
+  const auto b = engine::ThreadControl(3).run(
+      [&] { return engine::split(Ladder{}, 5, settings(50), kClimb); });
+  const auto one = engine::ThreadControl(1).run(
+      [&] { return engine::split(Ladder{}, 5, settings(50), kClimb); });
+  CHECK(one.fractions == a.fractions);
+  CHECK(one.work == a.work);
   const auto c = engine::split(Ladder{}, 6, settings(50), kClimb);
   CHECK(a.fractions == b.fractions);
   CHECK(a.fractions != c.fractions);

@@ -15,7 +15,11 @@ int highest_level_reached(const PlatformWorld& world) {
 
 WorldSplitting::WorldSplitting(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication,
                                std::size_t policy, std::uint64_t horizon_steps)
-    : horizon_steps_(horizon_steps),
+    : spec_(spec),
+      seed_(seed),
+      replication_(replication),
+      policy_(policy),
+      horizon_steps_(horizon_steps),
       world_(std::make_unique<PlatformWorld>(spec, seed, replication, policy)) {}
 
 WorldState WorldSplitting::start() const {
@@ -26,21 +30,24 @@ WorldState WorldSplitting::start() const {
 
 engine::RunOutcome WorldSplitting::run(WorldState& state, std::uint64_t branch,
                                        std::uint32_t level) {
+  std::unique_ptr<PlatformWorld>& mine = worlds_.local();
+  if (!mine) mine = std::make_unique<PlatformWorld>(spec_, seed_, replication_, policy_);
+  PlatformWorld& world = *mine;
   engine::SnapshotReader in(state.snapshot);
-  world_->restore(in);
-  world_->set_branch(branch);
+  world.restore(in);
+  world.set_branch(branch);
   engine::RunOutcome outcome;
-  const auto platforms = static_cast<double>(world_->platform_count());
-  while (highest_level_reached(*world_) < static_cast<int>(level)
-         && world_->steps_taken() < horizon_steps_ && !world_->stopped()) {
-    world_->step();
-    world_->clear_events();
+  const auto platforms = static_cast<double>(world.platform_count());
+  while (highest_level_reached(world) < static_cast<int>(level)
+         && world.steps_taken() < horizon_steps_ && !world.stopped()) {
+    world.step();
+    world.clear_events();
     outcome.work += platforms;
   }
-  outcome.reached = highest_level_reached(*world_) >= static_cast<int>(level);
+  outcome.reached = highest_level_reached(world) >= static_cast<int>(level);
   if (outcome.reached) {
     engine::SnapshotWriter out;
-    world_->save(out);
+    world.save(out);
     state.snapshot = out.take();
   }
   return outcome;

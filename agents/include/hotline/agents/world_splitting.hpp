@@ -8,6 +8,8 @@
 // scenario stops at its first clash.
 #pragma once
 
+#include <oneapi/tbb/enumerable_thread_specific.h>
+
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -36,11 +38,18 @@ class WorldSplitting {
   [[nodiscard]] WorldState start() const;
   // Runs `state` on `branch` until level `level` (see above); the work is
   // platform-steps. On reaching it, `state` becomes the snapshot there.
+  // Safe from several threads at once: each thread restores its own world.
   engine::RunOutcome run(WorldState& state, std::uint64_t branch, std::uint32_t level);
 
  private:
+  const WorldSpec& spec_;
+  std::uint64_t seed_;
+  std::uint32_t replication_;
+  std::size_t policy_;
   std::uint64_t horizon_steps_;
-  std::unique_ptr<PlatformWorld> world_;  // restored for every run
+  std::unique_ptr<PlatformWorld> world_;  // the start, and the first thread's
+  // One world per thread, built on its first run and restored for every run.
+  tbb::enumerable_thread_specific<std::unique_ptr<PlatformWorld>> worlds_;
 };
 
 }  // namespace hotline::agents

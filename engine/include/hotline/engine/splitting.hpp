@@ -21,7 +21,16 @@
 //
 // Nothing here knows what the process is: it is a State value (copied to
 // clone it) and a function that runs a state on a branch up to a level.
+// The clones of a stage run side by side on the current task arena, each
+// isolated (a thread waiting inside one clone's parallel loop never starts
+// another clone), so `run` must be safe to call from several threads at
+// once; what a stage gives does not depend on which thread ran what.
 #pragma once
+
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/partitioner.h>
+#include <oneapi/tbb/task_arena.h>
 
 #include <cmath>
 #include <cstdint>
@@ -65,12 +74,24 @@ SplittingEstimate split(
   estimate.probability = 1.0;
   for (std::uint32_t level = 1; level <= settings.levels; ++level) {
     const std::uint64_t stage = CounterRng::branch_of(root, level);
+    std::vector<State> clones(settings.effort);
+    std::vector<RunOutcome> outcomes(settings.effort);
+    tbb::parallel_for(
+        tbb::blocked_range<std::uint32_t>(0, settings.effort, 1),
+        [&](const tbb::blocked_range<std::uint32_t>& range) {
+          for (std::uint32_t j = range.begin(); j != range.end(); ++j) {
+            tbb::this_task_arena::isolate([&] {
+              clones[j] = reached[j % reached.size()];
+              outcomes[j] = run(clones[j], CounterRng::branch_of(stage, j), level);
+            });
+          }
+        },
+        tbb::simple_partitioner());
+    // In clone order, whatever order they finished in.
     std::vector<State> next;
     for (std::uint32_t j = 0; j < settings.effort; ++j) {
-      State state = reached[j % reached.size()];
-      const RunOutcome outcome = run(state, CounterRng::branch_of(stage, j), level);
-      estimate.work += outcome.work;
-      if (outcome.reached) next.push_back(std::move(state));
+      estimate.work += outcomes[j].work;
+      if (outcomes[j].reached) next.push_back(std::move(clones[j]));
     }
     const double fraction = static_cast<double>(next.size()) / settings.effort;
     estimate.fractions.push_back(fraction);
