@@ -92,6 +92,13 @@ TEST_CASE("an agent store restores every column and its model columns exactly") 
   CHECK_THROWS_WITH(plain.restore(plain_in), Catch::Contains("another number of model columns"));
 }
 
+TEST_CASE("a flag that is neither 0 nor 1 is refused") {
+  SnapshotWriter out;
+  out.value(std::uint8_t{2});
+  SnapshotReader in(out.bytes());
+  CHECK_THROWS_WITH(in.value<bool>(), Catch::Contains("neither 0 nor 1"));
+}
+
 TEST_CASE("an agent store refuses ids that are not each agent once") {
   AgentStore store(3);
   store.id = {0, 0, 2};

@@ -83,9 +83,17 @@ class SnapshotReader {
 
   template <SnapshotValue T>
   T value() {
-    T v;
-    std::memcpy(&v, take(sizeof(T)).data(), sizeof(T));
-    return v;
+    if constexpr (std::is_same_v<T, bool>) {
+      // Any byte but 0 or 1 is not a bool (and reading it as one is
+      // undefined).
+      const auto b = value<std::uint8_t>();
+      if (b > 1) throw SnapshotError("snapshot: " + current_ + ": a flag that is neither 0 nor 1");
+      return b == 1;
+    } else {
+      T v;
+      std::memcpy(&v, take(sizeof(T)).data(), sizeof(T));
+      return v;
+    }
   }
   template <SnapshotValue T>
   void value(T& v) {
