@@ -18,6 +18,7 @@ namespace hotline::cli {
 
 std::unique_ptr<Command> run_command();
 std::unique_ptr<Command> sweep_command();
+std::unique_ptr<Command> risk_command();
 std::unique_ptr<Command> merge_command();
 std::unique_ptr<Command> report_command();
 std::unique_ptr<Command> validate_command();
@@ -27,6 +28,7 @@ std::vector<std::unique_ptr<Command>> hotline_commands() {
   std::vector<std::unique_ptr<Command>> commands;
   commands.push_back(run_command());
   commands.push_back(sweep_command());
+  commands.push_back(risk_command());
   commands.push_back(merge_command());
   commands.push_back(report_command());
   commands.push_back(validate_command());

@@ -1,6 +1,7 @@
 #include "hotline/agents/world_splitting.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace hotline::agents {
 
@@ -14,12 +15,15 @@ int highest_level_reached(const PlatformWorld& world) {
 }
 
 WorldSplitting::WorldSplitting(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication,
-                               std::size_t policy, std::uint64_t horizon_steps)
+                               std::size_t policy, std::uint64_t horizon_steps,
+                               std::vector<RiskLevel> levels, std::function<void()> before_step)
     : spec_(spec),
       seed_(seed),
       replication_(replication),
       policy_(policy),
       horizon_steps_(horizon_steps),
+      levels_(std::move(levels)),
+      before_step_(std::move(before_step)),
       world_(std::make_unique<PlatformWorld>(spec, seed, replication, policy)) {}
 
 WorldState WorldSplitting::start() const {
@@ -38,13 +42,15 @@ engine::RunOutcome WorldSplitting::run(WorldState& state, std::uint64_t branch,
   world.set_branch(branch);
   engine::RunOutcome outcome;
   const auto platforms = static_cast<double>(world.platform_count());
-  while (highest_level_reached(world) < static_cast<int>(level)
-         && world.steps_taken() < horizon_steps_ && !world.stopped()) {
+  const RiskLevel& goal = levels_.at(level - 1);
+  while (!risk_level_reached(world, goal) && world.steps_taken() < horizon_steps_
+         && !world.stopped()) {
+    if (before_step_) before_step_();
     world.step();
     world.clear_events();
     outcome.work += platforms;
   }
-  outcome.reached = highest_level_reached(world) >= static_cast<int>(level);
+  outcome.reached = risk_level_reached(world, goal);
   if (outcome.reached) {
     engine::SnapshotWriter out;
     world.save(out);

@@ -35,6 +35,30 @@ CLI::Validator one_of(std::vector<std::string> choices) {
       "");
 }
 
+CLI::Validator shard_of_grid() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const auto slash = text.find('/');
+        if (slash == std::string::npos) return "expects i/n, e.g. 2/8: got '" + text + "'";
+        const auto n = count_problem(text.substr(slash + 1), 1, 1U << 24);
+        if (n) return "(n of i/n) " + *n;
+        const std::uint64_t count = parse_count(text.substr(slash + 1), "", 1, 1U << 24);
+        const auto i = count_problem(text.substr(0, slash), 1, count);
+        if (i) return "(i of i/n) " + *i;
+        return {};
+      },
+      "");
+}
+
+std::pair<std::uint32_t, std::uint32_t> parse_shard(const std::string& text) {
+  const auto slash = text.find('/');
+  const auto count =
+      static_cast<std::uint32_t>(parse_count(text.substr(slash + 1), "--shard", 1, 1U << 24));
+  const auto index =
+      static_cast<std::uint32_t>(parse_count(text.substr(0, slash), "--shard", 1, count));
+  return {index, count};
+}
+
 CLI::Option* add_choice(CLI::App& app, const std::string& name, std::string& target,
                         std::vector<std::string> choices, const std::string& help) {
   std::string type = "{";

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hotline::cli {
@@ -77,6 +78,11 @@ struct RunLengthOptions {
   CLI::Option* days_option = nullptr;
   CLI::Option* threads_option = nullptr;
 };
+
+// --shard: "i/n" with 1 <= i <= n <= 2^24.
+[[nodiscard]] CLI::Validator shard_of_grid();
+// (i, n) of a text shard_of_grid() accepted.
+[[nodiscard]] std::pair<std::uint32_t, std::uint32_t> parse_shard(const std::string& text);
 
 // Declares an option whose value is one of `choices`.
 CLI::Option* add_choice(CLI::App& app, const std::string& name, std::string& target,

@@ -17,6 +17,8 @@
 #include "common/run_limits.hpp"
 #include "common/scenario_input.hpp"
 #include "hotline/agents/world_spec.hpp"
+#include "hotline/analysis/risk_report.hpp"
+#include "risk/risk_plan.hpp"
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/text_safety.hpp"
@@ -150,6 +152,27 @@ void add_design(const scenarios::LoadedExperiment& experiment, int threads, Swee
           + 1);
 }
 
+// `hotline risk`: the estimate in the identity and the plan; false (said
+// on `err`) for an experiment or a horizon shorter than a step.
+bool add_risk(const agents::ClashRiskSettings& settings, bool experiment, double dt_s,
+              SweepSetup& setup, std::ostream& err) {
+  if (experiment) {
+    err << "hotline: error: hotline risk takes a scenario, not an experiment file\n";
+    return false;
+  }
+  if (setup.plan.steps == 0) {
+    err << fmt::format(
+        "hotline: error: --days {:g}: the horizon is shorter than one step of the scenario "
+        "({:g} s)\n",
+        setup.days, dt_s);
+    return false;
+  }
+  setup.identity.risk = risk_identity_text(settings);
+  setup.plan.risk = settings;
+  setup.plan.risk->horizon_steps = setup.plan.steps;
+  return true;
+}
+
 std::optional<SweepSetup> prepare_sweep(const SweepOptions& command, std::ostream& err) {
   std::optional<SweepInput> input = load_sweep_input(command, err);
   if (!input) return std::nullopt;
@@ -164,7 +187,7 @@ std::optional<SweepSetup> prepare_sweep(const SweepOptions& command, std::ostrea
   setup.days = options.days.value_or(spec.horizon_s / 86400.0);
   setup.identity = trace::scenario_identity(loaded->path, loaded->text, loaded->scenario);
   trace::TraceIdentity& identity = setup.identity;
-  identity.kind = "sweep";
+  identity.kind = options.risk ? "risk" : "sweep";
   identity.seed = options.seed;
   identity.days = setup.days;
   identity.replications = options.replications;
@@ -181,6 +204,8 @@ std::optional<SweepSetup> prepare_sweep(const SweepOptions& command, std::ostrea
   if (!steps) return std::nullopt;
   setup.plan.steps = *steps;
   setup.plan.recording = recording_for(spec, *events);
+  if (options.risk && !add_risk(*options.risk, input->experiment.has_value(), spec.dt_s, setup, err))
+    return std::nullopt;
   if (input->experiment) add_design(*input->experiment, options.threads, setup);
   setup.grid = engine::RunGrid(identity.points(), static_cast<std::uint32_t>(policies->size()),
                                options.replications);
@@ -295,6 +320,26 @@ std::vector<PolicyTotals> assemble(const SweepOptions& options, const SweepSetup
   return totals;
 }
 
+// `hotline risk`: the file from the journal's estimates, in canonical
+// order (policy, then repetition); the estimates for the closing table.
+std::vector<trace::RiskRecord> assemble_risk(const SweepOptions& options, const SweepSetup& setup,
+                                             SweepJournal& journal) {
+  std::vector<trace::RiskRecord> records;
+  for (const engine::RunKey key : setup.shard) {
+    if (const int signal = interrupt_signal()) throw Interrupted{signal};
+    records.push_back(trace::decode_risk_record(journal.read_bytes(key)));
+  }
+  trace::TraceFile file(setup.output, setup.identity, options.command_line, setup.loaded.scenario,
+                        setup.plan.spec);
+  std::vector<std::string> levels;
+  for (const agents::RiskLevel& level : agents::levels_climbed(*setup.plan.risk))
+    levels.push_back(agents::risk_level_name(level));
+  file.write_risk(records, levels);
+  file.commit();
+  journal.remove();
+  return records;
+}
+
 // How long the parts took and how much was run, for the closing lines.
 struct SweepTimes {
   std::size_t ran = 0;
@@ -372,6 +417,47 @@ void print_profile(ProfileTotals& profile, std::ostream& out) {
       << phase_split_text(ns, false) << fmt::format("  total {:.2f}\n", total);
 }
 
+// `hotline risk`'s closing lines: what was estimated, how long it took, and
+// the estimates (markdown tables, or JSON with --json).
+int print_risk(const SweepOptions& options, const SweepSetup& setup, const RunsOutcome& outcome,
+               const SweepTimes& times, const std::vector<trace::RiskRecord>& records,
+               std::ostream& out) {
+  std::vector<std::string> levels;
+  for (const agents::RiskLevel& level : agents::levels_climbed(*setup.plan.risk))
+    levels.push_back(agents::risk_level_name(level));
+  analysis::RiskSummary summary;
+  try {
+    summary = analysis::summarize_risk(setup.identity, records, levels);
+  } catch (const std::invalid_argument&) {
+    // A shard's policies hold different repetitions: its file is whole,
+    // its table waits for the merge.
+    out << fmt::format("{}: shard {}/{} of the estimate written; `hotline merge` joins the shards\n",
+                       setup.output, options.shard_index, options.shard_count);
+    return kExitOk;
+  }
+  if (options.json) {
+    analysis::write_risk_report({setup.output, setup.plan.spec.name, setup.identity.scenario_hash,
+                                 options.seed},
+                                summary, analysis::ReportFormat::json, out);
+    return kExitOk;
+  }
+  const engine::RunGrid& grid = setup.grid;
+  out << fmt::format("{}: {} policies × {} repetitions of {:g} days, {}, seed {}\n",
+                     scenarios::printable(setup.plan.spec.name), grid.policies(),
+                     grid.replications(), setup.days, setup.identity.risk, options.seed);
+  out << fmt::format("{} estimates in {:.1f} s", times.ran, times.run_seconds);
+  if (!outcome.runs_by_rank.empty())
+    out << fmt::format(" on {} MPI ranks ({})", outcome.runs_by_rank.size(),
+                       fmt::join(outcome.runs_by_rank, ", "));
+  if (times.resumed > 0) out << fmt::format(" ({} more from the journal)", times.resumed);
+  out << fmt::format("; {}\n\n", setup.output);
+  for (const std::string& line : analysis::risk_summary_lines(summary))
+    out << line << '\n';
+  out << '\n';
+  analysis::write_risk_tables(summary, out);
+  return kExitOk;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -412,8 +498,13 @@ int run_sweep(const SweepOptions& command, std::ostream& out, std::ostream& err)
 
   const auto assembly_start = std::chrono::steady_clock::now();
   std::vector<PolicyTotals> totals;
+  std::vector<trace::RiskRecord> risk;
   try {
-    totals = assemble(options, *setup, journal);
+    if (options.risk) {
+      risk = assemble_risk(options, *setup, journal);
+    } else {
+      totals = assemble(options, *setup, journal);
+    }
   } catch (const Interrupted& stop) {
     err << fmt::format(
         "hotline: interrupted ({}) while writing {}; every run is in {}: --resume "
@@ -432,6 +523,7 @@ int run_sweep(const SweepOptions& command, std::ostream& out, std::ostream& err)
                        signal_name(signal), setup->output);
     return interrupted_exit_code(signal);
   }
+  if (options.risk) return print_risk(options, *setup, outcome, times, risk, out);
   print_headline(options, *setup, outcome, times, out);
   print_totals(totals, setup->identity, out);
   if (setup->grid.points() > 1) {

@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+#include "hotline/agents/clash_risk.hpp"
+
 namespace hotline::cli {
 
 class RunSpreader;
@@ -48,6 +50,10 @@ struct SweepOptions {
   bool profile = false;            // print the per-phase time split
   std::string events = "command";  // trace::EventDetail name
   std::string command_line;
+  // `hotline risk` (risk/risk_plan.hpp): every cell a clash-risk estimate
+  // over the horizon, the grid's replications its repetitions.
+  std::optional<agents::ClashRiskSettings> risk;
+  bool json = false;  // risk: print the result as JSON
   // Spreads the runs over other processes (MPI ranks, mpi_sweep.hpp);
   // null: this process's threads run them all.
   RunSpreader* spreader = nullptr;

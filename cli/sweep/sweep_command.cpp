@@ -2,6 +2,8 @@
 // whether its runs spread over MPI ranks.
 #include <fmt/format.h>
 
+#include <tuple>
+
 #include "command.hpp"
 #include "common/count_parsing.hpp"
 #include "common/options.hpp"
@@ -13,22 +15,6 @@
 namespace hotline::cli {
 
 namespace {
-
-// "i/n" with 1 <= i <= n <= 2^24.
-CLI::Validator shard_text() {
-  return CLI::Validator(
-      [](std::string& text) -> std::string {
-        const auto slash = text.find('/');
-        if (slash == std::string::npos) return "expects i/n, e.g. 2/8: got '" + text + "'";
-        const auto n = count_problem(text.substr(slash + 1), 1, 1U << 24);
-        if (n) return "(n of i/n) " + *n;
-        const std::uint64_t count = parse_count(text.substr(slash + 1), "", 1, 1U << 24);
-        const auto i = count_problem(text.substr(0, slash), 1, count);
-        if (i) return "(i of i/n) " + *i;
-        return {};
-      },
-      "");
-}
 
 // The id without the spaces around it ("none, hotline").
 CLI::Validator trimmed() {
@@ -77,7 +63,7 @@ class SweepCommand final : public Command {
     app_->add_option("--shard", shard_,
                      "Run shard i of n of the policy × replication grid; `hotline merge` joins "
                      "the shards")
-        ->check(shard_text())
+        ->check(shard_of_grid())
         ->type_name("I/N")
         ->capture_default_str();
     app_->add_flag("--resume", options_.resume,
@@ -100,11 +86,7 @@ class SweepCommand final : public Command {
     run_length_.apply(options_);
     options_.replications_given = app_->count("--replications") > 0;
     options_.seed_given = app_->count("--seed") > 0;
-    const auto slash = shard_.find('/');
-    options_.shard_count =
-        static_cast<std::uint32_t>(parse_count(shard_.substr(slash + 1), "--shard", 1, 1U << 24));
-    options_.shard_index = static_cast<std::uint32_t>(
-        parse_count(shard_.substr(0, slash), "--shard", 1, options_.shard_count));
+    std::tie(options_.shard_index, options_.shard_count) = parse_shard(shard_);
     if (options_.resume && options_.force) throw UsageError("--resume and --force: choose one");
     options_.command_line = call.command_line;
     if (call.launch && call.launch->size > 1) {

@@ -225,9 +225,13 @@ std::size_t SweepJournal::close_and_count() {
 }
 
 trace::RunRecord SweepJournal::read(engine::RunKey key) {
+  return trace::decode_run_record(read_bytes(key));
+}
+
+std::vector<std::byte> SweepJournal::read_bytes(engine::RunKey key) {
   const std::size_t r = record_of_[static_cast<std::size_t>(grid_.canonical_index(key))];
   if (r == kNotDone) throw std::logic_error("a run of the sweep is missing from its journal");
-  return trace::decode_run_record(journal_.read(r));
+  return journal_.read(r);
 }
 
 void SweepJournal::remove() {

@@ -66,6 +66,8 @@ class SweepJournal {
   // The record of `key` (every run of the shard must be in). Throws
   // std::logic_error for a missing run.
   [[nodiscard]] trace::RunRecord read(engine::RunKey key);
+  // The bytes of `key`'s record as journaled (a risk estimate's record).
+  [[nodiscard]] std::vector<std::byte> read_bytes(engine::RunKey key);
   // Once the file is assembled and committed: closes and removes the journal.
   void remove();
 

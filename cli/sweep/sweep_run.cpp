@@ -8,6 +8,7 @@
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/world_builder.hpp"
+#include "risk/risk_plan.hpp"
 
 namespace hotline::cli {
 
@@ -26,11 +27,13 @@ SweepPlan plan_from_identity(const trace::TraceIdentity& identity, const std::st
   plan.seed = identity.seed;
   plan.steps = steps_for_days(plan.spec, identity.days);
   plan.recording = recording_for(plan.spec, *events);
+  if (!identity.risk.empty()) plan.risk = risk_settings_from_text(identity.risk, plan.steps, where);
   return plan;
 }
 
 FinishedRun simulate_run(const SweepPlan& plan, engine::RunKey key,
                          const std::atomic<bool>& cancel) {
+  if (plan.risk) return estimate_risk_cell(plan, key, cancel);
   // The point's world; its random streams are the same at every point.
   const std::shared_ptr<const agents::WorldSpec> point_spec =
       plan.design ? plan.design->spec(key.point) : nullptr;

@@ -15,10 +15,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "hotline/agents/clash_risk.hpp"
 #include "hotline/agents/world_spec.hpp"
 #include "hotline/engine/phase_timers.hpp"
 #include "hotline/engine/run_grid.hpp"
@@ -35,6 +37,9 @@ struct SweepPlan {
   std::uint64_t seed = 1;
   std::uint64_t steps = 0;
   trace::RecordingOptions recording;
+  // `hotline risk`: each grid cell is a clash-risk estimate over `steps`
+  // (risk/risk_plan.hpp), not a run; none for a sweep.
+  std::optional<agents::ClashRiskSettings> risk;
 };
 
 // The plan of the sweep `identity` describes. Throws std::runtime_error

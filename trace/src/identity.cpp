@@ -60,6 +60,7 @@ std::vector<std::pair<std::string, std::string>> TraceIdentity::matching_fields(
                                       text_hash(design_text(design)))
                         : std::string("none")},
       {"events", events},
+      {"risk estimate", risk.empty() ? std::string("none") : risk},
       {"hostility interval (s)", number_text(hostility_interval_s)},
       {"state interval (s)", number_text(state_interval_s)},
   };
@@ -183,7 +184,7 @@ std::optional<DesignIdentity> get_design(std::span<const std::byte>& in) {
 std::vector<std::byte> TraceIdentity::encode() const {
   std::vector<std::byte> out;
   // The row layouts are part of what a journal's records mean.
-  put_text(out, fmt::format("hotline trace identity 2; rows {} {} {} {}", sizeof(SummaryRow),
+  put_text(out, fmt::format("hotline trace identity 3; rows {} {} {} {}", sizeof(SummaryRow),
                             sizeof(DyadRow), sizeof(PresenceRow), sizeof(EventRow)));
   for (const std::string* text : {&kind, &hotline_version, &scenario_file, &scenario_yaml,
                                   &resolved_yaml, &scenario_hash, &scenario_name, &events}) {
@@ -198,6 +199,7 @@ std::vector<std::byte> TraceIdentity::encode() const {
     put_text(out, policy_ids[i]);
   }
   put_design(out, design);
+  put_text(out, risk);
   return out;
 }
 
@@ -205,7 +207,7 @@ TraceIdentity TraceIdentity::decode(std::span<const std::byte> bytes) {
   TraceIdentity id;
   const std::string layout = get_text(bytes);
   if (layout
-      != fmt::format("hotline trace identity 2; rows {} {} {} {}", sizeof(SummaryRow),
+      != fmt::format("hotline trace identity 3; rows {} {} {} {}", sizeof(SummaryRow),
                      sizeof(DyadRow), sizeof(PresenceRow), sizeof(EventRow))) {
     throw std::runtime_error("written by a different build (" + layout + ")");
   }
@@ -233,6 +235,7 @@ TraceIdentity TraceIdentity::decode(std::span<const std::byte> bytes) {
     id.policy_ids.push_back(get_text(bytes));
   }
   id.design = get_design(bytes);
+  id.risk = get_text(bytes);
   return id;
 }
 

@@ -41,6 +41,15 @@ std::vector<double> read_f64_column(const hdf5::File& file, const std::string& d
   return values;
 }
 
+// One u32 column of a table.
+std::vector<std::uint32_t> read_u32_column(const hdf5::File& file, const std::string& dataset,
+                                           const std::string& column) {
+  const std::vector<hdf5::Field> field{{column.c_str(), 0, hdf5::FieldType::u32}};
+  std::vector<std::uint32_t> values;
+  rows_from_bytes(values, hdf5::read_table(file, dataset, sizeof(std::uint32_t), field));
+  return values;
+}
+
 // An experiment's /design, or nullopt for a file without one.
 std::optional<DesignIdentity> read_design(const hdf5::File& file) {
   if (!hdf5::exists(file, "design")) return std::nullopt;
@@ -132,6 +141,7 @@ TraceReader::TraceReader(const std::string& path) : path_(path), file_(open_file
     id.events = hdf5::read_string_attribute(file_, root, "events");
     id.hostility_interval_s = hdf5::read_double_attribute(file_, root, "hostility_interval_s");
     id.state_interval_s = hdf5::read_double_attribute(file_, root, "state_interval_s");
+    if (hdf5::has_attribute(root, "risk")) id.risk = hdf5::read_string_attribute(file_, root, "risk");
     {
       hdf5::Handle group(H5Gopen2(root, "scenario", H5P_DEFAULT), H5Gclose);
       if (!group.valid()) throw TraceError(path, "no group 'scenario'");
@@ -161,6 +171,52 @@ TraceReader::TraceReader(const std::string& path) : path_(path), file_(open_file
     check_tables();
   } catch (const hdf5::Error& e) {
     throw TraceError(path, "not a readable Hotline trace: " + without_path(e));
+  }
+}
+
+std::vector<std::string> TraceReader::risk_level_names() const {
+  if (!hdf5::exists(file_, "risk")) return {};
+  hdf5::Handle group(H5Gopen2(file_.id(), "risk", H5P_DEFAULT), H5Gclose);
+  const std::string text = hdf5::read_string_attribute(file_, group.get(), "levels");
+  std::vector<std::string> names;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', begin), text.size());
+    names.push_back(text.substr(begin, comma - begin));
+    begin = comma + 1;
+  }
+  return names;
+}
+
+std::vector<RiskRecord> TraceReader::risk_records() const {
+  if (!hdf5::exists(file_, "risk")) return {};
+  try {
+    const auto policy = read_u32_column(file_, "risk/estimates", "policy");
+    const auto repetition = read_u32_column(file_, "risk/estimates", "repetition");
+    const auto effort = read_u32_column(file_, "risk/estimates", "effort");
+    const auto probability = read_f64_column(file_, "risk/estimates", "probability");
+    const auto work = read_f64_column(file_, "risk/estimates", "work_platform_steps");
+    const auto stage_policy = read_u32_column(file_, "risk/stages", "policy");
+    const auto stage_repetition = read_u32_column(file_, "risk/stages", "repetition");
+    const auto reached = read_u32_column(file_, "risk/stages", "reached");
+    std::vector<RiskRecord> records;
+    std::size_t s = 0;
+    for (std::size_t r = 0; r < policy.size(); ++r) {
+      RiskRecord record{policy[r], repetition[r], effort[r], {}, probability[r], work[r]};
+      if (record.policy >= identity_.policy_ids.size())
+        throw TraceError(path_, fmt::format("/risk/estimates row {}: policy {} of {}", r,
+                                            record.policy, identity_.policy_ids.size()));
+      for (; s < stage_policy.size() && stage_policy[s] == record.policy
+             && stage_repetition[s] == record.repetition;
+           ++s)
+        record.reached.push_back(reached[s]);
+      records.push_back(std::move(record));
+    }
+    if (s != stage_policy.size())
+      throw TraceError(path_, "/risk/stages has rows that belong to no estimate");
+    return records;
+  } catch (const hdf5::Error& e) {
+    throw TraceError(path_, "not a readable risk file: " + without_path(e));
   }
 }
 

@@ -162,6 +162,7 @@ void write_root_attributes(const hdf5::File& file, const TraceIdentity& identity
   hdf5::write_attribute(file, root, "events", identity.events);
   hdf5::write_attribute(file, root, "hostility_interval_s", identity.hostility_interval_s);
   hdf5::write_attribute(file, root, "state_interval_s", identity.state_interval_s);
+  if (!identity.risk.empty()) hdf5::write_attribute(file, root, "risk", identity.risk);
 }
 
 void write_scenario_group(const hdf5::File& file, const TraceIdentity& identity) {
@@ -490,6 +491,42 @@ void TraceFile::append_states(const StateSample& sample) {
   tables_->state_columns[2]->append(sample.heading_rad.data(), 1);
   tables_->state_columns[3]->append(sample.speed_km_s.data(), 1);
   tables_->state_columns[4]->append(sample.status.data(), 1);
+}
+
+void TraceFile::write_risk(std::span<const RiskRecord> records,
+                           const std::vector<std::string>& level_names) {
+  using Kind = SmallColumn::Kind;
+  hdf5::Handle group = hdf5::create_group(file_, file_.id(), "risk");
+  hdf5::write_attribute(file_, group.get(), "levels", fmt::format("{}", fmt::join(level_names, ",")));
+  Rows estimates;
+  Rows stages;
+  for (const RiskRecord& r : records) {
+    estimates.push_back({std::to_string(r.policy), std::to_string(r.repetition),
+                         std::to_string(r.effort), fmt::format("{}", r.probability),
+                         fmt::format("{}", r.work_platform_steps)});
+    for (std::size_t k = 0; k < r.reached.size(); ++k) {
+      stages.push_back({std::to_string(r.policy), std::to_string(r.repetition),
+                        std::to_string(k + 1), level_names.at(k), std::to_string(r.effort),
+                        std::to_string(r.reached[k]),
+                        fmt::format("{}", static_cast<double>(r.reached[k]) / r.effort)});
+    }
+  }
+  write_small_table(file_, group.get(), "estimates",
+                    {{"policy", Kind::u32},
+                     {"repetition", Kind::u32},
+                     {"effort", Kind::u32},
+                     {"probability", Kind::f64},
+                     {"work_platform_steps", Kind::f64}},
+                    estimates);
+  write_small_table(file_, group.get(), "stages",
+                    {{"policy", Kind::u32},
+                     {"repetition", Kind::u32},
+                     {"stage", Kind::u32},
+                     {"level"},
+                     {"runs", Kind::u32},
+                     {"reached", Kind::u32},
+                     {"fraction", Kind::f64}},
+                    stages);
 }
 
 void TraceFile::commit() {

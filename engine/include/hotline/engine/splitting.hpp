@@ -55,7 +55,8 @@ struct RunOutcome {
 };
 
 struct SplittingEstimate {
-  std::vector<double> fractions;  // p1..pL (fewer if a stage reached nothing)
+  std::vector<double> fractions;       // p1..pL (fewer if a stage reached nothing)
+  std::vector<std::uint32_t> reached;  // the runs of each stage that reached its level
   double probability = 0.0;       // their product; 0 if a stage reached nothing
   double work = 0.0;
 };
@@ -95,6 +96,7 @@ SplittingEstimate split(
     }
     const double fraction = static_cast<double>(next.size()) / settings.effort;
     estimate.fractions.push_back(fraction);
+    estimate.reached.push_back(static_cast<std::uint32_t>(next.size()));
     estimate.probability *= fraction;
     if (next.empty()) break;
     reached = std::move(next);

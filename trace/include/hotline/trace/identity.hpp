@@ -55,7 +55,7 @@ struct DesignIdentity {
 };
 
 struct TraceIdentity {
-  std::string kind;  // "run" or "sweep"
+  std::string kind;  // "run", "sweep" or "risk"
   std::string hotline_version;
   std::string scenario_file;  // as given on the command line
   std::string scenario_yaml;  // the file's text
@@ -73,6 +73,9 @@ struct TraceIdentity {
   double hostility_interval_s = 0.0;     // 0: none
   double state_interval_s = 0.0;         // run files only; 0: none
   std::optional<DesignIdentity> design;  // an experiment's sweep; none: one point
+  // A risk file's estimate ("splitting, effort 100, levels L1,L2,L3,clash";
+  // replications are its repetitions); "" for other files.
+  std::string risk;
 
   [[nodiscard]] std::uint32_t points() const {
     return design ? static_cast<std::uint32_t>(design->points()) : 1U;

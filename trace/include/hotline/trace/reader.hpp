@@ -16,6 +16,7 @@
 
 #include "hotline/trace/hdf5_table.hpp"
 #include "hotline/trace/identity.hpp"
+#include "hotline/trace/risk_record.hpp"
 #include "hotline/trace/rows.hpp"
 
 namespace hotline::trace {
@@ -46,6 +47,11 @@ class TraceReader {
   [[nodiscard]] std::uint32_t dyads() const {
     return static_cast<std::uint32_t>(dyad_names_.size());
   }
+  // A risk file's estimates, in /risk/estimates' order, with the names of
+  // its levels; empty for other files.
+  [[nodiscard]] std::vector<RiskRecord> risk_records() const;
+  [[nodiscard]] std::vector<std::string> risk_level_names() const;
+
   // The whole record of the run at row `position` of /summary.
   [[nodiscard]] RunRecord read_run(std::size_t position) const;
 

@@ -20,6 +20,7 @@
 #include "hotline/scenarios/scenario.hpp"
 #include "hotline/trace/hdf5_table.hpp"
 #include "hotline/trace/identity.hpp"
+#include "hotline/trace/risk_record.hpp"
 #include "hotline/trace/reader.hpp"
 #include "hotline/trace/run_record.hpp"
 
@@ -69,6 +70,11 @@ class TraceFile {
     std::vector<std::uint8_t> status;  // agents::PlatformState code
   };
   void append_states(const StateSample& sample);
+
+  // A risk file's estimates (kind "risk"): /risk with its level names, one
+  // row of /risk/estimates per record and one of /risk/stages per stage
+  // run, in the records' order.
+  void write_risk(std::span<const RiskRecord> records, const std::vector<std::string>& level_names);
 
   // Closes the file, syncs it to disk and renames it to its final name.
   void commit();
