@@ -46,7 +46,12 @@ PolicyRisk policy_risk(const std::string& id, const std::vector<const trace::Ris
   out.probability = mean_interval(estimates);
   out.probability.low = std::max(out.probability.low, 0.0);
   const double n = static_cast<double>(estimates.size());
-  out.standard_error = n >= 2 ? out.probability.sd / std::sqrt(n) : kNaN;
+  // Plain Monte Carlo's runs are Bernoulli trials: their variance is known
+  // from p, and far steadier than the spread of a few repetitions.
+  out.standard_error = plain && trials > 0
+                           ? std::sqrt(out.probability.mean * (1.0 - out.probability.mean) / trials)
+                       : n >= 2 ? out.probability.sd / std::sqrt(n)
+                                : kNaN;
   out.relative_error =
       out.probability.mean > 0.0 ? out.standard_error / out.probability.mean : kNaN;
   out.work_for_20_percent = out.relative_error == out.relative_error
@@ -65,7 +70,8 @@ std::string risk_method_of(const std::string& risk_text) {
 
 RiskSummary summarize_risk(const trace::TraceIdentity& identity,
                            std::span<const trace::RiskRecord> records,
-                           const std::vector<std::string>& level_names) {
+                           const std::vector<std::string>& level_names,
+                           const std::string& baseline_id) {
   RiskSummary summary;
   summary.method = risk_method_of(identity.risk);
   summary.days = identity.days;
@@ -86,8 +92,14 @@ RiskSummary summarize_risk(const trace::TraceIdentity& identity,
     }
   }
   summary.repetitions = static_cast<std::uint32_t>(by_policy.front().size());
+  std::size_t base = 0;
+  for (std::size_t p = 0; p < identity.policy_ids.size(); ++p)
+    if (identity.policy_ids[p] == baseline_id) base = p;
+  std::vector<std::size_t> order{base};
+  for (std::size_t p = 0; p < by_policy.size(); ++p)
+    if (p != base) order.push_back(p);
   std::vector<double> baseline;
-  for (std::size_t p = 0; p < by_policy.size(); ++p) {
+  for (const std::size_t p : order) {
     std::vector<const trace::RiskRecord*> runs;
     std::vector<double> estimates;
     for (const auto& [repetition, record] : by_policy[p]) {
@@ -96,7 +108,7 @@ RiskSummary summarize_risk(const trace::TraceIdentity& identity,
     }
     PolicyRisk risk =
         policy_risk(identity.policy_ids[p], runs, level_names.size(), summary.method == "plain");
-    if (p == 0) {
+    if (p == base) {
       baseline = estimates;
     } else {
       risk.against_baseline = compare_paired(baseline, estimates);

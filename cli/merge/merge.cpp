@@ -51,8 +51,9 @@ Shards open_shards(const MergeOptions& options, std::ostream& err) {
       return {};
     }
     const trace::TraceIdentity& id = shards.back()->identity();
-    if (id.kind != "sweep") {
-      err << fmt::format("hotline: error: {}: a {} file, not a sweep shard\n", path, id.kind);
+    if (id.kind != "sweep" && id.kind != "risk") {
+      err << fmt::format("hotline: error: {}: a {} file, not a sweep or risk shard\n", path,
+                         id.kind);
       return {};
     }
     if (auto diff = trace::identity_difference(shards.front()->identity(), shards.front()->path(),
@@ -62,6 +63,20 @@ Shards open_shards(const MergeOptions& options, std::ostream& err) {
     }
   }
   return shards;
+}
+
+// The grid cells a shard holds, in its rows' order: /summary's runs, or a
+// risk file's estimates.
+std::vector<engine::RunKey> shard_keys(const trace::TraceReader& shard) {
+  std::vector<engine::RunKey> keys;
+  if (shard.identity().kind == "risk") {
+    for (const trace::RiskRecord& r : shard.risk_records())
+      keys.push_back({r.policy, r.repetition, 0});
+    return keys;
+  }
+  for (const trace::SummaryRow& row : shard.summary())
+    keys.push_back({row.policy, row.replication, row.point});
+  return keys;
 }
 
 // Which file holds each run, at which row.
@@ -77,13 +92,14 @@ std::vector<Place> place_runs(const Shards& shards, const engine::RunGrid& grid,
   const trace::TraceIdentity& first = shards.front()->identity();
   std::vector<Place> place(static_cast<std::size_t>(grid.size()));
   for (std::size_t s = 0; s < shards.size(); ++s) {
-    const auto& summary = shards[s]->summary();
-    for (std::size_t k = 0; k < summary.size(); ++k) {
-      const engine::RunKey key{summary[k].policy, summary[k].replication, summary[k].point};
+    const std::vector<engine::RunKey> keys = shard_keys(*shards[s]);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const engine::RunKey key = keys[k];
       if (key.point >= grid.points() || key.policy >= grid.policies()
           || key.replication >= grid.replications()) {
-        err << fmt::format("hotline: error: {}: row {} of /summary is outside the grid\n",
-                           shards[s]->path(), k);
+        err << fmt::format("hotline: error: {}: row {} of {} is outside the grid\n",
+                           shards[s]->path(), k,
+                           first.kind == "risk" ? "/risk/estimates" : "/summary");
         return {};
       }
       Place& p = place[static_cast<std::size_t>(grid.canonical_index(key))];
@@ -137,6 +153,17 @@ void write_merged(const MergeOptions& options, const std::string& output, const 
   merged.shard_index = 1;
   merged.shard_count = 1;
   trace::TraceFile file(output, merged, options.command_line, scenario, spec);
+  if (first.kind == "risk") {
+    std::vector<std::vector<trace::RiskRecord>> held;
+    for (const auto& shard : shards)
+      held.push_back(shard->risk_records());
+    std::vector<trace::RiskRecord> records;
+    for (const Place& p : place)
+      records.push_back(held[static_cast<std::size_t>(p.shard)][p.position]);
+    file.write_risk(records, shards.front()->risk_level_names());
+    file.commit();
+    return;
+  }
   for (const Place& p : place) {
     trace::RunRecord record = shards[static_cast<std::size_t>(p.shard)]->read_run(p.position);
     file.add_run(record);

@@ -17,6 +17,7 @@
 #include "hotline/analysis/experiment_report.hpp"
 #include "hotline/analysis/policy_comparison.hpp"
 #include "hotline/analysis/report_formats.hpp"
+#include "hotline/analysis/risk_report.hpp"
 #include "hotline/trace/output_file.hpp"
 #include "hotline/trace/reader.hpp"
 
@@ -45,13 +46,18 @@ int run_program(const std::vector<std::string>& arguments) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-// What a report is of: a policy comparison, or an experiment's study.
+// What a report is of: a policy comparison, an experiment's study, or a
+// risk file's estimates.
 struct Reported {
   std::optional<analysis::PolicyComparison> comparison;
   std::optional<analysis::ExperimentStudy> study;
+  std::optional<analysis::RiskSummary> risk;
+  analysis::RiskReportHeader risk_header;
 
   void write(analysis::ReportFormat format, std::ostream& out) const {
-    if (study) {
+    if (risk) {
+      analysis::write_risk_report(risk_header, *risk, format, out);
+    } else if (study) {
       analysis::write_experiment_report(*study, format, out);
     } else {
       analysis::write_report(*comparison, format, out);
@@ -138,6 +144,23 @@ std::string plots_python_path() {
   return from_environment("HOTLINE_PYTHON", "/usr/bin/python3");
 }
 
+namespace {
+
+// A risk file's report has no plots or points: false
+// (said on `err`) when one is asked for.
+bool risk_options_usable(const ReportOptions& options, std::ostream& err) {
+  const char* refused = !options.plots_directory.empty() ? "--plots"
+                        : options.point                  ? "--point"
+                                                         : nullptr;
+  if (refused == nullptr) return true;
+  err << fmt::format(
+      "hotline: error: {}: a risk file (hotline risk); {} is for sweeps\n",
+      options.input, refused);
+  return false;
+}
+
+}  // namespace
+
 int run_report(const ReportOptions& options, std::ostream& out, std::ostream& err) {
   const auto format = analysis::parse_report_format(options.format);
   if (!format) {
@@ -149,7 +172,13 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
   try {
     const trace::TraceReader trace(options.input);
     const analysis::ComparisonOptions compare{options.baseline, options.confidence, options.point};
-    if (trace.identity().design && !options.point) {
+    if (trace.identity().kind == "risk") {
+      if (!risk_options_usable(options, err)) return kExitBadInput;
+      reported.risk = analysis::summarize_risk(trace.identity(), trace.risk_records(),
+                                               trace.risk_level_names(), options.baseline);
+      reported.risk_header = {options.input, trace.identity().scenario_name,
+                              trace.identity().scenario_hash, trace.identity().seed};
+    } else if (trace.identity().design && !options.point) {
       reported.study = analysis::study_experiment(trace, compare);
     } else {
       reported.comparison = analysis::compare_policies(trace, compare);
@@ -159,6 +188,9 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
     return kExitBadInput;
   } catch (const analysis::ComparisonError& e) {
     err << "hotline: error: " << e.what() << '\n';
+    return kExitBadInput;
+  } catch (const std::invalid_argument& e) {
+    err << "hotline: error: " << options.input << ": " << e.what() << '\n';
     return kExitBadInput;
   }
   // A plots folder that cannot be made is bad input too: found before

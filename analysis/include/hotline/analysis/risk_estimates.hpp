@@ -2,7 +2,7 @@
 // policy, the probability of a clash within the horizon — the mean of the
 // repetitions' estimates, with its Student-t interval over them — its
 // relative error, the mean fraction of each stage, the work done, and the
-// relative risk against the baseline (the first policy), paired by
+// relative risk against the baseline, paired by
 // repetition with Fieller's interval (statistics.hpp): repetition r of
 // every policy replays the same starting runs and branch keys.
 //
@@ -27,6 +27,8 @@ namespace hotline::analysis {
 struct PolicyRisk {
   std::string policy;
   MeanInterval probability;  // over repetitions; the low bound at least 0
+  // Of the mean: over the repetitions (splitting), or binomial over every
+  // run (plain: sqrt(p(1 − p)/runs)).
   double standard_error = 0.0;
   double relative_error = 0.0;         // standard_error / mean; NaN when the mean is 0
   std::optional<ShareInterval> exact;  // plain Monte Carlo: over every run
@@ -46,16 +48,19 @@ struct RiskSummary {
   std::uint32_t repetitions = 0;
   double days = 0.0;
   std::vector<std::string> levels;  // as the file names them
-  std::vector<PolicyRisk> policies;  // in the file's order; the first is the baseline
+  std::vector<PolicyRisk> policies;  // the baseline first, then the others in the file's order
 };
 
 // The method a risk identity text names ("splitting, effort 100, ...").
 [[nodiscard]] std::string risk_method_of(const std::string& risk_text);
 
-// Throws std::invalid_argument when a policy lacks a repetition another has
-// (a shard's file: merge the shards first).
+// The baseline is policy `baseline` when the file has it, else the first
+// policy (a file without "none"). Throws std::invalid_argument when a
+// policy lacks a repetition another has (a shard's file: merge the shards
+// first).
 [[nodiscard]] RiskSummary summarize_risk(const trace::TraceIdentity& identity,
                                          std::span<const trace::RiskRecord> records,
-                                         const std::vector<std::string>& level_names);
+                                         const std::vector<std::string>& level_names,
+                                         const std::string& baseline = "none");
 
 }  // namespace hotline::analysis
