@@ -72,10 +72,10 @@ TEST_CASE("a risk estimate is one file at any thread count, from shards, and aft
   check_same_content(dir + "/one.h5", dir + "/merged.h5");
 
   const std::string killed = dir + "/killed.h5";
-  const pid_t pid = hotline::test::start_hotline(
-      {"risk", kTense, "--days", "4", "--effort", "6", "--repetitions", "2", "--policies",
-       "none,hotline", "--levels", "L1,L1:0.3,L2,clash", "--quiet", "--threads", "1", "-o",
-       killed});
+  const pid_t pid = hotline::test::start_hotline({"risk", kTense, "--days", "4", "--effort", "6",
+                                                  "--repetitions", "2", "--policies",
+                                                  "none,hotline", "--levels", "L1,L1:0.3,L2,clash",
+                                                  "--quiet", "--threads", "1", "-o", killed});
   for (int i = 0; i < 6000 && !hotline::test::journal_holds_a_run(killed + ".journal"); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   kill(pid, SIGKILL);
@@ -144,18 +144,17 @@ TEST_CASE("bad risk input exits 2 naming the problem and writes nothing", "[risk
 
   // A journal of another estimate is not resumed.
   const std::string journaled = dir + "/journaled.h5";
-  const pid_t pid = hotline::test::start_hotline({"risk", kTense, "--days", "6", "--effort", "8",
-                                                  "--repetitions", "4", "--quiet", "--threads",
-                                                  "1", "-o", journaled});
+  const pid_t pid =
+      hotline::test::start_hotline({"risk", kTense, "--days", "6", "--effort", "8", "--repetitions",
+                                    "4", "--quiet", "--threads", "1", "-o", journaled});
   for (int i = 0; i < 6000 && !hotline::test::journal_holds_a_run(journaled + ".journal"); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   kill(pid, SIGKILL);
   int status = 0;
   waitpid(pid, &status, 0);
   REQUIRE(std::filesystem::exists(journaled + ".journal"));
-  const auto other = run_hotline("risk " + kTense
-                                 + " --days 6 --effort 9 --repetitions 4 --quiet --resume -o "
-                                 + journaled);
+  const auto other = run_hotline(
+      "risk " + kTense + " --days 6 --effort 9 --repetitions 4 --quiet --resume -o " + journaled);
   CHECK(other.exit_code == 2);
   CHECK_THAT(other.err,
              Catch::Contains("(risk estimate: splitting, effort 9, levels L1,L2,L3,clash in this "

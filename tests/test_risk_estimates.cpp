@@ -105,7 +105,8 @@ TEST_CASE("a risk summary: means, intervals, relative errors and relative risks 
   CHECK(hotline.against_baseline->pairs == 3);
 
   // The baseline can be named; a missing repetition is a shard.
-  const auto by_hotline = hotline::analysis::summarize_risk(id, records, {"L1", "clash"}, "hotline");
+  const auto by_hotline =
+      hotline::analysis::summarize_risk(id, records, {"L1", "clash"}, "hotline");
   CHECK(by_hotline.policies[0].policy == "hotline");
   CHECK(by_hotline.policies[1].against_baseline->ratio == Approx(0.10 / 0.03));
   const std::vector<RiskRecord> shard(records.begin(), records.begin() + 4);

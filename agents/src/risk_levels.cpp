@@ -84,16 +84,17 @@ std::vector<RiskLevel> parse_risk_levels(std::string_view text) {
     if (item.empty()) throw std::invalid_argument("an empty level in the list");
     const RiskLevel level = parse_level(item);
     if (!levels.empty() && !below(levels.back(), level)) {
-      throw std::invalid_argument(
-          quoted(risk_level_name(level)) + " after " + quoted(risk_level_name(levels.back()))
-          + ": levels must rise (L1 < L2 < L2:0.6 < L2:0.7 < L3 < clash)");
+      throw std::invalid_argument(quoted(risk_level_name(level)) + " after "
+                                  + quoted(risk_level_name(levels.back()))
+                                  + ": levels must rise (L1 < L2 < L2:0.6 < L2:0.7 < L3 < clash)");
     }
     levels.push_back(level);
     begin = comma + 1;
   }
   if (levels.back().rung != kClashRung)
-    throw std::invalid_argument("the last level must be the clash (the event whose "
-                                "probability is estimated)");
+    throw std::invalid_argument(
+        "the last level must be the clash (the event whose "
+        "probability is estimated)");
   return levels;
 }
 

@@ -76,8 +76,7 @@ void write_json(const RiskReportHeader& h, const RiskSummary& s, std::ostream& o
     if (r.against_baseline) {
       const PairedComparison& c = *r.against_baseline;
       out << fmt::format(", \"relative_risk\": {}, \"rr_low\": {}, \"rr_high\": {}",
-                         json_number(c.ratio), json_number(c.ratio_low),
-                         json_number(c.ratio_high));
+                         json_number(c.ratio), json_number(c.ratio_low), json_number(c.ratio_high));
     }
     out << ", \"stage_fractions\": [";
     for (std::size_t k = 0; k < r.stage_fractions.size(); ++k)
@@ -96,8 +95,8 @@ std::vector<std::string> risk_summary_lines(const RiskSummary& summary) {
     if (!r.against_baseline) continue;
     const PairedComparison& c = *r.against_baseline;
     if (!(c.baseline_mean > 0.0)) {
-      lines.push_back(fmt::format("{}: no relative risk: no clash was estimated under {}",
-                                  r.policy, baseline));
+      lines.push_back(
+          fmt::format("{}: no relative risk: no clash was estimated under {}", r.policy, baseline));
       continue;
     }
     const char* verdict = spans_one(c.ratio_low, c.ratio_high) ? "not distinguishable"
@@ -119,8 +118,7 @@ void write_risk_tables(const RiskSummary& s, std::ostream& out) {
   for (const PolicyRisk& r : s.policies) {
     out << fmt::format("| {} | {} | {} | {} | {} | {:.3g} | {} |\n", r.policy,
                        readable_number(r.probability.mean), probability_interval(r),
-                       percent_text(r.relative_error), relative_risk_text(r),
-                       r.work_platform_steps,
+                       percent_text(r.relative_error), relative_risk_text(r), r.work_platform_steps,
                        std::isnan(r.work_for_20_percent)
                            ? std::string("-")
                            : fmt::format("{:.3g}", r.work_for_20_percent));

@@ -153,9 +153,8 @@ bool risk_options_usable(const ReportOptions& options, std::ostream& err) {
                         : options.point                  ? "--point"
                                                          : nullptr;
   if (refused == nullptr) return true;
-  err << fmt::format(
-      "hotline: error: {}: a risk file (hotline risk); {} is for sweeps\n",
-      options.input, refused);
+  err << fmt::format("hotline: error: {}: a risk file (hotline risk); {} is for sweeps\n",
+                     options.input, refused);
   return false;
 }
 

@@ -34,12 +34,13 @@ agents::ClashRiskSettings risk_settings_from_text(const std::string& text,
       throw std::invalid_argument("unknown method");
     }
   } catch (const std::invalid_argument& e) {
-    throw std::runtime_error(fmt::format("{}: a risk estimate '{}' this build cannot run ({})",
-                                         where, text, e.what()));
+    throw std::runtime_error(
+        fmt::format("{}: a risk estimate '{}' this build cannot run ({})", where, text, e.what()));
   }
   settings.effort = effort;
   if (settings.method == agents::RiskMethod::splitting && risk_identity_text(settings) != text)
-    throw std::runtime_error(fmt::format("{}: a risk estimate '{}' this build cannot run", where, text));
+    throw std::runtime_error(
+        fmt::format("{}: a risk estimate '{}' this build cannot run", where, text));
   return settings;
 }
 
@@ -51,8 +52,8 @@ FinishedRun estimate_risk_cell(const SweepPlan& plan, engine::RunKey key,
         if (const int signal = interrupt_signal()) throw Interrupted{signal};
         if (cancel.load(std::memory_order_relaxed)) throw RunCancelled{};
       });
-  trace::RiskRecord record{key.policy,         key.replication,  plan.risk->effort,
-                           estimate.reached,   estimate.probability, estimate.work};
+  trace::RiskRecord record{key.policy,       key.replication,      plan.risk->effort,
+                           estimate.reached, estimate.probability, estimate.work};
   FinishedRun finished{key, trace::encode_risk_record(record), {}};
   finished.timing.platform_steps = estimate.work;
   return finished;

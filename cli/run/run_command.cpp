@@ -35,6 +35,14 @@ class RunCommand final : public Command {
                            "scenario's output.state_interval; 0: none)");
     events_ = add_choice(*app_, "--events", options_.events,
                          {"none", "command", "incidents", "all"}, "With -o: the events to keep");
+    app_->add_option("--save-state", options_.save_state,
+                     "Save the run's state when it ends, for --from-state to continue "
+                     "(docs/rare-events.md, \"Snapshots\")")
+        ->type_name("FILE");
+    app_->add_option("--from-state", options_.from_state,
+                     "Continue a saved state up to day --days (the same scenario, seed, "
+                     "replication and policy; the summary is the whole run's)")
+        ->type_name("FILE");
     return app_;
   }
 
@@ -44,6 +52,16 @@ class RunCommand final : public Command {
     if (sample_every_->count() > 0) options_.sample_every_steps = sample_every_value_;
     if (policy_->count() > 0 && options_.policy.empty()) {
       throw UsageError("--policy needs a policy id");
+    }
+    options_.seed_given = app_->count("--seed") > 0;
+    options_.replication_given = app_->count("--replication") > 0;
+    if (!options_.from_state.empty() && !options_.output.empty()) {
+      throw UsageError(
+          "--from-state and -o: a continued run's trace would hold only its last part; run it "
+          "whole to write a trace");
+    }
+    if (!options_.from_state.empty() && options_.posture) {
+      throw UsageError("--from-state and --posture: the state holds its postures");
     }
     if (options_.output.empty() && (sample_every_->count() > 0 || events_->count() > 0)) {
       throw UsageError("--sample-every and --events need -o FILE");

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -19,11 +20,13 @@
 #include "common/scenario_input.hpp"
 #include "hotline/agents/platform_world.hpp"
 #include "hotline/analysis/json_text.hpp"
+#include "hotline/engine/snapshot_stream.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/text_safety.hpp"
 #include "hotline/trace/background_writer.hpp"
 #include "hotline/trace/run_record.hpp"
 #include "hotline/trace/writer.hpp"
+#include "run/run_state.hpp"
 #include "run/traced_run.hpp"
 
 namespace hotline::cli {
@@ -211,7 +214,53 @@ struct RunSetup {
   trace::RecordingOptions recording{trace::EventDetail::none, 0};
   std::optional<OutputClaim> output;        // held until the trace is done
   std::unique_ptr<trace::TraceFile> trace;  // null: no -o
+  RunStateHeader header;                    // of this run, for --save-state
+  std::optional<RunState> from;             // --from-state
 };
+
+// --from-state and --save-state: the state read and checked against the
+// run, the file to save checked; false (said on `err`) if not usable.
+bool prepare_states(const RunOptions& options, RunSetup& setup, std::ostream& err) {
+  const agents::WorldSpec& spec = setup.loaded.spec;
+  RunStateHeader& h = setup.header;
+  h.hotline_version = std::string(trace::hotline_version());
+  h.scenario_name = setup.loaded.scenario.name;
+  h.scenario_hash = trace::text_hash(scenarios::explain_scenario(setup.loaded.scenario));
+  h.seed = options.seed;
+  h.replication = options.replication;
+  h.policy = spec.policies.empty() ? std::string("none") : spec.policies[setup.policy].id;
+  if (!options.save_state.empty() && !options.force
+      && std::filesystem::exists(options.save_state)) {
+    err << "hotline: error: --save-state " << options.save_state
+        << ": exists; --force replaces it\n";
+    return false;
+  }
+  if (options.from_state.empty()) return true;
+  try {
+    setup.from = read_run_state(options.from_state);
+  } catch (const std::runtime_error& e) {
+    err << "hotline: error: --from-state " << e.what() << '\n';
+    return false;
+  }
+  RunStateHeader wanted = h;
+  if (!options.seed_given) wanted.seed = h.seed = setup.from->header.seed;
+  if (!options.replication_given)
+    wanted.replication = h.replication = setup.from->header.replication;
+  if (options.policy.empty()) wanted.policy = setup.from->header.policy;
+  if (const std::string mismatch = state_mismatch(setup.from->header, wanted); !mismatch.empty()) {
+    err << "hotline: error: --from-state " << options.from_state << ": " << mismatch << '\n';
+    return false;
+  }
+  if (setup.from->header.step >= setup.steps) {
+    err << fmt::format(
+        "hotline: error: --from-state {}: the state is at day {:g}; --days {:g} ends no later "
+        "(--days is the day the continued run ends)\n",
+        options.from_state, static_cast<double>(setup.from->header.step) * spec.dt_s / 86400.0,
+        setup.days);
+    return false;
+  }
+  return true;
+}
 
 // Creates the trace file before the run starts, so that an unusable path
 // fails at once; false (said on `err`) if it cannot.
@@ -261,6 +310,12 @@ std::optional<RunSetup> prepare_run(const RunOptions& options, std::ostream& err
   setup.state_every =
       options.sample_every_steps.value_or(steps_for_interval(spec, spec.state_interval_s));
   setup.loaded = std::move(*loaded);
+  if (!prepare_states(options, setup, err)) return std::nullopt;
+  if (setup.from && options.policy.empty()) {
+    const auto found = find_policy(setup.loaded, setup.from->header.policy, err);
+    if (!found) return std::nullopt;
+    setup.policy = *found;
+  }
   if (!options.output.empty() && !open_trace(options, *events, setup, err)) return std::nullopt;
   return setup;
 }
@@ -270,14 +325,15 @@ std::optional<RunSetup> prepare_run(const RunOptions& options, std::ostream& err
 void step_run(const RunOptions& options, RunSetup& setup, agents::PlatformWorld& world,
               trace::RunRecord& record) {
   record.summary.policy = 0;  // the run file's only policy
-  record.summary.replication = options.replication;
+  record.summary.replication = setup.header.replication;
   if (!setup.trace) {
     ReplicationHooks hooks;
     hooks.before_step = [] {
       if (const int signal = interrupt_signal()) throw Interrupted{signal};
     };
-    step_replication(world, setup.steps, setup.recording, record, hooks);
-    trace::summarize_run(world, options.seed, 0, options.replication, record);
+    // A continued run starts at its state's step.
+    step_replication(world, setup.steps - world.steps_taken(), setup.recording, record, hooks);
+    trace::summarize_run(world, setup.header.seed, 0, setup.header.replication, record);
     return;
   }
   trace::BackgroundWriter writer;
@@ -316,7 +372,7 @@ int run_world(const RunOptions& options, RunSetup& setup, std::ostream& out, std
   const agents::WorldSpec& spec = setup.loaded.spec;
   std::optional<agents::PlatformWorld> built;
   try {
-    built.emplace(spec, options.seed, options.replication, setup.policy);
+    built.emplace(spec, setup.header.seed, setup.header.replication, setup.policy);
   } catch (const engine::StopRequested&) {
     err << "hotline: interrupted; no trace written\n";
     return interrupted_exit_code(interrupt_signal());
@@ -328,8 +384,19 @@ int run_world(const RunOptions& options, RunSetup& setup, std::ostream& out, std
   }
   trace::RunRecord record;
   try {
+    if (setup.from) {
+      engine::SnapshotReader in(setup.from->snapshot);
+      world.restore(in);
+    }
     const auto start = std::chrono::steady_clock::now();
     step_run(options, setup, world, record);
+    if (!options.save_state.empty()) {
+      engine::SnapshotWriter snapshot;
+      world.save(snapshot);
+      RunState state{setup.header, snapshot.take()};
+      state.header.step = world.steps_taken();
+      write_run_state(options.save_state, state);
+    }
     if (const int signal = interrupt_signal()) {
       // Too late to stop anything: the run is over and its trace committed.
       err << fmt::format("hotline: interrupted ({}) as the run ended{}\n", signal_name(signal),
@@ -353,6 +420,9 @@ int run_world(const RunOptions& options, RunSetup& setup, std::ostream& out, std
   }
   if (options.profile) print_profile(world, options.json ? err : out);
   if (setup.trace && !options.json) out << "\ntrace: " << options.output << '\n';
+  if (!options.save_state.empty() && !options.json)
+    out << "state: " << options.save_state << " (day " << world.time_s() / 86400.0
+        << "; hotline run --from-state continues it)\n";
   return kExitOk;
 }
 

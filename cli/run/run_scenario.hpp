@@ -38,11 +38,25 @@ struct RunOptions {
   // Every nation's posture held at this level (0-3): the command layer no
   // longer moves it (calibrating exposure without escalation).
   std::optional<int> posture;
+  // Whether the command line gave them (a continued run takes the state's).
+  bool seed_given = false;
+  bool replication_given = false;
+  // run_state.hpp: the state to write when the run ends, and the state to
+  // continue (its steps count towards --days, which is the day the
+  // continued run ends).
+  std::string save_state;
+  std::string from_state;
 };
 
-// Returns the exit code: 0; 1 if the trace cannot be written; 2 for a
-// scenario that does not load (its diagnostics on `err`), a policy it does
-// not have, or an output that exists (without force) or cannot be created;
+// With --save-state it also writes the run's end state; with --from-state
+// it continues a saved state to day --days (the summary is the whole run's,
+// from day 0).
+//
+// Returns the exit code: 0; 1 if the trace or state cannot be written; 2
+// for a scenario that does not load (its diagnostics on `err`), a policy it
+// does not have, an output that exists (without force) or cannot be
+// created, or a state that is not this scenario's, seed's, replication's,
+// policy's or build's, or is at or past --days;
 // 128 + the signal after Ctrl-C or SIGTERM (no file left behind).
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err);
 

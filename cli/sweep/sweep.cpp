@@ -18,7 +18,6 @@
 #include "common/scenario_input.hpp"
 #include "hotline/agents/world_spec.hpp"
 #include "hotline/analysis/risk_report.hpp"
-#include "risk/risk_plan.hpp"
 #include "hotline/engine/run_grid.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/text_safety.hpp"
@@ -26,6 +25,7 @@
 #include "hotline/trace/record_journal.hpp"
 #include "hotline/trace/run_record.hpp"
 #include "hotline/trace/writer.hpp"
+#include "risk/risk_plan.hpp"
 #include "sweep/design_points.hpp"
 #include "sweep/run_reuse.hpp"
 #include "sweep/sweep_input.hpp"
@@ -204,7 +204,8 @@ std::optional<SweepSetup> prepare_sweep(const SweepOptions& command, std::ostrea
   if (!steps) return std::nullopt;
   setup.plan.steps = *steps;
   setup.plan.recording = recording_for(spec, *events);
-  if (options.risk && !add_risk(*options.risk, input->experiment.has_value(), spec.dt_s, setup, err))
+  if (options.risk
+      && !add_risk(*options.risk, input->experiment.has_value(), spec.dt_s, setup, err))
     return std::nullopt;
   if (input->experiment) add_design(*input->experiment, options.threads, setup);
   setup.grid = engine::RunGrid(identity.points(), static_cast<std::uint32_t>(policies->size()),
@@ -431,14 +432,15 @@ int print_risk(const SweepOptions& options, const SweepSetup& setup, const RunsO
   } catch (const std::invalid_argument&) {
     // A shard's policies hold different repetitions: its file is whole,
     // its table waits for the merge.
-    out << fmt::format("{}: shard {}/{} of the estimate written; `hotline merge` joins the shards\n",
-                       setup.output, options.shard_index, options.shard_count);
+    out << fmt::format(
+        "{}: shard {}/{} of the estimate written; `hotline merge` joins the shards\n", setup.output,
+        options.shard_index, options.shard_count);
     return kExitOk;
   }
   if (options.json) {
-    analysis::write_risk_report({setup.output, setup.plan.spec.name, setup.identity.scenario_hash,
-                                 options.seed},
-                                summary, analysis::ReportFormat::json, out);
+    analysis::write_risk_report(
+        {setup.output, setup.plan.spec.name, setup.identity.scenario_hash, options.seed}, summary,
+        analysis::ReportFormat::json, out);
     return kExitOk;
   }
   const engine::RunGrid& grid = setup.grid;

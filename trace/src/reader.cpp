@@ -141,7 +141,8 @@ TraceReader::TraceReader(const std::string& path) : path_(path), file_(open_file
     id.events = hdf5::read_string_attribute(file_, root, "events");
     id.hostility_interval_s = hdf5::read_double_attribute(file_, root, "hostility_interval_s");
     id.state_interval_s = hdf5::read_double_attribute(file_, root, "state_interval_s");
-    if (hdf5::has_attribute(root, "risk")) id.risk = hdf5::read_string_attribute(file_, root, "risk");
+    if (hdf5::has_attribute(root, "risk"))
+      id.risk = hdf5::read_string_attribute(file_, root, "risk");
     {
       hdf5::Handle group(H5Gopen2(root, "scenario", H5P_DEFAULT), H5Gclose);
       if (!group.valid()) throw TraceError(path, "no group 'scenario'");

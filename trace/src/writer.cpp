@@ -497,7 +497,8 @@ void TraceFile::write_risk(std::span<const RiskRecord> records,
                            const std::vector<std::string>& level_names) {
   using Kind = SmallColumn::Kind;
   hdf5::Handle group = hdf5::create_group(file_, file_.id(), "risk");
-  hdf5::write_attribute(file_, group.get(), "levels", fmt::format("{}", fmt::join(level_names, ",")));
+  hdf5::write_attribute(file_, group.get(), "levels",
+                        fmt::format("{}", fmt::join(level_names, ",")));
   Rows estimates;
   Rows stages;
   for (const RiskRecord& r : records) {

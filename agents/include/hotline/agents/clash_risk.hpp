@@ -35,11 +35,8 @@ struct ClashRiskSettings {
 
 // Policy `policy` of `spec`, repetition `repetition` of `seed`; the work is
 // in platform-steps. `before_step` as WorldSplitting's.
-[[nodiscard]] engine::SplittingEstimate estimate_clash_risk(const WorldSpec& spec,
-                                                            std::uint64_t seed,
-                                                            std::uint32_t repetition,
-                                                            std::size_t policy,
-                                                            const ClashRiskSettings& settings,
-                                                            std::function<void()> before_step = {});
+[[nodiscard]] engine::SplittingEstimate estimate_clash_risk(
+    const WorldSpec& spec, std::uint64_t seed, std::uint32_t repetition, std::size_t policy,
+    const ClashRiskSettings& settings, std::function<void()> before_step = {});
 
 }  // namespace hotline::agents

@@ -2,10 +2,9 @@
 // (engine/splitting.hpp, docs/rare-events.md): its state is a snapshot, its
 // levels rungs of the escalation ladder (risk_levels.hpp; by default level
 // k is reached when any rival dyad first reaches escalation level k — 1:
-// L1, 2: L2, 3: L3, 4: a clash), and a run of it steps a world restored from the snapshot, on the clone's
-// branch of the random streams, until the level is reached, the horizon
-// ends (a clone carries its source's clock: the snapshot's step), or the
-// scenario stops at its first clash.
+// L1, 2: L2, 3: L3, 4: a clash), and a run of it steps a world restored from the snapshot, on the
+// clone's branch of the random streams, until the level is reached, the horizon ends (a clone
+// carries its source's clock: the snapshot's step), or the scenario stops at its first clash.
 #pragma once
 
 #include <oneapi/tbb/enumerable_thread_specific.h>

@@ -47,7 +47,7 @@ struct RiskSummary {
   std::uint32_t effort = 0;
   std::uint32_t repetitions = 0;
   double days = 0.0;
-  std::vector<std::string> levels;  // as the file names them
+  std::vector<std::string> levels;   // as the file names them
   std::vector<PolicyRisk> policies;  // the baseline first, then the others in the file's order
 };
 

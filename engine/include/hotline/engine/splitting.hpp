@@ -57,7 +57,7 @@ struct RunOutcome {
 struct SplittingEstimate {
   std::vector<double> fractions;       // p1..pL (fewer if a stage reached nothing)
   std::vector<std::uint32_t> reached;  // the runs of each stage that reached its level
-  double probability = 0.0;       // their product; 0 if a stage reached nothing
+  double probability = 0.0;            // their product; 0 if a stage reached nothing
   double work = 0.0;
 };
 

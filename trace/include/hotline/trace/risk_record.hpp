@@ -14,11 +14,11 @@ namespace hotline::trace {
 struct RiskRecord {
   std::uint32_t policy = 0;  // position among the file's policies
   std::uint32_t repetition = 0;
-  std::uint32_t effort = 0;             // runs started at each stage
-  std::vector<std::uint32_t> reached;   // of them, those that reached the stage's level;
-                                        // fewer than the levels if a stage reached none
-  double probability = 0.0;             // the product of the stages' fractions
-  double work_platform_steps = 0.0;     // simulated platforms × steps, every stage
+  std::uint32_t effort = 0;            // runs started at each stage
+  std::vector<std::uint32_t> reached;  // of them, those that reached the stage's level;
+                                       // fewer than the levels if a stage reached none
+  double probability = 0.0;            // the product of the stages' fractions
+  double work_platform_steps = 0.0;    // simulated platforms × steps, every stage
 };
 
 [[nodiscard]] std::vector<std::byte> encode_risk_record(const RiskRecord& record);

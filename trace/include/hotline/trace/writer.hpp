@@ -20,8 +20,8 @@
 #include "hotline/scenarios/scenario.hpp"
 #include "hotline/trace/hdf5_table.hpp"
 #include "hotline/trace/identity.hpp"
-#include "hotline/trace/risk_record.hpp"
 #include "hotline/trace/reader.hpp"
+#include "hotline/trace/risk_record.hpp"
 #include "hotline/trace/run_record.hpp"
 
 namespace hotline::trace {
