@@ -14,7 +14,7 @@
 #
 # Usage: bench/risk-validation.sh BUILD_DIR [b|c|bc]
 #   EFFORT (100), REPETITIONS (10), PLAIN_RUNS (2000 for b; 400 for c),
-#   LEVELS (L1,L1:0.3,L1:0.4,L2,L3:0.8,clash) from the environment.
+#   LEVELS (L1,L1:0.3,L1:0.4,L2,L3:0.8,clash), SEED (1) from the environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:?usage: risk-validation.sh BUILD_DIR [b|c|bc]}
@@ -32,14 +32,14 @@ estimate() {
   shift 2
   local start end
   start=$(date +%s.%N)
-  "$hotline" risk "$scenario" --policies none --days 30 --quiet --force --json \
+  "$hotline" risk "$scenario" --policies none --days 30 --seed "${SEED:-1}" --quiet --force --json \
     -o "$work/$name.h5" "$@" > "$work/$name.json"
   end=$(date +%s.%N)
   echo "$end - $start" | bc > "$work/$name.seconds"
 }
 
 echo "hotline risk validation, $(nproc) CPUs, commit $(git rev-parse --short HEAD), $(date -u +%FT%TZ)"
-echo "splitting: effort $effort, $repetitions repetitions, levels $levels"
+echo "splitting: effort $effort, $repetitions repetitions, levels $levels, seed ${SEED:-1}"
 if [[ $parts == *b* ]]; then
   plain_runs=${PLAIN_RUNS:-2000}
   estimate b_split scenarios/tutorial_tense.yaml --effort "$effort" \
@@ -67,6 +67,7 @@ def line(label, p):
     print(f"  {label:<10} p = {p['probability']:.4g}  SE {p['standard_error']:.3g}  "
           f"rel. error {100 * p['relative_error']:.1f}%  work {p['work_platform_steps']:.3g} "
           f"platform-steps  {p['seconds']:.0f} s")
+    print(f"  {'':<10} stage fractions " + ", ".join(f"{f:.3g}" for f in p["stage_fractions"]))
 if "b" in parts:
     s, p = load("b_split"), load("b_plain")
     print("(b) tutorial_tense, 30 days:")

@@ -206,6 +206,19 @@ TEST_CASE("mpirun -n 3 writes an experiment's one-process file, every rank rebui
   check_same_content(dir + "/one.h5", dir + "/three.h5");
 }
 
+TEST_CASE("mpirun -n 3 writes the one-process risk file", "[mpi][risk]") {
+  const std::string dir = fresh_directory("mpi_risk");
+  const std::string risk = "risk " + kSource
+                           + "/scenarios/tutorial_tense.yaml --days 3 --effort 5 --repetitions 3 "
+                             "--policies none,hotline --levels L1,L1:0.3,clash --quiet ";
+  REQUIRE(run_hotline(risk + "-o " + dir + "/one.h5").exit_code == 0);
+  const CliResult r = run_command(mpirun(3) + risk + "--threads 1 -o " + dir + "/three.h5");
+  INFO(r.both());
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("on 3 MPI ranks (") != std::string::npos);
+  check_same_content(dir + "/one.h5", dir + "/three.h5");
+}
+
 TEST_CASE("kill -9 on one rank fails the MPI job, and --resume on 2 ranks finishes it identically",
           "[mpi][resume]") {
   const std::string dir = fresh_directory("mpi_kill");

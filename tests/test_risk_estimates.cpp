@@ -36,6 +36,8 @@ TEST_CASE("risk levels read rising ladders and refuse anything else", "[risk]") 
   CHECK(levels[1].hostility == 0.55);
   CHECK(risk_levels_text(levels) == "L1,L2:0.55,L3,L3:0.8,clash");
   CHECK(risk_levels_text(parse_risk_levels("clash")) == "clash");
+  CHECK(risk_levels_text(parse_risk_levels("L0:0.15,L0:0.2,L1,clash")) == "L0:0.15,L0:0.2,L1,clash");
+  CHECK_THAT(refusal("L0,L1,clash"), Catch::Contains("every run starts at L0"));
   CHECK(risk_levels_text(hotline::agents::default_risk_levels()) == "L1,L2,L3,clash");
 
   CHECK_THAT(refusal("L2,L1,clash"), Catch::Contains("'L1' after 'L2': levels must rise"));

@@ -40,14 +40,18 @@ RiskLevel parse_level(std::string_view item) {
   RiskLevel level;
   if (rung == "clash") {
     level.rung = kClashRung;
-  } else if (rung == "L1" || rung == "L2" || rung == "L3") {
+  } else if (rung == "L0" || rung == "L1" || rung == "L2" || rung == "L3") {
     level.rung = rung[1] - '0';
   } else {
     throw std::invalid_argument(quoted(item)
                                 + " is not a level (L1, L2, L3 or clash, a rung optionally "
-                                  "with a hostility: L2:0.6)");
+                                  "with a hostility: L2:0.6, or L0 with one: L0:0.2)");
   }
-  if (colon == std::string_view::npos) return level;
+  if (colon == std::string_view::npos) {
+    if (level.rung == 0)
+      throw std::invalid_argument(quoted(item) + ": every run starts at L0; give a hostility (L0:0.2)");
+    return level;
+  }
   if (level.rung == kClashRung)
     throw std::invalid_argument(quoted(item) + ": the clash takes no hostility");
   const std::string_view value = trimmed(item.substr(colon + 1));
@@ -86,7 +90,7 @@ std::vector<RiskLevel> parse_risk_levels(std::string_view text) {
     if (!levels.empty() && !below(levels.back(), level)) {
       throw std::invalid_argument(quoted(risk_level_name(level)) + " after "
                                   + quoted(risk_level_name(levels.back()))
-                                  + ": levels must rise (L1 < L2 < L2:0.6 < L2:0.7 < L3 < clash)");
+                                  + ": levels must rise (L0:0.2 < L1 < L2 < L2:0.6 < L2:0.7 < L3 < clash)");
     }
     levels.push_back(level);
     begin = comma + 1;

@@ -449,7 +449,7 @@ int print_risk(const SweepOptions& options, const SweepSetup& setup, const RunsO
                      grid.replications(), setup.days, setup.identity.risk, options.seed);
   out << fmt::format("{} estimates in {:.1f} s", times.ran, times.run_seconds);
   if (!outcome.runs_by_rank.empty())
-    out << fmt::format(" on {} MPI ranks ({})", outcome.runs_by_rank.size(),
+    out << fmt::format(" on {} MPI ranks ({} estimates)", outcome.runs_by_rank.size(),
                        fmt::join(outcome.runs_by_rank, ", "));
   if (times.resumed > 0) out << fmt::format(" ({} more from the journal)", times.resumed);
   out << fmt::format("; {}\n\n", setup.output);

@@ -1,7 +1,9 @@
 // The levels a rare-event estimate climbs (docs/rare-events.md): rungs of
 // the escalation ladder — L1, L2, L3, then the clash — each optionally
 // refined by hostility ("L2:0.6": the run has reached L2 and some rival
-// dyad's hostility is at 0.6 or more). A run reaches a level when its
+// dyad's hostility is at 0.6 or more; below L1, "L0:0.2": some dyad's
+// hostility has reached 0.2 — every run starts at L0, so L0 needs one). A
+// run reaches a level when its
 // highest rung so far is above the level's rung, or equal to it with the
 // hostility condition met; so levels in rising order (rung, then
 // hostility) are crossed in order, as splitting requires, and a run may
@@ -17,7 +19,7 @@ namespace hotline::agents {
 class PlatformWorld;
 
 struct RiskLevel {
-  int rung = 4;            // 1..3: L1..L3; 4: a clash
+  int rung = 4;            // 0..3: L0..L3; 4: a clash
   double hostility = 0.0;  // 0: none; else in (0, 1)
 
   friend bool operator==(const RiskLevel&, const RiskLevel&) = default;
