@@ -37,7 +37,7 @@ TEST_CASE("a risk estimate is one file at any thread count, from shards, and aft
   INFO(one.both());
   REQUIRE(one.exit_code == 0);
   CHECK_THAT(one.out, Catch::Contains("2 policies × 2 repetitions of 4 days, splitting, effort 6, "
-                                      "levels L1,L1:0.3,L2,clash"));
+                                      "clashes expected, levels L1,L1:0.3,L2,clash"));
   CHECK_THAT(one.out, Catch::Contains("| none |"));
   CHECK_THAT(one.out, Catch::Contains("relative error"));
   const auto two = run_hotline(kEstimate + " --threads 2 -o " + dir + "/two.h5");
@@ -46,16 +46,19 @@ TEST_CASE("a risk estimate is one file at any thread count, from shards, and aft
 
   const hotline::trace::TraceReader file(dir + "/one.h5");
   CHECK(file.identity().kind == "risk");
-  CHECK(file.identity().risk == "splitting, effort 6, levels L1,L1:0.3,L2,clash");
+  CHECK(file.identity().risk == "splitting, effort 6, clashes expected, levels L1,L1:0.3,L2,clash");
   const auto records = file.risk_records();
   REQUIRE(records.size() == 4);
   for (const auto& r : records) {
     CHECK(r.effort == 6);
     CHECK(r.work_platform_steps > 0);
+    // The last stage by expected clashes, the others by the runs that
+    // reached their level.
     double product = 1.0;
-    for (const auto reached : r.reached)
-      product *= reached / 6.0;
-    CHECK(r.probability == Approx(r.reached.size() == 4 ? product : 0.0));
+    for (std::size_t k = 0; k + 1 < r.reached.size(); ++k)
+      product *= r.reached[k] / 6.0;
+    CHECK(r.probability == Approx(r.reached.size() == 4 ? product * r.final_fraction : 0.0));
+    CHECK(r.final_fraction >= 0.0);
   }
   CHECK(file.risk_level_names() == std::vector<std::string>{"L1", "L1:0.3", "L2", "clash"});
 
@@ -104,11 +107,11 @@ TEST_CASE("plain Monte Carlo is the same procedure with the clash as its only le
   const std::string dir = fresh_directory("risk_plain");
   const auto plain = run_hotline("risk " + kTense
                                  + " --days 2 --effort 5 --repetitions 2 --policies none "
-                                   "--method plain --quiet -o "
+                                   "--method plain --clashes indicator --quiet -o "
                                  + dir + "/plain.h5");
   INFO(plain.both());
   REQUIRE(plain.exit_code == 0);
-  CHECK_THAT(plain.out, Catch::Contains("plain, effort 5"));
+  CHECK_THAT(plain.out, Catch::Contains("plain, effort 5, clashes indicator"));
   CHECK_THAT(plain.out, Catch::Contains("exact"));
   const hotline::trace::TraceReader file(dir + "/plain.h5");
   CHECK(file.risk_level_names() == std::vector<std::string>{"clash"});
@@ -157,8 +160,8 @@ TEST_CASE("bad risk input exits 2 naming the problem and writes nothing", "[risk
       "risk " + kTense + " --days 6 --effort 9 --repetitions 4 --quiet --resume -o " + journaled);
   CHECK(other.exit_code == 2);
   CHECK_THAT(other.err,
-             Catch::Contains("(risk estimate: splitting, effort 9, levels L1,L2,L3,clash in this "
-                             "command, splitting, effort 8"));
+             Catch::Contains("(risk estimate: splitting, effort 9, clashes expected, levels "
+                             "L1,L2,L3,clash in this command, splitting, effort 8"));
   CHECK_FALSE(std::filesystem::exists(journaled));
   const auto tutorial = run_hotline("risk " + kSource
                                     + "/scenarios/tutorial.yaml --days 6 --effort 8 "

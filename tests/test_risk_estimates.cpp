@@ -36,7 +36,8 @@ TEST_CASE("risk levels read rising ladders and refuse anything else", "[risk]") 
   CHECK(levels[1].hostility == 0.55);
   CHECK(risk_levels_text(levels) == "L1,L2:0.55,L3,L3:0.8,clash");
   CHECK(risk_levels_text(parse_risk_levels("clash")) == "clash");
-  CHECK(risk_levels_text(parse_risk_levels("L0:0.15,L0:0.2,L1,clash")) == "L0:0.15,L0:0.2,L1,clash");
+  CHECK(risk_levels_text(parse_risk_levels("L0:0.15,L0:0.2,L1,clash"))
+        == "L0:0.15,L0:0.2,L1,clash");
   CHECK_THAT(refusal("L0,L1,clash"), Catch::Contains("every run starts at L0"));
   CHECK(risk_levels_text(hotline::agents::default_risk_levels()) == "L1,L2,L3,clash");
 
@@ -54,13 +55,14 @@ TEST_CASE("risk levels read rising ladders and refuse anything else", "[risk]") 
 }
 
 TEST_CASE("a risk record reads back as written and refuses other bytes", "[risk]") {
-  const RiskRecord record{2, 7, 100, {40, 12, 3}, 0.4 * 0.12 * 0.03, 1.5e9};
+  const RiskRecord record{2, 7, 100, {40, 12, 3}, 0.025, 0.4 * 0.12 * 0.025, 1.5e9};
   const auto bytes = hotline::trace::encode_risk_record(record);
   const RiskRecord back = hotline::trace::decode_risk_record(bytes);
   CHECK(back.policy == 2);
   CHECK(back.repetition == 7);
   CHECK(back.effort == 100);
   CHECK(back.reached == record.reached);
+  CHECK(back.final_fraction == 0.025);
   CHECK(back.probability == record.probability);
   CHECK(back.work_platform_steps == 1.5e9);
   auto longer = bytes;
@@ -74,14 +76,14 @@ TEST_CASE("a risk summary: means, intervals, relative errors and relative risks 
           "[risk]") {
   hotline::trace::TraceIdentity id;
   id.kind = "risk";
-  id.risk = "splitting, effort 10, levels L1,clash";
+  id.risk = "splitting, effort 10, clashes indicator, levels L1,clash";
   id.days = 30;
   id.policy_ids = {"none", "hotline"};
   // Splitting: two levels, effort 10, three repetitions.
   const std::vector<RiskRecord> records{
-      {0, 0, 10, {5, 2}, 0.10, 100.0}, {0, 1, 10, {4, 3}, 0.12, 100.0},
-      {0, 2, 10, {2, 4}, 0.08, 100.0}, {1, 0, 10, {5, 1}, 0.05, 90.0},
-      {1, 1, 10, {4, 1}, 0.04, 90.0},  {1, 2, 10, {0}, 0.0, 90.0},
+      {0, 0, 10, {5, 2}, 0.2, 0.10, 100.0}, {0, 1, 10, {4, 3}, 0.3, 0.12, 100.0},
+      {0, 2, 10, {2, 4}, 0.4, 0.08, 100.0}, {1, 0, 10, {5, 1}, 0.1, 0.05, 90.0},
+      {1, 1, 10, {4, 1}, 0.1, 0.04, 90.0},  {1, 2, 10, {0}, 0.0, 0.0, 90.0},
   };
   const auto s = hotline::analysis::summarize_risk(id, records, {"L1", "clash"});
   REQUIRE(s.policies.size() == 2);
@@ -120,10 +122,10 @@ TEST_CASE("plain Monte Carlo's summary uses the binomial variance and the exact 
           "[risk]") {
   hotline::trace::TraceIdentity id;
   id.kind = "risk";
-  id.risk = "plain, effort 200";
+  id.risk = "plain, effort 200, clashes indicator";
   id.policy_ids = {"none"};
-  const std::vector<RiskRecord> records{{0, 0, 200, {3}, 0.015, 10.0},
-                                        {0, 1, 200, {5}, 0.025, 10.0}};
+  const std::vector<RiskRecord> records{{0, 0, 200, {3}, 0.015, 0.015, 10.0},
+                                        {0, 1, 200, {5}, 0.025, 0.025, 10.0}};
   const auto s = hotline::analysis::summarize_risk(id, records, {"clash"});
   const auto& none = s.policies[0];
   CHECK(s.method == "plain");
@@ -133,4 +135,11 @@ TEST_CASE("plain Monte Carlo's summary uses the binomial variance and the exact 
   // Clopper-Pearson for 8 of 400 (R: binom.test(8, 400)$conf.int).
   CHECK(none.exact->low == Approx(0.008676).epsilon(1e-3));
   CHECK(none.exact->high == Approx(0.039021).epsilon(1e-3));
+
+  // Counted by expected clashes, the runs are not Bernoulli trials: the
+  // error comes from the repetitions, and there is no exact interval.
+  id.risk = "plain, effort 200, clashes expected";
+  const auto expected = hotline::analysis::summarize_risk(id, records, {"clash"});
+  CHECK_FALSE(expected.policies[0].exact);
+  CHECK(expected.policies[0].standard_error == Approx(0.005));
 }

@@ -49,7 +49,8 @@ RiskLevel parse_level(std::string_view item) {
   }
   if (colon == std::string_view::npos) {
     if (level.rung == 0)
-      throw std::invalid_argument(quoted(item) + ": every run starts at L0; give a hostility (L0:0.2)");
+      throw std::invalid_argument(quoted(item)
+                                  + ": every run starts at L0; give a hostility (L0:0.2)");
     return level;
   }
   if (level.rung == kClashRung)
@@ -88,9 +89,9 @@ std::vector<RiskLevel> parse_risk_levels(std::string_view text) {
     if (item.empty()) throw std::invalid_argument("an empty level in the list");
     const RiskLevel level = parse_level(item);
     if (!levels.empty() && !below(levels.back(), level)) {
-      throw std::invalid_argument(quoted(risk_level_name(level)) + " after "
-                                  + quoted(risk_level_name(levels.back()))
-                                  + ": levels must rise (L0:0.2 < L1 < L2 < L2:0.6 < L2:0.7 < L3 < clash)");
+      throw std::invalid_argument(
+          quoted(risk_level_name(level)) + " after " + quoted(risk_level_name(levels.back()))
+          + ": levels must rise (L0:0.2 < L1 < L2 < L2:0.6 < L2:0.7 < L3 < clash)");
     }
     levels.push_back(level);
     begin = comma + 1;

@@ -14,9 +14,22 @@ int highest_level_reached(const PlatformWorld& world) {
   return highest;
 }
 
+namespace {
+
+// The clashes the run has expected so far, every dyad.
+double expected_clashes(const PlatformWorld& world) {
+  double sum = 0.0;
+  for (std::size_t d = 0; d < world.dyads().size(); ++d)
+    sum += world.crisis().record(d).expected_clashes;
+  return sum;
+}
+
+}  // namespace
+
 WorldSplitting::WorldSplitting(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication,
                                std::size_t policy, std::uint64_t horizon_steps,
-                               std::vector<RiskLevel> levels, std::function<void()> before_step)
+                               std::vector<RiskLevel> levels, std::function<void()> before_step,
+                               bool expected_clashes)
     : spec_(spec),
       seed_(seed),
       replication_(replication),
@@ -24,6 +37,7 @@ WorldSplitting::WorldSplitting(const WorldSpec& spec, std::uint64_t seed, std::u
       horizon_steps_(horizon_steps),
       levels_(std::move(levels)),
       before_step_(std::move(before_step)),
+      expected_clashes_(expected_clashes),
       world_(std::make_unique<PlatformWorld>(spec, seed, replication, policy)) {}
 
 WorldState WorldSplitting::start() const {
@@ -43,6 +57,9 @@ engine::RunOutcome WorldSplitting::run(WorldState& state, std::uint64_t branch,
   engine::RunOutcome outcome;
   const auto platforms = static_cast<double>(world.platform_count());
   const RiskLevel& goal = levels_.at(level - 1);
+  const bool valued = expected_clashes_ && goal.rung == kClashRung;
+  const bool clashed_before = risk_level_reached(world, goal);
+  const double expected_before = valued ? expected_clashes(world) : 0.0;
   while (!risk_level_reached(world, goal) && world.steps_taken() < horizon_steps_
          && !world.stopped()) {
     if (before_step_) before_step_();
@@ -51,6 +68,7 @@ engine::RunOutcome WorldSplitting::run(WorldState& state, std::uint64_t branch,
     outcome.work += platforms;
   }
   outcome.reached = risk_level_reached(world, goal);
+  if (valued) outcome.value = clashed_before ? 1.0 : expected_clashes(world) - expected_before;
   if (outcome.reached) {
     engine::SnapshotWriter out;
     world.save(out);

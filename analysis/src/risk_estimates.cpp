@@ -22,7 +22,7 @@ std::vector<double> stage_fractions(const std::vector<const trace::RiskRecord*>&
     std::size_t n = 0;
     for (const trace::RiskRecord* r : runs) {
       if (k >= r->reached.size() || r->effort == 0) continue;
-      sum += static_cast<double>(r->reached[k]) / r->effort;
+      sum += k + 1 == levels ? r->final_fraction : static_cast<double>(r->reached[k]) / r->effort;
       ++n;
     }
     if (n > 0) fractions[k] = sum / static_cast<double>(n);
@@ -68,12 +68,17 @@ std::string risk_method_of(const std::string& risk_text) {
   return risk_text.starts_with("plain") ? "plain" : "splitting";
 }
 
+bool risk_counts_indicator(const std::string& risk_text) {
+  return risk_text.find("clashes indicator") != std::string::npos;
+}
+
 RiskSummary summarize_risk(const trace::TraceIdentity& identity,
                            std::span<const trace::RiskRecord> records,
                            const std::vector<std::string>& level_names,
                            const std::string& baseline_id) {
   RiskSummary summary;
   summary.method = risk_method_of(identity.risk);
+  summary.indicator = risk_counts_indicator(identity.risk);
   summary.days = identity.days;
   summary.levels = level_names;
   // Runs by policy, in repetition order.
@@ -106,8 +111,9 @@ RiskSummary summarize_risk(const trace::TraceIdentity& identity,
       runs.push_back(record);
       estimates.push_back(record->probability);
     }
-    PolicyRisk risk =
-        policy_risk(identity.policy_ids[p], runs, level_names.size(), summary.method == "plain");
+    // Plain runs counted by whether they clashed are Bernoulli trials.
+    PolicyRisk risk = policy_risk(identity.policy_ids[p], runs, level_names.size(),
+                                  summary.method == "plain" && summary.indicator);
     if (p == base) {
       baseline = estimates;
     } else {

@@ -54,9 +54,11 @@ void write_csv(const RiskSummary& s, std::ostream& out) {
 void write_json(const RiskReportHeader& h, const RiskSummary& s, std::ostream& out) {
   out << fmt::format(
       "{{\"file\": \"{}\", \"scenario\": \"{}\", \"scenario_hash\": \"{}\", \"seed\": {}, "
-      "\"method\": \"{}\", \"effort\": {}, \"repetitions\": {}, \"days\": {}, \"levels\": [",
+      "\"method\": \"{}\", \"clashes\": \"{}\", \"effort\": {}, \"repetitions\": {}, "
+      "\"days\": {}, \"levels\": [",
       json_escaped(h.file), json_escaped(h.scenario_name), json_escaped(h.scenario_hash), h.seed,
-      s.method, s.effort, s.repetitions, json_number(s.days));
+      s.method, s.indicator ? "indicator" : "expected", s.effort, s.repetitions,
+      json_number(s.days));
   for (std::size_t k = 0; k < s.levels.size(); ++k)
     out << (k ? ", " : "") << '"' << json_escaped(s.levels[k]) << '"';
   out << "], \"policies\": [";
@@ -146,10 +148,12 @@ void write_risk_report(const RiskReportHeader& h, const RiskSummary& s, ReportFo
   out << fmt::format("# Clash risk: {}\n\n", scenarios::printable(h.scenario_name));
   out << fmt::format(
       "File `{}`: scenario hash {}, seed {}; {}, {} runs per stage, levels {}; {} repetitions "
-      "of {:g} days.\n\n",
+      "of {:g} days; the last stage counts {}.\n\n",
       h.file, h.scenario_hash, h.seed,
       s.method == "plain" ? "plain Monte Carlo" : "fixed-effort multilevel splitting", s.effort,
-      fmt::join(s.levels, ", "), s.repetitions, s.days);
+      fmt::join(s.levels, ", "), s.repetitions, s.days,
+      s.indicator ? "the runs that clashed"
+                  : "each run's expected clashes (the sum of P(use force) over its decisions)");
   out << "The probability is the mean of the repetitions' estimates with its Student-t "
          "interval over them; the relative risk is paired by repetition (the same starting runs "
          "and branch keys under every policy) with Fieller's interval.\n\n";

@@ -79,6 +79,10 @@ class RiskCommand final : public Command {
         ->capture_default_str();
     add_choice(*app_, "--method", method_, {"splitting", "plain"},
                "splitting up the levels, or plain Monte Carlo (each run to the horizon)");
+    add_choice(*app_, "--clashes", clashes_, {"expected", "indicator"},
+               "How the last stage counts a run: the clashes it expected (the sum of P(use "
+               "force) over its decisions: the same mean, far less variance) or whether it "
+               "clashed");
     app_->add_option("--shard", shard_,
                      "Estimate shard i of n of the policy × repetition grid; `hotline merge` "
                      "joins the shards")
@@ -106,6 +110,8 @@ class RiskCommand final : public Command {
     settings_.method =
         method_ == "plain" ? agents::RiskMethod::plain : agents::RiskMethod::splitting;
     settings_.levels = agents::parse_risk_levels(levels_);
+    settings_.final_count =
+        clashes_ == "indicator" ? agents::FinalCount::indicator : agents::FinalCount::expected;
     options_.risk = settings_;
     std::tie(options_.shard_index, options_.shard_count) = parse_shard(shard_);
     if (options_.resume && options_.force) throw UsageError("--resume and --force: choose one");
@@ -135,6 +141,7 @@ class RiskCommand final : public Command {
   std::uint32_t repetitions_ = 20;
   std::string levels_ = "L1,L2,L3,clash";
   std::string method_ = "splitting";
+  std::string clashes_ = "expected";
   std::string shard_ = "1/1";
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <stdexcept>
+#include <string_view>
 
 #include "common/interrupt.hpp"
 #include "hotline/trace/risk_record.hpp"
@@ -10,11 +11,20 @@
 
 namespace hotline::cli {
 
+namespace {
+
+const char* final_name(agents::FinalCount count) {
+  return count == agents::FinalCount::expected ? "expected" : "indicator";
+}
+
+}  // namespace
+
 std::string risk_identity_text(const agents::ClashRiskSettings& settings) {
   if (settings.method == agents::RiskMethod::plain)
-    return fmt::format("plain, effort {}", settings.effort);
-  return fmt::format("splitting, effort {}, levels {}", settings.effort,
-                     agents::risk_levels_text(settings.levels));
+    return fmt::format("plain, effort {}, clashes {}", settings.effort,
+                       final_name(settings.final_count));
+  return fmt::format("splitting, effort {}, clashes {}, levels {}", settings.effort,
+                     final_name(settings.final_count), agents::risk_levels_text(settings.levels));
 }
 
 agents::ClashRiskSettings risk_settings_from_text(const std::string& text,
@@ -24,21 +34,25 @@ agents::ClashRiskSettings risk_settings_from_text(const std::string& text,
   settings.horizon_steps = horizon_steps;
   unsigned effort = 0;
   char levels[512] = {};
+  char count[32] = {};
   try {
-    if (std::sscanf(text.c_str(), "plain, effort %u", &effort) == 1) {
+    if (std::sscanf(text.c_str(), "plain, effort %u, clashes %31s", &effort, count) == 2) {
       settings.method = agents::RiskMethod::plain;
-    } else if (std::sscanf(text.c_str(), "splitting, effort %u, levels %511s", &effort, levels)
-               == 2) {
+    } else if (std::sscanf(text.c_str(), "splitting, effort %u, clashes %31[a-z], levels %511s",
+                           &effort, count, levels)
+               == 3) {
       settings.levels = agents::parse_risk_levels(levels);
     } else {
       throw std::invalid_argument("unknown method");
     }
+    settings.final_count = std::string_view(count) == "expected" ? agents::FinalCount::expected
+                                                                 : agents::FinalCount::indicator;
   } catch (const std::invalid_argument& e) {
     throw std::runtime_error(
         fmt::format("{}: a risk estimate '{}' this build cannot run ({})", where, text, e.what()));
   }
   settings.effort = effort;
-  if (settings.method == agents::RiskMethod::splitting && risk_identity_text(settings) != text)
+  if (risk_identity_text(settings) != text)
     throw std::runtime_error(
         fmt::format("{}: a risk estimate '{}' this build cannot run", where, text));
   return settings;
@@ -52,8 +66,12 @@ FinishedRun estimate_risk_cell(const SweepPlan& plan, engine::RunKey key,
         if (const int signal = interrupt_signal()) throw Interrupted{signal};
         if (cancel.load(std::memory_order_relaxed)) throw RunCancelled{};
       });
-  trace::RiskRecord record{key.policy,       key.replication,      plan.risk->effort,
-                           estimate.reached, estimate.probability, estimate.work};
+  const std::size_t levels = agents::levels_climbed(*plan.risk).size();
+  const double final_fraction =
+      estimate.fractions.size() == levels ? estimate.fractions.back() : 0.0;
+  const trace::RiskRecord record{key.policy,       key.replication, plan.risk->effort,
+                                 estimate.reached, final_fraction,  estimate.probability,
+                                 estimate.work};
   FinishedRun finished{key, trace::encode_risk_record(record), {}};
   finished.timing.platform_steps = estimate.work;
   return finished;

@@ -18,7 +18,8 @@ namespace hotline::cli {
 struct SweepPlan;
 struct FinishedRun;
 
-// "splitting, effort 100, levels L1,L2,L3,clash" or "plain, effort 1000":
+// "splitting, effort 100, clashes expected, levels L1,L2,L3,clash" or
+// "plain, effort 1000, clashes indicator":
 // what the identity's `risk` field holds (the horizon is the identity's
 // days).
 [[nodiscard]] std::string risk_identity_text(const agents::ClashRiskSettings& settings);

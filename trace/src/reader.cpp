@@ -195,6 +195,7 @@ std::vector<RiskRecord> TraceReader::risk_records() const {
     const auto policy = read_u32_column(file_, "risk/estimates", "policy");
     const auto repetition = read_u32_column(file_, "risk/estimates", "repetition");
     const auto effort = read_u32_column(file_, "risk/estimates", "effort");
+    const auto final_fraction = read_f64_column(file_, "risk/estimates", "final_fraction");
     const auto probability = read_f64_column(file_, "risk/estimates", "probability");
     const auto work = read_f64_column(file_, "risk/estimates", "work_platform_steps");
     const auto stage_policy = read_u32_column(file_, "risk/stages", "policy");
@@ -203,7 +204,8 @@ std::vector<RiskRecord> TraceReader::risk_records() const {
     std::vector<RiskRecord> records;
     std::size_t s = 0;
     for (std::size_t r = 0; r < policy.size(); ++r) {
-      RiskRecord record{policy[r], repetition[r], effort[r], {}, probability[r], work[r]};
+      RiskRecord record{policy[r],         repetition[r],  effort[r], {},
+                        final_fraction[r], probability[r], work[r]};
       if (record.policy >= identity_.policy_ids.size())
         throw TraceError(path_, fmt::format("/risk/estimates row {}: policy {} of {}", r,
                                             record.policy, identity_.policy_ids.size()));

@@ -5,7 +5,7 @@
 namespace hotline::trace {
 
 namespace {
-constexpr const char* kTag = "risk record 1";
+constexpr const char* kTag = "risk record 2";
 }
 
 std::vector<std::byte> encode_risk_record(const RiskRecord& record) {
@@ -15,6 +15,7 @@ std::vector<std::byte> encode_risk_record(const RiskRecord& record) {
   out.value(record.repetition);
   out.value(record.effort);
   out.values(record.reached);
+  out.value(record.final_fraction);
   out.value(record.probability);
   out.value(record.work_platform_steps);
   return out.take();
@@ -28,6 +29,7 @@ RiskRecord decode_risk_record(std::span<const std::byte> bytes) {
   record.repetition = in.value<std::uint32_t>();
   record.effort = in.value<std::uint32_t>();
   in.values(record.reached);
+  record.final_fraction = in.value<double>();
   record.probability = in.value<double>();
   record.work_platform_steps = in.value<double>();
   if (in.remaining() != 0) throw engine::SnapshotError("risk record: bytes after its end");

@@ -503,7 +503,8 @@ void TraceFile::write_risk(std::span<const RiskRecord> records,
   Rows stages;
   for (const RiskRecord& r : records) {
     estimates.push_back({std::to_string(r.policy), std::to_string(r.repetition),
-                         std::to_string(r.effort), fmt::format("{}", r.probability),
+                         std::to_string(r.effort), fmt::format("{}", r.final_fraction),
+                         fmt::format("{}", r.probability),
                          fmt::format("{}", r.work_platform_steps)});
     for (std::size_t k = 0; k < r.reached.size(); ++k) {
       stages.push_back({std::to_string(r.policy), std::to_string(r.repetition),
@@ -516,6 +517,7 @@ void TraceFile::write_risk(std::span<const RiskRecord> records,
                     {{"policy", Kind::u32},
                      {"repetition", Kind::u32},
                      {"effort", Kind::u32},
+                     {"final_fraction", Kind::f64},
                      {"probability", Kind::f64},
                      {"work_platform_steps", Kind::f64}},
                     estimates);

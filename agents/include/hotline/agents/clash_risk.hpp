@@ -23,8 +23,16 @@ namespace hotline::agents {
 
 enum class RiskMethod : std::uint8_t { splitting, plain };
 
+// How the last stage (the clash) counts a run: whether it clashed, or the
+// clashes it expected — the sum of P(use force) over its decision epochs,
+// which is the compensator of its clash count: stopped at the first clash
+// or the horizon, its mean is the probability of a clash (up to two clashes
+// in one step), and it varies far less than the indicator.
+enum class FinalCount : std::uint8_t { expected, indicator };
+
 struct ClashRiskSettings {
   RiskMethod method = RiskMethod::splitting;
+  FinalCount final_count = FinalCount::expected;
   std::uint32_t effort = 100;     // runs per stage (plain: runs)
   std::vector<RiskLevel> levels;  // splitting's; plain uses the clash alone
   std::uint64_t horizon_steps = 0;

@@ -33,11 +33,13 @@ class WorldSplitting {
   // Runs of policy `policy` of `spec`, replication `replication` of `seed`,
   // over `horizon_steps` steps, up the levels `levels` (splitting's level
   // k is levels[k - 1]). `before_step`, if set, is called before every
-  // step (it may throw to abandon the run: an interruption).
+  // step (it may throw to abandon the run: an interruption). With
+  // `expected_clashes`, a run to the clash is valued by the clashes it
+  // expected from its start (clash_risk.hpp; 1 if its start had clashed).
   WorldSplitting(const WorldSpec& spec, std::uint64_t seed, std::uint32_t replication,
                  std::size_t policy, std::uint64_t horizon_steps,
                  std::vector<RiskLevel> levels = default_risk_levels(),
-                 std::function<void()> before_step = {});
+                 std::function<void()> before_step = {}, bool expected_clashes = false);
 
   // The state at step 0 (the world as built).
   [[nodiscard]] WorldState start() const;
@@ -55,6 +57,7 @@ class WorldSplitting {
   std::uint64_t horizon_steps_;
   std::vector<RiskLevel> levels_;
   std::function<void()> before_step_;
+  bool expected_clashes_ = false;
   std::unique_ptr<PlatformWorld> world_;  // the start, and the first thread's
   // One world per thread, built on its first run and restored for every run.
   tbb::enumerable_thread_specific<std::unique_ptr<PlatformWorld>> worlds_;

@@ -6,9 +6,10 @@
 // repetition with Fieller's interval (statistics.hpp): repetition r of
 // every policy replays the same starting runs and branch keys.
 //
-// Plain Monte Carlo adds the exact Clopper-Pearson interval over all its
-// runs, which holds also when no run clashed (the t interval then
-// collapses to [0, 0] and says nothing).
+// Plain Monte Carlo counting clashes adds the exact Clopper-Pearson
+// interval over all its runs, which holds also when no run clashed (the t
+// interval then collapses to [0, 0] and says nothing), and takes its
+// standard error from the binomial variance.
 #pragma once
 
 #include <cstdint>
@@ -43,7 +44,8 @@ struct PolicyRisk {
 };
 
 struct RiskSummary {
-  std::string method;  // "splitting" or "plain"
+  std::string method;      // "splitting" or "plain"
+  bool indicator = false;  // the last stage counted clashes, not expected clashes
   std::uint32_t effort = 0;
   std::uint32_t repetitions = 0;
   double days = 0.0;
@@ -51,8 +53,10 @@ struct RiskSummary {
   std::vector<PolicyRisk> policies;  // the baseline first, then the others in the file's order
 };
 
-// The method a risk identity text names ("splitting, effort 100, ...").
+// The method a risk identity text names ("splitting, effort 100, ..."),
+// and whether its last stage counted clashes (not expected clashes).
 [[nodiscard]] std::string risk_method_of(const std::string& risk_text);
+[[nodiscard]] bool risk_counts_indicator(const std::string& risk_text);
 
 // The baseline is policy `baseline` when the file has it, else the first
 // policy (a file without "none"). Throws std::invalid_argument when a

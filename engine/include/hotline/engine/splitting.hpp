@@ -12,6 +12,13 @@
 // fixed effort. Its interval comes from independent repetitions of the
 // whole procedure (split_repeated).
 //
+// The last stage may count each clone by a value instead of 0 or 1: any
+// value whose expectation, given the clone's starting state, is the
+// probability of reaching the last level from it (a conditional Monte
+// Carlo estimate, such as the compensator of the event's count). The
+// product stays unbiased and its variance falls; the last stage keeps no
+// states, so nothing else needs the indicator.
+//
 // Every run and clone draws on its own branch of the random streams
 // (CounterRng::branch_of): repetition r, stage k, clone j is the branch
 // path (root, r, k, j), the same whatever the process (so two policies
@@ -35,6 +42,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <stdexcept>
 #include <vector>
 
@@ -52,10 +60,15 @@ struct SplittingSettings {
 struct RunOutcome {
   bool reached = false;
   double work = 0.0;
+  // The last stage only: the run's value, at least 0 (see above); NaN counts
+  // the indicator `reached`.
+  double value = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct SplittingEstimate {
-  std::vector<double> fractions;       // p1..pL (fewer if a stage reached nothing)
+  // p1..pL (fewer if a stage reached nothing); the last by the runs'
+  // values where they gave them.
+  std::vector<double> fractions;
   std::vector<std::uint32_t> reached;  // the runs of each stage that reached its level
   double probability = 0.0;            // their product; 0 if a stage reached nothing
   double work = 0.0;
@@ -90,15 +103,19 @@ SplittingEstimate split(
         tbb::simple_partitioner());
     // In clone order, whatever order they finished in.
     std::vector<State> next;
+    double valued = 0.0;
     for (std::uint32_t j = 0; j < settings.effort; ++j) {
       estimate.work += outcomes[j].work;
       if (outcomes[j].reached) next.push_back(std::move(clones[j]));
+      const double value = outcomes[j].value;
+      valued += value == value ? value : (outcomes[j].reached ? 1.0 : 0.0);
     }
-    const double fraction = static_cast<double>(next.size()) / settings.effort;
+    const bool last = level == settings.levels;
+    const double fraction = (last ? valued : static_cast<double>(next.size())) / settings.effort;
     estimate.fractions.push_back(fraction);
     estimate.reached.push_back(static_cast<std::uint32_t>(next.size()));
     estimate.probability *= fraction;
-    if (next.empty()) break;
+    if (next.empty()) break;  // the product is 0, or this was the last stage
     reached = std::move(next);
   }
   return estimate;

@@ -17,8 +17,12 @@ struct RiskRecord {
   std::uint32_t effort = 0;            // runs started at each stage
   std::vector<std::uint32_t> reached;  // of them, those that reached the stage's level;
                                        // fewer than the levels if a stage reached none
-  double probability = 0.0;            // the product of the stages' fractions
-  double work_platform_steps = 0.0;    // simulated platforms × steps, every stage
+  // The last stage's fraction as the estimate used it: reached / effort,
+  // or the mean of its runs' expected clashes (clashes expected); 0 when
+  // an earlier stage reached none.
+  double final_fraction = 0.0;
+  double probability = 0.0;          // the product of the stages' fractions
+  double work_platform_steps = 0.0;  // simulated platforms × steps, every stage
 };
 
 [[nodiscard]] std::vector<std::byte> encode_risk_record(const RiskRecord& record);
