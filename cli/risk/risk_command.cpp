@@ -9,9 +9,6 @@
 #include "common/count_parsing.hpp"
 #include "common/options.hpp"
 #include "sweep/sweep.hpp"
-#if HOTLINE_WITH_MPI
-#include "sweep/mpi_sweep.hpp"
-#endif
 
 namespace hotline::cli {
 
@@ -114,20 +111,7 @@ class RiskCommand final : public Command {
         clashes_ == "indicator" ? agents::FinalCount::indicator : agents::FinalCount::expected;
     options_.risk = settings_;
     std::tie(options_.shard_index, options_.shard_count) = parse_shard(shard_);
-    if (options_.resume && options_.force) throw UsageError("--resume and --force: choose one");
-    options_.command_line = call.command_line;
-    if (call.launch && call.launch->size > 1) {
-#if HOTLINE_WITH_MPI
-      return run_sweep_on_ranks(options_, call.argc, call.argv, call.out, call.err);
-#else
-      throw UsageError(fmt::format(
-          "started as {} MPI ranks ({}), but this hotline was built without MPI: build it "
-          "with -DHOTLINE_MPI=ON (cmake --preset mpi, docs/hpc.md), or split the estimate "
-          "with --shard i/n",
-          call.launch->size, call.launch->variable));
-#endif
-    }
-    return run_sweep(options_, call.out, call.err);
+    return launch_sweep(options_, call, "estimate");
   }
 
  private:

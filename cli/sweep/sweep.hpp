@@ -65,4 +65,11 @@ struct SweepOptions {
 // Ctrl-C or SIGTERM (completed runs kept in the journal).
 int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err);
 
+struct Invocation;
+// A command's sweep (`hotline sweep`, `hotline risk`; `noun` names its
+// work in messages): --resume and --force checked, the command line kept,
+// then run here or, started by mpirun or srun, over MPI ranks. Throws
+// UsageError for options that do not go together.
+int launch_sweep(SweepOptions& options, const Invocation& call, const char* noun);
+
 }  // namespace hotline::cli

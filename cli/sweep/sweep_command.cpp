@@ -87,20 +87,7 @@ class SweepCommand final : public Command {
     options_.replications_given = app_->count("--replications") > 0;
     options_.seed_given = app_->count("--seed") > 0;
     std::tie(options_.shard_index, options_.shard_count) = parse_shard(shard_);
-    if (options_.resume && options_.force) throw UsageError("--resume and --force: choose one");
-    options_.command_line = call.command_line;
-    if (call.launch && call.launch->size > 1) {
-#if HOTLINE_WITH_MPI
-      return run_sweep_on_ranks(options_, call.argc, call.argv, call.out, call.err);
-#else
-      throw UsageError(fmt::format(
-          "started as {} MPI ranks ({}), but this hotline was built without MPI: build it "
-          "with -DHOTLINE_MPI=ON (cmake --preset mpi, docs/hpc.md), or split the sweep "
-          "with --shard i/n",
-          call.launch->size, call.launch->variable));
-#endif
-    }
-    return run_sweep(options_, call.out, call.err);
+    return launch_sweep(options_, call, "sweep");
   }
 
  private:
@@ -111,6 +98,23 @@ class SweepCommand final : public Command {
 };
 
 }  // namespace
+
+int launch_sweep(SweepOptions& options, const Invocation& call, const char* noun) {
+  if (options.resume && options.force) throw UsageError("--resume and --force: choose one");
+  options.command_line = call.command_line;
+  if (call.launch && call.launch->size > 1) {
+#if HOTLINE_WITH_MPI
+    return run_sweep_on_ranks(options, call.argc, call.argv, call.out, call.err);
+#else
+    throw UsageError(fmt::format(
+        "started as {} MPI ranks ({}), but this hotline was built without MPI: build it "
+        "with -DHOTLINE_MPI=ON (cmake --preset mpi, docs/hpc.md), or split the {} "
+        "with --shard i/n",
+        call.launch->size, call.launch->variable, noun));
+#endif
+  }
+  return run_sweep(options, call.out, call.err);
+}
 
 std::unique_ptr<Command> sweep_command() {
   return std::make_unique<SweepCommand>();
