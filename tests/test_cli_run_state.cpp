@@ -64,7 +64,7 @@ TEST_CASE("a state of another scenario, seed, policy or build is refused", "[sna
     CHECK(result.out.empty());
   };
   refused("run " + kSource + "/scenarios/tutorial.yaml --from-state " + state,
-          "scenario: 'Tutorial, tense: a clash in about one month in fifty' (resolved hash");
+          "scenario: 'Tutorial, tense: a clash in about one month in seventy' (resolved hash");
   refused("run " + kTense + " --from-state " + state + " --seed 9", "seed: 1 in the state, 9 here");
   refused("run " + kTense + " --from-state " + state + " --replication 2",
           "replication: 0 in the state, 2 here");

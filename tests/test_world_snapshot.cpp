@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hotline/agents/platform_world.hpp"
+#include "hotline/agents/clash_risk.hpp"
 #include "hotline/agents/world_splitting.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/scenario.hpp"
@@ -237,4 +238,32 @@ TEST_CASE("a world as a splitting process: its levels, its horizon and its clone
   const engine::SplittingEstimate e = engine::split(process.start(), 9, {4, 2}, run);
   CHECK(e.fractions == std::vector<double>{1.0, 1.0});
   CHECK(e.probability == 1.0);
+  CHECK(std::isnan(clash.value));  // counted by whether it clashed
+}
+
+TEST_CASE("a run to the clash can be valued by the clashes it expected", "[splitting]") {
+  // The crisis variant opens at L3 with a grave report in flight: within a
+  // day there are decision epochs, each adding P(use force) > 0.
+  const agents::WorldSpec crisis = scenarios::build_world_spec(
+      scenarios::load_scenario_file(kSource + "/scenarios/east_china_sea_crisis.yaml"));
+  agents::WorldSplitting valued(crisis, 7, 0, 0, 1440, agents::default_risk_levels(), {}, true);
+  agents::WorldState state = valued.start();
+  const engine::RunOutcome day = valued.run(state, 5, 4);
+  INFO(day.value);
+  CHECK(day.value > 0.0);
+  CHECK(day.value < 0.5);
+  // The same through the estimate: its last stage's fraction is the mean of
+  // such values, not a count of clashes out of the effort.
+  agents::ClashRiskSettings settings;
+  settings.method = agents::RiskMethod::plain;
+  settings.effort = 3;
+  settings.horizon_steps = 1440;
+  const engine::SplittingEstimate e = agents::estimate_clash_risk(crisis, 7, 0, 0, settings);
+  REQUIRE(e.fractions.size() == 1);
+  CHECK(e.fractions[0] > 0.0);
+  CHECK(e.fractions[0] * 3.0 != std::round(e.fractions[0] * 3.0));
+  CHECK(e.probability == e.fractions[0]);
+  settings.final_count = agents::FinalCount::indicator;
+  const engine::SplittingEstimate counted = agents::estimate_clash_risk(crisis, 7, 0, 0, settings);
+  CHECK(counted.fractions[0] * 3.0 == std::round(counted.fractions[0] * 3.0));
 }
