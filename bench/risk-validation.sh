@@ -8,9 +8,7 @@
 #      simulated work (platform-steps) each method needs for a 20% relative
 #      error — splitting's from its measured work and the spread of its
 #      repetitions, plain's from its variance: runs = (1 − p)/(p · 0.2²) at
-#      splitting's p, times the mean work of a plain run (measured); and
-#      plain Monte Carlo counting expected clashes (its per-run variance
-#      from 20 repetitions of PLAIN_RUNS/20 runs).
+#      splitting's p, times the mean work of a plain run (measured).
 # Splitting counts expected clashes at its last stage (the default); plain
 # counts clashes, except where said.
 # Policy none. Part (a), the exact birth–death chain, is a unit test
@@ -57,8 +55,6 @@ if [[ $parts == *c* ]]; then
     --repetitions "$repetitions" --levels "$levels"
   estimate c_plain scenarios/tutorial_tense_rare.yaml --method plain --clashes indicator \
     --effort $((plain_runs / 2)) --repetitions 2
-  estimate c_plain_expected scenarios/tutorial_tense_rare.yaml --method plain --clashes expected \
-    --effort $((plain_runs / 20)) --repetitions 20
 fi
 python3 - "$work" "$parts" <<'PY'
 import json, math, sys
@@ -100,11 +96,4 @@ if "c" in parts:
     print(f"    plain     {plain_work:.3g} platform-steps ({plain_runs:.0f} runs of "
           f"{per_run:.3g}, the mean of {runs} plain runs)")
     print(f"    gain      {plain_work / split_work:.1f}x")
-    e = load("c_plain_expected")
-    per_run_variance = e["standard_error"] ** 2 * runs
-    e_runs = per_run_variance / (prob * prob * 0.04)
-    print(f"    plain counting expected clashes: p = {e['probability']:.3g} (SE {e['standard_error']:.2g}); "
-          f"{e_runs * per_run:.3g} platform-steps ({e_runs:.0f} runs; per-run variance "
-          f"{per_run_variance:.3g} against {prob * (1 - prob):.3g} counting clashes): "
-          f"splitting's gain over it {e_runs * per_run / split_work:.1f}x")
 PY

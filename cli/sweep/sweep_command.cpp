@@ -100,6 +100,7 @@ class SweepCommand final : public Command {
 }  // namespace
 
 int launch_sweep(SweepOptions& options, const Invocation& call, const char* noun) {
+  (void)noun;  // named only in the message of a build without MPI
   if (options.resume && options.force) throw UsageError("--resume and --force: choose one");
   options.command_line = call.command_line;
   if (call.launch && call.launch->size > 1) {
