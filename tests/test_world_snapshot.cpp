@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "hotline/agents/platform_world.hpp"
 #include "hotline/agents/clash_risk.hpp"
+#include "hotline/agents/platform_world.hpp"
 #include "hotline/agents/world_splitting.hpp"
 #include "hotline/engine/thread_control.hpp"
 #include "hotline/scenarios/scenario.hpp"

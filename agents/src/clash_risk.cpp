@@ -19,8 +19,7 @@ engine::SplittingEstimate estimate_clash_risk(const WorldSpec& spec, std::uint64
   std::vector<RiskLevel> levels = levels_climbed(settings);
   const auto count = static_cast<std::uint32_t>(levels.size());
   WorldSplitting process(spec, seed, repetition, policy, settings.horizon_steps, std::move(levels),
-                         std::move(before_step),
-                         settings.final_count == FinalCount::expected);
+                         std::move(before_step), settings.final_count == FinalCount::expected);
   const std::function<engine::RunOutcome(WorldState&, std::uint64_t, std::uint32_t)> run =
       [&process](WorldState& state, std::uint64_t branch, std::uint32_t level) {
         return process.run(state, branch, level);
