@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace hotline::test {
 
@@ -70,6 +73,14 @@ bool journal_holds_a_run(const std::string& path) {
   std::uint32_t identity_bytes = 0;
   std::memcpy(&identity_bytes, fixed.data() + kLengthAt, 4);
   return size > kFixed + identity_bytes;
+}
+
+void kill_once_journal_holds_a_run(pid_t pid, const std::string& journal) {
+  for (int i = 0; i < 6000 && !journal_holds_a_run(journal); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
 }
 
 int line_count(const std::string& text) {

@@ -28,6 +28,10 @@ CliResult run_command(const std::string& command_line);
 // version, identity length and CRC) and the identity; the length is read
 // from the file, since a large write can be seen half done.
 [[nodiscard]] bool journal_holds_a_run(const std::string& path);
+// Waits (30 s at most) until the journal at `journal` holds a run, then
+// kills `pid` with SIGKILL and reaps it: a sweep stopped mid-way, with no
+// chance to tidy up, for the resume tests.
+void kill_once_journal_holds_a_run(pid_t pid, const std::string& journal);
 
 [[nodiscard]] int line_count(const std::string& text);
 

@@ -79,11 +79,7 @@ TEST_CASE("a risk estimate is one file at any thread count, from shards, and aft
                                                   "--repetitions", "2", "--policies",
                                                   "none,hotline", "--levels", "L1,L1:0.3,L2,clash",
                                                   "--quiet", "--threads", "1", "-o", killed});
-  for (int i = 0; i < 6000 && !hotline::test::journal_holds_a_run(killed + ".journal"); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  kill(pid, SIGKILL);
-  int status = 0;
-  waitpid(pid, &status, 0);
+  hotline::test::kill_once_journal_holds_a_run(pid, killed + ".journal");
   const auto resumed = run_hotline(kEstimate + " --resume -o " + killed);
   INFO(resumed.err);
   REQUIRE(resumed.exit_code == 0);
@@ -150,11 +146,7 @@ TEST_CASE("bad risk input exits 2 naming the problem and writes nothing", "[risk
   const pid_t pid =
       hotline::test::start_hotline({"risk", kTense, "--days", "6", "--effort", "8", "--repetitions",
                                     "4", "--quiet", "--threads", "1", "-o", journaled});
-  for (int i = 0; i < 6000 && !hotline::test::journal_holds_a_run(journaled + ".journal"); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  kill(pid, SIGKILL);
-  int status = 0;
-  waitpid(pid, &status, 0);
+  hotline::test::kill_once_journal_holds_a_run(pid, journaled + ".journal");
   REQUIRE(std::filesystem::exists(journaled + ".journal"));
   const auto other = run_hotline(
       "risk " + kTense + " --days 6 --effort 9 --repetitions 4 --quiet --resume -o " + journaled);

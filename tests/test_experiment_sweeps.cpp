@@ -222,11 +222,7 @@ TEST_CASE("an experiment's shards merge to the unsharded file and a sweep resume
                                            "-o",
                                            killed};
   const pid_t pid = hotline::test::start_hotline(arguments);
-  for (int i = 0; i < 6000 && !hotline::test::journal_holds_a_run(killed + ".journal"); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  kill(pid, SIGKILL);
-  int status = 0;
-  waitpid(pid, &status, 0);
+  hotline::test::kill_once_journal_holds_a_run(pid, killed + ".journal");
   const auto resumed = run_hotline(base + " --resume -o " + killed);
   INFO(resumed.err);
   REQUIRE(resumed.exit_code == 0);
