@@ -21,6 +21,7 @@ std::unique_ptr<Command> sweep_command();
 std::unique_ptr<Command> risk_command();
 std::unique_ptr<Command> merge_command();
 std::unique_ptr<Command> report_command();
+std::unique_ptr<Command> replay_command();
 std::unique_ptr<Command> validate_command();
 std::unique_ptr<Command> bench_command();
 
@@ -31,6 +32,7 @@ std::vector<std::unique_ptr<Command>> hotline_commands() {
   commands.push_back(risk_command());
   commands.push_back(merge_command());
   commands.push_back(report_command());
+  commands.push_back(replay_command());
   commands.push_back(validate_command());
   commands.push_back(bench_command());
   return commands;

@@ -235,9 +235,9 @@ bool CrisisCommand::in_clarification_window(std::size_t d, double time_s) const 
 
 // A call that connected while the report was on its way explains the
 // incident: it is read as an accident.
-bool CrisisCommand::judged_deliberate(const Report& report) const {
+ReportJudgement CrisisCommand::judge(const Report& report) const {
   const std::optional<double>& contact = last_contact_s_[report.dyad];
-  if (contact && *contact >= report.incident_s) return false;
+  if (contact && *contact >= report.incident_s) return ReportJudgement::explained;
   const PerceptionParameters& p = spec_.escalation.perception;
   double x = p.base + p.hostility * hostility_[report.dyad].hostility();
   if (report.conduct == Conduct::harassment) x += p.harassment;
@@ -246,7 +246,7 @@ bool CrisisCommand::judged_deliberate(const Report& report) const {
   const auto w = rng_.words(report.step, report.a, report.b, draw::incident_perception);
   const double u =
       engine::CounterRng::to_unit_interval(w[2U * report.side], w[2U * report.side + 1]);
-  return u < logistic(x);
+  return u < logistic(x) ? ReportJudgement::deliberate : ReportJudgement::accident;
 }
 
 void CrisisCommand::advance_to(std::size_t d, double time_s) {
@@ -285,6 +285,18 @@ void CrisisCommand::place_calls(std::size_t d, double time_s, std::vector<Event>
   events.push_back(e);
 }
 
+// What the side made of the incident, for the record (a viewer's "how each
+// side saw it"); the judgement itself acts through hostility and decisions.
+void CrisisCommand::record_judgement(const Report& report, ReportJudgement judgement,
+                                     std::vector<Event>& events) const {
+  Event e = dyad_event(EventType::report_judged, report.dyad, report.arrival_s);
+  e.agent_a = report.a;
+  e.agent_b = report.b;
+  e.severity = report.severity;
+  e.value = static_cast<std::uint32_t>(judgement) + 4U * report.side;
+  events.push_back(e);
+}
+
 void CrisisCommand::arrive(const Report& report, std::vector<Event>& events) {
   const std::size_t d = report.dyad;
   if (at_war(d)) return;
@@ -295,7 +307,9 @@ void CrisisCommand::arrive(const Report& report, std::vector<Event>& events) {
     follow_level(d, report.arrival_s, events);
     return;
   }
-  const bool deliberate = judged_deliberate(report);
+  const ReportJudgement judgement = judge(report);
+  record_judgement(report, judgement, events);
+  const bool deliberate = judgement == ReportJudgement::deliberate;
   hostility_[d].report(static_cast<int>(report.severity), deliberate);
   follow_level(d, report.arrival_s, events);
   if (report.severity != Severity::grave) return;

@@ -455,6 +455,17 @@ std::vector<std::pair<PlanePoint, PlanePoint>> LandMap::coast_edges() const {
   return out;
 }
 
+// The edges are kept in ring order, each ring's edges joined end to start;
+// a ring begins where an edge does not start at the previous one's end.
+std::vector<LandRing> LandMap::clipped_rings() const {
+  std::vector<LandRing> rings;
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    if (e == 0 || !(edges_[e].a == edges_[e - 1].b)) rings.emplace_back();
+    rings.back().push_back(edges_[e].a);
+  }
+  return rings;
+}
+
 std::size_t LandMap::memory_bytes() const {
   return edges_.capacity() * sizeof(Edge)
          + (coast_bits_.capacity() + land_bits_.capacity()) * sizeof(std::uint64_t)

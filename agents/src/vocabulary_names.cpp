@@ -150,6 +150,8 @@ std::string_view event_type_name(EventType type) {
       return "airspace_violation";
     case EventType::war:
       return "war";
+    case EventType::report_judged:
+      return "report_judged";
   }
   return "incident";
 }

@@ -337,7 +337,7 @@ void write_design(const hdf5::File& file, const DesignIdentity& design) {
 // The names behind the code columns: event types, severities, states.
 void write_code_tables(const hdf5::File& file) {
   Rows rows;
-  for (std::size_t t = 0; t <= static_cast<std::size_t>(agents::EventType::war); ++t)
+  for (std::size_t t = 0; t <= static_cast<std::size_t>(agents::kLastEventType); ++t)
     rows.push_back({std::string(agents::event_type_name(static_cast<agents::EventType>(t)))});
   write_small_table(file, file.id(), "event_types", {{"name"}}, rows);
   rows.clear();

@@ -143,7 +143,9 @@ class CrisisCommand {
 
   void push_report(Report r);
   void arrive(const Report& report, std::vector<Event>& events);
-  [[nodiscard]] bool judged_deliberate(const Report& report) const;
+  [[nodiscard]] ReportJudgement judge(const Report& report) const;
+  void record_judgement(const Report& report, ReportJudgement judgement,
+                        std::vector<Event>& events) const;
   void advance_to(std::size_t d, double time_s);
   // After anything that can change dyad d's level: keeps levels_ in step,
   // records a level_change event and places calls on entry into L2.

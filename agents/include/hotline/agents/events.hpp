@@ -29,6 +29,19 @@ enum class EventType : std::uint8_t {
   airspace_violation,  // an aircraft entered another nation's territorial airspace
                        // (value: the zone)
   war,                 // a clash became war: the dyad's run ends (command layer)
+  // Command layer: a side's report of an incident arrived and was judged.
+  // agent_a < agent_b the incident's platforms, severity the incident's,
+  // nation_a < nation_b the dyad; value: the judgement (ReportJudgement)
+  // + 4 × the side that judged (0: nation_a, 1: nation_b).
+  report_judged,
+};
+inline constexpr EventType kLastEventType = EventType::report_judged;
+
+// How a side read a report of an incident (report_judged's value).
+enum class ReportJudgement : std::uint8_t {
+  accident,    // judged an accident
+  deliberate,  // judged deliberate
+  explained,   // a hotline call connected after the incident: read as an accident
 };
 [[nodiscard]] std::string_view event_type_name(EventType type);
 

@@ -81,6 +81,9 @@ class LandMap {
   // The coastline's edges (not the clipping's sides along the bounds), in
   // ring order: for drawing.
   [[nodiscard]] std::vector<std::pair<PlanePoint, PlanePoint>> coast_edges() const;
+  // The land clipped to the bounds as closed rings (the clipping's sides
+  // along the bounds included), for filling the land when drawing.
+  [[nodiscard]] std::vector<LandRing> clipped_rings() const;
   [[nodiscard]] std::size_t coast_cell_count() const { return coast_offsets_.size() - 1; }
   // Bytes held by the grid, the edge lists and the R-tree.
   [[nodiscard]] std::size_t memory_bytes() const;

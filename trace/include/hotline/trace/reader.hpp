@@ -54,6 +54,8 @@ class TraceReader {
 
   // The whole record of the run at row `position` of /summary.
   [[nodiscard]] RunRecord read_run(std::size_t position) const;
+  // The open file, for readers of its other tables (run_view.hpp).
+  [[nodiscard]] const trace::hdf5::File& file() const { return file_; }
 
  private:
   void check_tables() const;
