@@ -14,6 +14,7 @@ packages=(
   libgeographiclib-dev
   python3-h5py python3-pandas python3-numpy python3-matplotlib hdf5-tools
   clang-format
+  chromium chromium-driver python3-selenium python3-pil
 )
 for option in "$@"; do
   case "$option" in

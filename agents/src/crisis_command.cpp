@@ -460,8 +460,21 @@ std::pair<CrisisCommand::Due, std::size_t> CrisisCommand::next_due(double& at_s)
   return due;
 }
 
+// A run that opens above L0 (a crisis scenario's opening hostility) says
+// so in its first step: a level_change at time 0, so that a reader of the
+// events knows every dyad's level from the start.
+void CrisisCommand::record_opening_levels(std::vector<Event>& events) const {
+  for (std::size_t d = 0; d < dyads_.size(); ++d) {
+    if (levels_[d] == 0) continue;
+    Event e = dyad_event(EventType::level_change, d, 0.0);
+    e.value = static_cast<std::uint32_t>(levels_[d]);
+    events.push_back(e);
+  }
+}
+
 void CrisisCommand::end_step(std::uint32_t step, double end_s, std::vector<Event>& events) {
   step_ = step;
+  if (step == 0) record_opening_levels(events);
   for (;;) {
     const double report_s = reports_.empty() ? kInfinity : reports_.front().arrival_s;
     const double call_s = hotline_ ? hotline_->next_event_s() : kInfinity;

@@ -562,11 +562,10 @@
     return Math.min(run.duration, Math.max(0, (px - lanes.left) / w * run.duration));
   }
 
-  // Each dyad's level over the run, from its level_change events: a list of
-  // [time, level]. Before its first change a dyad is at the level it left
-  // (levels are left one at a time), or at L0 if the first change rose.
+  // Each dyad's level over the run, from its level_change events (a run
+  // that opens above L0 has one at time 0): a list of [time, level].
   function levelSteps(d) {
-    const e = DATA.events, steps = [];
+    const e = DATA.events, steps = [[0, 0]];
     const [a, b] = DATA.dyads[d].split('-');
     const na = DATA.nations.indexOf(a), nb = DATA.nations.indexOf(b);
     for (let k = 0; k < e.t.length; ++k) {
@@ -574,24 +573,7 @@
       if (!((e.na[k] === na && e.nb[k] === nb) || (e.na[k] === nb && e.nb[k] === na))) continue;
       steps.push([e.t[k], e.v[k]]);
     }
-    const opening = steps.length && isFallFirst(d, steps) ? steps[0][1] + 1 : 0;
-    return [[0, opening], ...steps];
-  }
-
-  // Whether the first level change went down: hostility just before it
-  // was higher than just after.
-  function isFallFirst(d, steps) {
-    const h = hostilityAround(d, steps[0][0]);
-    return h !== null && h[0] > h[1];
-  }
-
-  function hostilityAround(d, t) {
-    const interval = DATA.hostility.interval_s, n = DATA.dyads.length;
-    const values = DATA.hostility.values;
-    if (!(interval > 0) || n === 0) return null;
-    const after = Math.floor(t / interval), before = after - 1;
-    if (before < 0 || (after + 1) * n > values.length) return null;
-    return [values[before * n + d], values[after * n + d]];
+    return steps;
   }
 
   function drawLane(c, d) {
@@ -655,7 +637,9 @@
     for (let day = 0; day <= days + 1e-9; day += step) {
       const x = timeToX(day * 86400);
       c.fillRect(x, h - 16, 1, 4);
-      c.fillText(step < 1 ? `${day.toFixed(2)} d` : `day ${day}`, x + 2, h - 4);
+      if (x < timeline.clientWidth - 40) {
+        c.fillText(step < 1 ? `${day.toFixed(2)} d` : `day ${day}`, x + 2, h - 4);
+      }
     }
   }
 
@@ -956,6 +940,7 @@
       pause: () => setPlaying(false), playing: () => state.playing,
       setSpeed: (s) => { state.speed = s; },
       platformsAt, drawnPlatformCount: () => state.drawnPlatforms,
+      agentNations: () => DATA.agents.nation,
       screenOf: (x, y) => toScreen(x, y), timelineCursorX: () => state.cursorX,
       sliderValue: () => Number($('slider').value), frameStats, errors: state.errors,
       setNation: (id, on) => { state.nations[DATA.nations.indexOf(id)] = on; state.dirty = true; },

@@ -59,7 +59,7 @@ std::vector<std::int16_t> quantised_positions(const trace::SampledStates& states
       const float value[2] = {states.x_km[i * agents + j], states.y_km[i * agents + j]};
       for (std::size_t c = 0; c < 2; ++c) {
         if (std::isfinite(value[c]))
-          held[c] = static_cast<std::int16_t>(std::lround(value[c] / quantum_km));
+          held[c] = static_cast<std::int16_t>(std::lround(double{value[c]} / quantum_km));
         out[(2 * j + c) * samples + i] = held[c];
       }
     }

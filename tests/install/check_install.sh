@@ -2,8 +2,8 @@
 # `cmake --install` gives a prefix from which every command works, away
 # from the source and build trees: the installed hotline validates, runs,
 # sweeps in shards, merges, reports with plots (finding plots.py beside
-# itself) and benchmarks, and Debian's python3 imports the results module
-# from the prefix.
+# itself), writes a replay page (its script built in) and benchmarks, and
+# Debian's python3 imports the results module from the prefix.
 #
 # Usage: check_install.sh BUILD_DIR SOURCE_DIR WORK_DIR
 set -euo pipefail
@@ -33,6 +33,8 @@ done
 for png in incident_rate escalation hostility incident_map; do
   [ -s "plots/$png.png" ] || fail "plot $png.png"
 done
+"$hotline" replay run.h5 -o replay.html --quiet || fail "replay"
+grep -q 'id="hotline-positions"' replay.html || fail "replay page"
 "$hotline" bench swarm --agents 1000 --steps 5 --threads 1 > /dev/null || fail "bench swarm"
 
 site=$(ls -d "$prefix"/lib/python3*/dist-packages)

@@ -146,6 +146,7 @@ class CrisisCommand {
   [[nodiscard]] ReportJudgement judge(const Report& report) const;
   void record_judgement(const Report& report, ReportJudgement judgement,
                         std::vector<Event>& events) const;
+  void record_opening_levels(std::vector<Event>& events) const;
   void advance_to(std::size_t d, double time_s);
   // After anything that can change dyad d's level: keeps levels_ in step,
   // records a level_change event and places calls on entry into L2.
