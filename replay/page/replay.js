@@ -249,23 +249,66 @@
   }
 
   function drawZone(c, zone) {
+    const colour = zone.owner ? nationColour(zone.owner) : '#56626f';
+    if (zone.shape === 'land_belt') return drawLandBelt(c, zone, colour);
     c.beginPath();
     if (zone.shape === 'circle') {
       const [px, py] = toScreen(zone.cx, zone.cy);
       c.arc(px, py, zone.r * state.view.scale, 0, 2 * Math.PI);
-    } else if (zone.shape === 'polygon') {
+    } else {
       tracePolyline(c, zone.vertices, true);
     }
-    const colour = zone.owner ? nationColour(zone.owner) : '#56626f';
     c.strokeStyle = colour;
     c.globalAlpha = 0.08;
     c.fillStyle = colour;
-    if (zone.shape !== 'land_belt') c.fill();
+    c.fill();
     c.globalAlpha = 0.6;
     c.setLineDash([5, 4]);
     c.lineWidth = 1;
     c.stroke();
     c.setLineDash([]);
+    c.globalAlpha = 1;
+  }
+
+  // A belt of sea along land (a territorial sea): every point within r of
+  // the coast edges. Its area is the union of the edges stroked r wide on
+  // each side with round ends, drawn opaque on a scratch canvas and laid
+  // on the map translucent (overlapping strokes must not darken); its
+  // outline is the same union one pixel wider, less the union itself.
+  const scratch = document.createElement('canvas');
+
+  function strokeBelt(c, zone, widthPx) {
+    c.lineWidth = widthPx;
+    c.lineCap = 'round';
+    c.lineJoin = 'round';
+    c.beginPath();
+    for (let k = 0; k + 3 < zone.coast.length; k += 4) {
+      const [x0, y0] = toScreen(zone.coast[k], zone.coast[k + 1]);
+      const [x1, y1] = toScreen(zone.coast[k + 2], zone.coast[k + 3]);
+      c.moveTo(x0, y0);
+      c.lineTo(x1, y1);
+    }
+    c.stroke();
+  }
+
+  function drawLandBelt(c, zone, colour) {
+    const w = map.clientWidth, h = map.clientHeight, width = 2 * zone.r * state.view.scale;
+    const s = scratch.getContext('2d');
+    sizeCanvas(scratch, s, w, h);
+    const layer = (alpha, outline) => {
+      s.globalCompositeOperation = 'source-over';
+      s.clearRect(0, 0, w, h);
+      s.strokeStyle = colour;
+      strokeBelt(s, zone, width + (outline ? 2 : 0));
+      if (outline) {
+        s.globalCompositeOperation = 'destination-out';
+        strokeBelt(s, zone, width);
+      }
+      c.globalAlpha = alpha;
+      c.drawImage(scratch, 0, 0, w, h);
+    };
+    layer(0.08, false);
+    layer(0.6, true);
     c.globalAlpha = 1;
   }
 
@@ -942,6 +985,10 @@
       platformsAt, drawnPlatformCount: () => state.drawnPlatforms,
       agentNations: () => DATA.agents.nation,
       screenOf: (x, y) => toScreen(x, y), timelineCursorX: () => state.cursorX,
+      setView: (x_km, y_km, px_per_km) => {
+        state.view = { cx: x_km, cy: y_km, scale: px_per_km };
+        state.baseDirty = state.dirty = true;
+      },
       sliderValue: () => Number($('slider').value), frameStats, errors: state.errors,
       setNation: (id, on) => { state.nations[DATA.nations.indexOf(id)] = on; state.dirty = true; },
       details: () => ($('details').hidden ? null : $('details').textContent),

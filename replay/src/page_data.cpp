@@ -48,6 +48,15 @@ class Json {
     const double scale = std::pow(10.0, decimals);
     text += analysis::json_number(std::round(value * scale) / scale);
   }
+  // A member: "name": "text", or "name": km to 10 m.
+  void text_member(std::string_view name, std::string_view value) {
+    key(name);
+    string(value);
+  }
+  void km_member(std::string_view name, double value_km) {
+    key(name);
+    rounded(value_km, 2);
+  }
   void boolean(bool value) {
     comma();
     text += value ? "true" : "false";
@@ -159,20 +168,13 @@ void write_zones(Json& j, const ReplayRun& run) {
   j.key("zones");
   j.array(run.zones, [&](const trace::ZoneView& z) {
     j.open('{');
-    j.key("id");
-    j.string(z.id);
-    j.key("kind");
-    j.string(z.kind);
-    j.key("owner");
-    j.string(z.owner);
-    j.key("shape");
-    j.string(z.shape);
-    j.key("cx");
-    j.rounded(z.centre_x_km, 2);
-    j.key("cy");
-    j.rounded(z.centre_y_km, 2);
-    j.key("r");
-    j.rounded(z.radius_km, 2);
+    j.text_member("id", z.id);
+    j.text_member("kind", z.kind);
+    j.text_member("owner", z.owner);
+    j.text_member("shape", z.shape);
+    j.km_member("cx", z.centre_x_km);
+    j.km_member("cy", z.centre_y_km);
+    j.km_member("r", z.radius_km);
     j.key("vertices");
     j.polyline(z.vertices_km);
     j.key("coast");
@@ -182,14 +184,10 @@ void write_zones(Json& j, const ReplayRun& run) {
   j.key("bases");
   j.array(run.bases, [&](const trace::BaseRow& b) {
     j.open('{');
-    j.key("id");
-    j.string(b.id);
-    j.key("nation");
-    j.string(b.nation);
-    j.key("x");
-    j.rounded(b.x_km, 2);
-    j.key("y");
-    j.rounded(b.y_km, 2);
+    j.text_member("id", b.id);
+    j.text_member("nation", b.nation);
+    j.km_member("x", b.x_km);
+    j.km_member("y", b.y_km);
     j.close('}');
   });
 }
@@ -199,8 +197,7 @@ void write_map(Json& j, const ReplayRun& run) {
   j.array(run.land, [&](const Polyline& p) { j.polyline(p); });
   j.key("coastline");
   j.array(run.coastline, [&](const Polyline& p) { j.polyline(p); });
-  j.key("coastline_note");
-  j.string(run.coastline_note);
+  j.text_member("coastline_note", run.coastline_note);
   j.key("graticule");
   j.array(run.graticule, [&](const GraticuleLine& g) {
     j.open('{');
@@ -238,16 +235,12 @@ void write_map(Json& j, const ReplayRun& run) {
 void write_run(Json& j, const ReplayRun& run) {
   j.key("format");
   j.number(1);
-  j.key("trace");
-  j.string(run.trace_path);
-  j.key("scenario");
-  j.string(run.scenario_name);
-  j.key("policy");
-  j.string(run.policy_id);
+  j.text_member("trace", run.trace_path);
+  j.text_member("scenario", run.scenario_name);
+  j.text_member("policy", run.policy_id);
   j.key("replication");
   j.number(run.replication);
-  j.key("seed");
-  j.string(fmt::format("{}", run.seed));  // a uint64 JSON numbers may not hold
+  j.text_member("seed", fmt::format("{}", run.seed));  // a uint64 JSON numbers may not hold
   j.key("dt_s");
   j.number(run.dt_s);
   j.key("days");

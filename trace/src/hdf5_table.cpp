@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace hotline::trace::hdf5 {
 
@@ -469,6 +470,30 @@ std::vector<std::byte> read_table_rows(const File& file, const std::string& data
 std::vector<std::byte> read_table(const File& file, const std::string& dataset,
                                   std::size_t row_size, const std::vector<Field>& fields) {
   return read_table_rows(file, dataset, row_size, fields, 0, dataset_rows(file, dataset));
+}
+
+namespace {
+
+template <class T>
+std::vector<T> read_column(const File& file, const std::string& dataset, const std::string& column,
+                           FieldType type) {
+  const std::vector<Field> field{{column.c_str(), 0, type}};
+  const std::vector<std::byte> bytes = read_table(file, dataset, sizeof(T), field);
+  std::vector<T> values(bytes.size() / sizeof(T));
+  if (!values.empty()) std::memcpy(values.data(), bytes.data(), values.size() * sizeof(T));
+  return values;
+}
+
+}  // namespace
+
+std::vector<double> read_f64_column(const File& file, const std::string& dataset,
+                                    const std::string& column) {
+  return read_column<double>(file, dataset, column, FieldType::f64);
+}
+
+std::vector<std::uint32_t> read_u32_column(const File& file, const std::string& dataset,
+                                           const std::string& column) {
+  return read_column<std::uint32_t>(file, dataset, column, FieldType::u32);
 }
 
 std::vector<std::string> read_text_column(const File& file, const std::string& dataset,

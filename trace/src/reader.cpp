@@ -32,24 +32,6 @@ std::string without_path(const hdf5::Error& e) {
   return std::string(what.starts_with(prefix) ? what.substr(prefix.size()) : what);
 }
 
-// One f64 column of a table.
-std::vector<double> read_f64_column(const hdf5::File& file, const std::string& dataset,
-                                    const std::string& column) {
-  const std::vector<hdf5::Field> field{{column.c_str(), 0, hdf5::FieldType::f64}};
-  std::vector<double> values;
-  rows_from_bytes(values, hdf5::read_table(file, dataset, sizeof(double), field));
-  return values;
-}
-
-// One u32 column of a table.
-std::vector<std::uint32_t> read_u32_column(const hdf5::File& file, const std::string& dataset,
-                                           const std::string& column) {
-  const std::vector<hdf5::Field> field{{column.c_str(), 0, hdf5::FieldType::u32}};
-  std::vector<std::uint32_t> values;
-  rows_from_bytes(values, hdf5::read_table(file, dataset, sizeof(std::uint32_t), field));
-  return values;
-}
-
 // An experiment's /design, or nullopt for a file without one.
 std::optional<DesignIdentity> read_design(const hdf5::File& file) {
   if (!hdf5::exists(file, "design")) return std::nullopt;
@@ -67,8 +49,8 @@ std::optional<DesignIdentity> read_design(const hdf5::File& file) {
   const auto paths = hdf5::read_text_column(file, "design/factors", "paths");
   const auto units = hdf5::read_text_column(file, "design/factors", "unit");
   const auto si_units = hdf5::read_text_column(file, "design/factors", "si_unit");
-  const auto si_per_unit = read_f64_column(file, "design/factors", "si_per_unit");
-  const auto whole = read_f64_column(file, "design/factors", "whole");
+  const auto si_per_unit = hdf5::read_f64_column(file, "design/factors", "si_per_unit");
+  const auto whole = hdf5::read_f64_column(file, "design/factors", "whole");
   std::vector<std::vector<double>> columns;
   for (std::size_t f = 0; f < names.size(); ++f) {
     DesignFactor factor{names[f],          {}, units.at(f), si_units.at(f), si_per_unit.at(f),
@@ -79,7 +61,7 @@ std::optional<DesignIdentity> read_design(const hdf5::File& file) {
       start = end + 2;
     }
     design.factors.push_back(std::move(factor));
-    columns.push_back(read_f64_column(file, "design/points", names[f]));
+    columns.push_back(hdf5::read_f64_column(file, "design/points", names[f]));
   }
   const std::size_t points = columns.empty() ? 0 : columns.front().size();
   for (std::size_t p = 0; p < points; ++p)
@@ -192,15 +174,15 @@ std::vector<std::string> TraceReader::risk_level_names() const {
 std::vector<RiskRecord> TraceReader::risk_records() const {
   if (!hdf5::exists(file_, "risk")) return {};
   try {
-    const auto policy = read_u32_column(file_, "risk/estimates", "policy");
-    const auto repetition = read_u32_column(file_, "risk/estimates", "repetition");
-    const auto effort = read_u32_column(file_, "risk/estimates", "effort");
-    const auto final_fraction = read_f64_column(file_, "risk/estimates", "final_fraction");
-    const auto probability = read_f64_column(file_, "risk/estimates", "probability");
-    const auto work = read_f64_column(file_, "risk/estimates", "work_platform_steps");
-    const auto stage_policy = read_u32_column(file_, "risk/stages", "policy");
-    const auto stage_repetition = read_u32_column(file_, "risk/stages", "repetition");
-    const auto reached = read_u32_column(file_, "risk/stages", "reached");
+    const auto policy = hdf5::read_u32_column(file_, "risk/estimates", "policy");
+    const auto repetition = hdf5::read_u32_column(file_, "risk/estimates", "repetition");
+    const auto effort = hdf5::read_u32_column(file_, "risk/estimates", "effort");
+    const auto final_fraction = hdf5::read_f64_column(file_, "risk/estimates", "final_fraction");
+    const auto probability = hdf5::read_f64_column(file_, "risk/estimates", "probability");
+    const auto work = hdf5::read_f64_column(file_, "risk/estimates", "work_platform_steps");
+    const auto stage_policy = hdf5::read_u32_column(file_, "risk/stages", "policy");
+    const auto stage_repetition = hdf5::read_u32_column(file_, "risk/stages", "repetition");
+    const auto reached = hdf5::read_u32_column(file_, "risk/stages", "reached");
     std::vector<RiskRecord> records;
     std::size_t s = 0;
     for (std::size_t r = 0; r < policy.size(); ++r) {

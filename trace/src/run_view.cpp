@@ -18,15 +18,12 @@ std::vector<T> as_values(const std::vector<std::byte>& bytes) {
 
 std::vector<double> f64_column(const TraceReader& trace, const std::string& table,
                                const std::string& column) {
-  const std::vector<hdf5::Field> field{{column, 0, hdf5::FieldType::f64}};
-  return as_values<double>(hdf5::read_table(trace.file(), table, sizeof(double), field));
+  return hdf5::read_f64_column(trace.file(), table, column);
 }
 
 std::vector<std::uint32_t> u32_column(const TraceReader& trace, const std::string& table,
                                       const std::string& column) {
-  const std::vector<hdf5::Field> field{{column, 0, hdf5::FieldType::u32}};
-  return as_values<std::uint32_t>(
-      hdf5::read_table(trace.file(), table, sizeof(std::uint32_t), field));
+  return hdf5::read_u32_column(trace.file(), table, column);
 }
 
 std::vector<std::string> text_column(const TraceReader& trace, const std::string& table,

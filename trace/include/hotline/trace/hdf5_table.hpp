@@ -190,6 +190,12 @@ class Matrix {
 [[nodiscard]] std::vector<std::byte> read_table(const File& file, const std::string& dataset,
                                                 std::size_t row_size,
                                                 const std::vector<Field>& fields);
+// Reads one float64 or uint32 column of a table.
+[[nodiscard]] std::vector<double> read_f64_column(const File& file, const std::string& dataset,
+                                                  const std::string& column);
+[[nodiscard]] std::vector<std::uint32_t> read_u32_column(const File& file,
+                                                         const std::string& dataset,
+                                                         const std::string& column);
 // Reads one text column of a table, whatever its stored size.
 [[nodiscard]] std::vector<std::string> read_text_column(const File& file,
                                                         const std::string& dataset,
