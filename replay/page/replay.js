@@ -889,12 +889,18 @@
     document.addEventListener('keydown', keyDown);
   }
 
+  // Space plays or pauses, the arrows step a sample (the slider's own
+  // arrow steps, a second each, are replaced by these).
   function keyDown(e) {
-    if (e.target instanceof HTMLInputElement && e.target.type !== 'range') return;
+    const target = e.target;
+    if ((target instanceof HTMLInputElement && target.type !== 'range') ||
+      target instanceof HTMLSelectElement) return;
     const step = DATA.samples.interval_s || 600;
-    if (e.key === ' ') { setPlaying(!state.playing); e.preventDefault(); }
+    if (e.key === ' ') setPlaying(!state.playing);
     else if (e.key === 'ArrowRight') setTime(state.t + step);
     else if (e.key === 'ArrowLeft') setTime(state.t - step);
+    else return;
+    e.preventDefault();
   }
 
   function setUpMapInput() {
