@@ -826,22 +826,37 @@
     select.addEventListener('change', () => { onChange(Number(select.value)); state.dirty = true; });
   }
 
-  function addFilter(container, label, colour, checked, onChange) {
+  // A checkbox row; `mark` is a colour for a swatch, or an element (a
+  // role's symbol), or null.
+  function addFilter(container, label, mark, checked, onChange) {
     const row = document.createElement('label');
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.checked = checked;
     box.addEventListener('change', () => { onChange(box.checked); state.dirty = true; });
     row.appendChild(box);
-    if (colour) {
+    if (typeof mark === 'string') {
       const swatch = document.createElement('span');
       swatch.className = 'swatch';
-      swatch.style.background = colour;
+      swatch.style.background = mark;
       row.appendChild(swatch);
+    } else if (mark) {
+      row.appendChild(mark);
     }
     row.appendChild(document.createTextNode(label));
     container.appendChild(row);
     return box;
+  }
+
+  // The role's symbol, pointing north, in grey: the key to the map's shapes.
+  function roleIcon(role) {
+    const icon = document.createElement('canvas');
+    icon.className = 'role-icon';
+    icon.style.width = icon.style.height = SPRITE_PX + 'px';
+    const c = icon.getContext('2d');
+    sizeCanvas(icon, c, SPRITE_PX, SPRITE_PX);
+    drawSymbol(c, role, '#56626f', Math.PI / 2);
+    return icon;
   }
 
   function setUpFilters() {
@@ -852,7 +867,8 @@
     });
     DATA.agents.roles.forEach((role, r) => {
       state.roles[r] = true;
-      addFilter($('filter-roles'), role.replace('_', ' '), null, true, (on) => { state.roles[r] = on; });
+      addFilter($('filter-roles'), role.replace('_', ' '), roleIcon(role), true,
+        (on) => { state.roles[r] = on; });
     });
     DATA.event_types.forEach((type, k) => {
       state.eventTypes[k] = SHOWN_AT_FIRST.has(type);
