@@ -31,7 +31,7 @@ const std::string kEstimate = "risk " + kTense
 }  // namespace
 
 TEST_CASE("a risk estimate is one file at any thread count, from shards, and after a kill",
-          "[risk][cli][resume]") {
+          "[risk][cli][resume][repeat]") {
   const std::string dir = fresh_directory("risk_cli");
   const auto one = run_hotline(kEstimate + " --threads 1 -o " + dir + "/one.h5");
   INFO(one.both());

@@ -618,7 +618,7 @@ TEST_CASE("direct_link halves the dangerous and grave share between units on the
   }
 }
 
-TEST_CASE("the command layer is identical at 1, 2 and 3 threads", "[crisis][determinism]") {
+TEST_CASE("the command layer is identical at 1, 2 and 3 threads", "[crisis][determinism][repeat]") {
   // 8 days of east_china_sea_2023 (3,098 platforms) under every mechanism
   // at once: the hash covers positions, every event and every dyad's hostility
   // and calls, and the run exercises the command layer (calls are placed).

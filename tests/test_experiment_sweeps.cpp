@@ -169,7 +169,7 @@ seed: 9
 }
 
 TEST_CASE("an experiment's shards merge to the unsharded file and a sweep resumes identically",
-          "[experiment][cli][resume]") {
+          "[experiment][cli][resume][repeat]") {
   const std::string dir = fresh_directory("experiment_shards");
   // The answer probability reaches the hotline alone: `none` runs are
   // reused across its points, within a shard where the source is there.

@@ -53,7 +53,7 @@ std::uint64_t run_hash(const agents::WorldSpec& spec, int threads) {
 }  // namespace
 
 TEST_CASE("a 7-day east_china_sea_2023 run hashes identically at 1, 2 and 3 threads",
-          "[platforms][determinism]") {
+          "[platforms][determinism][repeat]") {
   const agents::WorldSpec spec = scenarios::build_world_spec(scenarios::load_scenario_file(
       std::string(HOTLINE_SOURCE_DIR) + "/scenarios/east_china_sea_2023.yaml"));
   const std::uint64_t one = run_hash(spec, 1);

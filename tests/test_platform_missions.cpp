@@ -149,7 +149,7 @@ TEST_CASE("loiterers walk within their circle, and swarm when posture rises",
   CHECK(w.presence_days(1, agents::Role::coast_guard, 0) == 1);
 }
 
-TEST_CASE("platform runs are identical at 1, 2 and 3 threads", "[platforms][determinism]") {
+TEST_CASE("platform runs are identical at 1, 2 and 3 threads", "[platforms][determinism][repeat]") {
   const agents::WorldSpec spec = world(
       "  - {id: ccg, nation: china, class: cutter, count: 300, base: wenzhou,\n"
       "     mission: {type: patrol, area: cz, dwell: 20 min}}\n"

@@ -196,7 +196,7 @@ TEST_CASE("replication k draws the same random streams under every policy", "[tr
 }
 
 TEST_CASE("shards merged are identical to the unsharded sweep, and bad sets are refused",
-          "[trace][cli]") {
+          "[trace][cli][repeat]") {
   const std::string dir = fresh_directory("trace_shards");
   const std::string base =
       "sweep " + kTutorial + " --days 3 --replications 4 --quiet --events incidents";
@@ -244,7 +244,7 @@ TEST_CASE("shards merged are identical to the unsharded sweep, and bad sets are 
 }
 
 TEST_CASE("a sweep killed with kill -9 again and again resumes to the identical file",
-          "[trace][cli][resume]") {
+          "[trace][cli][resume][repeat]") {
   const std::string dir = fresh_directory("trace_resume");
   const std::vector<std::string> args{"sweep",   kTutorial,  "--days", "12", "--replications",  "6",
                                       "--quiet", "--events", "all",    "-o", dir + "/killed.h5"};
