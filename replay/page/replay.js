@@ -1011,10 +1011,12 @@
         state.view = { cx: x_km, cy: y_km, scale: px_per_km };
         state.baseDirty = state.dirty = true;
       },
+      zoomBy: (factor) => zoomAbout(map.clientWidth / 2, map.clientHeight / 2, factor),
       sliderValue: () => Number($('slider').value), frameStats, errors: state.errors,
       setNation: (id, on) => { state.nations[DATA.nations.indexOf(id)] = on; state.dirty = true; },
       details: () => ($('details').hidden ? null : $('details').textContent),
-      drawnEvents: () => state.drawnEvents.map((d) => ({ index: d.k, px: d.px, py: d.py })),
+      drawnEvents: () => state.drawnEvents.map((d) => ({
+        index: d.k, px: d.px, py: d.py, type: DATA.event_types[DATA.events.type[d.k]] })),
     };
   }
 

@@ -16,6 +16,12 @@ through ChromeDriver by Debian's python3-selenium.
       opens any replay page and records its load time and frame rate while
       it plays (bench/replay-page.sh: east_china_sea_2023, 30 days).
 
+  replay_page.py screenshot PAGE OUT.png [--at FRACTION] [--zoom Z] [--details]
+      opens a replay page, sets it to FRACTION of the run (zoomed Z times
+      about the map's centre; with --details, the newest incident on the
+      map clicked) and saves the whole window as a PNG
+      (scripts/replay-screenshot.sh: the image in docs/replay.md).
+
 The page exposes a small test hook, window.hotlineReplay (docs/replay.md);
 every check reads the trace itself with h5py to know what to expect.
 Exit status 1 with a line per failure.
@@ -205,10 +211,8 @@ def check_incident_details(driver, trace):
     target = next((d for d in drawn if d["index"] == k), None)
     if not expect(target is not None, f"incident {k} is not on the map at its time"):
         return
-    canvas = driver.find_element(By.ID, "map")
-    ActionChains(driver).move_to_element_with_offset(
-        canvas, int(target["px"] - canvas.size["width"] / 2),
-        int(target["py"] - canvas.size["height"] / 2)).click().perform()
+    expect(target["type"] == "incident", f"event {k} is drawn as a {target['type']}")
+    click_event(driver, target)
     details = driver.execute_script("return hotlineReplay.details()") or ""
     for word in ("incident", "Severity", "Conduct", "How each side saw it", "Platforms"):
         expect(word in details, f"the incident's details lack '{word}': {details!r}")
@@ -284,6 +288,38 @@ def measure(arguments):
         driver.quit()
 
 
+def click_event(driver, drawn):
+    canvas = driver.find_element(By.ID, "map")
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(drawn["px"] - canvas.size["width"] / 2),
+        int(drawn["py"] - canvas.size["height"] / 2)).click().perform()
+
+
+def click_newest_incident(driver):
+    drawn = [d for d in driver.execute_script("return hotlineReplay.drawnEvents()")
+             if d["type"] == "incident"]
+    if expect(drawn, "no incident on the map to click"):
+        click_event(driver, max(drawn, key=lambda d: d["index"]))
+
+
+def take_screenshot(arguments):
+    driver = open_browser()
+    try:
+        load(driver, arguments.page)
+        driver.execute_script(
+            "hotlineReplay.setTime(arguments[0] * hotlineReplay.duration_s);"
+            "if (arguments[1] !== 1) hotlineReplay.zoomBy(arguments[1]);",
+            arguments.at, arguments.zoom)
+        time.sleep(0.5)
+        if arguments.details:
+            click_newest_incident(driver)
+        driver.save_screenshot(arguments.out)
+        expect(not console_errors(driver), "console errors while drawing")
+        print(f"wrote {arguments.out}")
+    finally:
+        driver.quit()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -298,8 +334,14 @@ def main():
     m.add_argument("--speed", type=float, default=6 * 3600)
     m.add_argument("--repeats", type=int, default=3)
     m.add_argument("--record")
+    s = commands.add_parser("screenshot")
+    s.add_argument("page")
+    s.add_argument("out")
+    s.add_argument("--at", type=float, default=0.5)
+    s.add_argument("--zoom", type=float, default=1.0)
+    s.add_argument("--details", action="store_true")
     arguments = parser.parse_args()
-    (check if arguments.command == "check" else measure)(arguments)
+    {"check": check, "measure": measure, "screenshot": take_screenshot}[arguments.command](arguments)
     if failures:
         print(f"replay_page: {len(failures)} check(s) failed")
         sys.exit(1)
