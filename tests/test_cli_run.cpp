@@ -1,6 +1,8 @@
 // `hotline run` as a user runs it: a summary for a valid scenario, the
-// scenario's diagnostics and exit 2 for a bad one, usage errors exit 2.
+// scenario's diagnostics and exit 2 for a bad one, usage errors exit 2;
+// --set changes a scenario value for the run.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
 
 #include "cli_runner.hpp"
@@ -91,4 +93,34 @@ TEST_CASE("run --posture holds every nation's posture, and says what it takes", 
   CHECK(bad.out.empty());
   CHECK(bad.err
         == "hotline: error: --posture expects a whole number in [0, 3] (too large): got '4'\n");
+}
+
+TEST_CASE("run --set changes scenario values; a bad one exits 2 with nothing written",
+          "[cli][run]") {
+  const std::string scenario = kSource + "/scenarios/tutorial_tense.yaml";
+  const std::string base = "run " + scenario + " --days 2 --json --seed 5";
+  const auto plain = run_hotline(base);
+  const auto set = run_hotline(base + " --set incidents.hazard_scale=12 --set "
+                                      "'forces.blue_cutters.mission.shadow=9 h'");
+  REQUIRE(plain.exit_code == 0);
+  REQUIRE(set.exit_code == 0);
+  CHECK(plain.out != set.out);
+  // The value as the scenario already has it: the same run.
+  CHECK(run_hotline(base + " --set incidents.hazard_scale=4").out == plain.out);
+
+  const std::string output = hotline::test::fresh_directory("run_set") + "/run.h5";
+  const auto refused = [&](const std::string& setting, const std::string& says) {
+    const auto r = run_hotline(base + " -o " + output + " --set " + setting);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    INFO(r.err);
+    CHECK(r.err.find(says) != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(output));
+  };
+  refused("hazard_scale", "write PATH=VALUE");
+  refused("incidents.hazard_scal=3", "did you mean 'incidents.hazard_scale'?");
+  refused("incidents.hazard_scale=lots", "'lots' is not a number");
+  refused("'forces.blue_cutters.mission.shadow=9 km'", "forces[");
+  refused("'policies.hotline.hotline.p_answer.l0=1.5'", "a probability must lie in [0, 1]");
+  refused("incidents.hazard_scale=3 --set incidents.hazard_scale=5", "set twice");
 }

@@ -12,11 +12,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
 #include <string>
+#include <tuple>
 
 #include "cli_runner.hpp"
 #include "hotline/replay/replay_page.hpp"
 #include "hotline/replay/track_pack.hpp"
+#include "hotline/trace/command_line.hpp"
 #include "hotline/trace/reader.hpp"
 #include "hotline/trace/run_view.hpp"
 
@@ -216,4 +219,103 @@ TEST_CASE("replay refuses what it cannot replay: exit 2, nothing written", "[rep
   CHECK(read_text(dir + "/kept.html") == "the user's own");
   CHECK(run_hotline("replay " + dir + "/run.h5 --force --quiet -o " + dir + "/kept.html").exit_code
         == 0);
+}
+
+namespace {
+
+// What a run's summary row says of the run itself (not where a file keeps it).
+auto run_outcome(const hotline::trace::SummaryRow& r) {
+  return std::make_tuple(r.seed, r.steps, r.encounters, r.encounter_hours, r.incidents_unsafe,
+                         r.incidents_dangerous, r.incidents_grave, r.intrusions, r.crisis_days,
+                         r.peak_level, r.clashes, r.expected_grave, r.expected_clashes, r.calls,
+                         r.calls_connected);
+}
+
+const hotline::trace::SummaryRow& summary_of(const hotline::trace::TraceReader& trace,
+                                             std::uint32_t point, std::uint32_t policy,
+                                             std::uint32_t replication) {
+  for (const auto& row : trace.summary())
+    if (row.point == point && row.policy == policy && row.replication == replication) return row;
+  FAIL("no such run in " << trace.path());
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("shell words read back as written", "[replay]") {
+  using hotline::trace::shell_word;
+  using hotline::trace::shell_words;
+  CHECK(shell_word("plain/path.yaml") == "plain/path.yaml");
+  CHECK(shell_word("answer_delay.median=48 h") == "'answer_delay.median=48 h'");
+  CHECK(shell_word("it's") == "'it'\\''s'");
+  CHECK(shell_word("") == "''");
+  const std::vector<std::string> words{"hotline", "run", "a b.yaml", "", "it's", "x=6 h", "--q"};
+  std::string line;
+  for (const auto& word : words)
+    line += (line.empty() ? "" : " ") + shell_word(word);
+  CHECK(shell_words(line) == words);
+}
+
+TEST_CASE("replay on an experiment's sweep prints the hotline run of the same run, --set and all",
+          "[replay][cli]") {
+  const std::string dir = fresh_directory("replay_rerun");
+  {
+    std::ofstream experiment(dir + "/experiment.yaml");
+    experiment << "experiment:\n  name: rerun\nscenario: " << kTense
+               << "\nfactors:\n"
+                  "  - path: incidents.hazard_scale\n"
+                  "    values: [4, 12]\n"
+                  "  - path: policies.hotline.hotline.endpoints.blue_joint_staff/red_command."
+                  "answer_delay.median\n"
+                  "    values: [1 h, 48 h]\n"
+                  "design:\n  type: full_factorial\npolicies: [none, hotline]\n"
+                  "replications: 2\ndays: 3\nseed: 11\n";
+  }
+  REQUIRE(run_hotline("sweep " + dir + "/experiment.yaml --quiet -o " + dir + "/sweep.h5").exit_code
+          == 0);
+  const auto refusal =
+      run_hotline("replay " + dir + "/sweep.h5 --point 3 --policy hotline --replication 1 -o " + dir
+                  + "/a.html");
+  REQUIRE(refusal.exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(dir + "/a.html"));
+  INFO(refusal.err);
+  const std::size_t at = refusal.err.find("hotline run ");
+  REQUIRE(at != std::string::npos);
+  std::string command = refusal.err.substr(at + std::string("hotline ").size());
+  command = command.substr(0, command.find('\n'));
+  CHECK(command.find("--set 'policies.hotline.hotline.endpoints.blue_joint_staff/"
+                     "red_command.answer_delay.median=48 h'")
+        != std::string::npos);
+  CHECK(command.find("--set incidents.hazard_scale=12") != std::string::npos);
+  const std::string output = "-o run.h5";
+  REQUIRE(command.ends_with(output));
+  command.replace(command.size() - output.size(), output.size(), "-o " + dir + "/run.h5");
+  REQUIRE(run_hotline(command).exit_code == 0);
+
+  const hotline::trace::TraceReader sweep(dir + "/sweep.h5");
+  const hotline::trace::TraceReader rerun(dir + "/run.h5");
+  REQUIRE(rerun.summary().size() == 1);
+  CHECK(run_outcome(rerun.summary()[0]) == run_outcome(summary_of(sweep, 3, 1, 1)));
+  // The settings matter: the base point's run of the same streams differs.
+  CHECK(run_outcome(rerun.summary()[0]) != run_outcome(summary_of(sweep, 0, 1, 1)));
+  CHECK(run_hotline("replay " + dir + "/run.h5 --quiet -o " + dir + "/a.html").exit_code == 0);
+}
+
+TEST_CASE("replay on a run without states prints its own command with states asked for",
+          "[replay][cli]") {
+  const std::string dir = fresh_directory("replay_resample");
+  REQUIRE(run_hotline("run " + kTense
+                      + " --days 1 --seed 4 --sample-every 0 --set "
+                        "'escalation.hostility.dyads.blue/red.baseline=0.4' --force -o "
+                      + dir + "/bare.h5")
+              .exit_code
+          == 0);
+  const auto refusal = run_hotline("replay " + dir + "/bare.h5 -o " + dir + "/a.html");
+  REQUIRE(refusal.exit_code == 2);
+  INFO(refusal.err);
+  CHECK(
+      refusal.err.find("hotline run " + kTense
+                       + " --days 1 --seed 4 --set escalation.hostility.dyads.blue/red.baseline=0.4"
+                         " --sample-every 10 -o run.h5")
+      != std::string::npos);
 }

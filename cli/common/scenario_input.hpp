@@ -27,6 +27,15 @@ struct LoadedScenario {
 [[nodiscard]] std::optional<LoadedScenario> load_scenario_input(const std::string& path,
                                                                 std::ostream& err);
 
+// The scenario with the `--set PATH=VALUE` settings written into it: each
+// value checked by the scenario loader exactly as the same value written
+// in the file (unit, range, consistency), so that a run with the settings
+// is the run of a design point that sets them (docs/experiments.md). False
+// (said on `err`, the scenario untouched) for a malformed setting, a path
+// the scenario lacks, a value set twice or one the loader refuses.
+[[nodiscard]] bool apply_settings(LoadedScenario& loaded, const std::vector<std::string>& settings,
+                                  std::ostream& err);
+
 // The index of the policy `id`; nullopt (with a message naming the
 // scenario's policies on `err`) if it has none such.
 [[nodiscard]] std::optional<std::size_t> find_policy(const LoadedScenario& loaded,

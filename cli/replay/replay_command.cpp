@@ -88,12 +88,15 @@ class ReplayCommand final : public Command {
     policy_ = app_->add_option("--policy", policy_value_, "The run's policy, by id");
     replication_ = add_optional_count(*app_, "--replication", replication_value_, 0, (1U << 24) - 1,
                                       "The run's replication");
+    point_ = add_optional_count(*app_, "--point", point_value_, 0, (1U << 24) - 1,
+                                "The run's design point, in an experiment's sweep");
     return app_;
   }
 
   int run(const Invocation& call) override {
     if (policy_->count() > 0) options_.choice.policy_id = policy_value_;
     if (replication_->count() > 0) options_.choice.replication = replication_value_;
+    if (point_->count() > 0) options_.choice.point = point_value_;
     return write_replay(options_, call);
   }
 
@@ -104,6 +107,8 @@ class ReplayCommand final : public Command {
   std::string policy_value_;
   CLI::Option* replication_ = nullptr;
   std::uint32_t replication_value_ = 0;
+  CLI::Option* point_ = nullptr;
+  std::uint32_t point_value_ = 0;
 };
 
 }  // namespace

@@ -14,6 +14,13 @@ class RunCommand final : public Command {
   CLI::App* declare(CLI::App& parent) override {
     app_ = parent.add_subcommand("run", "Run a scenario and print its summary");
     app_->add_option("scenario", options_.scenario, "Scenario file (YAML)")->required();
+    app_->add_option("--set", options_.settings,
+                     "Change one value of the scenario for this run: PATH=VALUE with its unit, "
+                     "e.g. 'policies.hotline.hotline.p_answer.l2=0.9' (hotline validate --paths "
+                     "lists the paths); repeat it for several; the run is then the run of an "
+                     "experiment's design point that sets the same values")
+        ->type_name("PATH=VALUE")
+        ->allow_extra_args(false);
     run_length_.declare(*app_, "Days to run (default: the scenario's horizon)", options_.seed);
     policy_ = app_->add_option("--policy", options_.policy,
                                "The scenario's policy to run, by id (default: its first)");

@@ -293,7 +293,7 @@ bool open_trace(const RunOptions& options, trace::EventDetail events, RunSetup& 
 
 std::optional<RunSetup> prepare_run(const RunOptions& options, std::ostream& err) {
   std::optional<LoadedScenario> loaded = load_scenario_input(options.scenario, err);
-  if (!loaded) return std::nullopt;
+  if (!loaded || !apply_settings(*loaded, options.settings, err)) return std::nullopt;
   RunSetup setup;
   if (!options.policy.empty()) {
     const auto found = find_policy(*loaded, options.policy, err);

@@ -18,11 +18,15 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hotline::cli {
 
 struct RunOptions {
   std::string scenario;
+  // --set PATH=VALUE: scenario values changed for this run (as an
+  // experiment's design point changes them).
+  std::vector<std::string> settings;
   std::optional<double> days;  // default: the scenario's horizon
   std::uint64_t seed = 1;
   std::uint32_t replication = 0;  // common random numbers: the same under every policy

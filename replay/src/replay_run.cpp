@@ -10,20 +10,75 @@
 #include "hotline/agents/land_map.hpp"
 #include "hotline/scenarios/scenario.hpp"
 #include "hotline/trace/hdf5_table.hpp"
+#include "rerun_command.hpp"
 
 namespace hotline::replay {
 
 namespace {
 
-// How to make a file this command can replay: the run again, sampled.
-std::string how_to_sample(const trace::TraceReader& trace, const std::string& policy,
-                          std::uint32_t replication) {
-  return fmt::format(
-      "run it again with its states sampled: hotline run {} --seed {} --policy {} "
-      "--replication {} --days {} --sample-every 10 -o run.h5 (the same seed, policy and "
-      "replication give the same run)",
-      trace.identity().scenario_file, trace.identity().seed, policy, replication,
-      trace.identity().days);
+// The run file's command line, if it recorded one.
+std::string recorded_command_line(const trace::TraceReader& trace) {
+  const trace::hdf5::File& file = trace.file();
+  trace::hdf5::Handle root(H5Gopen2(file.id(), "/", H5P_DEFAULT), H5Gclose);
+  if (!trace::hdf5::has_attribute(root.get(), "command_line")) return {};
+  return trace::hdf5::read_string_attribute(file, root.get(), "command_line");
+}
+
+// A run file written without states: the command that wrote it, to run
+// again with them.
+[[noreturn]] void refuse_unsampled_run(const trace::TraceReader& trace, const ReplayRun& run) {
+  std::string again = resampled_command(recorded_command_line(trace));
+  if (again.empty()) again = rerun_command(trace.identity(), {0, run.policy_id, run.replication});
+  throw ReplayRefused(fmt::format(
+      "{}: the run has no sampled states (hotline run --sample-every K writes them); run it "
+      "again with them, the same run bit for bit: {}",
+      trace.path(), again));
+}
+// The run of a sweep or risk file that `choice` names, checked against the
+// file's policies, replications and design points.
+RerunChoice rerun_choice(const trace::TraceReader& trace, const RunChoice& choice) {
+  const trace::TraceIdentity& identity = trace.identity();
+  const auto& ids = identity.policy_ids;
+  RerunChoice rerun{choice.point.value_or(0), choice.policy_id.value_or(ids.at(0)),
+                    choice.replication.value_or(0)};
+  if (std::find(ids.begin(), ids.end(), rerun.policy_id) == ids.end()) {
+    throw ReplayRefused(fmt::format("{}: --policy {}: the file has policies {}", trace.path(),
+                                    rerun.policy_id, fmt::join(ids, ", ")));
+  }
+  if (rerun.replication >= identity.replications) {
+    throw ReplayRefused(fmt::format("{}: --replication {}: the file has replications 0 to {}",
+                                    trace.path(), rerun.replication, identity.replications - 1));
+  }
+  if (rerun.point >= identity.points()) {
+    throw ReplayRefused(
+        identity.design ? fmt::format("{}: --point {}: the experiment has design points 0 to {}",
+                                      trace.path(), rerun.point, identity.points() - 1)
+                        : fmt::format("{}: --point {}: the file has no experiment's design",
+                                      trace.path(), rerun.point));
+  }
+  return rerun;
+}
+
+// A sweep or a risk file keeps no sampled states: refused with the
+// `hotline run` command that runs the chosen run again with them.
+[[noreturn]] void refuse_stateless_file(const trace::TraceReader& trace, const RunChoice& choice) {
+  const trace::TraceIdentity& identity = trace.identity();
+  const RerunChoice rerun = rerun_choice(trace, choice);
+  if (identity.kind == "risk") {
+    throw ReplayRefused(fmt::format(
+        "{}: a risk file holds estimates from branched runs, none of them a whole run to "
+        "replay; to watch the scenario's replication {} under policy {}: {}",
+        trace.path(), rerun.replication, rerun.policy_id, rerun_command(identity, rerun)));
+  }
+  const std::string point =
+      identity.design ? fmt::format("design point {}, ", rerun.point) : std::string();
+  const std::string others =
+      identity.design ? "--point, --policy and --replication" : "--policy and --replication";
+  throw ReplayRefused(fmt::format(
+      "{}: a sweep file keeps no sampled states; to watch its run of {}policy {}, replication {} "
+      "({} pick another), run it again with its states sampled, the same run bit for bit: {}",
+      trace.path(), point, rerun.policy_id, rerun.replication, others,
+      rerun_command(identity, rerun)));
 }
 
 // The row of /summary of the run chosen.
@@ -131,11 +186,10 @@ void set_extent(ReplayRun& run) {
 
 ReplayRun read_replay_run(const trace::TraceReader& trace, const RunChoice& choice) {
   const trace::TraceIdentity& identity = trace.identity();
-  if (identity.kind != "run") {
+  if (identity.kind != "run") refuse_stateless_file(trace, choice);
+  if (choice.point && *choice.point != 0) {
     throw ReplayRefused(
-        fmt::format("{}: a {} file keeps no sampled states; {}", trace.path(), identity.kind,
-                    how_to_sample(trace, choice.policy_id.value_or(identity.policy_ids.at(0)),
-                                  choice.replication.value_or(0))));
+        fmt::format("{}: --point {}: a run file holds one run", trace.path(), *choice.point));
   }
   const std::size_t row = chosen_run(trace, choice);
   const trace::SummaryRow& summary = trace.summary()[row];
@@ -149,10 +203,7 @@ ReplayRun read_replay_run(const trace::TraceReader& trace, const RunChoice& choi
   run.dt_s = trace.dt_s();
   run.days = summary.days;
   const std::string group = trace::states_group(trace, summary.policy, summary.replication);
-  if (group.empty()) {
-    throw ReplayRefused(fmt::format("{}: the run has no sampled states; {}", trace.path(),
-                                    how_to_sample(trace, run.policy_id, run.replication)));
-  }
+  if (group.empty()) refuse_unsampled_run(trace, run);
   run.states = trace::read_sampled_states(trace, group);
   run.agents = trace::read_agents(trace);
   run.nation_ids = trace.nation_ids();

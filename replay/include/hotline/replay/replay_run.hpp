@@ -72,6 +72,7 @@ struct ReplayRun {
 
 // What to replay: a run file holds one run; a file with several names it.
 struct RunChoice {
+  std::optional<std::uint32_t> point;  // an experiment's design point
   std::optional<std::string> policy_id;
   std::optional<std::uint32_t> replication;
 };
