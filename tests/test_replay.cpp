@@ -210,6 +210,9 @@ TEST_CASE("replay refuses what it cannot replay: exit 2, nothing written", "[rep
   refused(dir + "/run.h5 --policy hotline -o " + dir + "/a.html", "--policy hotline");
   refused(dir + "/run.h5 -o " + dir + "/run.h5 --force", "that is the trace itself");
   refused(dir + "/missing.h5 -o " + dir + "/a.html", "missing.h5");
+  refused(dir + "/run.h5 -o " + dir + "/no/such/folder/a.html", "no directory");
+  refused(dir + "/run.h5 -o " + dir, "is a directory");
+  refused(dir + "/run.h5 -o /dev/null", "is a device");
   CHECK_FALSE(std::filesystem::exists(dir + "/a.html"));
   {
     std::ofstream kept(dir + "/kept.html");

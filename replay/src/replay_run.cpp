@@ -34,6 +34,7 @@ std::string recorded_command_line(const trace::TraceReader& trace) {
       "again with them, the same run bit for bit: {}",
       trace.path(), again));
 }
+
 // The run of a sweep or risk file that `choice` names, checked against the
 // file's policies, replications and design points.
 RerunChoice rerun_choice(const trace::TraceReader& trace, const RunChoice& choice) {
