@@ -85,7 +85,9 @@ class ReplayCommand final : public Command {
     app_->add_option("-o,--output", options_.output, "The page to write (HTML)")->required();
     app_->add_flag("--force", options_.force, "Replace the page if it exists");
     app_->add_flag("--quiet", options_.quiet, "Print nothing when it succeeds");
-    policy_ = app_->add_option("--policy", policy_value_, "The run's policy, by id");
+    policy_ = app_->add_option(
+        "--policy", policy_value_,
+        "The run's policy, by id (of a sweep: the run whose hotline run to print)");
     replication_ = add_optional_count(*app_, "--replication", replication_value_, 0, (1U << 24) - 1,
                                       "The run's replication");
     point_ = add_optional_count(*app_, "--point", point_value_, 0, (1U << 24) - 1,

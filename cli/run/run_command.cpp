@@ -14,6 +14,11 @@ class RunCommand final : public Command {
   CLI::App* declare(CLI::App& parent) override {
     app_ = parent.add_subcommand("run", "Run a scenario and print its summary");
     app_->add_option("scenario", options_.scenario, "Scenario file (YAML)")->required();
+    run_length_.declare(*app_, "Days to run (default: the scenario's horizon)", options_.seed);
+    policy_ = app_->add_option("--policy", options_.policy,
+                               "The scenario's policy to run, by id (default: its first)");
+    add_count(*app_, "--replication", options_.replication, 0, (1U << 24) - 1,
+              "Replication number: its random streams are the same under every policy");
     app_->add_option("--set", options_.settings,
                      "Change one value of the scenario for this run: PATH=VALUE with its unit, "
                      "e.g. 'policies.hotline.hotline.p_answer.l2=0.9' (hotline validate --paths "
@@ -21,11 +26,6 @@ class RunCommand final : public Command {
                      "experiment's design point that sets the same values")
         ->type_name("PATH=VALUE")
         ->allow_extra_args(false);
-    run_length_.declare(*app_, "Days to run (default: the scenario's horizon)", options_.seed);
-    policy_ = app_->add_option("--policy", options_.policy,
-                               "The scenario's policy to run, by id (default: its first)");
-    add_count(*app_, "--replication", options_.replication, 0, (1U << 24) - 1,
-              "Replication number: its random streams are the same under every policy");
     posture_ =
         add_optional_count(*app_, "--posture", posture_value_, 0, 3,
                            "Hold every nation's posture at this level (the command layer no longer "
