@@ -309,8 +309,8 @@ TEST_CASE("replay on a run without states prints its own command with states ask
   const std::string dir = fresh_directory("replay_resample");
   REQUIRE(run_hotline("run " + kTense
                       + " --days 1 --seed 4 --sample-every 0 --set "
-                        "'escalation.hostility.dyads.blue/red.baseline=0.4' --force -o "
-                      + dir + "/bare.h5")
+                        "'escalation.hostility.dyads.blue/red.baseline=0.4' --save-state "
+                      + dir + "/end.state --force -o " + dir + "/bare.h5")
               .exit_code
           == 0);
   const auto refusal = run_hotline("replay " + dir + "/bare.h5 -o " + dir + "/a.html");

@@ -43,10 +43,11 @@ std::string resampled_command(std::string_view recorded) {
   std::string command = "hotline run";
   for (std::size_t i = 2; i < words.size(); ++i) {
     const std::string& word = words[i];
-    if (word == "-o" || word == "--output" || word == "--sample-every") {
+    if (word == "-o" || word == "--output" || word == "--sample-every" || word == "--save-state") {
       ++i;  // and its value
     } else if (word != "--force" && !word.starts_with("--output=")
-               && !word.starts_with("--sample-every=") && !word.starts_with("-o")) {
+               && !word.starts_with("--sample-every=") && !word.starts_with("--save-state=")
+               && !word.starts_with("-o")) {
       command += ' ' + trace::shell_word(word);
     }
   }

@@ -29,7 +29,8 @@ struct RerunChoice {
 
 // A run file's recorded command line with its states asked for: the words
 // that name an output or its sampling (-o, --output, --sample-every,
-// --force) replaced by "--sample-every 10 -o run.h5", the program by
+// --save-state, --force) replaced by "--sample-every 10 -o run.h5" (so that
+// no file of the user's is written over), the program by
 // "hotline". Empty if `recorded` is not a `hotline run` command line.
 [[nodiscard]] std::string resampled_command(std::string_view recorded);
 
