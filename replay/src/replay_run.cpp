@@ -35,6 +35,18 @@ std::string recorded_command_line(const trace::TraceReader& trace) {
       trace.path(), again));
 }
 
+// The index of policy `id` in the file; refused, naming the file's
+// policies, if it has none such.
+std::uint32_t policy_index(const trace::TraceReader& trace, const std::string& id) {
+  const auto& ids = trace.identity().policy_ids;
+  const auto at = std::find(ids.begin(), ids.end(), id);
+  if (at == ids.end()) {
+    throw ReplayRefused(fmt::format("{}: --policy {}: the file has policies {}", trace.path(), id,
+                                    fmt::join(ids, ", ")));
+  }
+  return static_cast<std::uint32_t>(at - ids.begin());
+}
+
 // The run of a sweep or risk file that `choice` names, checked against the
 // file's policies, replications and design points.
 RerunChoice rerun_choice(const trace::TraceReader& trace, const RunChoice& choice) {
@@ -42,10 +54,7 @@ RerunChoice rerun_choice(const trace::TraceReader& trace, const RunChoice& choic
   const auto& ids = identity.policy_ids;
   RerunChoice rerun{choice.point.value_or(0), choice.policy_id.value_or(ids.at(0)),
                     choice.replication.value_or(0)};
-  if (std::find(ids.begin(), ids.end(), rerun.policy_id) == ids.end()) {
-    throw ReplayRefused(fmt::format("{}: --policy {}: the file has policies {}", trace.path(),
-                                    rerun.policy_id, fmt::join(ids, ", ")));
-  }
+  policy_index(trace, rerun.policy_id);  // refuses an id the file lacks
   if (rerun.replication >= identity.replications) {
     throw ReplayRefused(fmt::format("{}: --replication {}: the file has replications 0 to {}",
                                     trace.path(), rerun.replication, identity.replications - 1));
@@ -88,14 +97,7 @@ std::size_t chosen_run(const trace::TraceReader& trace, const RunChoice& choice)
   const auto& rows = trace.summary();
   if (rows.empty()) throw ReplayRefused(trace.path() + ": the file holds no run");
   std::optional<std::uint32_t> policy;
-  if (choice.policy_id) {
-    const auto at = std::find(ids.begin(), ids.end(), *choice.policy_id);
-    if (at == ids.end()) {
-      throw ReplayRefused(fmt::format("{}: --policy {}: the file has policies {}", trace.path(),
-                                      *choice.policy_id, fmt::join(ids, ", ")));
-    }
-    policy = static_cast<std::uint32_t>(at - ids.begin());
-  }
+  if (choice.policy_id) policy = policy_index(trace, *choice.policy_id);
   if (rows.size() > 1 && (!policy || !choice.replication)) {
     throw ReplayRefused(
         fmt::format("{}: the file holds {} runs: name one with --policy ID --replication R",
